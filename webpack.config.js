@@ -1,0 +1,86 @@
+/* Build of the PROD add-in: one page (taskpane.html) that loads both the
+ * task pane and the custom functions bundles — the shared runtime. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_BASE_URL = "https://localhost:3000/";
+
+// Production hosting: ADDIN_BASE_URL=https://example.com/prod/ npm run build
+function baseUrl() {
+  const url = process.env.ADDIN_BASE_URL;
+  if (!url) return DEV_BASE_URL;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
+    throw new Error(`ADDIN_BASE_URL must be an https URL ending in "/", got "${url}"`);
+  }
+  return url;
+}
+
+function rewriteManifest(content, base) {
+  return content.toString().split(DEV_BASE_URL).join(base);
+}
+
+async function devServerHttps() {
+  const { ensureCerts } = await import("./scripts/certs.mjs");
+  const { key, cert } = await ensureCerts(__dirname);
+  return { key, cert };
+}
+
+module.exports = async (env, argv) => {
+  const base = baseUrl();
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: argv.mode === "development" ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: "ts-loader" }],
+    },
+    performance: {
+      // office.js is not bundled; our own code must stay small.
+      maxAssetSize: 300 * 1024,
+      maxEntrypointSize: 300 * 1024,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: "./src/functions/functions.ts",
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: functions must be registered by the page itself.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content, base),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      static: false,
+      // Office may not be told about a redirect: serve the built files as is.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await devServerHttps() } : "https",
+    },
+  };
+};
