@@ -1,0 +1,18 @@
+/** The public API of the calculation core (pure TypeScript: no Office, no DOM). */
+export { CalcError, isCalcError, type CalcErrorKind } from "./errors";
+export {
+  type MonthIndex,
+  MAX_SERIAL,
+  makeMonth,
+  yearOf,
+  monthOf,
+  formatMonth,
+  monthName,
+  daysInMonth,
+  serialToMonth,
+  monthToSerial,
+  serialProblem,
+} from "./months";
+export { type Period, parsePeriod, toMonth, formatPeriod } from "./periods";
+export { parseNumber, describeValue } from "./numbers";
+export { type Decimal, type DecimalOptions, parseDecimal, decimalToNumber, isBlankText } from "./decimal";

@@ -1,0 +1,38 @@
+/**
+ * Cell values to numbers. Excel hands custom functions numbers, strings, booleans and nulls;
+ * numbers stored as text are common in pasted data, so text goes through the exact decimal reader.
+ */
+import { CalcError } from "./errors";
+import { decimalToNumber, parseDecimal, type DecimalOptions } from "./decimal";
+
+/** A cell's text for messages; never throws (objects with a broken toString exist). */
+export function describeValue(input: unknown): string {
+  if (typeof input === "string") return input;
+  if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
+  try {
+    return String(input);
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
+
+/**
+ * A number, or null for a blank (null, undefined, "", "-", "n/a"…). 0 is a number: a stopped
+ * mine produces 0. Throws CalcError("value") naming the text and why it is not a number.
+ */
+export function parseNumber(input: unknown, opts?: DecimalOptions): number | null {
+  if (typeof input === "number") {
+    if (Number.isFinite(input)) return input === 0 ? 0 : input;
+    throw new CalcError("value", `"${describeValue(input)}" is not a number: not a finite value`);
+  }
+  if (input === null || input === undefined) return null;
+  if (typeof input === "string") {
+    const d = parseDecimal(input, opts);
+    return d === null ? null : decimalToNumber(d);
+  }
+  if (typeof input === "boolean") {
+    throw new CalcError("value", `"${describeValue(input)}" is not a number: a logical value (TRUE/FALSE)`);
+  }
+  if (typeof input === "bigint") return Number(input);
+  throw new CalcError("value", `"${describeValue(input)}" is not a number: a ${typeof input}, not a number or text`);
+}

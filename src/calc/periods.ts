@@ -1,0 +1,188 @@
+/**
+ * Periods as analysts type or paste them: Excel date serials, month texts, years and quarters.
+ * Decisions where the issue is silent:
+ * - two-digit years follow Excel: 00-29 are 2000s, 30-99 are 1900s ("Feb-17" = Feb 2017);
+ * - a d/m/y text is read when it has one meaning only: "13/02/2017" (day 13) and "02/13/2017"
+ *   are Feb 2017; "01/02/2017" is an error; "02/02/2017" is Feb 2017 in either order;
+ * - text made of digits only is a year when it has four digits ("2016"), otherwise an error
+ *   (a serial stored as text, "201702"… are too easy to misread);
+ * - "FY2024", "FY24", "FY 2023-24" are fiscal years named by the year they end in.
+ */
+import { CalcError } from "./errors";
+import { daysInMonth, formatMonth, makeMonth, serialProblem, serialToMonth, type MonthIndex } from "./months";
+import { describeValue } from "./numbers";
+
+export interface Period {
+  kind: "month" | "quarter" | "year";
+  year: number;
+  month?: number;
+  quarter?: 1 | 2 | 3 | 4;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH_WORD = "([a-z]+)\\.?";
+const YEAR = "(\\d{4}|\\d{2})";
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+// Each pattern is tried on lower-cased text with single spaces.
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/; // 2017-02, 2017/02
+const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$/; // 02/2017
+const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/; // 2017-02-28
+const DAY_MONTH_YEAR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/; // 13/02/2017, 02/13/2017
+const NAME_YEAR = new RegExp(`^${MONTH_WORD}[ ,'\\-/]*${YEAR}$`); // Feb 2017, Feb-17, Feb '17
+const YEAR_NAME = new RegExp(`^(\\d{4})[ \\-/]*${MONTH_WORD}$`); // 2017 Feb, 2017-Feb
+const DAY_NAME_YEAR = new RegExp(`^(\\d{1,2})[ \\-]${MONTH_WORD}[ ,\\-]+${YEAR}$`); // 28-Feb-2017, 28 Feb 2017
+const NAME_DAY_YEAR = new RegExp(`^${MONTH_WORD} (\\d{1,2}),? (\\d{4})$`); // Feb 28, 2017
+const PLAIN_YEAR = /^(?:(?:fy|cy|fiscal|year) ?)?(\d{4})$/; // 2016, FY2016, FY 2016
+const FY_SHORT = /^fy ?(\d{2})$/; // FY16
+const FY_SPAN = /^fy ?(\d{4})[-/](\d{2}|\d{4})$/; // FY 2023-24
+const Q_YEAR = new RegExp(`^q([1-4])[ \\-]?${YEAR}$`); // Q1 2017, Q1-2017, Q1 17
+const YEAR_Q = /^(\d{4})[ -]?q([1-4])$/; // 2017-Q1, 2017 Q1
+const NQ_YEAR = new RegExp(`^([1-4])q[ \\-]?${YEAR}$`); // 1Q17, 1Q 2017
+
+const prefix = (label?: string): string => (label ? `${label}: ` : "");
+
+function fail(input: unknown, label: string | undefined, why: string): CalcError {
+  return new CalcError("value", `${prefix(label)}"${describeValue(input)}" is not a period: ${why}`);
+}
+
+/** Excel's rule for two-digit years. */
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length === 4) return y;
+  return y < 30 ? 2000 + y : 1900 + y;
+}
+
+/**
+ * A month, quarter or year. A number is a date serial, except a whole number 1900-2200
+ * which is a year (nobody means a day in 1905 when typing 2016 as a period).
+ */
+export function parsePeriod(input: unknown, label?: string): Period {
+  if (typeof input === "number") {
+    if (Number.isInteger(input) && input >= 1900 && input <= 2200) return { kind: "year", year: input };
+    return monthPeriod(monthFromSerial(input, label));
+  }
+  if (typeof input === "string") return parsePeriodText(input, label);
+  if (input instanceof Date) return monthPeriod(monthFromDate(input, label));
+  if (input === null || input === undefined) throw fail("", label, "blank");
+  throw fail(input, label, typeof input === "boolean" ? "a logical value (TRUE/FALSE)" : `a ${typeof input}`);
+}
+
+/**
+ * A date cell: a serial (any day of the month means that month) or month text. A quarter
+ * or a year is an error here, and so is 0 (Excel desktop's empty cell).
+ */
+export function toMonth(input: unknown, label?: string): MonthIndex {
+  if (typeof input === "number") return monthFromSerial(input, label);
+  if (input instanceof Date) return monthFromDate(input, label);
+  const p = parsePeriod(input, label);
+  if (p.kind !== "month") throw fail(input, label, `a ${p.kind}, not a month`);
+  return makeMonth(p.year, p.month as number);
+}
+
+
+/** "Feb 2017", "Q1 2017", "2016" — for messages. */
+export function formatPeriod(p: Period): string {
+  if (p.kind === "month") return formatMonth(makeMonth(p.year, p.month as number));
+  if (p.kind === "quarter") return `Q${p.quarter} ${p.year}`;
+  return String(p.year);
+}
+
+function monthPeriod(m: MonthIndex): Period {
+  return { kind: "month", year: Math.floor(m / 12), month: m - Math.floor(m / 12) * 12 + 1 };
+}
+
+function monthFromSerial(serial: number, label?: string): MonthIndex {
+  const problem = serialProblem(serial);
+  if (problem) throw fail(serial, label, problem);
+  return serialToMonth(serial);
+}
+
+function monthFromDate(d: Date, label?: string): MonthIndex {
+  const y = d.getFullYear();
+  if (Number.isNaN(y)) throw fail("Invalid Date", label, "an invalid date");
+  if (y < FIRST_YEAR || y > LAST_YEAR) throw fail(d.toDateString(), label, "outside Excel's years 1900-9999");
+  return makeMonth(y, d.getMonth() + 1);
+}
+
+function parsePeriodText(input: string, label?: string): Period {
+  const t = input.replace(/[\u00a0\u2009\u202f\s]+/g, " ").trim().toLowerCase();
+  if (t === "") throw fail(input, label, "blank");
+  const bad = (why: string) => fail(input, label, why);
+  const month = (y: number, m: number): Period => {
+    if (m < 1 || m > 12) throw bad(`month ${m} does not exist`);
+    if (y < FIRST_YEAR || y > LAST_YEAR) throw bad(`year ${y} is outside Excel's years 1900-9999`);
+    return { kind: "month", year: y, month: m };
+  };
+  const day = (y: number, m: number, d: number): Period => {
+    const p = month(y, m);
+    if (d < 1 || d > daysInMonth(y, m)) throw bad(`${formatMonth(makeMonth(y, m))} has no day ${d}`);
+    return p;
+  };
+  const name = (word: string): number => {
+    const m = MONTHS[word];
+    if (m === undefined) throw bad(`"${word}" is not a month name`);
+    return m;
+  };
+  const year = (y: number): Period => {
+    if (y < FIRST_YEAR || y > LAST_YEAR) throw bad(`year ${y} is outside Excel's years 1900-9999`);
+    return { kind: "year", year: y };
+  };
+  const quarter = (y: number, q: string): Period => {
+    const p = year(y);
+    return { kind: "quarter", year: p.year, quarter: Number(q) as 1 | 2 | 3 | 4 };
+  };
+
+  let r: RegExpExecArray | null;
+  if ((r = PLAIN_YEAR.exec(t))) return year(Number(r[1]));
+  if ((r = FY_SHORT.exec(t))) return year(fullYear(r[1]));
+  if ((r = FY_SPAN.exec(t))) return fiscalSpan(r[1], r[2], bad);
+  if ((r = YEAR_MONTH.exec(t))) return month(Number(r[1]), Number(r[2]));
+  if ((r = MONTH_YEAR.exec(t))) return month(Number(r[2]), Number(r[1]));
+  if ((r = ISO_DAY.exec(t))) return day(Number(r[1]), Number(r[2]), Number(r[3]));
+  if ((r = DAY_MONTH_YEAR.exec(t))) return dayMonthYear(Number(r[1]), Number(r[2]), fullYear(r[3]), day, bad);
+  if ((r = Q_YEAR.exec(t))) return quarter(fullYear(r[2]), r[1]);
+  if ((r = YEAR_Q.exec(t))) return quarter(Number(r[1]), r[2]);
+  if ((r = NQ_YEAR.exec(t))) return quarter(fullYear(r[2]), r[1]);
+  if ((r = DAY_NAME_YEAR.exec(t))) return day(fullYear(r[3]), name(r[2]), Number(r[1]));
+  if ((r = NAME_DAY_YEAR.exec(t))) return day(Number(r[3]), name(r[1]), Number(r[2]));
+  if ((r = NAME_YEAR.exec(t))) return month(fullYear(r[2]), name(r[1]));
+  if ((r = YEAR_NAME.exec(t))) return month(Number(r[1]), name(r[2]));
+  if (/^\d+(\.\d+)?$/.test(t)) throw bad("a number stored as text; a year has four digits, a month reads like Feb 2017");
+  if (/^[a-z]+\.?$/.test(t) && MONTHS[t.replace(".", "")]) throw bad("a month without a year");
+  throw bad("not a month (Feb 2017, 2017-02), a quarter (Q1 2017) or a year (2016)");
+}
+
+/** "FY 2023-24": the second year must follow the first; the fiscal year is named by it. */
+function fiscalSpan(first: string, second: string, bad: (why: string) => CalcError): Period {
+  const start = Number(first);
+  const end = second.length === 4 ? Number(second) : Math.floor(start / 100) * 100 + Number(second);
+  const expected = start + 1;
+  if (end !== expected && !(second.length === 2 && end + 100 === expected)) {
+    throw bad(`a fiscal year runs over two consecutive years, ${start} is not followed by ${second}`);
+  }
+  return { kind: "year", year: expected };
+}
+
+/** d/m/y or m/d/y: only when one reading exists (or both give the same month). */
+function dayMonthYear(
+  a: number,
+  b: number,
+  y: number,
+  day: (y: number, m: number, d: number) => Period,
+  bad: (why: string) => CalcError,
+): Period {
+  if (a === b) return day(y, a, b);
+  if (a > 12 && b <= 12) return day(y, b, a);
+  if (b > 12 && a <= 12) return day(y, a, b);
+  if (a > 12 && b > 12) throw bad("neither number can be a month");
+  throw bad(
+    `ambiguous: day ${a} of month ${b} (European) or day ${b} of month ${a} (US); ` +
+      "type the month as Feb 2017 or 2017-02, or give the cell as a date",
+  );
+}
