@@ -1,0 +1,132 @@
+/**
+ * Reads a stated change as a release prints it ("+24%", "a 9% increase", "down 13.5 percent", "12,6%",
+ * "(-16%)", "20-26%") into exact figures: the printed digits, their precision and the direction claimed.
+ */
+import { CalcError } from "./errors";
+
+export type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
+
+export interface StatedFigure {
+  /** The printed magnitude in percent as an integer of `decimals` places: "13.5%" is 135 with decimals 1. */
+  digits: bigint;
+  decimals: number;
+  direction: Direction;
+}
+
+const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
+const PERCENT = String.raw`(?:%|percent\b|per\s+cent\b|pct\b)`;
+const SIGN = String.raw`([+-])?`;
+// The figure must not start inside another number ("1,234.5%" is not "234.5%").
+const SINGLE = new RegExp(String.raw`(?<![\d.,])(\(\s*)?${SIGN}\s*${NUMBER}\s*(\))?\s*${PERCENT}(\s*\))?`, "g");
+const RANGE = new RegExp(
+  String.raw`(?<![\d.,])${SIGN}\s*${NUMBER}\s*${PERCENT}?\s*(-|–|—|\bto\b|\band\b)\s*${SIGN}\s*${NUMBER}\s*${PERCENT}`,
+);
+
+const UP = /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
+const DOWN = /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
+// A bound ("more than 30%") is not a printed figure: rounding conventions cannot be checked against it.
+const BOUND = /(more than|less than|greater than|fewer than|over|under|above|below|at least|at most|up to|nearly|almost|close to|in excess of|exceeding|[<>≥≤])\s*\(?\s*$/;
+
+/** Parses `stated` (text, or a number such as 0.24 from a cell formatted as a percentage) into one figure or a range of two. */
+export function parseStated(stated: unknown): StatedFigure[] {
+  if (typeof stated === "number") return [fromCellNumber(stated)];
+  if (stated === null || stated === undefined || (typeof stated === "string" && stated.trim() === "")) {
+    throw new CalcError("na", "stated is blank: give the change as printed, e.g. \"+24%\"");
+  }
+  if (typeof stated !== "string") throw new CalcError("value", `stated must be text such as "+24%", not ${describe(stated)}`);
+  const text = normalise(stated);
+  const quoted = `stated "${stated.trim()}"`;
+
+  const range = RANGE.exec(text);
+  const isRange = range !== null && (range[3] !== "and" || /\bbetween\b/.test(text.slice(0, range.index)));
+  let figures: { sign: string | undefined; number: string; parens: boolean }[];
+  let start: number;
+  let end: number;
+  if (isRange && range) {
+    figures = [
+      { sign: range[1], number: range[2], parens: false },
+      { sign: range[4], number: range[5], parens: false },
+    ];
+    start = range.index;
+    end = range.index + range[0].length;
+  } else {
+    const singles = [...text.matchAll(SINGLE)];
+    if (singles.length === 0) throw new CalcError("value", `${quoted} has no percentage in it: write it as printed, e.g. "+24%" or "20-26%"`);
+    if (singles.length > 1) throw new CalcError("value", `${quoted} has ${singles.length} percentages: give one change (or one range "20-26%")`);
+    const m = singles[0];
+    const parens = Boolean(m[1] && (m[4] || m[5]));
+    figures = [{ sign: m[2], number: m[3], parens }];
+    start = m.index ?? 0;
+    end = start + m[0].length;
+  }
+
+  const before = text.slice(0, start);
+  const rest = `${before} ${text.slice(end)}`;
+  if (BOUND.test(before)) throw new CalcError("value", `${quoted} is a bound, not a printed figure: CLAIM_CHECK compares figures such as "31%"`);
+  if (isRange && [...rest.matchAll(SINGLE)].length > 0) {
+    throw new CalcError("value", `${quoted} has more than one change: give one figure or one range`);
+  }
+  const word = directionWord(rest, quoted);
+
+  return figures.map((f) => {
+    // Accounting parentheses "(16%)" mean a fall; "(-16%)" and "(+16%)" say it with the sign.
+    const own: Direction = f.sign === "+" ? 1 : f.sign === "-" || f.parens ? -1 : 0;
+    if (own !== 0 && word !== 0 && own !== word) {
+      throw new CalcError("value", `${quoted} says both up and down: the sign of ${f.sign ?? "()"}${f.number}% contradicts the words`);
+    }
+    return { ...readNumber(f.number, quoted), direction: own !== 0 ? own : word };
+  });
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .replace(/\u2212/g, "-")
+    .replace(/\uff05/g, "%")
+    .trim();
+}
+
+function directionWord(rest: string, quoted: string): Direction {
+  let up = false;
+  let down = false;
+  for (const w of rest.match(/[a-z]+/g) ?? []) {
+    if (UP.test(w)) up = true;
+    if (DOWN.test(w)) down = true;
+  }
+  if (up && down) throw new CalcError("value", `${quoted} says both up and down: keep one direction word`);
+  return up ? 1 : down ? -1 : 0;
+}
+
+/** "13.5" or "12,6" (decimal comma) into digits and decimals; "1,250" could be either convention, so it is refused. */
+function readNumber(number: string, quoted: string): { digits: bigint; decimals: number } {
+  const sep = /[.,]/.exec(number);
+  if (!sep) return { digits: BigInt(number), decimals: 0 };
+  const frac = number.slice(sep.index + 1);
+  const int = number.slice(0, sep.index);
+  if (sep[0] === "," && frac.length === 3 && !/^0+$/.test(int)) {
+    throw new CalcError("value", `${quoted} is ambiguous: "${number}" could be ${int}${frac} (thousands) or ${int}.${frac} (decimal comma)`);
+  }
+  return { digits: BigInt(int + frac), decimals: frac.length };
+}
+
+/** A number from a cell is a fraction (0.24 = 24%); its shortest decimal gives the precision, its sign the direction. */
+function fromCellNumber(x: number): StatedFigure {
+  if (!Number.isFinite(x)) throw new CalcError("value", `stated must be a finite number, not ${String(x)}`);
+  const m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) throw new CalcError("value", `stated ${String(x)} cannot be read as a decimal`);
+  const [, int, frac = "", exp = "0"] = m;
+  let digits = BigInt(int + frac);
+  let decimals = frac.length - Number(exp) - 2; // percent = fraction × 100
+  if (decimals < 0) {
+    digits *= 10n ** BigInt(-decimals);
+    decimals = 0;
+  }
+  return { digits, decimals, direction: x > 0 ? 1 : x < 0 ? -1 : 0 };
+}
+
+function describe(v: unknown): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (Array.isArray(v)) return "a range";
+  return typeof v;
+}

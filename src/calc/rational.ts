@@ -1,0 +1,80 @@
+/**
+ * Exact rational arithmetic on BigInt, for CLAIM_CHECK: deciding whether 1.25% rounds to 1.3% must not
+ * depend on binary floating point. Values are always normalised: den > 0, gcd(num, den) = 1.
+ */
+import { CalcError } from "./errors";
+
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = abs(a);
+  b = abs(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function rational(num: bigint, den: bigint = 1n): Rational {
+  if (den === 0n) throw new CalcError("div0", "division by zero");
+  if (den < 0n) [num, den] = [-num, -den];
+  const g = gcd(num, den);
+  return g > 1n ? { num: num / g, den: den / g } : { num, den };
+}
+
+/** coefficient × 10^exponent, exactly. */
+export function fromDecimal(coefficient: bigint, exponent: number): Rational {
+  return exponent >= 0
+    ? rational(coefficient * 10n ** BigInt(exponent))
+    : rational(coefficient, 10n ** BigInt(-exponent));
+}
+
+/**
+ * A double as the figure the user typed: the shortest decimal that round-trips (what String(x) prints),
+ * so 0.1 is exactly 1/10, not 3602879701896397/36028797018963968.
+ */
+export function fromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new CalcError("num", `${String(x)} is not a finite number`);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) throw new CalcError("value", `cannot read ${String(x)} as a decimal`);
+  const [, sign, int, frac = "", exp = "0"] = m;
+  const coefficient = BigInt(int + frac) * (sign ? -1n : 1n);
+  return fromDecimal(coefficient, Number(exp) - frac.length);
+}
+
+export const sub = (a: Rational, b: Rational): Rational =>
+  rational(a.num * b.den - b.num * a.den, a.den * b.den);
+
+export const div = (a: Rational, b: Rational): Rational => rational(a.num * b.den, a.den * b.num);
+
+export const sign = (a: Rational): -1 | 0 | 1 => (a.num < 0n ? -1 : a.num > 0n ? 1 : 0);
+
+export const negate = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+
+export const absolute = (a: Rational): Rational => ({ num: abs(a.num), den: a.den });
+
+export type Rounding = "half-up" | "truncate" | "up";
+
+/**
+ * |a| × 10^decimals rounded to a whole number by `mode` — the digits a release would print.
+ * Rounding works on the magnitude because releases print magnitudes with a direction ("down 3.1%").
+ */
+export function roundedDigits(a: Rational, decimals: number, mode: Rounding): bigint {
+  const n = abs(a.num) * 10n ** BigInt(decimals);
+  const d = a.den;
+  if (mode === "truncate") return n / d;
+  if (mode === "up") return (n + d - 1n) / d;
+  return (2n * n + d) / (2n * d);
+}
+
+/** a in percent, rounded half-up to `decimals` places, signed, e.g. "-16.06". */
+export function formatPercent(a: Rational, decimals: number): string {
+  const p = rational(a.num * 100n, a.den);
+  const digits = roundedDigits(p, decimals, "half-up").toString().padStart(decimals + 1, "0");
+  const cut = digits.length - decimals;
+  const text = decimals > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
+  return (p.num < 0n ? "-" : "") + text;
+}
