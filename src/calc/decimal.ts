@@ -70,6 +70,7 @@ export function parseDecimal(text: string, opts?: DecimalOptions): Decimal | nul
   const digits = readDigits(text, run[0], opts?.decimal ?? ".");
   let exponent = -digits.fraction.length;
   let rest = s.slice(run[0].length);
+  if (/^[.,]/.test(rest)) throw fail(text, `no digits after the last "${rest[0]}" (a digit may have been lost)`);
   const sci = /^[eE]([+-]?\d{1,4})/.exec(rest);
   if (sci) {
     if (digits.grouped) throw fail(text, "an exponent after a grouped number");

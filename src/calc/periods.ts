@@ -177,10 +177,10 @@ function dayMonthYear(
   day: (y: number, m: number, d: number) => Period,
   bad: (why: string) => CalcError,
 ): Period {
-  if (a === b) return day(y, a, b);
-  if (a > 12 && b <= 12) return day(y, b, a);
-  if (b > 12 && a <= 12) return day(y, a, b);
   if (a > 12 && b > 12) throw bad("neither number can be a month");
+  if (a === b) return day(y, a, b);
+  if (a > 12) return day(y, b, a);
+  if (b > 12) return day(y, a, b);
   throw bad(
     `ambiguous: day ${a} of month ${b} (European) or day ${b} of month ${a} (US); ` +
       "type the month as Feb 2017 or 2017-02, or give the cell as a date",
