@@ -1,0 +1,148 @@
+/**
+ * Pure helpers for writing a plan in pieces: how to split the rows so each Excel request
+ * stays small, and which months a partial write covered. No Office, no DOM.
+ */
+import { formatMonth, serialToMonth } from "../../calc/months";
+import type { ImportPlan, PlannedCell } from "./types";
+
+/** Rows [start, end) of plan.rows written by one request. */
+export interface Chunk {
+  start: number;
+  end: number;
+  /** UTF-8 size of the values + number formats this chunk sends, as JSON. */
+  bytes: number;
+}
+
+export interface ChunkOptions {
+  /** Budget per request. Excel on the web refuses requests over 5 MB; 4 MB leaves room for the envelope. */
+  maxBytes?: number;
+  /** Row cap per request, so progress moves and Cancel takes effect between short syncs. */
+  maxRows?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 4_000_000;
+export const DEFAULT_MAX_ROWS = 5_000;
+
+/** Bytes of the JSON envelope around the two arrays: {"values":[...],"numberFormat":[...]}. */
+const ENVELOPE_BYTES = 64;
+
+/** UTF-8 length without allocating (TextEncoder would copy every row). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The number format of each column as written. Text columns, and any column holding text,
+ * get "@" so that a cell such as "=cmd" or "+1" stays text in Excel (CSV injection).
+ */
+export function formatRow(plan: ImportPlan): string[] {
+  return plan.columns.map((c, j) =>
+    c.kind === "text" || plan.rows.some((r) => typeof r[j] === "string") ? "@" : c.numberFormat,
+  );
+}
+
+/** Cells as sent to Excel: null would mean "leave the cell as it is", so a blank is written as "". */
+export function cellsToSend(row: PlannedCell[]): (string | number | boolean)[] {
+  return row.map((v) => (v === null ? "" : v));
+}
+
+/** Bytes one row adds to a request: its values, its formats and the two separating commas. */
+export function rowBytes(row: PlannedCell[], formatsJsonBytes: number): number {
+  return utf8Length(JSON.stringify(row)) + formatsJsonBytes + 2;
+}
+
+/**
+ * Splits plan.rows into consecutive whole-row chunks, each within maxBytes and maxRows.
+ * A single row larger than the budget cannot be sent at all, so that is an error, not a chunk.
+ */
+export function planChunks(plan: ImportPlan, opts: ChunkOptions = {}): Chunk[] {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  if (!(maxRows >= 1)) throw new RangeError(`maxRows must be at least 1, got ${maxRows}`);
+  const formatsBytes = utf8Length(JSON.stringify(formatRow(plan)));
+  // Every chunk reserves room for the header row too (sent with the first chunk of a new table).
+  const base = ENVELOPE_BYTES + rowBytes(plan.columns.map((c) => c.name), formatsBytes);
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let bytes = base;
+  for (let i = 0; i < plan.rows.length; i++) {
+    const b = rowBytes(cellsToSend(plan.rows[i]), formatsBytes);
+    if (base + b > maxBytes) {
+      throw new RangeError(`Row ${i + 1} of the import needs ${b} bytes, more than one request may carry (${maxBytes}).`);
+    }
+    const full = i - start >= maxRows || bytes + b > maxBytes;
+    if (full && i > start) {
+      chunks.push({ start, end: i, bytes });
+      start = i;
+      bytes = base;
+    }
+    bytes += b;
+  }
+  if (plan.rows.length > start) chunks.push({ start, end: plan.rows.length, bytes });
+  return chunks;
+}
+
+/** The months a write covered for one mine (or for the whole table when there is no mine column). */
+export interface MonthSpan {
+  mine?: string;
+  /** Excel serials of the first and last month written. */
+  first: number;
+  last: number;
+  rows: number;
+}
+
+const MINE_HEADER = /^(mine|site|company|operation|asset)\b/i;
+
+/** Index of the column naming the mine, or -1: a text column headed Mine/Site/Company. */
+export function mineColumn(plan: ImportPlan): number {
+  return plan.columns.findIndex((c) => c.kind === "text" && MINE_HEADER.test(c.name.trim()));
+}
+
+/** First–last month per mine among the first `count` rows of the plan (the rows a partial write reached). */
+export function writtenSpans(plan: ImportPlan, count: number): MonthSpan[] {
+  const monthCol = plan.columns.findIndex((c) => c.kind === "month");
+  if (monthCol < 0) return [];
+  const mineCol = mineColumn(plan);
+  const spans = new Map<string, MonthSpan>();
+  for (const row of plan.rows.slice(0, Math.max(0, count))) {
+    const serial = row[monthCol];
+    if (typeof serial !== "number") continue;
+    const mine = mineCol >= 0 ? String(row[mineCol] ?? "") : undefined;
+    const key = mine ?? "";
+    const span = spans.get(key);
+    if (!span) spans.set(key, { mine, first: serial, last: serial, rows: 1 });
+    else {
+      span.first = Math.min(span.first, serial);
+      span.last = Math.max(span.last, serial);
+      span.rows++;
+    }
+  }
+  return [...spans.values()];
+}
+
+/** "Feb 2017" for an Excel serial: calc's one definition of a month. */
+export function serialToMonthLabel(serial: number): string {
+  return formatMonth(serialToMonth(serial));
+}
+
+/** One sentence for the pane: "Jan 2016 – Mar 2017 (15 rows)" or one clause per mine. */
+export function describeSpans(spans: MonthSpan[]): string {
+  if (spans.length === 0) return "no months";
+  return spans
+    .map((s) => {
+      const range = s.first === s.last ? serialToMonthLabel(s.first) : `${serialToMonthLabel(s.first)} – ${serialToMonthLabel(s.last)}`;
+      const rows = `${s.rows} row${s.rows === 1 ? "" : "s"}`;
+      return s.mine !== undefined ? `${s.mine || "(no mine)"}: ${range} (${rows})` : `${range} (${rows})`;
+    })
+    .join("; ");
+}

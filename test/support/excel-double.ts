@@ -1,0 +1,556 @@
+/**
+ * A small recording stand-in for the Excel JavaScript API (the subset the import writer uses).
+ *
+ * Like the real API it queues commands on proxy objects and carries them out only at `context.sync()`;
+ * unlike it, it records every queued call and every sync, in order, and keeps the workbook's state
+ * (sheets, cells with value + number format, tables) so tests can read what Excel would now hold.
+ * It models the Excel behaviours that matter to an import: a text beginning with = + - @ written to a
+ * cell not formatted "@" turns into a formula, a numeric-looking text into a number; names must be unique;
+ * loaded properties cannot be read before the sync that loads them.
+ *
+ * No imports on purpose: the browser tests transpile this file alone and load it in the page.
+ */
+
+export type CellValue = string | number | boolean;
+
+export interface CellState {
+  value: CellValue;
+  format: string;
+  /** Set when Excel would have taken the written text as a formula (CSV injection). */
+  formula?: string;
+}
+
+export interface SheetState {
+  name: string;
+  cells: Map<string, CellState>; // key "row,col", 0-based
+}
+
+export interface TableState {
+  name: string;
+  sheet: string;
+  row: number; // header row, 0-based
+  col: number;
+  rowCount: number; // header + body
+  colCount: number;
+  showTotals: boolean;
+}
+
+export interface CallRecord {
+  /** e.g. "worksheets.add", "range.values", "range.numberFormat", "table.resize", "load", "sync". */
+  op: string;
+  /** Range address or object name the call applies to, as Excel would print it. */
+  target?: string;
+  args?: unknown;
+  /** Number of the sync that carried this call (1-based); for "sync" records, its own number. */
+  sync: number;
+}
+
+export interface DoubleOptions {
+  /** Milliseconds each sync takes (lets a browser test watch progress). */
+  syncDelayMs?: number;
+  /** Make sync number `sync` (1-based) fail after carrying out its first `afterOps` commands. */
+  failSync?: { sync: number; afterOps?: number; message?: string };
+  /** Sheets present before the test: name -> rows of values starting at A1 (strings, numbers). */
+  sheets?: Record<string, CellValue[][]>;
+  /** Tables present before the test (their cells come from `sheets`). */
+  tables?: Array<{ name: string; sheet: string; address: string; showTotals?: boolean }>;
+}
+
+type TableRef = { name: string; state?: TableState };
+
+type Rect = { sheet: string; row: number; col: number; rows: number; cols: number };
+
+interface Op {
+  record: Omit<CallRecord, "sync">;
+  apply: () => void;
+}
+
+/** Error shaped like OfficeExtension.Error: a code and a message. */
+export class DoubleError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---- addresses -------------------------------------------------------------------------------
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function rectAddress(r: Rect): string {
+  const tl = `${columnLetters(r.col)}${r.row + 1}`;
+  const br = `${columnLetters(r.col + r.cols - 1)}${r.row + r.rows}`;
+  return `${quoteSheet(r.sheet)}!${r.rows === 1 && r.cols === 1 ? tl : `${tl}:${br}`}`;
+}
+
+function parseCell(a: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a.trim());
+  if (!m) throw new DoubleError("InvalidArgument", `Bad cell address "${a}"`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "A1:C3", "Sheet!A1:C3" or "'My sheet'!A1" -> rect (sheet defaults to `sheet`). */
+export function parseAddress(address: string, sheet?: string): Rect {
+  let s = sheet;
+  let a = address;
+  const bang = address.lastIndexOf("!");
+  if (bang >= 0) {
+    s = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    a = address.slice(bang + 1);
+  }
+  if (s === undefined) throw new DoubleError("InvalidArgument", `Address "${address}" names no sheet`);
+  const [p, q = p] = a.split(":");
+  const tl = parseCell(p);
+  const br = parseCell(q);
+  return { sheet: s, row: tl.row, col: tl.col, rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 };
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.sheet === b.sheet && a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+// ---- the double ------------------------------------------------------------------------------
+
+export function createExcelDouble(options: DoubleOptions = {}) {
+  const sheets: SheetState[] = [];
+  const tables: TableState[] = [];
+  const calls: CallRecord[] = [];
+  let syncs = 0;
+  let tableCounter = 0;
+  let calculationSuspended = false;
+
+  const sheetNamed = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const tableNamed = (name: string) => tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  const mustSheet = (name: string) => {
+    const s = sheetNamed(name);
+    if (!s) throw new DoubleError("ItemNotFound", `No worksheet named "${name}"`);
+    return s;
+  };
+  const mustTable = (name: string) => {
+    const t = tableNamed(name);
+    if (!t) throw new DoubleError("ItemNotFound", `No table named "${name}"`);
+    return t;
+  };
+  const tableRect = (t: TableState): Rect => ({ sheet: t.sheet, row: t.row, col: t.col, rows: t.rowCount, cols: t.colCount });
+
+  function getCell(sheet: string, row: number, col: number): CellState | undefined {
+    return mustSheet(sheet).cells.get(`${row},${col}`);
+  }
+
+  /** What Excel does with a value typed into a cell with this format. */
+  function writeCell(sheet: SheetState, row: number, col: number, value: unknown) {
+    const key = `${row},${col}`;
+    const format = sheet.cells.get(key)?.format ?? "General";
+    if (value === null || value === undefined) return; // null leaves the cell as it is, as in Excel
+    let cell: CellState;
+    if (typeof value === "string" && format !== "@") {
+      if (/^[=+\-@]/.test(value) && value.length > 1) cell = { value: 0, format, formula: value };
+      else if (value.trim() !== "" && Number.isFinite(Number(value))) cell = { value: Number(value), format };
+      else cell = { value, format };
+    } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+      cell = { value, format };
+    } else {
+      throw new DoubleError("InvalidArgument", `Cannot write ${JSON.stringify(value)} to a cell`);
+    }
+    if (cell.value === "" && !cell.formula && format === "General") sheet.cells.delete(key);
+    else sheet.cells.set(key, cell);
+  }
+
+  function readRect(r: Rect): CellValue[][] {
+    return Array.from({ length: r.rows }, (_, i) =>
+      Array.from({ length: r.cols }, (_, j) => getCell(r.sheet, r.row + i, r.col + j)?.value ?? ""),
+    );
+  }
+
+  function matrix(r: Rect, v: unknown, what: string): unknown[][] {
+    if (!Array.isArray(v)) return Array.from({ length: r.rows }, () => Array(r.cols).fill(v)); // one value fills the range
+    if (v.length !== r.rows || v.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+      throw new DoubleError(
+        "InvalidArgument",
+        `The ${what} array does not match the size of ${rectAddress(r)} (${r.rows}x${r.cols})`,
+      );
+    }
+    return v as unknown[][];
+  }
+
+  function loadable(target: object, fields: Record<string, () => unknown>) {
+    const loaded = new Map<string, unknown>();
+    const snapshot = (props?: string | string[] | { select?: string }) => {
+      const names =
+        props === undefined
+          ? Object.keys(fields)
+          : (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : (props.select ?? "").split(","))
+              .map((p) => p.trim())
+              .filter(Boolean);
+      return () => {
+        for (const n of names) {
+          if (!(n in fields)) throw new DoubleError("PropertyNotLoaded", `The double has no property "${n}"`);
+          loaded.set(n, fields[n]());
+        }
+      };
+    };
+    const get = (name: string) => {
+      if (!loaded.has(name)) {
+        throw new DoubleError("PropertyNotLoaded", `The property '${name}' is not available. Load it and call context.sync() first.`);
+      }
+      return loaded.get(name);
+    };
+    return { snapshot, get, loaded, target };
+  }
+
+  function createContext() {
+    let queue: Op[] = [];
+    const enqueue = (record: Omit<CallRecord, "sync">, apply: () => void) => {
+      queue.push({ record, apply });
+      calls.push({ ...record, sync: syncs + 1 });
+    };
+
+    function rangeProxy(resolve: () => Rect | null, label: string): any {
+      const fields = {
+        values: () => readRect(need()),
+        numberFormat: () => {
+          const r = need();
+          return Array.from({ length: r.rows }, (_, i) =>
+            Array.from({ length: r.cols }, (_, j) => getCell(r.sheet, r.row + i, r.col + j)?.format ?? "General"),
+          );
+        },
+        address: () => rectAddress(need()),
+        rowIndex: () => need().row,
+        columnIndex: () => need().col,
+        rowCount: () => need().rows,
+        columnCount: () => need().cols,
+        isNullObject: () => resolve() === null,
+      };
+      const need = () => {
+        const r = resolve();
+        if (!r) throw new DoubleError("ItemNotFound", `${label} is a null object`);
+        return r;
+      };
+      const l = loadable({}, fields);
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: label, args: props }, l.snapshot(props));
+          return proxy;
+        },
+        getUsedRangeOrNullObject(valuesOnly?: boolean) {
+          return rangeProxy(() => {
+            const r = need();
+            let top = Infinity, left = Infinity, bottom = -1, right = -1;
+            for (const [key, cell] of mustSheet(r.sheet).cells) {
+              const [row, col] = key.split(",").map(Number);
+              if (row < r.row || row >= r.row + r.rows || col < r.col || col >= r.col + r.cols) continue;
+              if (valuesOnly && cell.value === "" && !cell.formula) continue;
+              top = Math.min(top, row); left = Math.min(left, col);
+              bottom = Math.max(bottom, row); right = Math.max(right, col);
+            }
+            return bottom < 0 ? null : { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+          }, `${label}.usedRange`);
+        },
+        clear(applyTo?: string) {
+          enqueue({ op: "range.clear", target: label, args: applyTo }, () => {
+            const r = need();
+            const cells = mustSheet(r.sheet).cells;
+            for (let i = 0; i < r.rows; i++)
+              for (let j = 0; j < r.cols; j++) {
+                const key = `${r.row + i},${r.col + j}`;
+                if (applyTo === "Contents" && cells.has(key)) cells.set(key, { value: "", format: cells.get(key)!.format });
+                else cells.delete(key);
+              }
+          });
+        },
+        format: {
+          autofitColumns() {
+            enqueue({ op: "range.format.autofitColumns", target: label }, () => void need());
+          },
+        },
+        get isNullObject() { return l.get("isNullObject"); },
+      };
+      for (const name of ["values", "numberFormat"] as const) {
+        Object.defineProperty(proxy, name, {
+          get: () => l.get(name),
+          set: (v: unknown) => {
+            enqueue({ op: `range.${name}`, target: label, args: v }, () => {
+              const r = need();
+              const m = matrix(r, v, name);
+              const sheet = mustSheet(r.sheet);
+              for (let i = 0; i < r.rows; i++)
+                for (let j = 0; j < r.cols; j++) {
+                  if (name === "values") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
+                  else {
+                    const key = `${r.row + i},${r.col + j}`;
+                    const old = sheet.cells.get(key);
+                    sheet.cells.set(key, { value: old?.value ?? "", format: String(m[i][j]), formula: old?.formula });
+                  }
+                }
+            });
+          },
+        });
+      }
+      for (const name of ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"] as const) {
+        Object.defineProperty(proxy, name, { get: () => l.get(name) });
+      }
+      proxy.__rect = resolve;
+      return proxy;
+    }
+
+    function rectRange(r: Rect) {
+      return rangeProxy(() => r, rectAddress(r));
+    }
+
+    function tableProxy(nameRef: TableRef, nullable = false): any {
+      // Once found (or created), a proxy follows its table even through a rename.
+      const find = () => (nameRef.state ??= nullable ? tableNamed(nameRef.name) : mustTable(nameRef.name)) ?? null;
+      const need = () => {
+        const t = find();
+        if (!t) throw new DoubleError("ItemNotFound", `No table named "${nameRef.name}"`);
+        return t;
+      };
+      const l = loadable({}, {
+        name: () => need().name,
+        showTotals: () => need().showTotals,
+        isNullObject: () => find() === null,
+      });
+      const part = (label: string, pick: (t: TableState) => Rect | null) =>
+        rangeProxy(() => pick(need()), `table ${nameRef.name} ${label}`);
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `table ${nameRef.name}`, args: props }, l.snapshot(props));
+          return proxy;
+        },
+        get isNullObject() { return l.get("isNullObject"); },
+        get showTotals() { return l.get("showTotals"); },
+        get name(): string { return l.loaded.has("name") ? String(l.get("name")) : nameRef.name; },
+        set name(v: string) {
+          const old = nameRef.name;
+          enqueue({ op: "table.name", target: `table ${old}`, args: v }, () => {
+            const t = need();
+            const clash = tableNamed(v);
+            if (clash && clash !== t) throw new DoubleError("InvalidArgument", `A table named "${v}" already exists`);
+            t.name = v;
+          });
+          nameRef.name = v;
+        },
+        /** The sheet holding the table: its name can be loaded. */
+        get worksheet() {
+          const w = loadable({}, { name: () => need().sheet });
+          const ws: any = {
+            load(props?: string | string[]) {
+              enqueue({ op: "load", target: `table ${nameRef.name} worksheet`, args: props }, w.snapshot(props));
+              return ws;
+            },
+            get name() { return w.get("name"); },
+          };
+          return ws;
+        },
+        getRange: () => part("range", tableRect),
+        getHeaderRowRange: () => part("header", (t) => ({ ...tableRect(t), rows: 1 })),
+        getDataBodyRange: () =>
+          part("body", (t) => {
+            const body = t.rowCount - 1 - (t.showTotals ? 1 : 0);
+            return body <= 0 ? null : { ...tableRect(t), row: t.row + 1, rows: body };
+          }),
+        resize(newRange: any) {
+          const label = typeof newRange === "string" ? newRange : "range";
+          enqueue({ op: "table.resize", target: `table ${nameRef.name}`, args: label }, () => {
+            const t = need();
+            const r: Rect = typeof newRange === "string" ? parseAddress(newRange, t.sheet) : newRange.__rect();
+            if (r.sheet !== t.sheet || r.row !== t.row || !overlaps(r, tableRect(t))) {
+              throw new DoubleError("InvalidArgument", `Cannot resize ${t.name} to ${rectAddress(r)}: headers must stay in row ${t.row + 1}`);
+            }
+            for (const o of tables) if (o !== t && overlaps(tableRect(o), r)) throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+            Object.assign(t, { col: r.col, rowCount: r.rows, colCount: r.cols });
+          });
+        },
+      };
+      return proxy;
+    }
+
+    function addTable(sheet: string | null, range: any, hasHeaders: boolean) {
+      const ref: TableRef = { name: `Table${++tableCounter}` };
+      const label = typeof range === "string" ? range : "range";
+      while (tableNamed(ref.name)) ref.name = `Table${++tableCounter}`;
+      enqueue({ op: "tables.add", target: label, args: { hasHeaders } }, () => {
+        const r: Rect = typeof range === "string" ? parseAddress(range, sheet ?? undefined) : range.__rect();
+        mustSheet(r.sheet);
+        if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only makes tables with headers");
+        for (const o of tables) if (overlaps(tableRect(o), r)) throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+        // Excel gives a header-only table one empty body row.
+        ref.state = { name: ref.name, sheet: r.sheet, row: r.row, col: r.col, rowCount: Math.max(2, r.rows), colCount: r.cols, showTotals: false };
+        tables.push(ref.state);
+      });
+      return tableProxy(ref);
+    }
+
+    function sheetProxy(nameRef: { name: string }, nullable = false): any {
+      const find = () => (nullable ? sheetNamed(nameRef.name) ?? null : mustSheet(nameRef.name));
+      const l = loadable({}, { name: () => find()?.name, isNullObject: () => find() === null });
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props));
+          return proxy;
+        },
+        get name() { return nameRef.name; },
+        get isNullObject() { return l.get("isNullObject"); },
+        getRange: (address: string) => rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`),
+        getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+          rectRange({ sheet: nameRef.name, row, col, rows, cols }),
+        delete() {
+          enqueue({ op: "worksheet.delete", target: nameRef.name }, () => {
+            const sheet = mustSheet(nameRef.name);
+            for (let i = tables.length - 1; i >= 0; i--) if (tables[i].sheet === sheet.name) tables.splice(i, 1);
+            sheets.splice(sheets.indexOf(sheet), 1);
+          });
+        },
+        activate() {
+          enqueue({ op: "worksheet.activate", target: nameRef.name }, () => void find());
+        },
+        tables: {
+          add: (range: any, hasHeaders: boolean) =>
+            addTable(nameRef.name, typeof range === "string" && !range.includes("!") ? `${quoteSheet(nameRef.name)}!${range}` : range, hasHeaders),
+        },
+      };
+      return proxy;
+    }
+
+    function collection<T>(kind: string, list: () => T[], proxyOf: (item: T) => any) {
+      let items: any[] | undefined;
+      const c: any = {
+        load(props?: string) {
+          enqueue({ op: "load", target: kind, args: props }, () => {
+            items = list().map(proxyOf);
+          });
+          return c;
+        },
+        get items() {
+          if (!items) throw new DoubleError("PropertyNotLoaded", `${kind}.items is not loaded`);
+          return items;
+        },
+      };
+      return c;
+    }
+
+    const worksheets = collection("worksheets", () => sheets, (s) => sheetProxy({ name: s.name }));
+    Object.assign(worksheets, {
+      add(name: string) {
+        enqueue({ op: "worksheets.add", target: name }, () => {
+          if (sheetNamed(name)) throw new DoubleError("ItemAlreadyExists", `A sheet named "${name}" already exists`);
+          sheets.push({ name, cells: new Map() });
+        });
+        return sheetProxy({ name });
+      },
+      getItem: (name: string) => sheetProxy({ name }),
+      getItemOrNullObject: (name: string) => sheetProxy({ name }, true),
+    });
+
+    const tablesCollection = collection("tables", () => tables, (t) => tableProxy({ name: t.name, state: t }));
+    Object.assign(tablesCollection, {
+      add: (address: string, hasHeaders: boolean) => addTable(null, address, hasHeaders),
+      getItem: (name: string) => tableProxy({ name }),
+      getItemOrNullObject: (name: string) => tableProxy({ name }, true),
+    });
+
+    const application = {
+      suspendApiCalculationUntilNextSync() {
+        enqueue({ op: "application.suspendApiCalculationUntilNextSync" }, () => {
+          calculationSuspended = true;
+        });
+      },
+      calculate(type: string) {
+        enqueue({ op: "application.calculate", args: type }, () => undefined);
+      },
+    };
+
+    const context = {
+      workbook: { worksheets, tables: tablesCollection, application },
+      application,
+      async sync() {
+        const n = ++syncs;
+        const ops = queue;
+        queue = [];
+        calls.push({ op: "sync", sync: n, args: ops.length });
+        if (options.syncDelayMs) await new Promise((r) => setTimeout(r, options.syncDelayMs));
+        const fail = options.failSync && options.failSync.sync === n ? options.failSync : undefined;
+        try {
+          ops.forEach((op, i) => {
+            if (fail && i >= (fail.afterOps ?? 0)) {
+              throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+            }
+            op.apply();
+          });
+          if (fail) throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+        } finally {
+          calculationSuspended = false; // suspension lasts until the next sync only
+        }
+      },
+      get pendingCount() { return queue.length; },
+    };
+    return context;
+  }
+
+  async function run<T>(batch: (context: any) => Promise<T>): Promise<T> {
+    const context = createContext();
+    const result = await batch(context);
+    if (context.pendingCount > 0) await context.sync(); // Excel.run flushes what the batch left queued
+    return result;
+  }
+
+  // Seed the workbook.
+  for (const [name, rows] of Object.entries(options.sheets ?? {})) {
+    const s: SheetState = { name, cells: new Map() };
+    rows.forEach((row, i) => row.forEach((v, j) => { if (v !== "") s.cells.set(`${i},${j}`, { value: v, format: "General" }); }));
+    sheets.push(s);
+  }
+  for (const t of options.tables ?? []) {
+    const r = parseAddress(t.address, t.sheet);
+    tables.push({ name: t.name, sheet: r.sheet, row: r.row, col: r.col, rowCount: r.rows, colCount: r.cols, showTotals: !!t.showTotals });
+  }
+
+  return {
+    /** Put this where the code under test expects the global `Excel`. */
+    Excel: {
+      run,
+      CalculationType: { recalculate: "Recalculate", full: "Full" },
+      ClearApplyTo: { contents: "Contents", all: "All" },
+    },
+    calls,
+    sheets,
+    tables,
+    get syncCount() { return syncs; },
+    get calculationSuspended() { return calculationSuspended; },
+    /** Cell state at "A1"-style address on a sheet. */
+    cell(sheet: string, address: string): CellState | undefined {
+      const { row, col } = parseCell(address);
+      return getCell(sheet, row, col);
+    },
+    /** Values of a table, header first, as the workbook now holds them. */
+    tableValues(name: string): CellValue[][] {
+      return readRect(tableRect(mustTable(name)));
+    },
+    /** Number formats of a table's cells, header first. */
+    tableFormats(name: string): string[][] {
+      const r = tableRect(mustTable(name));
+      return Array.from({ length: r.rows }, (_, i) =>
+        Array.from({ length: r.cols }, (_, j) => getCell(r.sheet, r.row + i, r.col + j)?.format ?? "General"),
+      );
+    },
+    /** Every formula Excel would have created from written text (should stay empty). */
+    formulas(): string[] {
+      return sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula).map((c) => c.formula!));
+    },
+    /** Calls carried by one sync, in order. */
+    callsInSync(n: number): CallRecord[] {
+      return calls.filter((c) => c.sync === n && c.op !== "sync");
+    },
+  };
+}
+
+export type ExcelDouble = ReturnType<typeof createExcelDouble>;
