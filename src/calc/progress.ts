@@ -1,0 +1,235 @@
+/**
+ * GUIDANCE_PROGRESS: how far the (fiscal) year has come against a guidance range, what the remaining
+ * months need, and whether that is on track. Each output is computed on its own so that a missing
+ * prior-year month spoils only the figures that need it.
+ */
+import { CalcError } from "./errors";
+import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
+import type { Period } from "./periods";
+
+/** What progress needs of a monthly series (MonthlySeries fits): values dense by month from `first`, NaN = no value. */
+export interface ProgressSeries {
+  first: MonthIndex;
+  values: ArrayLike<number>;
+}
+
+export type Weights = string | readonly unknown[] | null | undefined; // "prior_year" or 12 cells
+
+export interface ProgressInput {
+  guidance: { low: number; high: number };
+  series: ProgressSeries;
+  asOf: Period | MonthIndex;
+  weights?: Weights;
+  fiscalYearStart?: number | null;
+}
+
+export const PROGRESS_OUTPUTS = [
+  "ytd",
+  "pct_low",
+  "pct_mid",
+  "pct_high",
+  "expected_share",
+  "needed_low",
+  "needed_high",
+  "status",
+] as const;
+export type ProgressOutput = (typeof PROGRESS_OUTPUTS)[number];
+export type ProgressValue = number | string | CalcError;
+
+/** The fiscal year around a month: its first month, how many months have elapsed and its name. */
+export interface YearPosition {
+  start: MonthIndex;
+  elapsed: number; // 1..12, the as-of month included
+  name: string; // "2017" or "FY2024" (named by the calendar year it ends in)
+}
+
+export function checkFiscalYearStart(fys: unknown): number {
+  if (fys === null || fys === undefined) return 1;
+  if (typeof fys !== "number" || !Number.isInteger(fys) || fys < 1 || fys > 12) {
+    throw new CalcError("value", `fiscal_year_start must be a month number 1-12 (4 = April), not ${show(fys)}`);
+  }
+  return fys;
+}
+
+/** The last month an as-of period covers: a quarter's third month, a (fiscal) year's last month. */
+export function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
+  if (typeof asOf === "number") return asOf;
+  if (typeof asOf !== "object" || asOf === null) throw new CalcError("value", "as_of must be a month, quarter or year");
+  if (asOf.kind === "month") return makeMonth(asOf.year, asOf.month as number);
+  if (asOf.kind === "quarter") return makeMonth(asOf.year, (asOf.quarter as number) * 3);
+  // Fiscal year Y ends in the month before fys of calendar year Y (fys 1: December of Y).
+  return fys === 1 ? makeMonth(asOf.year, 12) : makeMonth(asOf.year, fys - 1);
+}
+
+export function yearPosition(month: MonthIndex, fys: number): YearPosition {
+  const elapsed = ((monthOf(month) - fys + 12) % 12) + 1;
+  const start = month - elapsed + 1;
+  const endYear = Math.floor((start + 11) / 12);
+  return { start, elapsed, name: fys === 1 ? String(endYear) : `FY${endYear}` };
+}
+
+function valueAt(series: ProgressSeries, m: MonthIndex): number {
+  const i = m - series.first;
+  return i >= 0 && i < series.values.length ? series.values[i] : Number.NaN;
+}
+
+/** Sum of months [from, to]; the first month without a value is an #N/A naming it and what it was needed for. */
+function sumMonths(series: ProgressSeries, from: MonthIndex, to: MonthIndex, purpose: string): number {
+  let sum = 0;
+  for (let m = from; m <= to; m++) {
+    const v = valueAt(series, m);
+    if (Number.isNaN(v)) throw new CalcError("na", `no value for ${formatMonth(m)} (needed for ${purpose})`);
+    sum += v;
+  }
+  return sum;
+}
+
+function bestMonth(series: ProgressSeries): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < series.values.length; i++) if (series.values[i] > best) best = series.values[i];
+  return best;
+}
+
+/** Expected share as a fraction elapsed/total, kept apart so comparisons can multiply instead of divide. */
+interface Share {
+  elapsed: number;
+  total: number;
+}
+
+function expectedShare(input: ProgressInput, year: YearPosition, fys: number): Share {
+  const w = input.weights;
+  if (w === null || w === undefined || w === "") return { elapsed: year.elapsed, total: 12 };
+  if (typeof w === "string") {
+    if (w.trim().toLowerCase() !== "prior_year") {
+      throw new CalcError("value", `weights must be "prior_year" or 12 cells, not "${w}"`);
+    }
+    const from = year.start - 12;
+    const purpose = "prior_year weights";
+    const total = sumMonths(input.series, from, from + 11, purpose);
+    const elapsed = sumMonths(input.series, from, from + year.elapsed - 1, purpose);
+    if (total === 0) throw new CalcError("div0", `prior_year weights: the year before ${year.name} adds up to 0`);
+    return { elapsed, total };
+  }
+  if (!Array.isArray(w)) throw new CalcError("value", `weights must be "prior_year" or 12 cells, not ${show(w)}`);
+  if (w.length !== 12) {
+    throw new CalcError("value", `weights must be 12 cells, one per month of the year from its first month, not ${w.length}`);
+  }
+  let total = 0;
+  let elapsed = 0;
+  w.forEach((x, i) => {
+    const month = formatMonth(makeMonth(2000, ((fys - 1 + i) % 12) + 1)).slice(0, 3);
+    if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
+      throw new CalcError("value", `weights cell ${i + 1} (${month}) must be a number ≥ 0, not ${show(x)}`);
+    }
+    total += x;
+    if (i < year.elapsed) elapsed += x;
+  });
+  if (total === 0) throw new CalcError("div0", "weights add up to 0");
+  return { elapsed, total };
+}
+
+function checkGuidance(g: unknown): { low: number; high: number } {
+  const r = g as { low?: unknown; high?: unknown } | null;
+  if (!r || typeof r.low !== "number" || typeof r.high !== "number" || !Number.isFinite(r.low) || !Number.isFinite(r.high)) {
+    throw new CalcError("value", "guidance must be a range {low, high} of numbers");
+  }
+  if (r.low < 0) throw new CalcError("value", `guidance low end is negative (${r.low})`);
+  if (r.low > r.high) throw new CalcError("value", `guidance low end ${r.low} is above the high end ${r.high}`);
+  return { low: r.low, high: r.high };
+}
+
+function ratio(ytd: number, end: number, name: string): number {
+  if (end === 0) throw new CalcError("div0", `guidance ${name} is 0`);
+  return ytd / end;
+}
+
+/**
+ * Every output by name; an output that cannot be computed is a CalcError in its place.
+ * Problems with the whole call (bad guidance, fiscal year start, series) are thrown.
+ */
+export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, ProgressValue> {
+  if (typeof input !== "object" || input === null) throw new CalcError("value", "GUIDANCE_PROGRESS needs guidance, dates, values and as_of");
+  const { low, high } = checkGuidance(input.guidance);
+  const fys = checkFiscalYearStart(input.fiscalYearStart);
+  const series = input.series;
+  if (!series || typeof series.first !== "number" || !series.values || typeof series.values.length !== "number") {
+    throw new CalcError("value", "values must be a monthly series");
+  }
+  const asOf = asOfMonth(input.asOf, fys);
+  if (!Number.isInteger(asOf)) throw new CalcError("value", "as_of must be a month");
+  const year = yearPosition(asOf, fys);
+  const remaining = 12 - year.elapsed;
+
+  const ytd = lazy(() => sumMonths(series, year.start, asOf, `the year to date of ${year.name}`));
+  const share = lazy(() => expectedShare(input, year, fys));
+  const needed = (end: number) => () => {
+    if (remaining === 0) throw new CalcError("na", `no months left: ${year.name} is complete at ${formatMonth(asOf)}`);
+    return (end - ytd()) / remaining;
+  };
+  const status = (): string => {
+    const y = ytd();
+    if (remaining === 0) return y < low ? "below" : y > high ? "above" : "within";
+    if ((low - y) / remaining > bestMonth(series)) return "out of reach";
+    const s = share();
+    // y ≥ share × end, as y × total ≥ elapsed × end: no division, so 2/12 × 12,000 is exactly 2,000.
+    if (y * s.total >= s.elapsed * high) return "ahead";
+    if (y * s.total >= s.elapsed * low) return "on track";
+    return "behind";
+  };
+
+  const compute: Record<ProgressOutput, () => number | string> = {
+    ytd,
+    pct_low: () => ratio(ytd(), low, "low end"),
+    pct_mid: () => ratio(ytd(), (low + high) / 2, "midpoint"),
+    pct_high: () => ratio(ytd(), high, "high end"),
+    expected_share: () => share().elapsed / share().total,
+    needed_low: needed(low),
+    needed_high: needed(high),
+    status,
+  };
+  const out = {} as Record<ProgressOutput, ProgressValue>;
+  for (const name of PROGRESS_OUTPUTS) out[name] = attempt(compute[name]);
+  return out;
+}
+
+/** Reads the `output` argument: one of PROGRESS_OUTPUTS, any case; blank means the whole table. */
+export function progressOutput(output: unknown): ProgressOutput | null {
+  if (output === null || output === undefined || output === "") return null;
+  const name = typeof output === "string" ? output.trim().toLowerCase() : "";
+  const found = PROGRESS_OUTPUTS.find((o) => o === name);
+  if (!found) throw new CalcError("value", `output must be one of ${PROGRESS_OUTPUTS.join(", ")}; not ${show(output)}`);
+  return found;
+}
+
+function lazy<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  let error: unknown;
+  return () => {
+    if (!done) {
+      try {
+        value = f();
+      } catch (e) {
+        error = e;
+      }
+      done = true;
+    }
+    if (error !== undefined) throw error;
+    return value;
+  };
+}
+
+function attempt(f: () => number | string): ProgressValue {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CalcError) return e;
+    throw e;
+  }
+}
+
+function show(v: unknown): string {
+  if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "number" || typeof v === "boolean") return String(v).toUpperCase();
+  return Array.isArray(v) ? "a range" : typeof v;
+}
