@@ -1,0 +1,126 @@
+/**
+ * Excel-shaped fuzz inputs: what a custom function can receive from a cell or a range, with
+ * plausible dates, figures, guidance and stated changes mixed in so the deep paths are reached.
+ */
+import fc from "fast-check";
+
+/** Texts analysts really type (DOMAIN.md), seeds for the mutations below. */
+export const PLAUSIBLE_TEXT = [
+  "Feb 2017", "February 2017", "Feb-17", "2017-02", "2017/02", "02/2017", "2017-02-28", "01/02/2017", "13/02/2017",
+  "Q1 2017", "Q1-2017", "2017-Q1", "1Q17", "1Q 2017", "2016", "FY2024", "FY 2023-24", "Sept 2015", "Ytd-2016",
+  "73,476", "7 352", "6,736 oz", "6,733oz", "73476", "1.5", "(1,234)", "19.982", "2,6", "-", "—", "n/a", "N/A", "(est)",
+  "88-92,000", "88,000-92,000 oz", "88,000 to 92,000 ounces", "between 82,000 and 92,000 ounces", "88–92 koz",
+  "6.5 - 7.0 million", "1.2-1.4 Moz", "53 000 oz to 56 000 oz", "90,000", "approximately 22,500 ounces",
+  "just over 82,000 oz", "more than 100,000 ounces", "182.000 - 193.000 oz", "US$200 to $220 million", "+500,000 ounces",
+  "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)", "20-26%", "42.0%", "41%",
+  "month", "quarter", "year", "ytd", "ttm", "all", "flag", "previous", "previous_period", "margin",
+  "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status", "prior_year",
+  "Month", "Gold (oz)", "=1+1", "@SUM(A1)", "", " ", "0", "1e308", "-0", "NaN", "Infinity",
+];
+
+const FRAGMENTS = [
+  "0", "1", "2", "9", "12", "17", "2017", "88", "92,000", ",", ".", "-", "–", " ", "\u00a0", "/", "(", ")", "+", "%",
+  "to", "and", "between", "koz", "Moz", "million", "oz", "Q", "FY", "Feb", "Sept", "e", "E", "'", "$", "approximately",
+  "up", "down", "increase", "percent", "\t", "\n", "\"", "9".repeat(320), "0.".concat("0".repeat(330), "1"),
+];
+
+export const plausibleText: fc.Arbitrary<string> = fc.constantFrom(...PLAUSIBLE_TEXT);
+
+/** Random texts: plausible ones, glued fragments, and arbitrary unicode. */
+export const text: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: plausibleText },
+  { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 8 }).map((xs) => xs.join("")) },
+  { weight: 1, arbitrary: fc.tuple(plausibleText, fc.constantFrom(...FRAGMENTS)).map(([a, b]) => a + b) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: "grapheme" }) },
+);
+
+/** Excel serials of plausible months (1990–2030) and round production figures. */
+export const serial: fc.Arbitrary<number> = fc.integer({ min: 32874, max: 47483 });
+export const figure: fc.Arbitrary<number> = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+
+export const number: fc.Arbitrary<number> = fc.oneof(
+  { weight: 3, arbitrary: serial },
+  { weight: 3, arbitrary: figure },
+  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, -1, 12, 13, 1900, 2016, 2200, 2958465, 2958466, 60, 61, 0.5, NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.integer() },
+);
+
+/** One cell as Excel passes it: number, text, boolean or null. */
+export const cell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: number },
+  { weight: 4, arbitrary: text },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constant("") },
+);
+
+/** A rectangular range r×c (1×n rows, n×1 columns, empty). */
+export const range = (inner: fc.Arbitrary<unknown> = cell, max = 6): fc.Arbitrary<unknown[][]> =>
+  fc.oneof(
+    fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => xs.map((x) => [x]))),
+    fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => [xs])),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
+      fc.array(fc.array(inner, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
+    ),
+    fc.constant([] as unknown[][]),
+    fc.constant([[]] as unknown[][]),
+  );
+
+/** Ragged arrays: rows of different lengths (a malformed call must still not crash). */
+export const ragged = (inner: fc.Arbitrary<unknown> = cell): fc.Arbitrary<unknown[][]> =>
+  fc.array(fc.array(inner, { maxLength: 4 }), { minLength: 1, maxLength: 4 });
+
+/** An argument: a scalar, a range, a ragged array, or missing. */
+export const arg = (inner: fc.Arbitrary<unknown> = cell): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 4, arbitrary: inner },
+    { weight: 4, arbitrary: range(inner) },
+    { weight: 1, arbitrary: ragged(inner) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+
+/**
+ * A monthly (dates, values) pair of one shape — consecutive months as serials or text, a header
+ * sometimes, blanks, duplicates and junk sometimes — so series building gets past the first row.
+ */
+export const series: fc.Arbitrary<{ dates: unknown[][]; values: unknown[][] }> = fc
+  .record({
+    start: fc.integer({ min: 1995 * 12, max: 2020 * 12 }),
+    n: fc.integer({ min: 0, max: 30 }),
+    asText: fc.boolean(),
+    header: fc.boolean(),
+    asRow: fc.boolean(),
+    vals: fc.array(fc.oneof({ weight: 8, arbitrary: figure }, { weight: 1, arbitrary: cell }), { minLength: 30, maxLength: 30 }),
+    junk: fc.array(fc.tuple(fc.nat(40), cell), { maxLength: 2 }),
+    dupe: fc.option(fc.nat(40), { nil: undefined }),
+  })
+  .map(({ start, n, asText, header, asRow, vals, junk, dupe }) => {
+    const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const d: unknown[] = [];
+    const v: unknown[] = [];
+    if (header) {
+      d.push("Month");
+      v.push("Gold (oz)");
+    }
+    for (let i = 0; i < n; i++) {
+      const m = start + i;
+      const y = Math.floor(m / 12);
+      const mo = m % 12;
+      d.push(asText ? `${names[mo]} ${y}` : Math.round((Date.UTC(y, mo, 15) - Date.UTC(1899, 11, 30)) / 86_400_000));
+      v.push(vals[i]);
+    }
+    for (const [at, x] of junk) if (d.length) d[at % d.length] = x;
+    if (dupe !== undefined && d.length > 1) d[dupe % d.length] = d[(dupe + 1) % d.length];
+    const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
+    return { dates: shape(d), values: shape(v) };
+  });
+
+/** A period argument drawn near the series' months. */
+export const period: fc.Arbitrary<unknown> = fc.oneof(
+  serial,
+  plausibleText,
+  fc.integer({ min: 1995, max: 2025 }).chain((y) => fc.constantFrom(`Feb ${y}`, `Q2 ${y}`, `${y}`, y, `${y}-12`, `FY${y}`)),
+  cell,
+);
