@@ -192,6 +192,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               .map((p) => p.trim())
               .filter(Boolean);
       return () => {
+        // As in Excel, any load makes isNullObject readable, and a null object loads nothing else.
+        if ("isNullObject" in fields) {
+          const isNull = fields.isNullObject() as boolean;
+          loaded.set("isNullObject", isNull);
+          if (isNull) return;
+        }
         for (const n of names) {
           if (!(n in fields)) throw new DoubleError("PropertyNotLoaded", `The double has no property "${n}"`);
           loaded.set(n, fields[n]());
