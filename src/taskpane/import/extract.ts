@@ -1,0 +1,315 @@
+/**
+ * Reads the cells a Shape points at into entries (a mine, a month and values for some metrics),
+ * reporting every cell that is not a month or not a number with its row, column and text.
+ * One pass over the rows; whole-table checks (duplicates, gaps) come after, in plan.ts.
+ */
+import { makeMonth, type MonthIndex } from "../../calc";
+import { MonthReader, decimalEvidence, readValue, type Mark } from "./cells";
+import { columnLabel } from "./detect";
+import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, parseMonthName } from "./header";
+import type { MonthSource, Shape } from "./shape";
+import type { Problem } from "./types";
+
+export interface Metric {
+  name: string;
+  unit?: string;
+  percent: boolean;
+}
+
+/** Values of some metrics for one mine and month, from one source row. */
+export interface Entry {
+  row: number; // 1-based source row
+  mine: string;
+  month: MonthIndex;
+  /** Metric indexes, parallel to values/est (long rows share one array). */
+  metrics: number[];
+  values: (number | null)[];
+  est: boolean[] | null;
+}
+
+export interface Extraction {
+  metrics: Metric[];
+  entries: Entry[];
+  problems: Problem[];
+  /** Source rows (1-based) with an error: dropped when the user skips bad rows. */
+  badRows: Set<number>;
+}
+
+const isBlankRow = (row: string[]): boolean => {
+  for (const c of row) if (c.trim() !== "") return false;
+  return true;
+};
+
+/** The value columns of a shape, for decimal detection. */
+function valueColumns(shape: Shape): number[] {
+  switch (shape.kind) {
+    case "long": return shape.values;
+    case "tidy": return [shape.value];
+    case "wide-years-rows": return shape.months.map((m) => m.col);
+    case "wide-months-rows": return shape.years.map((y) => y.col);
+  }
+}
+
+export interface DecimalGuess {
+  mark: Mark;
+  detected: boolean;
+  /** Both marks are evidenced: where, for a warning. */
+  conflict?: { dot: string; comma: string };
+}
+
+/** "," only when a value can be read no other way ("2,6", "1.234,5"); "." likewise; else "." assumed. */
+export function detectDecimal(table: string[][], shape: Shape): DecimalGuess {
+  const cols = valueColumns(shape);
+  let dot: string | undefined;
+  let comma: string | undefined;
+  for (let r = shape.header + 1; r < table.length && !(dot && comma); r++) {
+    const row = table[r];
+    for (const c of cols) {
+      const t = row[c];
+      if (t === undefined || (t.indexOf(",") < 0 && t.indexOf(".") < 0)) continue;
+      const e = decimalEvidence(t.trim());
+      if (e === "." && !dot) dot = `row ${r + 1} "${t.trim()}"`;
+      else if (e === "," && !comma) comma = `row ${r + 1} "${t.trim()}"`;
+    }
+  }
+  if (dot && comma) return { mark: ".", detected: false, conflict: { dot, comma } };
+  if (comma) return { mark: ",", detected: true };
+  return { mark: ".", detected: dot !== undefined };
+}
+
+class Extractor {
+  readonly metrics: Metric[] = [];
+  readonly entries: Entry[] = [];
+  readonly problems: Problem[] = [];
+  readonly badRows = new Set<number>();
+  private readonly metricIndex = new Map<string, number>();
+  private readonly months = new MonthReader();
+  private readonly header: string[];
+
+  constructor(private readonly table: string[][], private readonly shape: Shape, private readonly mark: Mark) {
+    this.header = table[shape.header] ?? [];
+  }
+
+  label(col: number): string {
+    return columnLabel(this.header, col);
+  }
+
+  error(row: number, col: number, code: string, text: string, message: string): void {
+    this.problems.push({ severity: "error", code, row, column: this.label(col), text, message: `Row ${row}, column "${this.label(col)}": ${message}` });
+    this.badRows.add(row);
+  }
+
+  /** Metric index by cleaned name; the same name twice in one header gets " (2)". */
+  metric(rawName: string, unique: boolean): number {
+    const h = cleanHeader(rawName);
+    let name = h.name || "Value";
+    if (unique) for (let n = 2; this.metricIndex.has(name); n++) name = `${h.name || "Value"} (${n})`;
+    let i = this.metricIndex.get(name);
+    if (i === undefined) {
+      i = this.metrics.length;
+      this.metrics.push({ name, unit: h.unit, percent: isPercentUnit(h.unit) });
+      this.metricIndex.set(name, i);
+    }
+    return i;
+  }
+
+  /** Reads one value cell; reports bad text, negatives and estimates. */
+  value(row: number, col: number, metric: number): { value: number | null; est: boolean } {
+    const raw = this.table[row - 1][col] ?? "";
+    const v = readValue(raw, this.mark, this.metrics[metric].percent);
+    const t = raw.trim();
+    if (v.error !== undefined) {
+      this.error(row, col, "not-a-number", t, v.error);
+      return { value: null, est: v.estimate };
+    }
+    if (v.value !== null && v.value < 0) {
+      this.warn(row, col, "negative", t, `"${t}" is negative`);
+    }
+    if (v.estimate) this.warn(row, col, "estimate", t, `"${t}" is marked as an estimate; kept, and marked in the Estimate column`);
+    return { value: v.value, est: v.estimate };
+  }
+
+  warn(row: number, col: number, code: string, text: string, message: string): void {
+    this.problems.push({ severity: "warning", code, row, column: this.label(col), text, message: `Row ${row}, column "${this.label(col)}": ${message}` });
+  }
+
+  info(row: number, col: number, code: string, text: string, message: string): void {
+    this.problems.push({ severity: "info", code, row, column: this.label(col), text, message: `Row ${row}: ${message}` });
+  }
+
+  /** The month of a row, or null after reporting why there is none (or that it is a total row). */
+  month(row: number, cells: string[], src: MonthSource): MonthIndex | null {
+    const raw = cells[src.col] ?? "";
+    if (src.yearCol === undefined) {
+      const m = this.months.read(raw);
+      if (m.kind === "month") return m.month;
+      if (m.kind === "subtotal") this.info(row, src.col, "subtotal-skipped", raw.trim(), `"${raw.trim()}" is a total/subtotal row; left out`);
+      else if (m.kind === "blank") this.error(row, src.col, "not-a-month", "", "values but no month");
+      else this.error(row, src.col, "not-a-month", raw.trim(), m.message);
+      return null;
+    }
+    const yearText = (cells[src.yearCol] ?? "").trim();
+    const name = raw.trim();
+    const month = parseMonthName(name);
+    if (TOTAL_LABEL.test(name) || (month === null && TOTAL_LABEL.test(yearText))) {
+      this.info(row, src.col, "subtotal-skipped", name || yearText, `"${name || yearText}" is a total/subtotal row; left out`);
+      return null;
+    }
+    if (!YEAR_CELL.test(yearText)) {
+      this.error(row, src.yearCol, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
+      return null;
+    }
+    if (month === null) {
+      this.error(row, src.col, "not-a-month", name, `"${name}" is not a month name (Jan, February, Sept…)`);
+      return null;
+    }
+    return makeMonth(Number(yearText), month);
+  }
+
+  mineOf(row: number, cells: string[]): string | null {
+    if (this.shape.mine < 0) return "";
+    const mine = (cells[this.shape.mine] ?? "").trim();
+    if (mine === "") this.error(row, this.shape.mine, "missing-mine", "", "no mine named (every row needs one when the table has a mine column)");
+    return mine === "" ? null : mine;
+  }
+
+  run(): Extraction {
+    const s = this.shape;
+    for (const sk of s.skipped) {
+      this.problems.push({
+        severity: "info", code: sk.code, column: this.label(sk.col), text: this.header[sk.col]?.trim() ?? "",
+        message: `Column "${this.label(sk.col)}" is ${sk.why}; left out`,
+      });
+    }
+    if (s.kind === "long") this.long(s);
+    else if (s.kind === "tidy") this.tidy(s);
+    else if (s.kind === "wide-years-rows") this.wideYears(s);
+    else this.wideMonths(s);
+    return { metrics: this.metrics, entries: this.entries, problems: this.problems, badRows: this.badRows };
+  }
+
+  private long(s: Extract<Shape, { kind: "long" }>): void {
+    const cols = s.values;
+    const ids = cols.map((c) => this.metric(this.header[c] ?? "", true));
+    for (let r = s.header + 1; r < this.table.length; r++) {
+      const cells = this.table[r];
+      if (isBlankRow(cells)) continue;
+      const row = r + 1;
+      const month = this.month(row, cells, s.month);
+      const mine = this.mineOf(row, cells);
+      if (month === null || mine === null) continue;
+      const values = new Array<number | null>(cols.length);
+      let est: boolean[] | null = null;
+      for (let i = 0; i < cols.length; i++) {
+        const v = this.value(row, cols[i], ids[i]);
+        values[i] = v.value;
+        if (v.est) (est ??= new Array<boolean>(cols.length).fill(false))[i] = true;
+      }
+      this.entries.push({ row, mine, month, metrics: ids, values, est });
+    }
+  }
+
+  private tidy(s: Extract<Shape, { kind: "tidy" }>): void {
+    for (let r = s.header + 1; r < this.table.length; r++) {
+      const cells = this.table[r];
+      if (isBlankRow(cells)) continue;
+      const row = r + 1;
+      const month = this.month(row, cells, s.month);
+      const mine = this.mineOf(row, cells);
+      if (month === null || mine === null) continue;
+      const name = (cells[s.metric] ?? "").trim();
+      if (name === "") {
+        this.error(row, s.metric, "missing-metric", "", "no metric named");
+        continue;
+      }
+      if (TOTAL_LABEL.test(name)) {
+        this.info(row, s.metric, "subtotal-skipped", name, `"${name}" is a total row; left out`);
+        continue;
+      }
+      const id = this.metric(name, false);
+      const v = this.value(row, s.value, id);
+      this.entries.push({ row, mine, month, metrics: [id], values: [v.value], est: v.est ? [true] : null });
+    }
+  }
+
+  private wideYears(s: Extract<Shape, { kind: "wide-years-rows" }>): void {
+    const fixed = s.metric < 0 ? this.metric(s.metricName, false) : -1;
+    for (let r = s.header + 1; r < this.table.length; r++) {
+      const cells = this.table[r];
+      if (isBlankRow(cells)) continue;
+      const row = r + 1;
+      const yearText = (cells[s.year] ?? "").trim();
+      if (!YEAR_CELL.test(yearText)) {
+        if (TOTAL_LABEL.test(yearText)) this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);
+        else this.error(row, s.year, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
+        continue;
+      }
+      const mine = this.mineOf(row, cells);
+      if (mine === null) continue;
+      let id = fixed;
+      if (s.metric >= 0) {
+        const name = (cells[s.metric] ?? "").trim();
+        if (name === "") {
+          this.error(row, s.metric, "missing-metric", "", "no metric named");
+          continue;
+        }
+        id = this.metric(name, false);
+      }
+      const year = Number(yearText);
+      for (const { col, month } of s.months) {
+        if ((cells[col] ?? "").trim() === "") continue; // months not reported yet
+        const v = this.value(row, col, id);
+        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v.value], est: v.est ? [true] : null });
+      }
+    }
+  }
+
+  private wideMonths(s: Extract<Shape, { kind: "wide-months-rows" }>): void {
+    // Columns grouped by year: one entry per row and year holds every metric of that year.
+    const byYear = new Map<number, { cols: number[]; ids: number[] }>();
+    for (const y of s.years) {
+      const g = byYear.get(y.year) ?? { cols: [], ids: [] };
+      const id = this.metric(y.metric, false);
+      if (g.ids.includes(id)) {
+        this.problems.push({
+          severity: "error", code: "duplicate-column", column: this.label(y.col), text: this.header[y.col]?.trim() ?? "",
+          message: `Column "${this.label(y.col)}" gives ${y.metric} for ${y.year} a second time`,
+        });
+        continue;
+      }
+      g.cols.push(y.col);
+      g.ids.push(id);
+      byYear.set(y.year, g);
+    }
+    for (let r = s.header + 1; r < this.table.length; r++) {
+      const cells = this.table[r];
+      if (isBlankRow(cells)) continue;
+      const row = r + 1;
+      const name = (cells[s.month] ?? "").trim();
+      const month = parseMonthName(name);
+      if (month === null) {
+        if (TOTAL_LABEL.test(name)) this.info(row, s.month, "subtotal-skipped", name, `"${name}" is a total/subtotal row; left out`);
+        else this.error(row, s.month, "not-a-month", name, name === "" ? "values but no month" : `"${name}" is not a month name (Jan, February, Sept…)`);
+        continue;
+      }
+      const mine = this.mineOf(row, cells);
+      if (mine === null) continue;
+      for (const [year, g] of byYear) {
+        if (g.cols.every((c) => (cells[c] ?? "").trim() === "")) continue;
+        const values: (number | null)[] = [];
+        let est: boolean[] | null = null;
+        g.cols.forEach((c, i) => {
+          const v = this.value(row, c, g.ids[i]);
+          values.push(v.value);
+          if (v.est) (est ??= g.cols.map(() => false))[i] = true;
+        });
+        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: g.ids, values, est });
+      }
+    }
+  }
+}
+
+export function extract(table: string[][], shape: Shape, mark: Mark): Extraction {
+  return new Extractor(table, shape, mark).run();
+}
+
