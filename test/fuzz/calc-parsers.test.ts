@@ -1,0 +1,113 @@
+/**
+ * Fuzzing calc's readers directly: every error they raise must be calc's own CalcError
+ * (a TypeError or RangeError here is a bug that an adapter's catch-all would hide as #VALUE!).
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { CalcError, parsePeriod, toMonth, parseNumber, parseDecimal, formatPeriod, formatMonth } from "../../src/calc/index";
+import { parseGuidance, impliedGrowth } from "../../src/calc/guidance";
+import { claimCheck, parseStated } from "../../src/calc/claims";
+import { cell, text, number, arg } from "./arbitraries";
+
+const RUNS = { numRuns: 3000 };
+const KINDS = ["value", "na", "div0", "num"];
+
+/** Runs fn; returns its result, or undefined after checking that what it threw is a well-formed CalcError. */
+export function calcOnly<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof CalcError)) throw new Error(`not a CalcError: ${String(e)}\n${(e as Error)?.stack ?? ""}`);
+    expect(KINDS).toContain(e.kind);
+    expect(e.message.trim()).not.toBe("");
+    return undefined;
+  }
+}
+
+describe("calc readers never throw anything but CalcError", () => {
+  it("parsePeriod gives a real month, quarter or year", () => {
+    fc.assert(
+      fc.property(cell, fc.option(fc.constantFrom("period", "row 3 of dates"), { nil: undefined }), (x, label) => {
+        const p = calcOnly(() => parsePeriod(x, label));
+        if (p === undefined) return;
+        expect(Number.isInteger(p.year)).toBe(true);
+        expect(p.year).toBeGreaterThanOrEqual(1900);
+        expect(p.year).toBeLessThanOrEqual(9999);
+        if (p.kind === "month") expect(p.month).toBeGreaterThanOrEqual(1);
+        if (p.kind === "month") expect(p.month).toBeLessThanOrEqual(12);
+        if (p.kind === "quarter") expect([1, 2, 3, 4]).toContain(p.quarter);
+        // What formatPeriod prints, parsePeriod reads back as the same period.
+        expect(parsePeriod(formatPeriod(p))).toEqual(p);
+      }),
+      RUNS,
+    );
+  });
+
+  it("toMonth gives an integer month index inside Excel's calendar", () => {
+    fc.assert(
+      fc.property(cell, (x) => {
+        const m = calcOnly(() => toMonth(x, "dates"));
+        if (m === undefined) return;
+        expect(Number.isInteger(m)).toBe(true);
+        expect(m).toBeGreaterThanOrEqual(1900 * 12);
+        expect(m).toBeLessThanOrEqual(9999 * 12 + 11);
+        expect(toMonth(formatMonth(m))).toBe(m);
+      }),
+      RUNS,
+    );
+  });
+
+  it("parseNumber gives a finite number or null (blank)", () => {
+    fc.assert(
+      fc.property(cell, fc.constantFrom(undefined, { decimal: "," as const }, { decimal: "." as const }), (x, opts) => {
+        const v = calcOnly(() => parseNumber(x, opts as never));
+        if (v === undefined || v === null) return;
+        expect(Number.isFinite(v)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("parseDecimal on any text returns a decimal or null", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        calcOnly(() => parseDecimal(s));
+      }),
+      RUNS,
+    );
+  });
+
+  it("parseGuidance gives low <= high, never NaN, and so does impliedGrowth", () => {
+    fc.assert(
+      fc.property(text, number, (s, base) => {
+        const r = calcOnly(() => parseGuidance(s));
+        if (r === undefined) return;
+        // A 320-digit figure reads as Infinity: the adapter shows that as #NUM! (see functions.test.ts).
+        expect(Number.isNaN(r.low) || Number.isNaN(r.high)).toBe(false);
+        expect(r.low).toBeLessThanOrEqual(r.high);
+        const g = calcOnly(() => impliedGrowth(r, base));
+        if (g === undefined) return;
+        // A tiny base can overflow to Infinity; the adapter must turn that into #NUM! (fuzzed in functions.test.ts).
+        expect(Number.isNaN(g.low) || Number.isNaN(g.high)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it("parseStated and claimCheck: verdict strings or CalcErrors, one per stated figure", () => {
+    fc.assert(
+      fc.property(cell, arg(cell), fc.option(cell, { nil: undefined }), (stated, actual, prior) => {
+        calcOnly(() => parseStated(stated));
+        const flat = Array.isArray(actual) ? (actual as unknown[][]).flat() : actual;
+        const out = calcOnly(() => claimCheck(stated, flat, prior));
+        if (out === undefined) return;
+        expect(out.length === 1 || out.length === 2).toBe(true);
+        for (const v of out) {
+          if (v instanceof CalcError) expect(v.message).not.toBe("");
+          else expect(typeof v === "string" && v.length > 0).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
