@@ -1,0 +1,44 @@
+/**
+ * The boundary with Excel's result types. calc speaks CalcError; Excel wants CustomFunctions.Error
+ * values, "" for blanks (null shows as 0) and never NaN or Infinity.
+ * `CustomFunctions` is read at call time, not import time: it is a global Excel installs.
+ */
+import { CalcError, type CalcErrorKind } from "../calc/errors";
+
+/** What a function body returns, cell by cell: null is a blank. */
+export type OutCell = number | string | boolean | CalcError | null;
+export type ExcelCell = number | string | boolean | CustomFunctions.Error;
+export type ExcelResult = ExcelCell[][];
+
+function errorCode(kind: CalcErrorKind): CustomFunctions.ErrorCode {
+  const codes = CustomFunctions.ErrorCode;
+  switch (kind) {
+    case "value":
+      return codes.invalidValue;
+    case "na":
+      return codes.notAvailable;
+    case "div0":
+      return codes.divisionByZero;
+    case "num":
+      return codes.invalidNumber;
+  }
+}
+
+export function toExcelError(e: CalcError): CustomFunctions.Error {
+  return new CustomFunctions.Error(errorCode(e.kind), e.message);
+}
+
+export function toExcelCell(cell: OutCell): ExcelCell {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number") {
+    if (Number.isFinite(cell)) return cell;
+    return toExcelError(new CalcError("num", "the result is too large to show"));
+  }
+  if (cell instanceof CalcError) return toExcelError(cell);
+  return cell;
+}
+
+export function toExcelResult(out: OutCell | OutCell[][]): ExcelResult {
+  if (!Array.isArray(out)) return [[toExcelCell(out)]];
+  return out.map((row) => row.map(toExcelCell));
+}

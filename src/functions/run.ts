@@ -1,0 +1,76 @@
+/**
+ * One runner for every custom function: each function declares its parameters once (name and
+ * coercion), and runFunction coerces the raw Excel arguments, runs the body and converts the result.
+ * CalcError becomes a CustomFunctions.Error; any other exception is a bug and is rethrown, never
+ * disguised as #VALUE! (fuzzing must see it).
+ */
+import { CalcError } from "../calc/errors";
+import { choiceArg, integerArg, isOmitted, numberArg, toGrid, type Grid } from "./args";
+import { toExcelError, toExcelResult, type ExcelResult, type OutCell } from "./excel";
+
+export interface Param<T> {
+  readonly name: string;
+  coerce(raw: unknown): T;
+}
+
+type ArgsOf<Ps extends readonly Param<unknown>[]> = { -readonly [K in keyof Ps]: Ps[K] extends Param<infer T> ? T : never };
+
+export type Body<Ps extends readonly Param<unknown>[]> = (...args: ArgsOf<Ps>) => OutCell | OutCell[][];
+
+export interface FunctionSpec<Ps extends readonly Param<unknown>[]> {
+  readonly params: Ps;
+  readonly body: Body<Ps>;
+}
+
+export function defineFunction<const Ps extends readonly Param<unknown>[]>(params: Ps, body: Body<Ps>): FunctionSpec<Ps> {
+  return { params, body };
+}
+
+export function runFunction<Ps extends readonly Param<unknown>[]>(spec: FunctionSpec<Ps>, raw: readonly unknown[]): ExcelResult {
+  try {
+    const args = spec.params.map((p, i) => p.coerce(raw[i])) as ArgsOf<Ps>;
+    return toExcelResult(spec.body(...args));
+  } catch (e) {
+    if (e instanceof CalcError) return [[toExcelError(e)]];
+    throw e;
+  }
+}
+
+// Parameter kinds.
+
+export const range = (name: string): Param<Grid> => ({ name, coerce: (raw) => toGrid(raw, name) });
+
+/** A range that may be omitted (null/undefined); a referenced empty cell is not omitted. */
+export const optionalRange = (name: string): Param<Grid | undefined> => ({
+  name,
+  coerce: (raw) => (isOmitted(raw) ? undefined : toGrid(raw, name)),
+});
+
+export const choice = <T extends string>(name: string, choices: readonly T[]): Param<T | undefined> => ({
+  name,
+  coerce: (raw) => choiceArg(raw, name, choices),
+});
+
+export const integer = (name: string, min: number, max: number): Param<number | undefined> => ({
+  name,
+  coerce: (raw) => integerArg(raw, name, min, max),
+});
+
+export const number = (name: string): Param<number | undefined> => ({ name, coerce: (raw) => numberArg(raw, name) });
+
+/**
+ * Runs one element of a spill: a CalcError becomes that element's error (prefixed with where it
+ * happened, unless the message already names it); other exceptions are bugs and pass through.
+ */
+export function attempt<T>(where: string | undefined, fn: () => T): T | CalcError {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CalcError) return where === undefined ? e : located(where, e);
+    throw e;
+  }
+}
+
+export function located(where: string, e: CalcError): CalcError {
+  return e.message.startsWith(`${where}:`) ? e : new CalcError(e.kind, `${where}: ${e.message}`);
+}
