@@ -37,6 +37,20 @@ export function decodeBytes(bytes: Uint8Array): string {
     return utf8.decode(b);
   } catch {
     // Not valid UTF-8: Excel's plain "CSV" uses the Windows code page (an em dash is byte 0x97).
-    return decodeAs("windows-1252", b);
+    return windows1252(b);
   }
+}
+
+/** 0x80-0x9F of Windows-1252 (Node's TextDecoder reads this label as Latin-1). */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (c) => (c >= 0x80 && c <= 0x9f ? CP1252_HIGH.charCodeAt(c - 0x80) : c));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { parseNumber } from "../../../src/calc";
+import { decimalEvidence, readMonthCell, readValue } from "../../../src/taskpane/import/cells";
+
+describe("readValue", () => {
+  it("reads numbers as releases print them", () => {
+    expect(readValue("6,736", ".", false).value).toBe(6736);
+    expect(readValue("7 352", ".", false).value).toBe(7352);
+    expect(readValue("6,733oz", ".", false).value).toBe(6733);
+    expect(readValue("(123)", ".", false).value).toBe(-123);
+    expect(readValue("73,476.5", ".", false).value).toBe(73476.5);
+  });
+  it("reads European numbers under the decimal comma", () => {
+    expect(readValue("19.982", ",", false).value).toBe(19982);
+    expect(readValue("2,6", ",", false).value).toBe(2.6);
+    expect(readValue("1.234,5", ",", false).value).toBe(1234.5);
+  });
+  it("treats placeholders as no data", () => {
+    for (const t of ["", "  ", "-", "\u2014", "n/a", "N/A"]) expect(readValue(t, ".", false)).toEqual({ value: null, estimate: false });
+  });
+  it("stores a value under a % header as a fraction, once", () => {
+    expect(readValue("92.5", ".", true).value).toBe(0.925);
+    expect(readValue("92.5%", ".", true).value).toBe(0.925);
+    expect(readValue("92,3", ",", true).value).toBe(0.923);
+  });
+  it("keeps (est)-marked values and flags them", () => {
+    expect(readValue("6,900 (est)", ".", false)).toEqual({ value: 6900, estimate: true });
+    expect(readValue("(est) 6,900", ".", false)).toEqual({ value: 6900, estimate: true });
+    expect(readValue("6,900 (e)", ".", false)).toEqual({ value: 6900, estimate: true });
+  });
+  it("rejects corrupted copies with calc's reason", () => {
+    const r = readValue("214, 194", ".", false);
+    expect(r.value).toBeNull();
+    expect(r.error).toMatch(/214, 194/);
+    expect(readValue(".8 M", ".", false).error).toMatch(/no digit before the decimal mark/);
+    expect(readValue("abc", ".", false).error).toMatch(/"abc" is not a number/);
+    expect(readValue("2,6", ".", false).error).toBeDefined();
+  });
+  it("agrees with calc's parseNumber on every plain number (the fast path is only a shortcut)", () => {
+    const plain = fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.nat(999), fc.boolean(), fc.constantFrom<"." | ",">(".", ","));
+    fc.assert(
+      fc.property(plain, ([int, frac, grouped, mark]) => {
+        const intText = grouped ? Math.abs(int).toLocaleString("en-US").replace(/,/g, mark === "." ? "," : ".") : String(Math.abs(int));
+        const text = `${int < 0 ? "-" : ""}${intText}${frac ? `${mark}${frac}` : ""}`;
+        expect(readValue(text, mark, false).value).toBe(parseNumber(text, { decimal: mark }));
+      }),
+    );
+  });
+});
+
+describe("decimalEvidence", () => {
+  it("says which mark a value can only be read with", () => {
+    expect(decimalEvidence("2,6")).toBe(",");
+    expect(decimalEvidence("1.234,5")).toBe(",");
+    expect(decimalEvidence("1.234.567")).toBe(",");
+    expect(decimalEvidence("0,925")).toBe(",");
+    expect(decimalEvidence("2.6")).toBe(".");
+    expect(decimalEvidence("73,476.5")).toBe(".");
+    expect(decimalEvidence("1234.567")).toBe(".");
+  });
+  it("says nothing for ambiguous or mark-free values", () => {
+    expect(decimalEvidence("6,736")).toBeNull();
+    expect(decimalEvidence("19.982")).toBeNull();
+    expect(decimalEvidence("5208")).toBeNull();
+  });
+});
+
+describe("readMonthCell", () => {
+  it("reads every month form through calc", () => {
+    const feb2017 = 2017 * 12 + 1;
+    for (const t of ["February 2017", "Feb-17", "2017-02", "02/2017", "Feb 2017", "2017-02-28", "28 Feb 2017"]) {
+      expect(readMonthCell(t)).toEqual({ kind: "month", month: feb2017 });
+    }
+  });
+  it("recognises totals and quarters as subtotal rows", () => {
+    for (const t of ["Q1 2017", "Q1", "Total", "YTD", "2017", "H1 total"]) expect(readMonthCell(t).kind).toBe("subtotal");
+  });
+  it("reports a date that is not a month", () => {
+    const r = readMonthCell("Febtober 2017");
+    expect(r.kind).toBe("error");
+    expect(r.kind === "error" && r.message).toMatch(/Febtober 2017/);
+    expect(readMonthCell("01/02/2017").kind).toBe("error"); // ambiguous order
+  });
+});
