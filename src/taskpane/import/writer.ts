@@ -329,3 +329,14 @@ async function finish(place: Place, show: boolean): Promise<void> {
     // The rows are in; a failed recalculation is Excel's to retry, not a failed import.
   }
 }
+
+/** The workbook's tables, for the "append to" list: name and sheet. */
+export async function listTables(): Promise<{ name: string; sheet: string }[]> {
+  return Excel.run(async (context) => {
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    const sheets = tables.items.map((t) => t.worksheet.load("name"));
+    await context.sync();
+    return tables.items.map((t, i) => ({ name: t.name, sheet: sheets[i].name }));
+  });
+}

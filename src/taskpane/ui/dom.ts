@@ -1,0 +1,27 @@
+/** Tiny DOM helpers. Data from files only ever reaches the page through textContent. */
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`The task pane page lacks #${id}`);
+  return el as T;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string; title?: string } = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.title !== undefined) node.title = props.title;
+  for (const c of children) node.append(c);
+  return node;
+}
+
+export function option(value: string, label: string, selected = false): HTMLOptionElement {
+  const o = el("option", { text: label });
+  o.value = value;
+  o.selected = selected;
+  return o;
+}
