@@ -32,6 +32,7 @@ export function judge(figure: StatedFigure, change: Rational): string {
 
 /** actual/prior − 1 exactly; without a prior, `actual` is already the change. */
 export function changeOf(actual: unknown, prior: Rational | null, label: string): Rational {
+  if (actual instanceof CalcError) throw actual; // already known bad (e.g. unreadable text), reported in place
   if (actual === null || actual === undefined || actual === "") throw new CalcError("na", `${label} is blank: no value`);
   if (typeof actual !== "number") throw new CalcError("value", `${label} must be a number, not ${describe(actual)}`);
   if (!Number.isFinite(actual)) throw new CalcError("value", `${label} must be a finite number, not ${String(actual)}`);

@@ -229,6 +229,7 @@ function attempt(f: () => number | string): ProgressValue {
 }
 
 function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "a blank";
   if (typeof v === "string") return `"${v}"`;
   if (typeof v === "number" || typeof v === "boolean") return String(v).toUpperCase();
   return Array.isArray(v) ? "a range" : typeof v;

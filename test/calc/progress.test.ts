@@ -194,7 +194,7 @@ describe("weights", () => {
     const s = series({ "2017-01": 1 });
     const at = (weights: unknown) => run({ guidance: g, series: s, asOf: month(2017, 1), weights: weights as never }).expected_share;
     expect(at([1, 2, 3])).toBe("value: weights must be 12 cells, one per month of the year from its first month, not 3");
-    expect(at([1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe("value: weights cell 3 (Mar) must be a number ≥ 0, not object");
+    expect(at([1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe("value: weights cell 3 (Mar) must be a number ≥ 0, not a blank");
     expect(at([1, 1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe("value: weights cell 4 (Apr) must be a number ≥ 0, not -1");
     expect(at(Array(12).fill(0))).toBe("div0: weights add up to 0");
     expect(at("seasonal")).toBe('value: weights must be "prior_year" or 12 cells, not "seasonal"');

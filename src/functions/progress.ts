@@ -1,0 +1,73 @@
+/**
+ * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start]):
+ * the year to date against a guidance range. Without output it spills a two-column table of labels and values.
+ */
+import { CalcError } from "../calc/errors";
+import { parseNumber } from "../calc/numbers";
+import { parsePeriod } from "../calc/periods";
+import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progress";
+import { toVector, vectorCells, type Grid } from "./args";
+import type { OutCell } from "./excel";
+import { guidanceRangeSpec } from "./guidanceRange";
+import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
+import { readSeries } from "./series";
+
+export const guidanceProgressSpec = defineFunction(
+  [
+    range("guidance"),
+    range("dates"),
+    range("values"),
+    range("as_of"),
+    choice("output", PROGRESS_OUTPUTS),
+    optionalRange("weights"),
+    integer("fiscal_year_start", 1, 12),
+  ],
+  (guidance, dates, values, asOf, output, weights, fiscalYearStart): OutCell[][] => {
+    const result = guidanceProgress({
+      guidance: readGuidance(guidance),
+      series: readSeries(dates, values),
+      asOf: parsePeriod(singleCell(asOf), "as_of"),
+      weights: readWeights(weights),
+      fiscalYearStart,
+    });
+    if (output !== undefined) return [[result[output]]];
+    return PROGRESS_OUTPUTS.map((name) => [name, result[name]]);
+  },
+);
+
+/** Guidance exactly as GUIDANCE_RANGE reads it (text, {low, high} cells or one number), but only one of them. */
+function readGuidance(grid: Grid): { low: number; high: number } {
+  const rows = guidanceRangeSpec.body(grid, undefined) as OutCell[][];
+  if (rows.length !== 1) {
+    throw new CalcError("value", `guidance must be one guidance (text, one number or two cells low, high), not ${rows.length} of them`);
+  }
+  const [low, high] = rows[0];
+  if (low instanceof CalcError) throw low;
+  if (high instanceof CalcError) throw high;
+  return { low: low as number, high: high as number };
+}
+
+function singleCell(grid: Grid): unknown {
+  if (grid.rows !== 1 || grid.cols !== 1) {
+    throw new CalcError("value", `${grid.name} must be a single cell, not a range of ${grid.rows} by ${grid.cols} cells`);
+  }
+  return grid.at(0, 0);
+}
+
+/** "prior_year" in one cell, or 12 numbers (numbers stored as text are read); a blank weight is an error, not 0. */
+function readWeights(grid: Grid | undefined): Weights {
+  if (grid === undefined) return undefined;
+  if (grid.rows === 1 && grid.cols === 1) {
+    const cell = grid.at(0, 0);
+    if (cell === null || cell === "") return undefined;
+    if (typeof cell === "string") return cell;
+    throw new CalcError("value", `weights must be "prior_year" or 12 cells, not the single value ${String(cell)}`);
+  }
+  const v = toVector(grid);
+  return vectorCells(v, v.length).map((cell, i) => {
+    const n = attempt(v.label(i), () => parseNumber(cell));
+    if (n instanceof CalcError) throw n;
+    if (n === null) throw new CalcError("value", `${v.label(i)} is blank: give a weight for every month (0 for none)`);
+    return n;
+  });
+}
