@@ -16,3 +16,4 @@ export {
 export { type Period, parsePeriod, toMonth, formatPeriod } from "./periods";
 export { parseNumber, describeValue } from "./numbers";
 export { type Decimal, type DecimalOptions, parseDecimal, decimalToNumber, isBlankText } from "./decimal";
+export { type MonthlySeries, type SeriesLabels, buildSeries, valueAt, lastMonth } from "./series";

@@ -10,8 +10,6 @@ export type MonthIndex = number;
 
 /** Excel's largest date serial: 31 Dec 9999. */
 export const MAX_SERIAL = 2958465;
-/** Serial 61 is 1 Mar 1900; below it Excel counts a 29 Feb 1900 that never existed. */
-const FIRST_TRUE_SERIAL = 61;
 /** Days from 1970-01-01 back to Excel's day zero for serials >= 61 (30 Dec 1899). */
 const UNIX_EPOCH_SERIAL = 25569;
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -42,17 +40,39 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+const FIRST_MONTH = 1900 * 12;
+const MONTH_COUNT = (9999 - 1900 + 1) * 12;
+const AVERAGE_MONTH_DAYS = 365.2425 / 12;
+/** First-day serial of every month Jan 1900..Dec 9999 plus one past the end; built on first use (390 KB). */
+let monthStarts: Int32Array | null = null;
+
+function buildMonthStarts(): Int32Array {
+  const starts = new Int32Array(MONTH_COUNT + 1);
+  for (let i = 0; i < MONTH_COUNT; i++) starts[i] = monthToSerial(FIRST_MONTH + i);
+  starts[MONTH_COUNT] = MAX_SERIAL + 1;
+  return starts;
+}
+
 /**
- * The month an Excel serial falls in. The caller guarantees 1 <= serial <= MAX_SERIAL
- * (see checkSerial); any time-of-day fraction is ignored.
+ * The month an Excel serial falls in (any time-of-day fraction ignored). Called once per row
+ * of a dates column, so it is a table lookup: an estimate from the average month length is
+ * never more than one month off, and the table corrects it.
+ * Serials outside 1..MAX_SERIAL are not dates; see serialProblem.
  */
 export function serialToMonth(serial: number): MonthIndex {
-  const day = Math.floor(serial);
-  if (day < FIRST_TRUE_SERIAL) {
-    // 1..31 = Jan 1900, 32..60 = Feb 1900 (60 is Excel's fictitious 29 Feb 1900).
-    return day <= 31 ? 1900 * 12 : 1900 * 12 + 1;
-  }
-  // Civil-from-days (H. Hinnant), integer only; days >= -25508 so every quotient is non-negative.
+  if (!(serial >= 1 && serial < MAX_SERIAL + 1)) return civilMonth(Math.floor(serial));
+  const starts = monthStarts ?? (monthStarts = buildMonthStarts());
+  // `| 0` truncates (= floor for positives) and keeps the index an int32 for the typed-array reads.
+  const day = serial | 0;
+  let i = ((day - 1) / AVERAGE_MONTH_DAYS) | 0;
+  if (i >= MONTH_COUNT) i = MONTH_COUNT - 1;
+  while (starts[i] > day) i--;
+  while (starts[i + 1] <= day) i++;
+  return FIRST_MONTH + i;
+}
+
+/** Civil-from-days (H. Hinnant), for serials outside Excel's range (proleptic calendar, no quirk). */
+function civilMonth(day: number): MonthIndex {
   const z = day - UNIX_EPOCH_SERIAL + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

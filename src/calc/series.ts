@@ -1,0 +1,129 @@
+/**
+ * A monthly series from a dates range and a values range, as users pass them: whole columns
+ * (a million rows, a few hundred filled), a header in the first row, blanks in between.
+ * Stored dense by month so that windows and records are index arithmetic.
+ */
+import { CalcError } from "./errors";
+import { formatMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
+import { parseNumber } from "./numbers";
+import { toMonth } from "./periods";
+
+export interface MonthlySeries {
+  /** Month of values[0]. */
+  first: MonthIndex;
+  /** Dense by month from `first`; NaN = no value. */
+  values: Float64Array;
+  /** Source row (0-based) per month, -1 if none. */
+  rows: Int32Array;
+}
+
+export interface SeriesLabels {
+  dates?: string;
+  values?: string;
+}
+
+/**
+ * Decisions: a date cell holding 0 is blank (Excel desktop sends empty cells as 0); the header
+ * is the first row with a date cell, when that cell is text that is not a month.
+ */
+export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown>, labels?: SeriesLabels): MonthlySeries {
+  const datesLabel = labels?.dates ?? "dates";
+  const valuesLabel = labels?.values ?? "values";
+  const n = dates.length;
+  if (values.length !== n) {
+    throw new CalcError(
+      "value",
+      `${datesLabel} and ${valuesLabel} differ in size: ${n} and ${values.length} cells; give ranges of the same size`,
+    );
+  }
+  // Row numbers and months of the dated rows only, so blank rows cost no memory.
+  let rowOf: Int32Array = new Int32Array(Math.min(n, 4096));
+  let monthOf: Int32Array = new Int32Array(rowOf.length);
+  let count = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let seenDate = false;
+  for (let i = 0; i < n; i++) {
+    const d = dates[i];
+    let m: number;
+    if (typeof d === "number" && d >= 1 && d <= MAX_SERIAL) {
+      m = serialToMonth(d); // the common case: no strings, no objects
+    } else if (d === null || d === undefined || d === 0 || d === "") {
+      continue;
+    } else if (typeof d === "string" && d.trim() === "") {
+      continue;
+    } else if (!seenDate && typeof d === "string") {
+      seenDate = true;
+      const header = headerOrMonth(d, i, datesLabel);
+      if (header === null) continue;
+      m = header;
+    } else {
+      m = toMonth(d, `row ${i + 1} of ${datesLabel}`);
+    }
+    seenDate = true;
+    if (count === rowOf.length) {
+      rowOf = grow(rowOf);
+      monthOf = grow(monthOf);
+    }
+    rowOf[count] = i;
+    monthOf[count] = m;
+    count++;
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  if (count === 0) return { first: 0, values: new Float64Array(0), rows: new Int32Array(0) };
+  const span = hi - lo + 1;
+  const dense = new Float64Array(span).fill(Number.NaN);
+  const rows = new Int32Array(span).fill(-1);
+  for (let j = 0; j < count; j++) {
+    const i = rowOf[j];
+    const k = monthOf[j] - lo;
+    if (rows[k] !== -1) {
+      throw new CalcError(
+        "value",
+        `${formatMonth(monthOf[j])} appears twice in ${datesLabel}: row ${rows[k] + 1} and row ${i + 1}`,
+      );
+    }
+    rows[k] = i;
+    const v = values[i];
+    dense[k] = typeof v === "number" && Number.isFinite(v) ? v : cellNumber(v, i, valuesLabel);
+  }
+  return { first: lo, values: dense, rows };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The first dated row: a month, or a header (text that is not a month) which is skipped. */
+function headerOrMonth(text: string, i: number, datesLabel: string): MonthIndex | null {
+  try {
+    return toMonth(text, `row ${i + 1} of ${datesLabel}`);
+  } catch (e) {
+    if (e instanceof CalcError) return null;
+    throw e;
+  }
+}
+
+function cellNumber(v: unknown, i: number, valuesLabel: string): number {
+  try {
+    const n = parseNumber(v);
+    return n === null ? Number.NaN : n;
+  } catch (e) {
+    if (e instanceof CalcError) throw new CalcError(e.kind, `row ${i + 1} of ${valuesLabel}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The value of a month, NaN when the month has no value or lies outside the series. */
+export function valueAt(series: MonthlySeries, m: MonthIndex): number {
+  const k = m - series.first;
+  return k >= 0 && k < series.values.length ? series.values[k] : Number.NaN;
+}
+
+/** The last month of the series (first - 1 when empty). */
+export function lastMonth(series: MonthlySeries): MonthIndex {
+  return series.first + series.values.length - 1;
+}
