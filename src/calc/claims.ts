@@ -18,10 +18,13 @@ const CONVENTIONS: [Rounding, string][] = [
 
 /** The verdict for one printed figure against the exact change (a fraction: 0.25 = 25%). */
 export function judge(figure: StatedFigure, change: Rational): string {
+  if (typeof figure !== "object" || figure === null || typeof figure.digits !== "bigint" || ![1, -1, 0].includes(figure.direction)) {
+    throw new CalcError("value", "not a stated figure");
+  }
+  const goes = sign(change); // also rejects anything that is not a Rational
   const percent = rational(change.num * 100n, change.den);
   const d = figure.decimals;
   const shown = `the numbers give ${formatPercent(change, d + 1)}%`;
-  const goes = sign(percent);
   const flat = figure.digits === 0n && roundedDigits(percent, d, "half-up") === 0n;
   if (figure.direction !== 0 && goes !== 0 && goes !== figure.direction && !flat) return `wrong direction: ${shown}`;
   for (const [mode, verdict] of CONVENTIONS) {
@@ -31,7 +34,8 @@ export function judge(figure: StatedFigure, change: Rational): string {
 }
 
 /** actual/prior − 1 exactly; without a prior, `actual` is already the change. */
-export function changeOf(actual: unknown, prior: Rational | null, label: string): Rational {
+export function changeOf(actual: unknown, prior: Rational | null, label = "actual"): Rational {
+  if (typeof label !== "string") label = "actual";
   if (actual instanceof CalcError) throw actual; // already known bad (e.g. unreadable text), reported in place
   if (actual === null || actual === undefined || actual === "") throw new CalcError("na", `${label} is blank: no value`);
   if (typeof actual !== "number") throw new CalcError("value", `${label} must be a number, not ${describe(actual)}`);

@@ -53,8 +53,11 @@ export function checkFiscalYearStart(fys: unknown): number {
 
 /** The last month an as-of period covers: a quarter's third month, a (fiscal) year's last month. */
 export function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
-  if (typeof asOf === "number") return asOf;
-  if (typeof asOf !== "object" || asOf === null) throw new CalcError("value", "as_of must be a month, quarter or year");
+  if (typeof asOf === "number" && Number.isInteger(asOf)) return asOf;
+  if (typeof asOf !== "object" || asOf === null || !Number.isInteger(asOf.year)) {
+    throw new CalcError("value", "as_of must be a month, quarter or year");
+  }
+  fys = checkFiscalYearStart(fys);
   if (asOf.kind === "month") return makeMonth(asOf.year, asOf.month as number);
   if (asOf.kind === "quarter") return makeMonth(asOf.year, (asOf.quarter as number) * 3);
   // Fiscal year Y ends in the month before fys of calendar year Y (fys 1: December of Y).
@@ -62,6 +65,8 @@ export function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
 }
 
 export function yearPosition(month: MonthIndex, fys: number): YearPosition {
+  if (!Number.isInteger(month)) throw new CalcError("value", "as_of must be a month");
+  fys = checkFiscalYearStart(fys);
   const elapsed = ((monthOf(month) - fys + 12) % 12) + 1;
   const start = month - elapsed + 1;
   const endYear = Math.floor((start + 11) / 12);
@@ -156,7 +161,6 @@ export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, P
     throw new CalcError("value", "values must be a monthly series");
   }
   const asOf = asOfMonth(input.asOf, fys);
-  if (!Number.isInteger(asOf)) throw new CalcError("value", "as_of must be a month");
   const year = yearPosition(asOf, fys);
   const remaining = 12 - year.elapsed;
 

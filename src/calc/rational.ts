@@ -18,7 +18,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** Guards the exported operations: calc throws only CalcError, whatever it is handed. */
+function checked(a: Rational): Rational {
+  if (typeof a !== "object" || a === null || typeof a.num !== "bigint" || typeof a.den !== "bigint" || a.den <= 0n) {
+    throw new CalcError("value", "not an exact number");
+  }
+  return a;
+}
+
 export function rational(num: bigint, den: bigint = 1n): Rational {
+  if (typeof num !== "bigint" || typeof den !== "bigint") throw new CalcError("value", "not an exact number");
   if (den === 0n) throw new CalcError("div0", "division by zero");
   if (den < 0n) [num, den] = [-num, -den];
   const g = gcd(num, den);
@@ -27,6 +36,10 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
 
 /** coefficient × 10^exponent, exactly. */
 export function fromDecimal(coefficient: bigint, exponent: number): Rational {
+  if (typeof exponent !== "number" || !Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) {
+    throw new CalcError("value", "decimal exponent out of range");
+  }
+  if (typeof coefficient !== "bigint") throw new CalcError("value", "not an exact number");
   return exponent >= 0
     ? rational(coefficient * 10n ** BigInt(exponent))
     : rational(coefficient, 10n ** BigInt(-exponent));
@@ -37,6 +50,7 @@ export function fromDecimal(coefficient: bigint, exponent: number): Rational {
  * so 0.1 is exactly 1/10, not 3602879701896397/36028797018963968.
  */
 export function fromNumber(x: number): Rational {
+  if (typeof x !== "number") throw new CalcError("value", `${typeof x} is not a number`);
   if (!Number.isFinite(x)) throw new CalcError("num", `${String(x)} is not a finite number`);
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) throw new CalcError("value", `cannot read ${String(x)} as a decimal`);
@@ -45,16 +59,23 @@ export function fromNumber(x: number): Rational {
   return fromDecimal(coefficient, Number(exp) - frac.length);
 }
 
-export const sub = (a: Rational, b: Rational): Rational =>
-  rational(a.num * b.den - b.num * a.den, a.den * b.den);
+export function sub(a: Rational, b: Rational): Rational {
+  checked(a);
+  checked(b);
+  return rational(a.num * b.den - b.num * a.den, a.den * b.den);
+}
 
-export const div = (a: Rational, b: Rational): Rational => rational(a.num * b.den, a.den * b.num);
+export function div(a: Rational, b: Rational): Rational {
+  checked(a);
+  checked(b);
+  return rational(a.num * b.den, a.den * b.num);
+}
 
-export const sign = (a: Rational): -1 | 0 | 1 => (a.num < 0n ? -1 : a.num > 0n ? 1 : 0);
+export const sign = (a: Rational): -1 | 0 | 1 => (checked(a).num < 0n ? -1 : a.num > 0n ? 1 : 0);
 
-export const negate = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+export const negate = (a: Rational): Rational => ({ num: -checked(a).num, den: a.den });
 
-export const absolute = (a: Rational): Rational => ({ num: abs(a.num), den: a.den });
+export const absolute = (a: Rational): Rational => ({ num: abs(checked(a).num), den: a.den });
 
 export type Rounding = "half-up" | "truncate" | "up";
 
@@ -63,6 +84,8 @@ export type Rounding = "half-up" | "truncate" | "up";
  * Rounding works on the magnitude because releases print magnitudes with a direction ("down 3.1%").
  */
 export function roundedDigits(a: Rational, decimals: number, mode: Rounding): bigint {
+  checked(a);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 100) throw new CalcError("value", `cannot round to ${String(decimals)} decimals`);
   const n = abs(a.num) * 10n ** BigInt(decimals);
   const d = a.den;
   if (mode === "truncate") return n / d;
@@ -72,7 +95,7 @@ export function roundedDigits(a: Rational, decimals: number, mode: Rounding): bi
 
 /** a in percent, rounded half-up to `decimals` places, signed, e.g. "-16.06". */
 export function formatPercent(a: Rational, decimals: number): string {
-  const p = rational(a.num * 100n, a.den);
+  const p = rational(checked(a).num * 100n, a.den);
   const digits = roundedDigits(p, decimals, "half-up").toString().padStart(decimals + 1, "0");
   const cut = digits.length - decimals;
   const text = decimals > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
