@@ -1,0 +1,149 @@
+/**
+ * Runs the built task pane (dist/taskpane.html) in Debian's Chromium through playwright-core, fully
+ * offline: every request is answered by page routes — the add-in's files from the build, office.js
+ * from a stub that puts the recording Excel double behind Excel.run (or from the real local package).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import ts from "typescript";
+import { chromium, type BrowserContext } from "playwright-core";
+import type { DoubleOptions } from "../support/excel-double";
+
+export const ROOT = resolve(__dirname, "../..");
+export const RESULTS = join(ROOT, "test-results");
+export const BASE_URL = "https://localhost:3000/";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "text/xml",
+};
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
+}
+
+/**
+ * The production build of the add-in, rebuilt when any source is newer. It goes to its own folder
+ * (test-results/browser-dist) so a build for `npm start` in dist/ can never pull files away mid-test.
+ * PROD_BROWSER_DIST points at a ready build instead.
+ */
+export function ensureBuilt(): string {
+  if (process.env.PROD_BROWSER_DIST) return resolve(process.env.PROD_BROWSER_DIST);
+  const out = join(RESULTS, "browser-dist");
+  const page = join(out, "taskpane.html");
+  const inputs = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"].map((p) => join(ROOT, p)).filter(existsSync);
+  const stale = !existsSync(page) || Math.max(...inputs.map(newestMtime)) > statSync(page).mtimeMs;
+  if (stale) {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: 170_000,
+    });
+  }
+  return out;
+}
+
+/** The recording double as one classic script (the page loads office.js with a plain <script>). */
+function doubleScript(): string {
+  const source = readFileSync(join(ROOT, "test/support/excel-double.ts"), "utf8");
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  return `var exports = {}; var module = { exports: exports };\n${js}\n`;
+}
+
+/** office.js stand-in: host Excel, the double behind Excel.run, exposed as window.__double for assertions. */
+export function officeStub(options: DoubleOptions): string {
+  return `(function () {
+${doubleScript()}
+  var double = exports.createExcelDouble(${JSON.stringify(options)});
+  window.__double = double;
+  window.Excel = double.Excel;
+  var info = { host: "Excel", platform: "OfficeOnline" };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    onReady: function (callback) {
+      return new Promise(function (resolve) {
+        setTimeout(function () { if (callback) callback(info); resolve(info); }, 0);
+      });
+    },
+    actions: { associate: function () {} },
+  };
+  function CfError(code, message) { this.code = code; this.message = message; }
+  window.CustomFunctions = {
+    associate: function () {},
+    Error: CfError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", notAvailableYet: "#BUSY!" },
+  };
+})();`;
+}
+
+export interface Pane {
+  context: BrowserContext;
+  /** Requests the page made that no route could answer (should stay empty). */
+  unanswered: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh Chromium profile with every request routed: dist files under BASE_URL, office.js from
+ * `office` ("stub" with double options, or "real" = node_modules/@microsoft/office-js), nothing else.
+ */
+export async function openPane(dist: string, office: { stub: DoubleOptions } | "real"): Promise<Pane> {
+  const profile = mkdtempSync(join(tmpdir(), "prod-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 320, height: 900 }, // the task pane's narrowest width
+  });
+  const unanswered: string[] = [];
+  const errors: string[] = [];
+  const stub = office === "real" ? null : officeStub(office.stub);
+  const officeDist = join(ROOT, "node_modules/@microsoft/office-js/dist");
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN)) {
+      const rest = url.slice(OFFICE_CDN.length).split("?")[0];
+      if (stub && rest === "office.js") return route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
+      const file = join(officeDist, rest);
+      if (!stub && file.startsWith(officeDist) && existsSync(file) && statSync(file).isFile()) {
+        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
+      }
+    } else if (url.startsWith(BASE_URL)) {
+      const file = join(dist, decodeURIComponent(new URL(url).pathname));
+      if (file.startsWith(dist) && existsSync(file) && statSync(file).isFile()) {
+        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
+      }
+    }
+    unanswered.push(url);
+    return route.fulfill({ status: 404, body: "not found" });
+  });
+  context.on("weberror", (e) => errors.push(e.error().message));
+  return {
+    context,
+    unanswered,
+    errors,
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The built task pane in a real browser (Debian's Chromium via playwright-core; CHROMIUM_PATH overrides
+ * /usr/bin/chromium). office.js is a stub holding the recording Excel double, except in the last test,
+ * which loads the real office.js from node_modules and expects the "must run inside Excel" message.
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { BASE_URL, RESULTS, ROOT, ensureBuilt, openPane, type Pane } from "./harness";
+import type { DoubleOptions } from "../support/excel-double";
+
+let dist = "";
+let pane: Pane | undefined;
+
+beforeAll(() => {
+  dist = ensureBuilt();
+  mkdirSync(RESULTS, { recursive: true });
+}, 180_000);
+
+afterEach(async () => {
+  await pane?.close();
+  pane = undefined;
+});
+
+async function open(stub: DoubleOptions = {}): Promise<Page> {
+  pane = await openPane(dist, { stub });
+  const page = await pane.context.newPage();
+  await page.goto(`${BASE_URL}taskpane.html`);
+  await page.locator("#import").waitFor({ state: "visible" });
+  return page;
+}
+
+const csv = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+
+/** The seed's monthly figures (Dynacor, Veta Dorada) with two faults: a month that is not one, and "abc" for ounces. */
+const WITH_ERRORS = `Month,Mine,Gold (oz),Recovery (%)
+Jan 2016,Veta Dorada,"4,512",92.5
+Feb 2016,Veta Dorada,"5,125",91.0
+Jan 2017,Veta Dorada,"5,208",93.1
+Febr 2017x,Veta Dorada,"6,736",92.0
+Mar 2017,Veta Dorada,abc,90
+`;
+
+/** The same months, clean: the release prints Feb 2017 as 6,736 oz. A second "mine" tries a formula. */
+const CLEAN = `Month,Mine,Gold (oz),Recovery (%)
+Jan 2016,Veta Dorada,"4,512",92.5
+Feb 2016,Veta Dorada,"5,125",91.0
+Jan 2017,Veta Dorada,"5,208",93.1
+Feb 2017,Veta Dorada,"6,736",92.0
+Feb 2017,=HYPERLINK("http://x"),1,50
+`;
+
+/** `mines` x `months` rows of a long file, months from Jan 2000. */
+function bigFile(mines: number, months: number): string {
+  const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const lines = ["Month,Mine,Gold (oz)"];
+  for (let m = 0; m < mines; m++) {
+    for (let i = 0; i < months; i++) lines.push(`${names[i % 12]} ${2000 + Math.floor(i / 12)},Mine ${String(m + 1).padStart(3, "0")},${1000 + i}`);
+  }
+  return lines.join("\n");
+}
+
+/** Records every value the progress bar takes (value, max), from now on. */
+async function watchProgress(page: Page) {
+  await page.evaluate(() => {
+    const bar = document.getElementById("import-progress") as HTMLProgressElement;
+    const seen: [number, number][] = [];
+    (window as any).__seen = seen;
+    new MutationObserver(() => {
+      const last = seen.at(-1);
+      if (!last || last[0] !== bar.value || last[1] !== bar.max) seen.push([bar.value, bar.max]);
+    }).observe(bar, { attributes: true, attributeFilter: ["value", "max"] });
+  });
+}
+
+const rising = (seen: [number, number][]) => {
+  const values = seen.map(([v]) => v);
+  return values.filter((v, i) => i === 0 || v > values[i - 1]).length;
+};
+
+describe("task pane in Chromium, with the recording double behind Excel.run", () => {
+  it("shows the preview as it will be written and lists the errors; Import stays off until bad rows are skipped", async () => {
+    const page = await open();
+    await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", WITH_ERRORS));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+
+    const header = await page.locator("#import-preview th").allTextContents();
+    expect(header).toEqual(["Mine", "Month", "Gold (oz)", "Recovery (%)"]);
+    const firstRow = await page.locator("#import-preview tbody tr").first().locator("td").allTextContents();
+    expect(firstRow).toEqual(["Veta Dorada", "Jan 2016", "4,512", "92.5%"]);
+
+    const problems = await page.locator("#import-problems li.error").allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('Row 5, Month: "Febr 2017x"');
+    expect(problems[1]).toContain('Row 6, Gold (oz): "abc"');
+    await expect.poll(() => page.locator("#import-problem-summary").textContent()).toMatch(/^2 errors, /);
+    expect(await page.locator("#import-run").isDisabled()).toBe(true);
+    expect(await page.locator("#import-blocked").textContent()).toMatch(/error stands/);
+    await page.screenshot({ path: join(RESULTS, "import-preview-errors.png"), fullPage: true });
+
+    await page.locator("#import-skip").check();
+    await expect.poll(() => page.locator("#import-run").isDisabled()).toBe(false);
+    const rows = await page.locator("#import-preview tbody tr").count();
+    expect(rows).toBe(3); // the two bad rows are left out of what will be written
+    expect(pane!.unanswered).toEqual([]);
+  });
+
+  it("renders data as text, never as HTML", async () => {
+    const page = await open();
+    await page.fill("#import-paste", "Month\tMine\tGold (oz)\nJan 2017\t<img src=x onerror=window.__pwned=1>\t5208\n");
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await expect.poll(() => page.locator("#import-preview td").nth(0).textContent()).toBe("<img src=x onerror=window.__pwned=1>");
+    expect(await page.locator("#import-preview img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  });
+
+  it("imports: the double receives a Production sheet and a ProductionData table with dates, formats and text kept as text", async () => {
+    const page = await open({ sheets: { Sheet1: [] } });
+    await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", CLEAN));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-run").click();
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 5 rows/);
+
+    const got = await page.evaluate(() => {
+      const d = (window as any).__double;
+      return { values: d.tableValues("ProductionData"), formats: d.tableFormats("ProductionData"), formulas: d.formulas(), sheets: d.sheets.map((s: any) => s.name) };
+    });
+    expect(got.sheets).toEqual(["Sheet1", "Production"]);
+    // The plan sorts by mine then month: "=HYPERLINK…" sorts before "Veta Dorada".
+    expect(got.values).toEqual([
+      ["Mine", "Month", "Gold (oz)", "Recovery (%)"],
+      ['=HYPERLINK("http://x")', 42767, 1, 0.5],
+      ["Veta Dorada", 42370, 4512, 0.925],
+      ["Veta Dorada", 42401, 5125, 0.91],
+      ["Veta Dorada", 42736, 5208, 0.931],
+      ["Veta Dorada", 42767, 6736, 0.92],
+    ]);
+    expect(got.formats[1]).toEqual(["@", "mmm yyyy", "#,##0", "0.0%"]);
+    expect(got.formulas).toEqual([]);
+    const result = await page.locator("#import-result").textContent();
+    expect(result).toContain("Veta Dorada: Jan 2016 – Feb 2017 (4 rows)");
+    await page.screenshot({ path: join(RESULTS, "import-done.png"), fullPage: true });
+    copyFileSync(join(RESULTS, "import-done.png"), join(ROOT, "docs/images/import.png"));
+  });
+
+  it("shows the progress bar rising through the chunks, and Cancel stops the syncs with whole rows written", async () => {
+    const page = await open({ syncDelayMs: 400 });
+    await page.setInputFiles("#import-file", csv("mines.csv", bigFile(250, 120))); // 30,000 rows: 6 chunks
+    await page.locator("#import-review").waitFor({ state: "visible", timeout: 20_000 });
+    await watchProgress(page);
+    await page.locator("#import-run").click();
+    await page.waitForFunction(() => {
+      const values = ((window as any).__seen as [number, number][]).map(([v]) => v);
+      return values.filter((v, i) => i === 0 || v > values[i - 1]).length >= 3;
+    }, undefined, { timeout: 20_000 });
+    expect(await page.locator("#import-progress").isVisible()).toBe(true);
+    await page.locator("#import-cancel").click();
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Import cancelled\. /);
+
+    const seen = await page.evaluate(() => (window as any).__seen as [number, number][]);
+    expect(rising(seen)).toBeGreaterThanOrEqual(3);
+    const syncsAfterCancel = await page.evaluate(() => (window as any).__double.syncCount);
+    await page.waitForTimeout(1_500);
+    const state = await page.evaluate(() => {
+      const d = (window as any).__double;
+      const values = d.tableValues("ProductionData") as unknown[][];
+      return {
+        syncs: d.syncCount,
+        rows: values.length - 1,
+        blanks: values.filter((r) => r.some((v) => v === "")).length,
+        chunks: d.calls.filter((c: any) => c.op === "range.values").length - 1,
+      };
+    });
+    expect(state.syncs).toBe(syncsAfterCancel);
+    expect(state.chunks).toBeLessThan(6);
+    expect(state.rows).toBe(state.chunks * 5_000);
+    expect(state.blanks).toBe(0);
+    const result = await page.locator("#import-result").textContent();
+    expect(result).toContain(`${state.rows.toLocaleString("en-US").replace(/,/g, "")} of 30000 rows were written`);
+    expect(result).toMatch(/Mine 001: Jan 2000 – Dec 2009 \(120 rows\)/);
+  });
+
+  it("imports a 100,000-row file in chunks under 4 MB each, with a visible progress bar", async () => {
+    const page = await open({ syncDelayMs: 20 });
+    await page.setInputFiles("#import-file", csv("mines-100k.csv", bigFile(500, 200)));
+    await page.locator("#import-review").waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.locator("#import-source").textContent()).toContain("100000 rows to import");
+    await watchProgress(page);
+    await page.locator("#import-run").click();
+    await page.waitForFunction(() => ((window as any).__seen as unknown[]).length >= 2, undefined, { timeout: 20_000 });
+    expect(await page.locator("#import-progress").isVisible()).toBe(true);
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 60_000 }).toMatch(/^Wrote 100000 rows/);
+
+    const state = await page.evaluate(() => {
+      const d = (window as any).__double;
+      const perSync = new Map<number, number>();
+      for (const c of d.calls) {
+        if (c.op !== "range.values" && c.op !== "range.numberFormat") continue;
+        perSync.set(c.sync, (perSync.get(c.sync) ?? 0) + new TextEncoder().encode(JSON.stringify(c.args)).length);
+      }
+      const table = d.tables.find((t: any) => t.name === "ProductionData");
+      return { rows: table.rowCount - 1, requests: [...perSync.values()], last: d.tableValues("ProductionData").at(-1) };
+    });
+    expect(state.rows).toBe(100_000);
+    expect(state.requests.length).toBe(20);
+    for (const bytes of state.requests) expect(bytes).toBeLessThan(4_000_000);
+    expect(state.last).toEqual(["Mine 500", 42583, 1199]); // Aug 2016 = month 200 from Jan 2000
+    const seen = await page.evaluate(() => (window as any).__seen as [number, number][]);
+    expect(rising(seen)).toBeGreaterThanOrEqual(3);
+    expect(seen.at(-1)).toEqual([100_000, 100_000]);
+  });
+
+  it("is usable with the keyboard: Tab reaches the controls in order and Enter on Import writes", async () => {
+    const page = await open();
+    await page.setInputFiles("#import-file", csv("dynacor.csv", CLEAN));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-layout").focus();
+    const order: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ""));
+    }
+    const at = (id: string) => order.indexOf(id);
+    expect(at("import-decimal")).toBeGreaterThanOrEqual(0);
+    expect(at("import-skip")).toBeGreaterThan(at("import-decimal"));
+    expect(at("import-target-new")).toBeGreaterThan(at("import-skip"));
+    expect(at("import-run")).toBeGreaterThan(at("import-target-new"));
+    await page.locator("#import-run").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 5 rows/);
+  });
+});
+
+describe("task pane in Chromium with the real office.js, outside Excel", () => {
+  it('says "This add-in must run inside Excel" instead of failing', async () => {
+    pane = await openPane(dist, "real");
+    const page = await pane.context.newPage();
+    await page.goto(`${BASE_URL}taskpane.html`);
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 20_000 })
+      .toMatch(/^This add-in must run inside Excel\./);
+    expect(await page.locator("#import").isHidden()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, "outside-excel.png"), fullPage: true });
+  });
+});
