@@ -82,7 +82,9 @@ function normalise(s: string): string {
   return s
     .toLowerCase()
     .replace(/[\u00a0\u2007\u202f]/g, " ")
-    .replace(/\u2212/g, "-")
+    .replace(/[\u2010\u2011\u2212]/g, "-")
+    // A dash right before a digit and not after one is a minus sign: "–3%" (typeset), not a range.
+    .replace(/(^|[(\s])[\u2013\u2014](?=\d)/g, "$1-")
     .replace(/\uff05/g, "%")
     .trim();
 }

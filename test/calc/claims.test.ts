@@ -123,6 +123,23 @@ describe("stated forms", () => {
     ["approximately 9%", [{ digits: 9n, decimals: 0, direction: 0 }]],
     ["production fell 7% compared with 2016", [{ digits: 7n, decimals: 0, direction: -1 }]],
     ["0,125%", [{ digits: 125n, decimals: 3, direction: 0 }]],
+    ["–3%", [{ digits: 3n, decimals: 0, direction: -1 }]],
+    ["(–16%)", [{ digits: 16n, decimals: 0, direction: -1 }]],
+    ["+24 % y/y", [{ digits: 24n, decimals: 0, direction: 1 }]],
+    [
+      "20 –26%",
+      [
+        { digits: 20n, decimals: 0, direction: 0 },
+        { digits: 26n, decimals: 0, direction: 0 },
+      ],
+    ],
+    [
+      "-5% – -3%",
+      [
+        { digits: 5n, decimals: 0, direction: -1 },
+        { digits: 3n, decimals: 0, direction: -1 },
+      ],
+    ],
     [
       "20-26%",
       [
