@@ -6,7 +6,7 @@ import { CalcError } from "../calc/errors";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progress";
-import { toVector, vectorCells, type Grid } from "./args";
+import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { guidanceRangeSpec } from "./guidanceRange";
 import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
@@ -64,7 +64,7 @@ function readWeights(grid: Grid | undefined): Weights {
     throw new CalcError("value", `weights must be "prior_year" or 12 cells, not the single value ${String(cell)}`);
   }
   const v = toVector(grid);
-  return vectorCells(v, v.length).map((cell, i) => {
+  return vectorCells(v, filledLength([v])).map((cell, i) => {
     const n = attempt(v.label(i), () => parseNumber(cell));
     if (n instanceof CalcError) throw n;
     if (n === null) throw new CalcError("value", `${v.label(i)} is blank: give a weight for every month (0 for none)`);

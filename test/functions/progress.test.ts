@@ -79,6 +79,12 @@ describe("Excel-shaped arguments", () => {
     expect(share).toBeCloseTo(1000 / 10500, 12);
   });
 
+  it("weights in a whole column stop at the last filled cell", () => {
+    const weights = wholeColumn([4512, 5125, ...Array<number>(10).fill(6383.9)]);
+    const [[share]] = progress([["88-92,000"]], dates, values, [["Feb 2017"]], "expected_share", weights);
+    expect(share).toBeCloseTo(9637 / 73476, 12);
+  });
+
   it("an empty weights cell (null or \"\") means straight-line weights", () => {
     expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], "expected_share", [[""]])[0][0]).toBeCloseTo(2 / 12, 12);
   });
