@@ -64,7 +64,8 @@ function readWeights(grid: Grid | undefined): Weights {
     throw new CalcError("value", `weights must be "prior_year" or 12 cells, not the single value ${String(cell)}`);
   }
   const v = toVector(grid);
-  return vectorCells(v, filledLength([v])).map((cell, i) => {
+  // A longer range (a whole column) is trimmed; a 12-cell one is kept so a blank December is named.
+  return vectorCells(v, v.length > 12 ? filledLength([v]) : v.length).map((cell, i) => {
     const n = attempt(v.label(i), () => parseNumber(cell));
     if (n instanceof CalcError) throw n;
     if (n === null) throw new CalcError("value", `${v.label(i)} is blank: give a weight for every month (0 for none)`);

@@ -121,6 +121,8 @@ describe("errors name the argument and the text", () => {
     expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", w11)[0][0], "#VALUE!", "weights must be 12 cells", "not 11");
     const blank = col(1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1);
     expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", blank)[0][0], "#VALUE!", "row 3 of weights is blank");
+    const lastBlank = col(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "");
+    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", lastBlank)[0][0], "#VALUE!", "row 12 of weights is blank");
     const text = col(1, "heavy", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
     expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", text)[0][0], "#VALUE!", "row 2 of weights", "heavy");
     expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", [[0.5]])[0][0], "#VALUE!", '"prior_year" or 12 cells');
