@@ -13,7 +13,17 @@ export {
   monthToSerial,
   serialProblem,
 } from "./months";
-export { type Period, parsePeriod, toMonth, formatPeriod } from "./periods";
+export { type Period, parsePeriod, toMonth, formatPeriod, isPeriod } from "./periods";
 export { parseNumber, describeValue } from "./numbers";
 export { type Decimal, type DecimalOptions, parseDecimal, decimalToNumber, isBlankText } from "./decimal";
 export { type MonthlySeries, type SeriesLabels, buildSeries, valueAt, lastMonth } from "./series";
+export {
+  type Basis,
+  type MonthWindow,
+  growth,
+  parseBasis,
+  checkFiscalYearStart,
+  windowFor,
+  calendarGrowth,
+} from "./growth";
+export { type RecordScope, type RecordResult, parseScope, recordAt, recordAll } from "./records";

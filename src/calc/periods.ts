@@ -86,6 +86,16 @@ export function toMonth(input: unknown, label?: string): MonthIndex {
 }
 
 
+/** Whether a value is a well-formed Period (guards calc entry points against malformed objects). */
+export function isPeriod(p: unknown): p is Period {
+  if (typeof p !== "object" || p === null) return false;
+  const { kind, year, month, quarter } = p as Period;
+  if (!Number.isInteger(year)) return false;
+  if (kind === "month") return Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12;
+  if (kind === "quarter") return quarter === 1 || quarter === 2 || quarter === 3 || quarter === 4;
+  return kind === "year";
+}
+
 /** "Feb 2017", "Q1 2017", "2016" — for messages. */
 export function formatPeriod(p: Period): string {
   if (p.kind === "month") return formatMonth(makeMonth(p.year, p.month as number));
