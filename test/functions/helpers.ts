@@ -4,6 +4,9 @@ import { StubCustomFunctionsError, type ErrorCodeText } from "./setup-custom-fun
 
 export const EXCEL_ROWS = 1_048_576;
 
+/** An omitted optional argument as Excel passes it (null), typed for the optional parameters. */
+export const OMITTED = null as unknown as undefined;
+
 /** A column range: one row per value. */
 export const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
 /** A row range. */

@@ -1,0 +1,36 @@
+/** The dates and values ranges of the calendar functions, read into a monthly series. */
+import { CalcError } from "../calc/errors";
+import { buildSeries, type MonthlySeries } from "../calc/series";
+import { filledLength, toVector, vectorCells, type Grid, type Vector } from "./args";
+
+/** The same range under the name the chosen form gives it ("dates" rather than "current_or_dates"). */
+export function renamed(grid: Grid, name: string): Grid {
+  return { name, rows: grid.rows, cols: grid.cols, at: grid.at };
+}
+
+export interface SeriesInput {
+  series: MonthlySeries;
+  dates: Vector;
+  /** Rows read (trailing blanks of whole columns dropped). */
+  length: number;
+}
+
+export function readSeriesInput(datesGrid: Grid, valuesGrid: Grid): SeriesInput {
+  const dates = toVector(datesGrid);
+  const values = toVector(valuesGrid);
+  if (dates.length !== values.length) {
+    throw new CalcError(
+      "value",
+      `${datesGrid.name} and ${valuesGrid.name} differ in size: ${dates.length} and ${values.length} cells; ` +
+        "give ranges of the same size",
+    );
+  }
+  const length = filledLength([dates, values]);
+  const series = buildSeries(vectorCells(dates, length), vectorCells(values, length), {
+    dates: datesGrid.name,
+    values: valuesGrid.name,
+  });
+  return { series, dates, length };
+}
+
+export const readSeries = (dates: Grid, values: Grid): MonthlySeries => readSeriesInput(dates, values).series;
