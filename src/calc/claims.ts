@@ -3,10 +3,10 @@
  * on the figures as given (a double is read as its shortest round-trip decimal).
  */
 import { CalcError } from "./errors";
-import { parseStated, type StatedFigure } from "./claimsStated";
+import { parseStated, type Bound, type StatedFigure } from "./claimsStated";
 import { div, formatPercent, fromNumber, rational, roundedDigits, sign, sub, type Rational, type Rounding } from "./rational";
 
-export type { StatedFigure } from "./claimsStated";
+export type { Bound, StatedFigure } from "./claimsStated";
 export { parseStated } from "./claimsStated";
 
 // Tried in this order: half-up is the norm; the others match only when it does not.
@@ -25,12 +25,22 @@ export function judge(figure: StatedFigure, change: Rational): string {
   const percent = rational(change.num * 100n, change.den);
   const d = figure.decimals;
   const shown = `the numbers give ${formatPercent(change, d + 1)}%`;
+  if (figure.bound) return goes === -figure.direction && goes !== 0 ? `wrong direction: ${shown}` : boundVerdict(figure, percent, shown);
   const flat = figure.digits === 0n && roundedDigits(percent, d, "half-up") === 0n;
   if (figure.direction !== 0 && goes !== 0 && goes !== figure.direction && !flat) return `wrong direction: ${shown}`;
   for (const [mode, verdict] of CONVENTIONS) {
     if (roundedDigits(percent, d, mode) === figure.digits) return mode === "half-up" ? verdict : `${verdict}: ${shown}`;
   }
   return `inconsistent: ${shown}`;
+}
+
+/** "more than 30%": the exact size of the change against the bound; no rounding convention applies. */
+function boundVerdict(figure: StatedFigure, percent: Rational, shown: string): string {
+  // |percent| vs digits / 10^decimals, compared as |num| × 10^d vs digits × den
+  const left = (percent.num < 0n ? -percent.num : percent.num) * 10n ** BigInt(figure.decimals);
+  const right = figure.digits * percent.den;
+  const holds = { ">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right }[figure.bound as Bound];
+  return holds ? "consistent" : `inconsistent: ${shown}`;
 }
 
 /** actual/prior − 1 exactly; without a prior, `actual` is already the change. */

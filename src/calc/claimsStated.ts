@@ -6,11 +6,15 @@ import { CalcError } from "./errors";
 
 export type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
 
+/** "more than 30%" is a bound on the size of the change, not a rounded figure. */
+export type Bound = ">" | ">=" | "<" | "<=";
+
 export interface StatedFigure {
   /** The printed magnitude in percent as an integer of `decimals` places: "13.5%" is 135 with decimals 1. */
   digits: bigint;
   decimals: number;
   direction: Direction;
+  bound?: Bound;
 }
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
@@ -24,8 +28,14 @@ const RANGE = new RegExp(
 
 const UP = /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
 const DOWN = /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
-// A bound ("more than 30%") is not a printed figure: rounding conventions cannot be checked against it.
-const BOUND = /(more than|less than|greater than|fewer than|over|under|above|below|at least|at most|up to|nearly|almost|close to|in excess of|exceeding|[<>≥≤])\s*\(?\s*$/;
+// Words right before the figure that make it a bound; "nearly"/"almost" have no stated tolerance, so they are refused.
+const BOUND = /(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
+const BOUNDS: Record<string, Bound> = {
+  "more than": ">", "greater than": ">", "in excess of": ">", exceeding: ">", over: ">", above: ">", ">": ">",
+  "at least": ">=", "≥": ">=",
+  "less than": "<", "fewer than": "<", under: "<", below: "<", "<": "<",
+  "at most": "<=", "up to": "<=", "≤": "<=",
+};
 
 /** Parses `stated` (text, or a number such as 0.24 from a cell formatted as a percentage) into one figure or a range of two. */
 export function parseStated(stated: unknown): StatedFigure[] {
@@ -60,9 +70,14 @@ export function parseStated(stated: unknown): StatedFigure[] {
     end = start + m[0].length;
   }
 
-  const before = text.slice(0, start);
+  let before = text.slice(0, start);
+  const boundWords = BOUND.exec(before);
+  const bound = boundWords ? BOUNDS[boundWords[1]] : undefined;
+  if (boundWords && (bound === undefined || isRange)) {
+    throw new CalcError("value", `${quoted} has no definite figure: "${boundWords[1]}" ${isRange ? "before a range" : "gives no tolerance"}; give the figure as printed, e.g. "31%"`);
+  }
+  if (boundWords) before = before.slice(0, boundWords.index); // "above 30%" is a bound, not the direction "above"
   const rest = `${before} ${text.slice(end)}`;
-  if (BOUND.test(before)) throw new CalcError("value", `${quoted} is a bound, not a printed figure: CLAIM_CHECK compares figures such as "31%"`);
   if (isRange && [...rest.matchAll(SINGLE)].length > 0) {
     throw new CalcError("value", `${quoted} has more than one change: give one figure or one range`);
   }
@@ -74,7 +89,9 @@ export function parseStated(stated: unknown): StatedFigure[] {
     if (own !== 0 && word !== 0 && own !== word) {
       throw new CalcError("value", `${quoted} says both up and down: the sign of ${f.sign ?? "()"}${f.number}% contradicts the words`);
     }
-    return { ...readNumber(f.number, quoted), direction: own !== 0 ? own : word };
+    const figure: StatedFigure = { ...readNumber(f.number, quoted), direction: own !== 0 ? own : word };
+    if (bound) figure.bound = bound;
+    return figure;
   });
 }
 

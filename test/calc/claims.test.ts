@@ -102,6 +102,24 @@ describe("verdicts, hand-computed", () => {
   });
 });
 
+describe("bounds: 'up by more than 30%' (the seed release's ore purchases)", () => {
+  it("holds when the exact change is beyond the bound, in the stated direction", () => {
+    expect(verdicts("up by more than 30%", [1301], 1000)).toEqual(["consistent"]);
+    expect(verdicts("up by more than 30%", [1300], 1000)).toEqual(["inconsistent: the numbers give 30.0%"]); // not more
+    expect(verdicts("at least 30%", [1300], 1000)).toEqual(["consistent"]);
+    expect(verdicts("up by more than 30%", [1284], 1000)).toEqual(["inconsistent: the numbers give 28.4%"]);
+    expect(verdicts("up by more than 30%", [600], 1000)).toEqual(["wrong direction: the numbers give -40.0%"]);
+  });
+  it("upper bounds, and 'above'/'below' before the figure are bounds, not directions", () => {
+    expect(verdicts("down less than 5%", [96], 100)).toEqual(["consistent"]);
+    expect(verdicts("down less than 5%", [95], 100)).toEqual(["inconsistent: the numbers give -5.0%"]);
+    expect(verdicts("up to 5.5%", [1.055], 1)).toEqual(["consistent"]);
+    expect(verdicts("above 30%", [0.31])).toEqual(["consistent"]);
+    expect(parseStated("below 3%")).toEqual([{ digits: 3n, decimals: 0, direction: 0, bound: "<" }]);
+    expect(parseStated("just over 30% higher")).toEqual([{ digits: 30n, decimals: 0, direction: 1, bound: ">" }]);
+  });
+});
+
 describe("stated forms", () => {
   const cases: [string, { digits: bigint; decimals: number; direction: number }[]][] = [
     ["+24%", [{ digits: 24n, decimals: 0, direction: 1 }]],
@@ -198,7 +216,8 @@ describe("errors say what is wrong and quote the text", () => {
     ["up 9% and down 3%", "value", "has 2 percentages"],
     ["+3% decrease", "value", "says both up and down"],
     ["up 9%, lower costs", "value", "says both up and down"],
-    ["up by more than 30%", "value", 'stated "up by more than 30%" is a bound'],
+    ["nearly 10%", "value", 'stated "nearly 10%" has no definite figure: "nearly" gives no tolerance'],
+    ["up to 20-26%", "value", '"up to" before a range'],
     ["1,250%", "value", '"1,250" could be 1250 (thousands) or 1.250 (decimal comma)'],
     ["", "na", "stated is blank"],
     [null, "na", "stated is blank"],
