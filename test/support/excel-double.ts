@@ -291,7 +291,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               for (let i = 0; i < r.rows; i++)
                 for (let j = 0; j < r.cols; j++) {
                   if (name === "values") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
-                  else {
+                  else if (m[i][j] !== null) {
+                    // As in Excel, a null format leaves the cell's format as it is.
                     const key = `${r.row + i},${r.col + j}`;
                     const old = sheet.cells.get(key);
                     sheet.cells.set(key, { value: old?.value ?? "", format: String(m[i][j]), formula: old?.formula });

@@ -16,7 +16,7 @@ const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length
 /** What the writer sends for rows [start, end): header + values + one format row per data row. */
 function requestBytes(p: ReturnType<typeof plan>, start: number, end: number): number {
   const formats = formatRow(p);
-  const values = p.rows.slice(start, end).map(cellsToSend);
+  const values = p.rows.slice(start, end).map((r) => cellsToSend(r, p.columns));
   return bytes({ values: [p.columns.map((c) => c.name), ...values], numberFormat: Array(end - start + 1).fill(formats) });
 }
 

@@ -3,7 +3,7 @@
  * stays small, and which months a partial write covered. No Office, no DOM.
  */
 import { formatMonth, serialToMonth } from "../../calc/months";
-import type { ImportPlan, PlannedCell } from "./types";
+import type { ImportPlan, PlannedCell, PlannedColumn } from "./types";
 
 /** Rows [start, end) of plan.rows written by one request. */
 export interface Chunk {
@@ -44,20 +44,24 @@ export function utf8Length(s: string): number {
 /**
  * The number format of each column as written. Text columns, and any column holding text,
  * get "@" so that a cell such as "=cmd" or "+1" stays text in Excel (CSV injection).
+ * null (Excel: "leave as it is") for an existing table column the plan does not fill.
  */
-export function formatRow(plan: ImportPlan): string[] {
+export function formatRow(plan: ImportPlan): (string | null)[] {
   return plan.columns.map((c, j) =>
-    c.kind === "text" || plan.rows.some((r) => typeof r[j] === "string") ? "@" : c.numberFormat,
+    c.untouched ? null : c.kind === "text" || plan.rows.some((r) => typeof r[j] === "string") ? "@" : c.numberFormat,
   );
 }
 
-/** Cells as sent to Excel: null would mean "leave the cell as it is", so a blank is written as "". */
-export function cellsToSend(row: PlannedCell[]): (string | number | boolean)[] {
-  return row.map((v) => (v === null ? "" : v));
+/**
+ * Cells as sent to Excel. There null means "leave the cell as it is": right for columns the plan
+ * does not fill (a table formula stays), wrong for a blank value, which is sent as "".
+ */
+export function cellsToSend(row: PlannedCell[], columns?: PlannedColumn[]): (string | number | boolean | null)[] {
+  return row.map((v, j) => (columns?.[j]?.untouched ? null : v === null ? "" : v));
 }
 
 /** Bytes one row adds to a request: its values, its formats and the two separating commas. */
-export function rowBytes(row: PlannedCell[], formatsJsonBytes: number): number {
+export function rowBytes(row: unknown[], formatsJsonBytes: number): number {
   return utf8Length(JSON.stringify(row)) + formatsJsonBytes + 2;
 }
 
@@ -76,7 +80,7 @@ export function planChunks(plan: ImportPlan, opts: ChunkOptions = {}): Chunk[] {
   let start = 0;
   let bytes = base;
   for (let i = 0; i < plan.rows.length; i++) {
-    const b = rowBytes(cellsToSend(plan.rows[i]), formatsBytes);
+    const b = rowBytes(cellsToSend(plan.rows[i], plan.columns), formatsBytes);
     if (base + b > maxBytes) {
       throw new RangeError(`Row ${i + 1} of the import needs ${b} bytes, more than one request may carry (${maxBytes}).`);
     }

@@ -193,8 +193,8 @@ async function usedBelow(place: Place, rowCount: number): Promise<string | null>
   });
 }
 
-function chunkValues(plan: ImportPlan, c: Chunk): (string | number | boolean)[][] {
-  return plan.rows.slice(c.start, c.end).map((r: PlannedCell[]) => cellsToSend(r));
+function chunkValues(plan: ImportPlan, c: Chunk): (string | number | boolean | null)[][] {
+  return plan.rows.slice(c.start, c.end).map((r: PlannedCell[]) => cellsToSend(r, plan.columns));
 }
 
 async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): Promise<WriteOutcome> {
@@ -273,7 +273,7 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
           : `Import cancelled. ${written} of ${total} rows were written to ${where}: ${months}. The table holds whole rows only.`,
     };
   }
-  return { ...base, status: "done", message: `Wrote ${total} rows to ${where}: ${months}.` };
+  return { ...base, status: "done", message: `Wrote ${total} row${total === 1 ? "" : "s"} to ${where}: ${months}.` };
 }
 
 /**
