@@ -62,9 +62,6 @@ Feb 2017,Veta Dorada,"6,736",92.0
 Feb 2017,=HYPERLINK("http://x"),1,50
 `;
 
-/** Just the seed's four months, as in docs/examples. */
-const SEED = CLEAN.split("\n").slice(0, 5).join("\n") + "\n";
-
 /** `mines` x `months` rows of a long file, months from Jan 2000. */
 function bigFile(mines: number, months: number): string {
   const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -226,7 +223,9 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
 
   it("is usable with the keyboard: Tab reaches the controls in order and Enter on Import writes", async () => {
     const page = await open();
-    await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", SEED));
+    await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-wide.txt")); // the README's example
+    await expect.poll(() => page.locator("#import-layout").inputValue()).toBe("auto");
+    expect(await page.locator("#import-layout option:checked").textContent()).toBe("Automatic (found: Months as rows, years as columns)");
     await page.locator("#import-review").waitFor({ state: "visible" });
     await page.locator("#import-layout").focus();
     const order: string[] = [];
@@ -243,7 +242,8 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 4 rows/);
     expect(await page.evaluate(() => (window as any).__double.tableValues("ProductionData").length)).toBe(5);
-    // The README's picture: the import section after a clean import of the seed's months.
+    expect(await page.locator("#import-problems").textContent()).toContain("Jan-Feb total");
+    // The README's picture: the import section after importing the example file.
     await page.locator("#import").screenshot({ path: join(RESULTS, "import-section.png") });
     mkdirSync(join(ROOT, "docs/images"), { recursive: true });
     copyFileSync(join(RESULTS, "import-section.png"), join(ROOT, "docs/images/import.png"));
