@@ -221,6 +221,55 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     expect(seen.at(-1)).toEqual([100_000, 100_000]);
   });
 
+  it("asks for a column mapping when no layout fits, and applies a mapping chosen by hand", async () => {
+    const page = await open();
+    await page.fill("#import-paste", "a\tb\tc\n2017\t1\t5,208\n2017\t2\t6,736\n");
+    await page.locator("#import-mapping").waitFor({ state: "visible" });
+    expect(await page.locator("#import-reason").textContent()).toMatch(/^No layout fits: .*Map the columns by hand below\.$/);
+    expect(await page.locator("#import-run").isDisabled()).toBe(true);
+
+    // A file that is detected can still be mapped by hand: keep gold, leave ore out.
+    await page.fill("#import-paste", "Month\tGold (oz)\tOre (t)\nJan 2017\t5,208\t31,000\nFeb 2017\t6,736\t32,500\n");
+    await expect.poll(() => page.locator("#import-preview th").allTextContents()).toEqual(["Month", "Gold (oz)", "Ore (t)"]);
+    expect(await page.locator("#import-mapping").isHidden()).toBe(true);
+    await page.selectOption("#import-layout", "manual");
+    await page.locator("#import-mapping").waitFor({ state: "visible" });
+    expect(await page.locator("#map-month").inputValue()).toBe("0");
+    await page.locator("#map-metric-2").uncheck();
+    await page.locator("#map-apply").click();
+    await expect.poll(() => page.locator("#import-preview th").allTextContents()).toEqual(["Month", "Gold (oz)"]);
+    expect(await page.locator("#import-preview tbody tr").last().locator("td").allTextContents()).toEqual(["Feb 2017", "6,736"]);
+    expect(await page.locator("#import-run").isDisabled()).toBe(false);
+  });
+
+  it("appends new months to a table chosen in the pane, asking before writing over other cells", async () => {
+    const page = await open({
+      sheets: { Data: [["Month", "Gold (oz)"], [42370, 4512], [42401, 5125], [], ["see note"]] },
+      tables: [{ name: "Gold", sheet: "Data", address: "A1:B3" }],
+    });
+    await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-monthly.csv"));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-target-append").check();
+    await expect.poll(() => page.locator("#import-table option").allTextContents()).toEqual(["Gold (sheet Data)"]);
+    await page.locator("#import-run").click();
+    await page.locator("#import-confirm").waitFor({ state: "visible" });
+    expect(await page.locator("#import-confirm-text").textContent()).toBe(
+      "Cells Data!A5 below table Gold already hold data that is not part of the table. Write over them?",
+    );
+    expect(await page.evaluate(() => (window as any).__double.calls.some((c: any) => c.op === "range.values"))).toBe(false);
+    await page.locator("#import-confirm-yes").click();
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(
+      /^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\. 2 months are already in the table/,
+    );
+    expect(await page.evaluate(() => (window as any).__double.tableValues("Gold"))).toEqual([
+      ["Month", "Gold (oz)"],
+      [42370, 4512],
+      [42401, 5125],
+      [42736, 5208],
+      [42767, 6736],
+    ]);
+  });
+
   it("is usable with the keyboard: Tab reaches the controls in order and Enter on Import writes", async () => {
     const page = await open();
     await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-wide.txt")); // the README's example
