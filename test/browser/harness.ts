@@ -78,6 +78,7 @@ ${doubleScript()}
       });
     },
     actions: { associate: function () {} },
+    context: { requirements: { isSetSupported: function () { return true; } } },
   };
   function CfError(code, message) { this.code = code; this.message = message; }
   window.CustomFunctions = {

@@ -12,6 +12,7 @@ function useDouble(opts: DoubleOptions = {}): ExcelDouble {
 }
 afterEach(() => {
   delete (globalThis as any).Excel;
+  delete (globalThis as any).Office;
 });
 
 /** Keeps rows whose month (and mine) the table lacks — the contract of the engine's planAppend. */
@@ -313,6 +314,32 @@ describe("writePlan appending to an existing table", () => {
     expect(out.status).toBe("done");
     expect(out.rowsWritten).toBe(0);
     expect(out.message).toBe("Gold already holds every month of the file; nothing was added.");
+    expect(valuesCalls(d)).toEqual([]);
+  });
+});
+
+describe("writePlan on an Excel without Table.resize (ExcelApi < 1.13)", () => {
+  const oldExcel = () => {
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) < 13 } } };
+  };
+
+  it("still writes a new table that fits one request", async () => {
+    const d = useDouble();
+    oldExcel();
+    expect((await writePlan(plan([MONTH, GOLD], SEED_ROWS))).status).toBe("done");
+    expect(d.tables[0].rowCount).toBe(5);
+  });
+
+  it("refuses, before writing anything, what would need the table to grow", async () => {
+    const d = useDouble({ sheets: { Data: [["Month", "Gold (oz)"], [42370, 4512]] }, tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }] });
+    oldExcel();
+    const big = await writePlan(plan([MONTH, GOLD], monthlyRows(30)), { maxRows: 10 });
+    expect(big.status).toBe("refused");
+    expect(big.message).toBe(
+      "Nothing was written: this version of Excel cannot grow a table (ExcelApi 1.13 is needed, as in Excel on the web and Microsoft 365); import at most 10 rows at a time.",
+    );
+    const append = await writePlan(plan([MONTH, GOLD], SEED_ROWS), { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths });
+    expect(append.status).toBe("refused");
     expect(valuesCalls(d)).toEqual([]);
   });
 });

@@ -197,9 +197,26 @@ function chunkValues(plan: ImportPlan, c: Chunk): (string | number | boolean | n
   return plan.rows.slice(c.start, c.end).map((r: PlannedCell[]) => cellsToSend(r, plan.columns));
 }
 
+/** Table.resize needs ExcelApi 1.13; when office.js cannot tell (no Office object), try. */
+function canResizeTables(): boolean {
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !req || req.isSetSupported("ExcelApi", "1.13");
+}
+
 async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): Promise<WriteOutcome> {
   const total = plan.rows.length;
   const chunks = planChunks(plan, { maxBytes: opts.maxBytes, maxRows: opts.maxRows });
+  // Growing a table chunk by chunk needs Table.resize; a new table written in one request does not.
+  if ((chunks.length > 1 || !place.created) && !canResizeTables()) {
+    return {
+      status: "refused",
+      message: `Nothing was written: this version of Excel cannot grow a table (ExcelApi 1.13 is needed, as in Excel on the web and Microsoft 365)${place.created ? `; import at most ${chunks[0].end - chunks[0].start} rows at a time` : ""}.`,
+      rowsWritten: 0,
+      totalRows: total,
+      spans: [],
+      plan,
+    };
+  }
   const formats = formatRow(plan);
   const firstRow = place.top + 1 + place.existingRows;
   let written = 0;
