@@ -8,14 +8,98 @@ import { TOTAL_LABEL } from "./header";
 
 export type Mark = "." | ",";
 
-/** Plain numbers only; anything else (units, spaces, parentheses, placeholders) goes to calc. */
-const PLAIN: Record<Mark, RegExp> = {
-  ".": /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/,
-  ",": /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/,
-};
 const GROUP: Record<Mark, RegExp> = { ".": /,/g, ",": /\./g };
 /** "(est)", "(est.)", "(estimate)", "(e)", "est." before or after the number. */
 const ESTIMATE = /^\s*\((?:est\.?|estimated?|e)\)\s*|\s*\((?:est\.?|estimated?|e)\)\s*$|\s+est\.?$/i;
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Plain numbers ("-6736", "6,736", "92.5"; groups of three only) read without calc; undefined
+ * when the text needs calc's full reader (units, spaces, parentheses, placeholders, bad groups).
+ * Up to 15 digits the digits are an exact integer and one division by an exact power of ten is
+ * correctly rounded, so the result is the same double calc's exact decimal gives.
+ */
+function plainNumber(t: string, mark: Mark, percent: boolean): number | undefined {
+  const n = t.length;
+  const negative = n > 0 && t.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  const dec = mark === "." ? 46 : 44;
+  const grp = mark === "." ? 44 : 46;
+  let digits = 0;
+  let run = 0;
+  let grouped = false;
+  let acc = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      run++;
+      acc = acc * 10 + (c - 48);
+    } else if (c === grp) {
+      if (run === 0 || (grouped ? run !== 3 : run > 3)) return undefined;
+      grouped = true;
+      run = 0;
+    } else break;
+  }
+  if (digits === 0 || (grouped && run !== 3)) return undefined;
+  let scale = percent ? 2 : 0;
+  if (i < n) {
+    if (t.charCodeAt(i) !== dec || i === n - 1) return undefined;
+    for (i++; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      digits++;
+      scale++;
+      acc = acc * 10 + (c - 48);
+    }
+  }
+  if (digits > 15) {
+    let s = t;
+    if (grouped) s = s.replace(GROUP[mark], "");
+    if (mark === ",") s = s.replace(",", ".");
+    const v = Number(percent ? s + "e-2" : s);
+    return v === 0 ? 0 : v;
+  }
+  const v = scale === 0 ? acc : acc / POW10[scale];
+  return negative && v !== 0 ? -v : v;
+}
+
+/**
+ * Reads value cells without allocating per cell: the result is returned, and whether the cell was
+ * an estimate or not a number is left in `estimate` / `error` until the next read. Never throws.
+ */
+export class ValueReader {
+  estimate = false;
+  error: string | undefined = undefined;
+
+  constructor(readonly mark: Mark) {}
+
+  /** Under a "%" header "92.5" is 0.925; "92.5%" already is. */
+  read(raw: string, percent: boolean): number | null {
+    this.estimate = false;
+    this.error = undefined;
+    const t = raw.trim();
+    if (t === "") return null;
+    const fast = plainNumber(t, this.mark, percent);
+    if (fast !== undefined) return fast;
+    let text = t;
+    if (ESTIMATE.test(text)) {
+      this.estimate = true;
+      text = text.replace(ESTIMATE, "").trim();
+      const again = plainNumber(text, this.mark, percent);
+      if (again !== undefined) return again;
+    }
+    try {
+      const v = parseNumber(text, { decimal: this.mark });
+      if (v === null) return null;
+      return percent && !text.includes("%") ? v / 100 : v;
+    } catch (e) {
+      this.error = e instanceof CalcError ? e.message : `"${t}" is not a number`;
+      return null;
+    }
+  }
+}
 
 export interface ValueCell {
   value: number | null;
@@ -24,48 +108,20 @@ export interface ValueCell {
   error?: string;
 }
 
-/** Plain-number fast path; undefined when the text needs calc's full reader. */
-function plainNumber(t: string, mark: Mark, percent: boolean): number | undefined {
-  if (!PLAIN[mark].test(t)) return undefined;
-  let s = t;
-  if (mark === "." ? s.includes(",") : s.includes(".")) s = s.replace(GROUP[mark], "");
-  if (mark === ",") s = s.replace(",", ".");
-  const v = Number(percent ? s + "e-2" : s);
-  return v === 0 ? 0 : v;
-}
-
-/**
- * A value cell. Under a "%" header "92.5" is 0.925; "92.5%" already is. Never throws.
- */
+/** One cell as an object (tests, detection); the import loop uses ValueReader directly. */
 export function readValue(raw: string, mark: Mark, percent: boolean): ValueCell {
-  const t = raw.trim();
-  if (t === "") return { value: null, estimate: false };
-  const fast = plainNumber(t, mark, percent);
-  if (fast !== undefined) return { value: fast, estimate: false };
-  let text = t;
-  let estimate = false;
-  const est = ESTIMATE.exec(text);
-  if (est) {
-    estimate = true;
-    text = text.replace(ESTIMATE, "").trim();
-  }
-  try {
-    const fastAgain = estimate ? plainNumber(text, mark, percent) : undefined;
-    if (fastAgain !== undefined) return { value: fastAgain, estimate };
-    const v = parseNumber(text, { decimal: mark });
-    if (v === null) return { value: null, estimate };
-    return { value: percent && !text.includes("%") ? v / 100 : v, estimate };
-  } catch (e) {
-    const why = e instanceof CalcError ? e.message : `"${t}" is not a number`;
-    return { value: null, estimate, error: why };
-  }
+  const r = new ValueReader(mark);
+  const value = r.read(raw, percent);
+  return r.error !== undefined ? { value, estimate: r.estimate, error: r.error } : { value, estimate: r.estimate };
 }
 
 /** True when a cell could be a number under either decimal mark (for telling number columns from text). */
 export function looksNumeric(raw: string): boolean {
   const t = raw.trim();
   if (t === "" || isBlankText(t)) return false;
-  if (PLAIN["."].test(t) || PLAIN[","].test(t)) return true;
+  // A leading letter is text ("Jan 2017", "Mine 1") unless it is a currency ("US$5"): no need to ask calc.
+  if (/^[a-z]/i.test(t) && !/^(?:us|c|a|au|ca|nz)?\$/i.test(t)) return false;
+  if (plainNumber(t, ".", false) !== undefined || plainNumber(t, ",", false) !== undefined) return true;
   return !readValue(t, ".", false).error || !readValue(t, ",", false).error;
 }
 

@@ -4,7 +4,7 @@
  * One pass over the rows; whole-table checks (duplicates, gaps) come after, in plan.ts.
  */
 import { makeMonth, type MonthIndex } from "../../calc";
-import { MonthReader, decimalEvidence, readValue, type Mark } from "./cells";
+import { MonthReader, ValueReader, decimalEvidence, type Mark } from "./cells";
 import { columnLabel } from "./detect";
 import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, parseMonthName } from "./header";
 import type { MonthSource, Shape } from "./shape";
@@ -25,6 +25,8 @@ export interface Entry {
   metrics: number[];
   values: (number | null)[];
   est: boolean[] | null;
+  /** Always null here; plan.ts reuses an entry holding every metric as its table row. */
+  from: null;
 }
 
 export interface Extraction {
@@ -57,12 +59,16 @@ export interface DecimalGuess {
   conflict?: { dot: string; comma: string };
 }
 
+/** Rows looked at for the decimal mark; a later contradiction still shows as "not a number" errors. */
+const DECIMAL_SAMPLE_ROWS = 5_000;
+
 /** "," only when a value can be read no other way ("2,6", "1.234,5"); "." likewise; else "." assumed. */
 export function detectDecimal(table: string[][], shape: Shape): DecimalGuess {
   const cols = valueColumns(shape);
   let dot: string | undefined;
   let comma: string | undefined;
-  for (let r = shape.header + 1; r < table.length && !(dot && comma); r++) {
+  const last = Math.min(table.length, shape.header + 1 + DECIMAL_SAMPLE_ROWS);
+  for (let r = shape.header + 1; r < last && !(dot && comma); r++) {
     const row = table[r];
     for (const c of cols) {
       const t = row[c];
@@ -85,9 +91,12 @@ class Extractor {
   private readonly metricIndex = new Map<string, number>();
   private readonly months = new MonthReader();
   private readonly header: string[];
+  private readonly values: ValueReader;
+  private lastEstimate = false;
 
   constructor(private readonly table: string[][], private readonly shape: Shape, private readonly mark: Mark) {
     this.header = table[shape.header] ?? [];
+    this.values = new ValueReader(mark);
   }
 
   label(col: number): string {
@@ -113,20 +122,20 @@ class Extractor {
     return i;
   }
 
-  /** Reads one value cell; reports bad text, negatives and estimates. */
-  value(row: number, col: number, metric: number): { value: number | null; est: boolean } {
+  /** Reads one value cell; reports bad text, negatives and estimates (whether it was one: `lastEstimate`). */
+  value(row: number, col: number, metric: number): number | null {
     const raw = this.table[row - 1][col] ?? "";
-    const v = readValue(raw, this.mark, this.metrics[metric].percent);
-    const t = raw.trim();
-    if (v.error !== undefined) {
-      this.error(row, col, "not-a-number", t, v.error);
-      return { value: null, est: v.estimate };
+    const v = this.values.read(raw, this.metrics[metric].percent);
+    this.lastEstimate = this.values.estimate;
+    if (this.values.error !== undefined) {
+      this.error(row, col, "not-a-number", raw.trim(), this.values.error);
+      return null;
     }
-    if (v.value !== null && v.value < 0) {
-      this.warn(row, col, "negative", t, `"${t}" is negative`);
+    if (v !== null && v < 0) this.warn(row, col, "negative", raw.trim(), `"${raw.trim()}" is negative`);
+    if (this.lastEstimate) {
+      this.warn(row, col, "estimate", raw.trim(), `"${raw.trim()}" is marked as an estimate; kept, and marked in the Estimate column`);
     }
-    if (v.estimate) this.warn(row, col, "estimate", t, `"${t}" is marked as an estimate; kept, and marked in the Estimate column`);
-    return { value: v.value, est: v.estimate };
+    return v;
   }
 
   warn(row: number, col: number, code: string, text: string, message: string): void {
@@ -201,11 +210,10 @@ class Extractor {
       const values = new Array<number | null>(cols.length);
       let est: boolean[] | null = null;
       for (let i = 0; i < cols.length; i++) {
-        const v = this.value(row, cols[i], ids[i]);
-        values[i] = v.value;
-        if (v.est) (est ??= new Array<boolean>(cols.length).fill(false))[i] = true;
+        values[i] = this.value(row, cols[i], ids[i]);
+        if (this.lastEstimate) (est ??= new Array<boolean>(cols.length).fill(false))[i] = true;
       }
-      this.entries.push({ row, mine, month, metrics: ids, values, est });
+      this.entries.push({ row, mine, month, metrics: ids, values, est, from: null });
     }
   }
 
@@ -228,7 +236,7 @@ class Extractor {
       }
       const id = this.metric(name, false);
       const v = this.value(row, s.value, id);
-      this.entries.push({ row, mine, month, metrics: [id], values: [v.value], est: v.est ? [true] : null });
+      this.entries.push({ row, mine, month, metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
     }
   }
 
@@ -259,7 +267,7 @@ class Extractor {
       for (const { col, month } of s.months) {
         if ((cells[col] ?? "").trim() === "") continue; // months not reported yet
         const v = this.value(row, col, id);
-        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v.value], est: v.est ? [true] : null });
+        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
       }
     }
   }
@@ -299,11 +307,10 @@ class Extractor {
         const values: (number | null)[] = [];
         let est: boolean[] | null = null;
         g.cols.forEach((c, i) => {
-          const v = this.value(row, c, g.ids[i]);
-          values.push(v.value);
-          if (v.est) (est ??= g.cols.map(() => false))[i] = true;
+          values.push(this.value(row, c, g.ids[i]));
+          if (this.lastEstimate) (est ??= g.cols.map(() => false))[i] = true;
         });
-        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: g.ids, values, est });
+        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: g.ids, values, est, from: null });
       }
     }
   }

@@ -23,9 +23,10 @@ interface Row {
   month: MonthIndex;
   values: (number | null)[];
   est: boolean[] | null;
-  /** Source row that gave each metric (0 = none). */
-  from: number[];
-  firstRow: number;
+  /** Source row that gave each metric (0 = none); null when one row gave them all (`row`). */
+  from: number[] | null;
+  /** The first source row for this mine and month. */
+  row: number;
 }
 
 interface Duplicate {
@@ -36,24 +37,46 @@ interface Duplicate {
   metrics: Set<number>;
 }
 
-const keyOf = (mine: string, month: MonthIndex): string | number => (mine === "" ? month : `${mine}\u0001${month}`);
-
+/**
+ * One row per mine and month. A long-layout entry (all metrics, in order) becomes the row itself,
+ * without copying: an import of 100,000 rows must not allocate several arrays per row.
+ */
 function merge(entries: Entry[], metricCount: number, skip: Set<number> | null): { rows: Row[]; dups: Map<string, Duplicate> } {
-  const byKey = new Map<string | number, Row>();
+  const byMine = new Map<string, Map<MonthIndex, Row>>();
   const rows: Row[] = [];
   const dups = new Map<string, Duplicate>();
+  let lastMine: string | undefined;
+  let months = new Map<MonthIndex, Row>();
+  let complete: number[] | null = null; // the metrics array known to list every metric in order
+  const isComplete = (ids: number[]): boolean => {
+    if (ids === complete) return true;
+    if (ids.length !== metricCount || !ids.every((m, i) => m === i)) return false;
+    complete = ids;
+    return true;
+  };
   for (const e of entries) {
-    if (skip && skip.has(e.row)) continue;
-    const key = keyOf(e.mine, e.month);
-    let row = byKey.get(key);
-    if (!row) {
-      row = { mine: e.mine, month: e.month, values: new Array(metricCount).fill(null), est: null, from: new Array(metricCount).fill(0), firstRow: e.row };
-      byKey.set(key, row);
+    if (skip !== null && skip.has(e.row)) continue;
+    if (e.mine !== lastMine) {
+      lastMine = e.mine;
+      const known = byMine.get(e.mine);
+      if (known) months = known;
+      else byMine.set(e.mine, (months = new Map()));
+    }
+    let row = months.get(e.month);
+    if (row === undefined) {
+      if (isComplete(e.metrics)) {
+        row = e;
+        months.set(e.month, row);
+        rows.push(row);
+        continue;
+      }
+      row = { mine: e.mine, month: e.month, values: new Array(metricCount).fill(null), est: null, from: new Array(metricCount).fill(0), row: e.row };
+      months.set(e.month, row);
       rows.push(row);
     }
     for (let i = 0; i < e.metrics.length; i++) {
       const m = e.metrics[i];
-      const prior = row.from[m];
+      const prior = row.from === null ? row.row : row.from[m];
       if (prior !== 0 && prior !== e.row) {
         const dk = `${prior},${e.row}`;
         let d = dups.get(dk);
@@ -62,6 +85,7 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
         d.metrics.add(m);
         continue;
       }
+      if (row.from === null) continue; // unreachable: a complete row leaves nothing to fill
       row.from[m] = e.row;
       row.values[m] = e.values[i];
       if (e.est && e.est[i]) (row.est ??= new Array<boolean>(metricCount).fill(false))[m] = true;
@@ -102,8 +126,8 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
     const span = count <= 6 ? listMonths(missing) : `${formatMonth(prev.month + 1)} to ${formatMonth(cur.month - 1)}`;
     const mine = cur.mine ? ` for "${cur.mine}"` : "";
     out.push({
-      severity: "warning", code: "gap", row: cur.firstRow, column: opts.monthColumn, text: formatMonth(cur.month),
-      message: `Row ${cur.firstRow}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
+      severity: "warning", code: "gap", row: cur.row, column: opts.monthColumn, text: formatMonth(cur.month),
+      message: `Row ${cur.row}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
     });
   }
   return out;
@@ -118,11 +142,14 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
   return cols;
 }
 
-/** Mines in their natural order ("Mine 2" before "Mine 10"), then months. */
+/** Mines in their natural order ("Mine 2" before "Mine 10"), then months; most files already are. */
 function sortRows(rows: Row[]): void {
   const mines = [...new Set(rows.map((r) => r.mine))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const rank = new Map(mines.map((m, i) => [m, i]));
-  rows.sort((x, y) => (rank.get(x.mine) as number) - (rank.get(y.mine) as number) || x.month - y.month);
+  const cmp = (x: Row, y: Row) => (x.mine === y.mine ? x.month - y.month : (rank.get(x.mine) as number) - (rank.get(y.mine) as number));
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) if (cmp(rows[i - 1], rows[i]) > 0) sorted = false;
+  if (!sorted) rows.sort(cmp);
 }
 
 export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
@@ -146,8 +173,8 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
   for (const r of rows) {
     if (r.month > now) {
       problems.push({
-        severity: "warning", code: "future-month", row: r.firstRow, column: opts.monthColumn, text: formatMonth(r.month),
-        message: `Row ${r.firstRow}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
+        severity: "warning", code: "future-month", row: r.row, column: opts.monthColumn, text: formatMonth(r.month),
+        message: `Row ${r.row}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
       });
     }
   }
@@ -159,9 +186,12 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
   const out: PlannedCell[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const cells: PlannedCell[] = hasMine ? [r.mine, monthToSerial(r.month)] : [monthToSerial(r.month)];
-    for (let m = 0; m < metricCount; m++) cells.push(r.values[m]);
-    if (hasEstimate) cells.push(r.est ? ex.metrics.filter((_, m) => r.est?.[m]).map((m) => m.name).join(", ") : null);
+    const cells = new Array<PlannedCell>(columns.length);
+    let k = 0;
+    if (hasMine) cells[k++] = r.mine;
+    cells[k++] = monthToSerial(r.month);
+    for (let m = 0; m < metricCount; m++) cells[k++] = r.values[m];
+    if (hasEstimate) cells[k] = r.est ? ex.metrics.filter((_, m) => r.est?.[m]).map((m) => m.name).join(", ") : null;
     out[i] = cells;
   }
   if (rows.length === 0 && !problems.some((p) => p.severity === "error" && p.row === undefined)) {
