@@ -1,4 +1,4 @@
-// Offline validation of the add-in: npm run validate [manifest.xml]
+// Offline validation of the add-in: npm run validate [-- manifest.xml] [--dist dir]
 // Checks the manifest against the XSDs, the rules the XSDs cannot express,
 // that the build serves every URL, and that functions.js registers exactly
 // the functions declared in functions.json.
@@ -46,9 +46,15 @@ export async function validateBuild(distDir = join(ROOT, "dist")) {
   return registrationProblems(js, json);
 }
 
+function option(args, name) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
 async function main(args) {
-  const given = args.find((a) => !a.startsWith("--"));
-  const distDir = join(ROOT, "dist");
+  const distArg = option(args, "--dist");
+  const given = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--dist");
+  const distDir = distArg ? resolve(distArg) : join(ROOT, "dist");
   // The source manifest always points at the dev server; the built one at
   // ADDIN_BASE_URL when the build was made for production.
   const targets = given
@@ -67,7 +73,7 @@ async function main(args) {
     failed ||= problems.length > 0;
   }
   const registration = await validateBuild(distDir);
-  report("dist/functions.js", registration);
+  report(relative(process.cwd(), join(distDir, "functions.js")), registration);
   failed ||= registration.length > 0;
   process.exitCode = failed ? 1 : 0;
 }

@@ -183,7 +183,7 @@ function hostsMatch(doc) {
   const base = all(doc, NS.app, "Host").map((h) => h.getAttribute("Name"));
   return all(doc, NS.ov, "Host")
     .filter((h) => !base.includes(xsiType(h)))
-    .map((h) => `${at(h)}: VersionOverrides host "${xsiType(h)}" has no matching <Host Name="${xsiType(h)}"/> in <Hosts>`);
+    .map((h) => `<Host xsi:type="${xsiType(h)}"> (line ${h.lineNumber}): VersionOverrides host "${xsiType(h)}" has no matching <Host Name="${xsiType(h)}"/> in <Hosts>`);
 }
 
 function requiredBasics(doc) {
