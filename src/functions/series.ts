@@ -11,7 +11,7 @@ export function renamed(grid: Grid, name: string): Grid {
 export interface SeriesInput {
   series: MonthlySeries;
   dates: Vector;
-  /** Rows read (trailing blanks of whole columns dropped). */
+  /** Rows read: up to the last filled row of dates. */
   length: number;
 }
 
@@ -25,7 +25,8 @@ export function readSeriesInput(datesGrid: Grid, valuesGrid: Grid): SeriesInput 
         "give ranges of the same size",
     );
   }
-  const length = filledLength([dates, values]);
+  // Aligned with dates: values below the last date (a total, a note) have no month and are not read.
+  const length = filledLength([dates]);
   const series = buildSeries(vectorCells(dates, length), vectorCells(values, length), {
     dates: datesGrid.name,
     values: valuesGrid.name,

@@ -46,15 +46,27 @@ function twoArgument(current: Grid, prior: Grid): OutCell[][] {
   const shape = isSingle(current) ? prior : current;
   const aligned = [current, prior].filter((g) => !isSingle(g));
   const { rows, cols } = filledExtent(aligned.length > 0 ? aligned : [current], shape.rows, shape.cols);
+  const header = rows > 1 && aligned.length === 2 && isHeaderRow(aligned, cols);
   const out: OutCell[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: OutCell[] = [];
     for (let c = 0; c < cols; c++) {
-      row.push(attempt(undefined, () => growthOfCells(current, prior, r, c)));
+      row.push(r === 0 && header ? null : attempt(undefined, () => growthOfCells(current, prior, r, c)));
     }
     out.push(row);
   }
   return out;
+}
+
+/** Whole columns are passed with their titles: a first row of text only, none of it a number, is a header. */
+function isHeaderRow(grids: Grid[], cols: number): boolean {
+  return grids.every((g) => {
+    for (let c = 0; c < cols; c++) {
+      const cell = g.at(0, c);
+      if (typeof cell !== "string" || !(attempt(undefined, () => parseNumber(cell)) instanceof CalcError)) return false;
+    }
+    return true;
+  });
 }
 
 function growthOfCells(current: Grid, prior: Grid, r: number, c: number): number {

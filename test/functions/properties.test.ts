@@ -19,11 +19,16 @@ describe("properties of the spills", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(figureCell, figureCell), { minLength: 1, maxLength: 30 }), (pairs) => {
         const out = yoyGrowth(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1])));
+        // "abc" is the only non-numeric text generated, so a header row is "abc" on both sides.
         // Trailing all-blank rows are dropped from the spill, never others.
         expect(out.length).toBeLessThanOrEqual(pairs.length);
         pairs.forEach(([c, p], i) => {
           if (i >= out.length) {
             expect([c, p].every((x) => x === null || x === "")).toBe(true);
+            return;
+          }
+          if (i === 0 && out.length > 1 && c === "abc" && p === "abc") {
+            expect(out[0][0]).toBe(""); // a header row (text that is not a number on both sides)
             return;
           }
           expect(outcome(out[i][0])).toEqual(outcome(yoyGrowth([[c]], [[p]])[0][0]));
@@ -33,9 +38,10 @@ describe("properties of the spills", () => {
     );
   });
 
-  it("a row and a column of the same figures give the same values", () => {
+  it("a row and a column of the same figures give the same values (no header row)", () => {
+    const noHeader = (pairs: [unknown, unknown][]) => !(pairs[0][0] === "abc" && pairs[0][1] === "abc");
     fc.assert(
-      fc.property(fc.array(fc.tuple(figureCell, figureCell), { minLength: 1, maxLength: 20 }), (pairs) => {
+      fc.property(fc.array(fc.tuple(figureCell, figureCell), { minLength: 1, maxLength: 20 }).filter(noHeader), (pairs) => {
         const asCol = yoyGrowth(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1]))).map((r) => outcome(r[0]));
         const asRow = yoyGrowth(row(...pairs.map((p) => p[0])), row(...pairs.map((p) => p[1])))[0].map(outcome);
         expect(asRow).toEqual(asCol);

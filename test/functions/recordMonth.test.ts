@@ -61,6 +61,12 @@ describe("RECORD_MONTH with period omitted: one flag per row of dates", () => {
     expect(recordMonth(d, v)).toEqual([[false], [true], [""]]);
   });
 
+  it("the spill follows dates: values below the last date (a total) are not read", () => {
+    const d = wholeColumn(["Month", serial(2016, 2), serial(2017, 2)]);
+    const v = wholeColumn(["Gold (oz)", 5125, 6736, "Total: 11,861"]);
+    expect(recordMonth(d, v)).toEqual([[""], [false], [true]]);
+  });
+
   it("a row of dates spills a row", () => {
     expect(recordMonth(row(serial(2016, 2), serial(2017, 2)), row(5125, 6736))).toEqual([[false, true]]);
   });

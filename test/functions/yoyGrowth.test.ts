@@ -89,10 +89,17 @@ describe("YOY_GROWTH(current, prior)", () => {
     const prior = wholeColumn(["Last year", ...Array.from({ length: 240 }, () => 100)]);
     const out = yoyGrowth(current, prior);
     expect(out).toHaveLength(241);
-    expectError(out[0][0], "#VALUE!", "row 1 of current", '"This year"');
+    expect(out[0][0]).toBe(""); // the titles
     expect(out[1][0]).toBe(0);
     expect(out[240][0]).toBeCloseTo(2.39, 12);
     expectExcelSafe(out);
+  });
+
+  it("a first row is a header only when every cell of it is text that is not a number", () => {
+    expect(yoyGrowth(col("This year", 110), col("Last year", 100))[0][0]).toBe("");
+    expectError(yoyGrowth(col("This year", 110), col(100, 100))[0][0], "#VALUE!", "row 1 of current", '"This year"');
+    expectError(yoyGrowth(col("", 110), col("", 100))[0][0], "#N/A", "row 1 of current: no value");
+    expectError(yoyGrowth(col(110, "x", 5), col(100, "y", 5))[1][0], "#VALUE!", "row 2 of current", '"x"');
   });
 
   it("on Excel desktop the trailing blanks of a whole column arrive as 0 and are dropped too", () => {
