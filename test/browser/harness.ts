@@ -99,9 +99,9 @@ export interface Pane {
 
 /**
  * A fresh Chromium profile with every request routed: dist files under BASE_URL, office.js from
- * `office` ("stub" with double options, or "real" = node_modules/@microsoft/office-js), nothing else.
+ * `office` ({stub} with double options, "real" = node_modules/@microsoft/office-js, or "missing" = 404), nothing else.
  */
-export async function openPane(dist: string, office: { stub: DoubleOptions } | "real"): Promise<Pane> {
+export async function openPane(dist: string, office: { stub: DoubleOptions } | "real" | "missing"): Promise<Pane> {
   const profile = mkdtempSync(join(tmpdir(), "prod-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -120,7 +120,7 @@ export async function openPane(dist: string, office: { stub: DoubleOptions } | "
   });
   const unanswered: string[] = [];
   const errors: string[] = [];
-  const stub = office === "real" ? null : officeStub(office.stub);
+  const stub = typeof office === "string" ? null : officeStub(office.stub);
   const officeDist = join(ROOT, "node_modules/@microsoft/office-js/dist");
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -128,7 +128,7 @@ export async function openPane(dist: string, office: { stub: DoubleOptions } | "
       const rest = url.slice(OFFICE_CDN.length).split("?")[0];
       if (stub && rest === "office.js") return route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
       const file = join(officeDist, rest);
-      if (!stub && file.startsWith(officeDist) && existsSync(file) && statSync(file).isFile()) {
+      if (office === "real" && file.startsWith(officeDist) && existsSync(file) && statSync(file).isFile()) {
         return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
       }
     } else if (url.startsWith(BASE_URL)) {

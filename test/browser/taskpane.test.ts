@@ -108,6 +108,8 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     await expect.poll(() => page.locator("#import-problem-summary").textContent()).toMatch(/^2 errors, /);
     expect(await page.locator("#import-run").isDisabled()).toBe(true);
     expect(await page.locator("#import-blocked").textContent()).toMatch(/error stands/);
+    // At the task pane's 320 px the page itself never scrolls sideways (the preview scrolls in its box).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: join(RESULTS, "import-preview-errors.png"), fullPage: true });
 
     await page.locator("#import-skip").check();
@@ -115,6 +117,23 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     const rows = await page.locator("#import-preview tbody tr").count();
     expect(rows).toBe(3); // the two bad rows are left out of what will be written
     expect(pane!.unanswered).toEqual([]);
+  });
+
+  it("reads a UTF-16 file (Excel's \"Unicode text\") dropped on the pane", async () => {
+    const page = await open();
+    const text = "Month\tGold (oz)\r\nJan 2017\t5,208\r\nFeb 2017\t6,736\r\n";
+    const bytes = [0xff, 0xfe, ...[...Buffer.from(text, "utf16le")]];
+    await page.evaluate((data) => {
+      const file = new File([new Uint8Array(data)], "dynacor.txt", { type: "text/plain" });
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      const drop = document.getElementById("import-drop")!;
+      drop.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      drop.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    expect(await page.locator("#import-source").textContent()).toBe("dynacor.txt: 3 lines read, 2 rows to import.");
+    expect(await page.locator("#import-preview tbody tr").nth(1).locator("td").allTextContents()).toEqual(["Feb 2017", "6,736"]);
   });
 
   it("renders data as text, never as HTML", async () => {
@@ -299,8 +318,16 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
   });
 });
 
-describe("task pane in Chromium with the real office.js, outside Excel", () => {
-  it('says "This add-in must run inside Excel" instead of failing', async () => {
+describe("task pane in Chromium outside Excel", () => {
+  it("says it must run inside Excel when office.js cannot be loaded at all", async () => {
+    pane = await openPane(dist, "missing");
+    const page = await pane.context.newPage();
+    await page.goto(`${BASE_URL}taskpane.html`);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 20_000 }).toMatch(/^This add-in must run inside Excel\./);
+    expect(await page.locator("#import").isHidden()).toBe(true);
+  });
+
+  it('with the real office.js says "This add-in must run inside Excel" instead of failing', async () => {
     pane = await openPane(dist, "real");
     const page = await pane.context.newPage();
     await page.goto(`${BASE_URL}taskpane.html`);
