@@ -5,11 +5,10 @@
 import { analyseImport, decodeBytes, planAppend } from "../import/engine";
 import type { ImportAnalysis, ImportOptions, LayoutKind, ManualMapping } from "../import/types";
 import { listTables, writePlan, type WriteOutcome } from "../import/writer";
-import { byId, el, option } from "./dom";
-import { LAYOUT_NAMES, displayCell, problemPlace, problemSummary, severityLabel, sortProblems } from "./display";
-
-const PREVIEW_ROWS = 10;
-const PROBLEMS_SHOWN = 200;
+import { byId, option } from "./dom";
+import { LAYOUT_NAMES } from "./display";
+import { readMapping, renderMapping, showForm } from "./mapping";
+import { renderPreview, renderProblems } from "./review";
 
 interface State {
   text: string | null;
@@ -142,10 +141,10 @@ export function initImportPane(): void {
     review.hidden = false;
     renderSource(a);
     renderLayout(a);
-    renderMapping(a);
+    renderMapping(a, state.layout === "manual", state.mapping);
     renderDecimal(a);
-    renderPreview(a);
-    renderProblems(a);
+    renderPreview(a.plan);
+    renderProblems(a.plan);
     updateButtons();
   }
 
@@ -171,104 +170,12 @@ export function initImportPane(): void {
     );
   }
 
-  function renderMapping(a: ImportAnalysis) {
-    const box = byId("import-mapping");
-    const show = a.detected === null || state.layout === "manual";
-    box.hidden = !show;
-    if (!show) return;
-    const m: ManualMapping = state.mapping ?? a.mapping ?? { month: 0, metrics: [] };
-    const headerIndex = Math.max(0, (m.headerRow ?? a.headerRow ?? 1) - 1);
-    const header = a.table[headerIndex] ?? [];
-    const width = a.table.reduce((w, r) => Math.max(w, r.length), 0);
-    const label = (c: number) => `${c + 1}: ${header[c]?.trim() || `column ${c + 1}`}`;
-    const columnOptions = (selected: number | undefined, none?: string) => [
-      ...(none ? [option("", none, selected === undefined)] : []),
-      ...Array.from({ length: width }, (_, c) => option(String(c), label(c), selected === c)),
-    ];
-    const tidy = m.metricName !== undefined || m.value !== undefined;
-    byId<HTMLSelectElement>("map-month").replaceChildren(...columnOptions(m.month));
-    byId<HTMLSelectElement>("map-year").replaceChildren(...columnOptions(m.year, "(dates hold the year)"));
-    byId<HTMLSelectElement>("map-mine").replaceChildren(...columnOptions(m.mine, "(no mine column)"));
-    byId<HTMLSelectElement>("map-form").value = tidy ? "tidy" : "long";
-    byId("map-long").hidden = tidy;
-    byId("map-tidy").hidden = !tidy;
-    byId<HTMLSelectElement>("map-metric-name").replaceChildren(...columnOptions(m.metricName, "(choose)"));
-    byId<HTMLSelectElement>("map-value").replaceChildren(...columnOptions(m.value, "(choose)"));
-    const metrics = byId("map-metrics");
-    metrics.replaceChildren(
-      ...Array.from({ length: width }, (_, c) => {
-        const box = el("input");
-        box.type = "checkbox";
-        box.value = String(c);
-        box.checked = (m.metrics ?? []).includes(c);
-        box.id = `map-metric-${c}`;
-        const l = el("label", { className: "check" }, [box, ` ${label(c)}`]);
-        return l;
-      }),
-    );
-  }
-
-  function readMapping(): ManualMapping {
-    const num = (id: string) => {
-      const v = byId<HTMLSelectElement>(id).value;
-      return v === "" ? undefined : Number(v);
-    };
-    const m: ManualMapping = { month: num("map-month") ?? 0 };
-    if (state.analysis?.headerRow) m.headerRow = state.analysis.headerRow;
-    const year = num("map-year");
-    const mine = num("map-mine");
-    if (year !== undefined) m.year = year;
-    if (mine !== undefined) m.mine = mine;
-    if (byId<HTMLSelectElement>("map-form").value === "tidy") {
-      m.metricName = num("map-metric-name");
-      m.value = num("map-value");
-    } else {
-      m.metrics = [...byId("map-metrics").querySelectorAll<HTMLInputElement>("input:checked")].map((b) => Number(b.value));
-    }
-    return m;
-  }
-  byId("import-mapping").addEventListener("change", (e) => {
-    const form = byId<HTMLSelectElement>("map-form");
-    if (e.target === form) {
-      byId("map-long").hidden = form.value === "tidy";
-      byId("map-tidy").hidden = form.value !== "tidy";
-    }
-  });
+  byId<HTMLSelectElement>("map-form").addEventListener("change", (e) => showForm((e.target as HTMLSelectElement).value === "tidy"));
   byId("map-apply").addEventListener("click", () => {
     state.layout = "manual";
-    state.mapping = readMapping();
+    state.mapping = readMapping(state.analysis?.headerRow);
     analyse();
   });
-
-  function renderPreview(a: ImportAnalysis) {
-    const { columns, rows } = a.plan;
-    const table = byId<HTMLTableElement>("import-preview");
-    const head = el("tr", {}, columns.map((c) => el("th", { text: c.name, title: `Number format ${c.numberFormat}` })));
-    const body = rows
-      .slice(0, PREVIEW_ROWS)
-      .map((r) => el("tr", {}, r.map((v, j) => el("td", { text: displayCell(v, columns[j]?.numberFormat ?? "General") }))));
-    table.replaceChildren(el("thead", {}, [head]), el("tbody", {}, body));
-    byId("import-preview-note").textContent =
-      rows.length === 0
-        ? "Nothing to import yet."
-        : `The first ${Math.min(PREVIEW_ROWS, rows.length)} of ${rows.length} rows, as they will be written.`;
-  }
-
-  function renderProblems(a: ImportAnalysis) {
-    const problems = sortProblems(a.plan.problems);
-    byId("import-problem-summary").textContent = problemSummary(problems);
-    const list = byId("import-problems");
-    const items = problems.slice(0, PROBLEMS_SHOWN).map((p) =>
-      el("li", { className: p.severity }, [
-        el("span", { className: "severity", text: severityLabel(p) }),
-        " ",
-        el("span", { className: "place", text: problemPlace(p) }),
-        el("span", { className: "message", text: p.message }),
-      ]),
-    );
-    if (problems.length > PROBLEMS_SHOWN) items.push(el("li", { text: `… and ${problems.length - PROBLEMS_SHOWN} more.` }));
-    list.replaceChildren(...items);
-  }
 
   function updateButtons() {
     const a = state.analysis;
