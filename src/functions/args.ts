@@ -15,6 +15,8 @@ export interface Grid {
   readonly rows: number;
   readonly cols: number;
   at(r: number, c: number): unknown;
+  /** The array Excel sent, for the tight loops that trim whole columns. */
+  readonly cells: readonly (readonly unknown[])[];
 }
 
 /** A one-row or one-column range read as a list. */
@@ -32,11 +34,12 @@ export function toGrid(raw: unknown, name: string): Grid {
   let cells: unknown[][];
   if (!Array.isArray(raw)) cells = [[raw]];
   else if (raw.length === 0) cells = [[null]];
-  else if (!raw.every(Array.isArray)) cells = [raw];
+  else if (!Array.isArray(raw[0])) cells = [raw]; // a 1-D list (callers outside Excel): one row
   else cells = raw as unknown[][];
   const rows = cells.length;
   const cols = Math.max(1, cells[0].length);
-  return { name, rows, cols, at: (r, c) => cells[r][c] ?? null };
+  // A row that is not an array (malformed input) reads as blanks rather than crashing.
+  return { name, rows, cols, cells, at: (r, c) => (Array.isArray(cells[r]) ? cells[r][c] ?? null : null) };
 }
 
 export function cellLabel(grid: Grid, r: number, c: number): string {
@@ -67,43 +70,56 @@ export function vectorCells(v: Vector, length: number): unknown[] {
  * Empty as Excel sends it. A 0 counts as empty only in a whole column or row, where Excel desktop
  * sends a million zeros for the empty cells below the data; elsewhere 0 is a real figure.
  */
-function isEmpty(value: unknown, whole: boolean): boolean {
-  return value === null || value === undefined || value === "" || (whole && value === 0);
+function isEmpty(value: unknown, zeroIsEmpty: boolean): boolean {
+  return value === null || value === undefined || value === "" || (zeroIsEmpty && value === 0);
 }
 
 const isWholeColumn = (g: Grid): boolean => g.rows === EXCEL_ROWS;
 const isWholeRow = (g: Grid): boolean => g.cols === EXCEL_COLUMNS;
 
+/** Index of the last row with a filled cell in columns [0, cols), or -1; scans up from the bottom. */
+function lastFilledRow(g: Grid, cols: number): number {
+  const zero = isWholeColumn(g);
+  const cells = g.cells;
+  for (let r = g.rows - 1; r >= 0; r--) {
+    const line = cells[r];
+    if (!Array.isArray(line)) continue;
+    for (let c = 0; c < cols; c++) if (!isEmpty(line[c], zero)) return r;
+  }
+  return -1;
+}
+
+/** Index of the last column with a filled cell in rows [0, rows), or -1; scans from the right. */
+function lastFilledColumn(g: Grid, rows: number): number {
+  const zero = isWholeRow(g);
+  for (let c = g.cols - 1; c >= 0; c--) {
+    for (let r = 0; r < rows; r++) if (!isEmpty(g.at(r, c), zero)) return c;
+  }
+  return -1;
+}
+
 /**
  * Rows and columns to keep so a spill aligned with whole-column inputs stops at the last filled
- * row: scans from the end, so a 1,048,576-row column with 240 filled costs a pass over the blanks only.
+ * row: scans from the end, so a 1,048,576-row column with 240 filled costs one tight pass over the blanks.
  * All grids must have the given shape. At least 1×1 is kept, so an all-blank input still answers.
  */
 export function filledExtent(grids: readonly Grid[], rows: number, cols: number): { rows: number; cols: number } {
-  const rowFilled = (r: number): boolean =>
-    grids.some((g) => {
-      for (let c = 0; c < cols; c++) if (!isEmpty(g.at(r, c), isWholeColumn(g))) return true;
-      return false;
-    });
-  let keepRows = rows;
-  while (keepRows > 1 && !rowFilled(keepRows - 1)) keepRows--;
-  const colFilled = (c: number): boolean =>
-    grids.some((g) => {
-      for (let r = 0; r < keepRows; r++) if (!isEmpty(g.at(r, c), isWholeRow(g))) return true;
-      return false;
-    });
-  let keepCols = cols;
-  while (keepCols > 1 && !colFilled(keepCols - 1)) keepCols--;
-  return { rows: keepRows, cols: keepCols };
+  let keepRows = 1;
+  for (const g of grids) keepRows = Math.max(keepRows, lastFilledRow(g, cols) + 1);
+  let keepCols = 1;
+  for (const g of grids) keepCols = Math.max(keepCols, lastFilledColumn(g, keepRows) + 1);
+  return { rows: Math.min(keepRows, rows), cols: Math.min(keepCols, cols) };
 }
 
-/** The length to keep of aligned vectors (same length), trailing blanks dropped. */
+/** The length to keep of aligned vectors (same length), trailing blanks dropped; at least 1. */
 export function filledLength(vectors: readonly Vector[]): number {
-  const length = vectors[0].length;
-  const whole = vectors.map((v) => isWholeColumn(v.grid) || isWholeRow(v.grid));
-  let keep = length;
-  while (keep > 1 && vectors.every((v, k) => isEmpty(v.at(keep - 1), whole[k]))) keep--;
-  return keep;
+  let keep = 1;
+  for (const v of vectors) {
+    const g = v.grid;
+    const last = g.cols === 1 ? lastFilledRow(g, 1) : lastFilledColumn(g, 1);
+    keep = Math.max(keep, last + 1);
+  }
+  return Math.min(keep, vectors[0].length);
 }
 
 /** A single value from an argument that may arrive as a scalar or a 1×1 range. */

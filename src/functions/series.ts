@@ -5,7 +5,7 @@ import { filledLength, toVector, vectorCells, type Grid, type Vector } from "./a
 
 /** The same range under the name the chosen form gives it ("dates" rather than "current_or_dates"). */
 export function renamed(grid: Grid, name: string): Grid {
-  return { name, rows: grid.rows, cols: grid.cols, at: grid.at };
+  return { ...grid, name };
 }
 
 export interface SeriesInput {

@@ -119,3 +119,12 @@ describe("runFunction", () => {
     expect(() => runFunction(buggy, [])).toThrow(TypeError);
   });
 });
+
+describe("malformed arrays (never sent by Excel) do not crash the coercion", () => {
+  it("a row that is not an array reads as blanks", () => {
+    const g = toGrid([[1], null, [3]], "x");
+    expect([g.at(1, 0), g.at(2, 0)]).toEqual([null, 3]);
+    expect(filledExtent([g], 3, 1)).toEqual({ rows: 3, cols: 1 });
+    expect(filledLength([toVector(toGrid([[1], [2], null], "x"))])).toBe(2);
+  });
+});
