@@ -29,7 +29,7 @@ const RANGE = new RegExp(
 const UP = /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
 const DOWN = /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
 // Words right before the figure that make it a bound; "nearly"/"almost" have no stated tolerance, so they are refused.
-const BOUND = /(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
+const BOUND = /(?<![a-z])(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
 const BOUNDS: Record<string, Bound> = {
   "more than": ">", "greater than": ">", "in excess of": ">", exceeding: ">", over: ">", above: ">", ">": ">",
   "at least": ">=", "≥": ">=",
@@ -47,43 +47,15 @@ export function parseStated(stated: unknown): StatedFigure[] {
   const text = normalise(stated);
   const quoted = `stated "${stated.trim()}"`;
 
-  const range = RANGE.exec(text);
-  const isRange = range !== null && (range[3] !== "and" || /\bbetween\b/.test(text.slice(0, range.index)));
-  let figures: { sign: string | undefined; number: string; parens: boolean }[];
-  let start: number;
-  let end: number;
-  if (isRange && range) {
-    figures = [
-      { sign: range[1], number: range[2], parens: false },
-      { sign: range[4], number: range[5], parens: false },
-    ];
-    start = range.index;
-    end = range.index + range[0].length;
-  } else {
-    const singles = [...text.matchAll(SINGLE)];
-    if (singles.length === 0) throw new CalcError("value", `${quoted} has no percentage in it: write it as printed, e.g. "+24%" or "20-26%"`);
-    if (singles.length > 1) throw new CalcError("value", `${quoted} has ${singles.length} percentages: give one change (or one range "20-26%")`);
-    const m = singles[0];
-    const parens = Boolean(m[1] && (m[4] || m[5]));
-    figures = [{ sign: m[2], number: m[3], parens }];
-    start = m.index ?? 0;
-    end = start + m[0].length;
-  }
-
-  let before = text.slice(0, start);
-  const boundWords = BOUND.exec(before);
-  const bound = boundWords ? BOUNDS[boundWords[1]] : undefined;
-  if (boundWords && (bound === undefined || isRange)) {
-    throw new CalcError("value", `${quoted} has no definite figure: "${boundWords[1]}" ${isRange ? "before a range" : "gives no tolerance"}; give the figure as printed, e.g. "31%"`);
-  }
-  if (boundWords) before = before.slice(0, boundWords.index); // "above 30%" is a bound, not the direction "above"
-  const rest = `${before} ${text.slice(end)}`;
-  if (isRange && [...rest.matchAll(SINGLE)].length > 0) {
+  const found = locate(text, quoted);
+  const { bound, before } = boundBefore(text.slice(0, found.start), quoted, found.figures.length === 2);
+  const rest = `${before} ${text.slice(found.end)}`;
+  if (found.figures.length === 2 && [...rest.matchAll(SINGLE)].length > 0) {
     throw new CalcError("value", `${quoted} has more than one change: give one figure or one range`);
   }
   const word = directionWord(rest, quoted);
 
-  return figures.map((f) => {
+  return found.figures.map((f) => {
     // Accounting parentheses "(16%)" mean a fall; "(-16%)" and "(+16%)" say it with the sign.
     const own: Direction = f.sign === "+" ? 1 : f.sign === "-" || f.parens ? -1 : 0;
     if (own !== 0 && word !== 0 && own !== word) {
@@ -93,6 +65,47 @@ export function parseStated(stated: unknown): StatedFigure[] {
     if (bound) figure.bound = bound;
     return figure;
   });
+}
+
+interface Located {
+  figures: { sign: string | undefined; number: string; parens: boolean }[];
+  start: number;
+  end: number;
+}
+
+/** Where the figure (or the range of two) sits in the text. */
+function locate(text: string, quoted: string): Located {
+  const range = RANGE.exec(text);
+  // "and" joins a range only after "between": "up 9% and 12%" is two claims.
+  if (range && (range[3] !== "and" || /\bbetween\b/.test(text.slice(0, range.index)))) {
+    return {
+      figures: [
+        { sign: range[1], number: range[2], parens: false },
+        { sign: range[4], number: range[5], parens: false },
+      ],
+      start: range.index,
+      end: range.index + range[0].length,
+    };
+  }
+  const singles = [...text.matchAll(SINGLE)];
+  if (singles.length === 0) throw new CalcError("value", `${quoted} has no percentage in it: write it as printed, e.g. "+24%" or "20-26%"`);
+  if (singles.length > 1) throw new CalcError("value", `${quoted} has ${singles.length} percentages: give one change (or one range "20-26%")`);
+  const m = singles[0];
+  const start = m.index ?? 0;
+  return { figures: [{ sign: m[2], number: m[3], parens: Boolean(m[1] && (m[4] || m[5])) }], start, end: start + m[0].length };
+}
+
+/** A bound right before the figure ("more than 30%"), and the text before it without those words. */
+function boundBefore(before: string, quoted: string, isRange: boolean): { bound?: Bound; before: string } {
+  const words = BOUND.exec(before);
+  if (!words) return { before };
+  const bound = BOUNDS[words[1]];
+  if (bound === undefined || isRange) {
+    const why = isRange ? "before a range" : "gives no tolerance";
+    throw new CalcError("value", `${quoted} has no definite figure: "${words[1]}" ${why}; give the figure as printed, e.g. "31%"`);
+  }
+  // "above 30%" is a bound, not the direction "above"
+  return { bound, before: before.slice(0, words.index) };
 }
 
 function normalise(s: string): string {

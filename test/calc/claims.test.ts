@@ -205,6 +205,10 @@ describe("stated forms", () => {
     it(`reads ${JSON.stringify(text)}`, () => expect(parseStated(text)).toEqual(want));
   }
 
+  it("bound words count only as whole words: 'turnover 5% higher' is not 'over 5%'", () => {
+    expect(parseStated("turnover 5% higher")).toEqual([{ digits: 5n, decimals: 0, direction: 1 }]);
+  });
+
   it("a year beside the figure is not a second figure", () => {
     expect(parseStated("a 9% increase as compared with 2015")).toEqual([{ digits: 9n, decimals: 0, direction: 1 }]);
   });
