@@ -8,7 +8,8 @@ export function renderMapping(a: ImportAnalysis, manual: boolean, chosen: Manual
   byId("import-mapping").hidden = !show;
   if (!show) return;
   const m: ManualMapping = chosen ?? a.mapping ?? { month: 0, metrics: [] };
-  const header = a.table[Math.max(0, (m.headerRow ?? a.headerRow ?? 1) - 1)] ?? [];
+  const headerRow = m.headerRow ?? a.headerRow;
+  const header = headerRow > 0 ? (a.table[headerRow - 1] ?? []) : []; // 0: the table has no header row
   const width = a.table.reduce((w, r) => Math.max(w, r.length), 0);
   const label = (c: number) => `${c + 1}: ${header[c]?.trim() || `column ${c + 1}`}`;
   const columnOptions = (selected: number | undefined, none?: string) => [
@@ -47,7 +48,7 @@ export function readMapping(headerRow: number | undefined): ManualMapping {
     return v === "" ? undefined : Number(v);
   };
   const m: ManualMapping = { month: num("map-month") ?? 0 };
-  if (headerRow) m.headerRow = headerRow;
+  if (headerRow !== undefined) m.headerRow = headerRow;
   const year = num("map-year");
   const mine = num("map-mine");
   if (year !== undefined) m.year = year;
