@@ -32,13 +32,38 @@ export const columnLabel = (header: string[] | undefined, col: number): string =
   return h ? h : `column ${col + 1}`;
 };
 
-/** The header: the first row with two or more filled cells (title lines above it are skipped). */
-export function findHeader(table: string[][]): number {
-  for (let r = 0; r < table.length; r++) {
-    let filled = 0;
-    for (const c of table[r]) if (c.trim() !== "") filled++;
-    if (filled >= 2) return r;
+const HEADER_SCAN_ROWS = 50;
+
+/** A row holds data when a cell is a number (other than a year, which headers use) or a dated month. */
+function isDataRow(row: string[], months: MonthReader): boolean {
+  for (const raw of row) {
+    const t = raw.trim();
+    if (t === "" || YEAR_CELL.test(t)) continue;
+    if (looksNumeric(t) || months.read(t).kind === "month") return true;
   }
+  return false;
+}
+
+const filledCount = (row: string[]): number => row.reduce((n, c) => (isBlankCell(c) ? n : n + 1), 0);
+
+/**
+ * The header: of the rows of labels above the first row of data, the one naming the most
+ * columns (the later one on a tie), so a title line such as "Dynacor Gold Mines, 2017" is not
+ * taken for it. -1 when the data start at the top: a data row must not silently become names.
+ */
+export function findHeader(table: string[][]): number {
+  const months = new MonthReader();
+  let header = -1;
+  let best = 1;
+  const last = Math.min(table.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const filled = filledCount(table[r]);
+    if (filled === 0) continue;
+    if (isDataRow(table[r], months)) return header;
+    if (filled >= best && filled >= 2) [header, best] = [r, filled];
+  }
+  if (header >= 0) return header;
+  for (let r = 0; r < table.length; r++) if (filledCount(table[r]) >= 2) return r;
   return -1;
 }
 
@@ -220,7 +245,8 @@ export interface Detection {
 export function detectLayout(table: string[][], forced?: LayoutKind, headerRow?: number): Detection {
   const header = headerRow !== undefined ? headerRow : findHeader(table);
   if (header < 0 || header >= table.length) {
-    return { shape: null, reason: "could not recognise the layout: no header row (a row with two or more filled cells)", header: -1, profiles: [] };
+    const why = table.length === 0 ? "the table is empty" : "no header row above the data (a row of two or more column names)";
+    return { shape: null, reason: `could not recognise the layout: ${why}`, header: -1, profiles: [] };
   }
   const profiles = profileColumns(table, header);
   const mineP = profiles.find((p) => MINE_HEADER.test(p.name));

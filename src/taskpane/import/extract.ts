@@ -199,7 +199,7 @@ class Extractor {
 
   private long(s: Extract<Shape, { kind: "long" }>): void {
     const cols = s.values;
-    const ids = cols.map((c) => this.metric(this.header[c] ?? "", true));
+    const ids = cols.map((c) => this.metric(this.header[c]?.trim() || this.label(c), true));
     for (let r = s.header + 1; r < this.table.length; r++) {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;

@@ -11,9 +11,10 @@ export type MappingResult = { shape: Shape; reason: string } | { shape: null; re
 
 export function shapeFromMapping(table: string[][], mapping: ManualMapping): MappingResult {
   const fail = (why: string): MappingResult => ({ shape: null, reason: `the column mapping does not fit the table: ${why}` });
+  // headerRow 0: the table has no header row; columns are then named "column 1", "column 2"…
   const header = mapping.headerRow !== undefined ? mapping.headerRow - 1 : findHeader(table);
-  if (!Number.isInteger(header) || header < 0 || header >= table.length) {
-    return fail(`header row ${mapping.headerRow ?? "(none found)"} is not a row of the table (1 to ${table.length})`);
+  if (!Number.isInteger(header) || header < -1 || header >= table.length || (header === -1 && mapping.headerRow !== 0)) {
+    return fail(`header row ${mapping.headerRow ?? "(none found)"} is not a row of the table (0 for none, or 1 to ${table.length})`);
   }
   const width = table.reduce((w, r, i) => (i >= header ? Math.max(w, r.length) : w), 0);
   const cols: [string, number | undefined][] = [
@@ -27,7 +28,7 @@ export function shapeFromMapping(table: string[][], mapping: ManualMapping): Map
   }
   const used = cols.filter(([, c]) => c !== undefined).map(([, c]) => c as number);
   if (new Set(used).size !== used.length) return fail("the same column is mapped twice");
-  const head = table[header];
+  const head = table[header] ?? [];
   const label = (c: number) => `"${columnLabel(head, c)}"`;
   const month = { col: mapping.month, yearCol: mapping.year };
   const mine = mapping.mine ?? -1;

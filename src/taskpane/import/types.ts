@@ -59,7 +59,7 @@ export interface ImportPlan {
  * Either `metrics` (one column per metric, long form) or `metricName` + `value` (tidy form).
  */
 export interface ManualMapping {
-  /** 1-based row of the header in the table; default: the detected header row. */
+  /** 1-based row of the header in the table (0 = no header row); default: the detected header row. */
   headerRow?: number;
   /** Column holding the month ("Jan 2017", "2017-01", a date) — or only the month name when `year` is set. */
   month: number;

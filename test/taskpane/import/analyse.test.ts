@@ -77,6 +77,28 @@ describe("long layout", () => {
   });
 });
 
+describe("header row", () => {
+  it("is not fooled by a title line that a comma splits into two cells", () => {
+    const a = run("Dynacor Gold Mines, monthly production\nMonth,Gold (oz)\nJan 2017,5208\nFeb 2017,6736\n");
+    expect(a.headerRow).toBe(2);
+    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+  });
+  it("refuses to turn a first data row into column names", () => {
+    const a = run("Jan 2017,5208\nFeb 2017,6736\n");
+    expect(a.detected).toBeNull();
+    expect(a.reason).toMatch(/no header row above the data/);
+    const m = run("Jan 2017,5208\nFeb 2017,6736\n", { mapping: { headerRow: 0, month: 0, metrics: [1] } });
+    expect(m.plan.columns.map((c) => c.name)).toEqual(["Month", "column 2"]);
+    expect(m.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+  });
+  it("accepts bare years as column names", () => {
+    const a = run("Gold (oz)\nMonth,2016,2017\nJan,4512,5208\nFeb,5125,6736\n");
+    expect(a.detected).toBe("wide-months-rows");
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)"]);
+    expect(a.plan.rows.map((r) => r[1])).toEqual([4512, 5125, 5208, 6736]);
+  });
+});
+
 describe("mine column", () => {
   const text = "Mine,Month,Gold (oz)\nVeta Dorada,Feb 2017,6736\nHuanca,Jan 2017,900\nVeta Dorada,Jan 2017,5208\nHuanca,Feb 2017,950\n";
   it("keeps the mine as a text column and sorts by mine then month", () => {

@@ -16,6 +16,15 @@ describe("the example files", () => {
     expect(a.plan.problems.map((p) => p.code)).toEqual(["gap"]); // Mar-Dec 2016 are not in the release
     expect(a.plan.blocked).toBe(false);
   });
+  it("imports the same figures saved by Excel as Unicode text (UTF-16 LE with a BOM, tabs)", () => {
+    const text = "Month\tGold (oz)\r\nJan 2016\t4,512\r\nFeb 2016\t5,125\r\nJan 2017\t5,208\r\nFeb 2017\t6,736\r\n";
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+    const a = analyseImport(decodeBytes(bytes), { today });
+    expect(a.table[1]).toEqual(["Jan 2016", "4,512"]);
+    expect(a.plan.rows).toEqual(SEED);
+  });
   it("imports examples/dynacor-wide.txt (months as rows, a total row and a comment column)", () => {
     const a = analyseImport(read("dynacor-wide.txt"), { today });
     expect(a.detected).toBe("wide-months-rows");
