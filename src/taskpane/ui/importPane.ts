@@ -232,7 +232,9 @@ export function initImportPane(): void {
         },
       });
     } catch (e) {
-      outcome = { status: "failed", message: `The import failed: ${e instanceof Error ? e.message : String(e)}`, rowsWritten: 0, totalRows: 0, spans: [] };
+      // writePlan throws only before its first write (reading names or the table, sizing chunks).
+      const reason = e instanceof Error ? e.message : String(e);
+      outcome = { status: "failed", message: `The import failed (${reason}). Nothing was written.`, rowsWritten: 0, totalRows: 0, spans: [] };
     }
     state.running = null;
     updateButtons();
@@ -244,6 +246,8 @@ export function initImportPane(): void {
       byId("import-confirm-no").focus();
       return;
     }
+    // An append is checked again against the table (e.g. a column it lacks): show that list.
+    if (outcome.status === "refused" && outcome.plan && outcome.plan !== a.plan) renderProblems(outcome.plan);
     const notes = (outcome.plan?.problems ?? []).filter((p) => p.code === "already-present").map((p) => p.message);
     result.textContent = [outcome.message, ...notes].join(" ");
     result.className = `result ${outcome.status}`;
