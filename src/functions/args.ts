@@ -132,10 +132,13 @@ function single(raw: unknown, name: string): unknown {
   return g.at(0, 0);
 }
 
-/** An optional choice among words ("ytd", "month"…), any case; blank means the default. */
+/**
+ * An optional choice among words ("ytd", "month"…), any case; blank means the default. A 0 does
+ * too: no choice is a number, and Excel desktop passes an empty referenced cell as 0.
+ */
 export function choiceArg<T extends string>(raw: unknown, name: string, choices: readonly T[]): T | undefined {
   const value = single(raw, name);
-  if (isOmitted(value) || value === "") return undefined;
+  if (isOmitted(value) || value === "" || value === 0) return undefined;
   const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const found = choices.find((c) => c === text);
   if (found === undefined) {
@@ -150,7 +153,8 @@ export function integerArg(raw: unknown, name: string, min: number, max: number)
   const n = numberArg(raw, name);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new CalcError("value", `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}`);
+    const hint = n === 0 ? " (an empty cell arrives as 0 in Excel desktop: leave the argument out for the default)" : "";
+    throw new CalcError("value", `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}${hint}`);
   }
   return n;
 }

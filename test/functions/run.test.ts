@@ -81,6 +81,11 @@ describe("runFunction", () => {
     expect(run([[1]], null, " BB ", "4", "73,476")).toEqual([[1, "omitted", "bb", 4, 73476]]);
   });
 
+  it("a 0 option (Excel desktop's empty cell) is the default choice; a 0 integer is an error with a hint", () => {
+    expect(run([[1]], null, 0)).toEqual([[1, "omitted", "default", -1, -1]]);
+    expectError(run([[1]], null, null, 0)[0][0], "#VALUE!", "n must be a whole number from 1 to 12, not 0", "empty cell arrives as 0");
+  });
+
   it("a bad choice is #VALUE! listing the choices and quoting the text", () => {
     expectError(run([[1]], null, "c")[0][0], "#VALUE!", 'mode must be one of "a", "bb", not "c"');
     expectError(run([[1]], null, 3)[0][0], "#VALUE!", 'mode must be one of "a", "bb", not "3"');
@@ -94,11 +99,11 @@ describe("runFunction", () => {
 
   it("non-finite numbers become #NUM!, blanks become \"\", CalcErrors map by kind", () => {
     const out = runFunction(
-      defineFunction([], () => [[Infinity, -Infinity, null, new CalcError("na", "gone"), new CalcError("div0", "zero"), new CalcError("num", "big"), true, "x"]]),
+      defineFunction([], () => [[Infinity, NaN, null, new CalcError("na", "gone"), new CalcError("div0", "zero"), new CalcError("num", "big"), true, "x"]]),
       [],
     );
     expectError(out[0][0], "#NUM!", "too large");
-    expectError(out[0][1], "#NUM!");
+    expectError(out[0][1], "#NUM!", "not a number");
     expect(out[0][2]).toBe("");
     expectError(out[0][3], "#N/A", "gone");
     expectError(out[0][4], "#DIV/0!", "zero");
