@@ -24,6 +24,11 @@ const FRAGMENTS = [
   "up", "down", "increase", "percent", "\t", "\n", "\"", "9".repeat(320), "0.".concat("0".repeat(330), "1"),
 ];
 
+/** Figures with more digits than a double holds (beyond 1.8e308) or than it represents exactly. */
+export const hugeDigits: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 14, max: 330 }), fc.constantFrom("", " oz", " koz", " million", "%", ".5"))
+  .map(([n, tail]) => "9".repeat(n) + tail);
+
 export const plausibleText: fc.Arbitrary<string> = fc.constantFrom(...PLAUSIBLE_TEXT);
 
 /** Random texts: plausible ones, glued fragments, and arbitrary unicode. */
@@ -33,6 +38,7 @@ export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(plausibleText, fc.constantFrom(...FRAGMENTS)).map(([a, b]) => a + b) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: "grapheme" }) },
+  { weight: 1, arbitrary: hugeDigits },
 );
 
 /** Excel serials of plausible months (1990–2030) and round production figures. */
@@ -59,13 +65,15 @@ export const cell: fc.Arbitrary<unknown> = fc.oneof(
 /** A rectangular range r×c (1×n rows, n×1 columns, empty). */
 export const range = (inner: fc.Arbitrary<unknown> = cell, max = 6): fc.Arbitrary<unknown[][]> =>
   fc.oneof(
-    fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => xs.map((x) => [x]))),
-    fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => [xs])),
-    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
-      fc.array(fc.array(inner, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
-    ),
-    fc.constant([] as unknown[][]),
-    fc.constant([[]] as unknown[][]),
+    { weight: 4, arbitrary: fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => xs.map((x) => [x]))) },
+    { weight: 4, arbitrary: fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => [xs])) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
+        fc.array(fc.array(inner, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constantFrom([] as unknown[][], [[]] as unknown[][]) },
   );
 
 /** Ragged arrays: rows of different lengths (a malformed call must still not crash). */
@@ -81,23 +89,35 @@ export const arg = (inner: fc.Arbitrary<unknown> = cell): fc.Arbitrary<unknown> 
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
 
+/** A monthly series as a function receives it, and the months it covers (for periods that hit it). */
+export interface SeriesCase {
+  dates: unknown[][];
+  values: unknown[][];
+  start: number; // month index (year * 12 + month0) of the first dated row
+  n: number;
+}
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const serialOfMonth = (m: number, day = 15): number =>
+  Math.round((Date.UTC(Math.floor(m / 12), m % 12, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
 /**
  * A monthly (dates, values) pair of one shape — consecutive months as serials or text, a header
- * sometimes, blanks, duplicates and junk sometimes — so series building gets past the first row.
+ * sometimes, and now and then a junk cell or a month twice — so most calls get past series building
+ * and reach the windows, records and progress figures.
  */
-export const series: fc.Arbitrary<{ dates: unknown[][]; values: unknown[][] }> = fc
+export const series: fc.Arbitrary<SeriesCase> = fc
   .record({
-    start: fc.integer({ min: 1995 * 12, max: 2020 * 12 }),
-    n: fc.integer({ min: 0, max: 30 }),
+    start: fc.oneof(fc.integer({ min: 1995 * 12, max: 2020 * 12 }), fc.integer({ min: 1995, max: 2020 }).map((y) => y * 12)),
+    n: fc.integer({ min: 0, max: 40 }),
     asText: fc.boolean(),
     header: fc.boolean(),
     asRow: fc.boolean(),
-    vals: fc.array(fc.oneof({ weight: 8, arbitrary: figure }, { weight: 1, arbitrary: cell }), { minLength: 30, maxLength: 30 }),
-    junk: fc.array(fc.tuple(fc.nat(40), cell), { maxLength: 2 }),
-    dupe: fc.option(fc.nat(40), { nil: undefined }),
+    vals: fc.array(fc.oneof({ weight: 60, arbitrary: figure }, { weight: 1, arbitrary: cell }), { minLength: 40, maxLength: 40 }),
+    junk: fc.oneof({ weight: 5, arbitrary: fc.constant([] as [number, unknown][]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(40), cell), { maxLength: 2 }) }),
+    dupe: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat(40) }),
   })
   .map(({ start, n, asText, header, asRow, vals, junk, dupe }) => {
-    const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     const d: unknown[] = [];
     const v: unknown[] = [];
     if (header) {
@@ -106,15 +126,27 @@ export const series: fc.Arbitrary<{ dates: unknown[][]; values: unknown[][] }> =
     }
     for (let i = 0; i < n; i++) {
       const m = start + i;
-      const y = Math.floor(m / 12);
-      const mo = m % 12;
-      d.push(asText ? `${names[mo]} ${y}` : Math.round((Date.UTC(y, mo, 15) - Date.UTC(1899, 11, 30)) / 86_400_000));
+      d.push(asText ? `${MONTH_NAMES[m % 12]} ${Math.floor(m / 12)}` : serialOfMonth(m));
       v.push(vals[i]);
     }
     for (const [at, x] of junk) if (d.length) d[at % d.length] = x;
     if (dupe !== undefined && d.length > 1) d[dupe % d.length] = d[(dupe + 1) % d.length];
     const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
-    return { dates: shape(d), values: shape(v) };
+    return { dates: shape(d), values: shape(v), start, n };
+  });
+
+/** A period inside or near a series' months, as a serial, month text, quarter or year. */
+export const periodNear = (c: SeriesCase): fc.Arbitrary<unknown> =>
+  fc.tuple(fc.oneof(fc.integer({ min: c.start - 3, max: c.start + c.n + 2 }), fc.integer({ min: c.start + Math.min(c.n, 12), max: c.start + c.n + 1 })), fc.nat(5)).map(([m, form]) => {
+    const y = Math.floor(m / 12);
+    switch (form) {
+      case 0: return serialOfMonth(m, 1 + (m % 28));
+      case 1: return `${MONTH_NAMES[m % 12]} ${y}`;
+      case 2: return `Q${Math.floor((m % 12) / 3) + 1} ${y}`;
+      case 3: return y;
+      case 4: return `${y}-${String((m % 12) + 1).padStart(2, "0")}`;
+      default: return `FY${y}`;
+    }
   });
 
 /** A period argument drawn near the series' months. */
