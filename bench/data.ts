@@ -45,12 +45,13 @@ export interface MonthlyInput {
 }
 
 /**
- * n consecutive months starting in January 1950. Past December 9999 (n > 96,600) the serials keep
- * counting beyond Excel's last date; see BENCHMARKS.md for why the 100k/1M rows need that.
+ * n consecutive months starting in January 1901 (after Excel's fictitious 29 Feb 1900). Excel's calendar
+ * ends in December 9999, so at most 97,188 months fit: series with real dates stop at 96,000 rows.
  */
 export function monthlyInput(n: number, form: DateForm, seed = 20170329): MonthlyInput {
+  if (n > 97_188) throw new RangeError(`${n} months do not fit in Excel's calendar (Jan 1901 to Dec 9999)`);
   const rng = makeRng(seed + n);
-  const firstMonth = monthIndex(1950, 1);
+  const firstMonth = monthIndex(1901, 1);
   const values = productionValues(rng, n);
   const serials = new Float64Array(n);
   for (let i = 0; i < n; i++) serials[i] = serialOf(firstMonth + i, rng.int(1, 28));
@@ -95,4 +96,15 @@ export function importCsv(mines = 100, months = 1000, seed = 7352): string {
     }
   }
   return lines.join("\r\n") + "\r\n";
+}
+
+/**
+ * A prepared monthly series of n months (what buildSeries returns), for timing the one-pass kernels
+ * at sizes no real dates column can reach: the kernels index months and never convert them to dates.
+ */
+export function preparedSeries(n: number, seed = 20170329): { first: number; values: Float64Array; rows: Int32Array } {
+  const rng = makeRng(seed + n);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return { first: monthIndex(1901, 1), values: productionValues(rng, n), rows };
 }

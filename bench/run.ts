@@ -1,34 +1,43 @@
 /**
  * `npm run bench`: issue 4's benchmark table. Every ratio is against a baseline measured in this
- * same process and run (bench/baselines.ts). Sections whose code has not landed print "pending".
+ * same process and run (bench/baselines.ts, committed before the code it measures). Each section is
+ * loaded on its own, so one that cannot run (its code missing or broken) prints why and the rest go on.
  */
-import { add, header, printAll } from "./table";
-import { measure } from "./timing";
-import { monthlyInput, importCsv } from "./data";
-import { baselineMonth, baselineYtd, baselineTtm, baselineRecords, baselineSeries, baselineParse } from "./baselines";
+import { cpus, totalmem } from "node:os";
+import { header, printAll, add } from "./table";
 
-const SIZES = [1_000, 100_000, 1_000_000];
 const started = Date.now();
 
-function baselinesSection(): void {
-  for (const n of SIZES) {
-    const inp = monthlyInput(n, "serial");
-    const t = (fn: () => unknown) => measure(fn).medianNs / n;
-    add({ row: "baseline: month window loop", form: "Float64Array", n, nsPerRow: t(() => baselineMonth(inp.values)) });
-    add({ row: "baseline: ytd window loop", form: "Float64Array", n, nsPerRow: t(() => baselineYtd(inp.values, inp.firstMonth)) });
-    add({ row: "baseline: ttm window loop", form: "Float64Array", n, nsPerRow: t(() => baselineTtm(inp.values)) });
-    add({ row: "baseline: running maxima (month scope)", form: "Float64Array", n, nsPerRow: t(() => baselineRecords(inp.values, inp.firstMonth, "month")) });
-    add({ row: "baseline: series from serials", form: "Float64Array serials", n, nsPerRow: t(() => baselineSeries(inp.serials, inp.values)) });
+async function section(name: string, run: () => Promise<void> | void): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await run();
+  } catch (e) {
+    add({ row: `${name}: not measured`, form: "", n: "-", note: String(e instanceof Error ? e.message : e).split("\n")[0].slice(0, 160) });
   }
-  const csv = importCsv();
-  add({ row: "baseline: papaparse default options", form: "CSV text, 7 columns", n: 100_000, nsPerRow: measure(() => baselineParse(csv)).medianNs / 100_000 });
+  console.log(`   (${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
+    console.log("note: run through `npm run bench` (node --expose-gc): without it memory figures are not comparable");
+  }
+  console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
   console.log(header());
-  baselinesSection();
+  await section("calc kernels", async () => (await import("./calcBench")).kernelSection());
+  await section("calc from date cells", async () => (await import("./calcBench")).datedSection());
+  await section("spilled periods", async () => (await import("./adapterBench")).spillSection());
+  await section("adapter", async () => (await import("./adapterBench")).adapterSection());
+  await section("whole column", async () => (await import("./adapterBench")).wholeColumnSection());
+  await section("spill payload", async () => (await import("./adapterBench")).payloadSection());
+  await section("import", async () => (await import("./importBench")).importSection());
+  await section("memory", async () => (await import("./memoryBench")).memorySection());
+  await section("bundle", async () => (await import("./bundle")).bundleSection());
   printAll();
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

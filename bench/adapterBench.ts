@@ -1,0 +1,129 @@
+/**
+ * Issue 4 items 3 and 4 through the custom functions themselves (the exported functions of
+ * src/functions/functions.ts with a stub CustomFunctions global): k = n periods against k = 1; the
+ * adapter on Excel-shaped 2-D arrays against calc on the same cells already flattened; a whole
+ * column against its filled rows; and the JSON size of the largest spills against Excel's ~5 MB cap.
+ */
+import { installCustomFunctionsStub } from "../test/functions/setup-custom-functions";
+import { add } from "./table";
+import { measure } from "./timing";
+import { asColumn, asRow, monthlyInput, serialOf, wholeColumn, type Cells } from "./data";
+import { DATED_SIZES } from "./calcBench";
+import { yoyGrowth, recordMonth, guidanceRange } from "../src/functions/functions";
+import { buildSeries } from "../src/calc/series";
+import { parsePeriod } from "../src/calc/periods";
+import { calendarGrowth, growth } from "../src/calc/growth";
+import { recordAll } from "../src/calc/records";
+import { parseGuidance } from "../src/calc/guidance";
+import { makeRng } from "./prng";
+
+installCustomFunctionsStub();
+
+const PAYLOAD_CAP = 5 * 1024 * 1024;
+
+export function spillSection(): void {
+  for (const form of ["serial", "text"] as const) {
+    for (const n of DATED_SIZES) {
+      const inp = monthlyInput(n, form);
+      const dates = asColumn(inp.dates);
+      const values = asColumn(inp.values);
+      const all = asColumn(inp.dates);
+      const one = [[inp.dates[n - 1]]];
+      const t1 = measure(() => yoyGrowth(dates, values, one, "ytd")).medianNs;
+      const tn = measure(() => yoyGrowth(dates, values, all, "ytd")).medianNs;
+      add({ row: "3 YOY_GROWTH ytd, k=n vs k=1 periods", form: `${form} dates, column`, n, nsPerRow: tn / n, ratio: tn / t1, vs: `k=1: ${(t1 / n).toFixed(1)} ns/row`, target: "<= 2x", met: tn / t1 <= 2 });
+    }
+  }
+}
+
+export function adapterSection(): void {
+  for (const n of DATED_SIZES) {
+    const inp = monthlyInput(n, "serial");
+    const flatDates = inp.dates as unknown[];
+    const flatValues = Array.from(inp.values);
+    for (const shape of ["column", "row"] as const) {
+      const wrap = shape === "column" ? asColumn : asRow;
+      const d = wrap(inp.dates);
+      const v = wrap(inp.values);
+      const p = wrap(inp.dates);
+      const calc = measure(() => calendarGrowth(buildSeries(flatDates, flatValues), flatDates.map((x) => parsePeriod(x)), "ytd")).medianNs;
+      const fn = measure(() => yoyGrowth(d, v, p, "ytd")).medianNs;
+      add({ row: "4 adapter: YOY_GROWTH ytd k=n vs calc", form: `serial dates, ${shape}`, n, nsPerRow: fn / n, ratio: fn / calc, vs: "calc on flat cells", target: "<= 1.5x", met: fn / calc <= 1.5 });
+    }
+    const d = asColumn(inp.dates);
+    const v = asColumn(inp.values);
+    const calcRec = measure(() => recordAll(buildSeries(flatDates, flatValues), "month")).medianNs;
+    const fnRec = measure(() => recordMonth(d, v)).medianNs;
+    add({ row: "4 adapter: RECORD_MONTH flags vs calc", form: "serial dates, column", n, nsPerRow: fnRec / n, ratio: fnRec / calcRec, vs: "calc on flat cells", target: "<= 1.5x", met: fnRec / calcRec <= 1.5 });
+  }
+
+  // The two-argument form is the one that takes a million rows of data.
+  for (const n of [1_000, 100_000, 1_000_000]) {
+    const rng = makeRng(n);
+    const cur = Array.from({ length: n }, () => rng.int(1_000, 9_000));
+    const pri = Array.from({ length: n }, () => rng.int(1_000, 9_000));
+    const c = asColumn(cur);
+    const p = asColumn(pri);
+    const calc = measure(() => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = growth(cur[i], pri[i]);
+      return out;
+    }).medianNs;
+    const fn = measure(() => yoyGrowth(c, p)).medianNs;
+    add({ row: "4 adapter: YOY_GROWTH(current, prior) vs calc", form: "numbers, column", n, nsPerRow: fn / n, ratio: fn / calc, vs: "growth() over flat", target: "<= 1.5x", met: fn / calc <= 1.5 });
+  }
+
+  for (const n of [1_000, 100_000]) {
+    const texts = Array.from({ length: n }, (_, i) => `${80 + (i % 10)}-${92 + (i % 7)},000 oz`);
+    const col = asColumn(texts);
+    const calc = measure(() => texts.map((t) => parseGuidance(t))).medianNs;
+    const fn = measure(() => guidanceRange(col)).medianNs;
+    add({ row: "4 adapter: GUIDANCE_RANGE column vs calc", form: "guidance texts, column", n, nsPerRow: fn / n, ratio: fn / calc, vs: "parseGuidance each", target: "<= 1.5x", met: fn / calc <= 1.5 });
+  }
+}
+
+export function wholeColumnSection(): void {
+  const inp = monthlyInput(240, "serial");
+  const dates = wholeColumn("Month", inp.dates as number[]);
+  const values = wholeColumn("Gold (oz)", inp.values);
+  const shortDates: Cells = [["Month"], ...asColumn(inp.dates)];
+  const shortValues: Cells = [["Gold (oz)"], ...asColumn(inp.values)];
+  const period = [[serialOf(inp.firstMonth + 239, 1)]];
+  const short = measure(() => yoyGrowth(shortDates, shortValues, period, "ytd")).medianNs;
+  const whole = measure(() => yoyGrowth(dates, values, period, "ytd")).medianNs;
+  add({ row: "4 whole column vs 240-row range: YOY_GROWTH", form: "A:A, 240 filled, serial", n: 1_048_576, nsPerRow: whole / 1_048_576, ratio: whole / short, vs: `241 rows: ${(short / 1000).toFixed(0)} us`, target: "report", met: null });
+  const shortR = measure(() => recordMonth(shortDates, shortValues)).medianNs;
+  const wholeR = measure(() => recordMonth(dates, values)).medianNs;
+  const spilled = (recordMonth(dates, values) as unknown[][]).length;
+  add({ row: "4 whole column vs 240-row range: RECORD_MONTH", form: "A:A, 240 filled, serial", n: 1_048_576, nsPerRow: wholeR / 1_048_576, ratio: wholeR / shortR, vs: `241 rows: ${(shortR / 1000).toFixed(0)} us`, target: "report", met: null, note: `spill stops after ${spilled} rows` });
+  // Excel desktop sends the empty cells of a whole column as 0, not null.
+  const zeros = (c: Cells) => c.map((r) => [r[0] === null ? 0 : r[0]]);
+  const dz = zeros(dates);
+  const vz = zeros(values);
+  const wholeZ = measure(() => recordMonth(dz, vz)).medianNs;
+  add({ row: "4 whole column (blanks as 0) vs 240 rows", form: "A:A desktop, RECORD_MONTH", n: 1_048_576, nsPerRow: wholeZ / 1_048_576, ratio: wholeZ / shortR, vs: "241-row range", target: "report", met: null, note: `spill stops after ${(recordMonth(dz, vz) as unknown[][]).length} rows` });
+}
+
+/** Bytes per row of each spill as JSON; the largest sets the row count at which Excel's cap is hit. */
+export function payloadSection(): void {
+  const n = 96_000;
+  const inp = monthlyInput(n, "serial");
+  const d = asColumn(inp.dates);
+  const v = asColumn(inp.values);
+  const texts = asColumn(Array.from({ length: 10_000 }, (_, i) => `${80 + (i % 10)}-${92 + (i % 7)},000 oz`));
+  // Every cell an error: the message travels with it.
+  const missing = asColumn(Array.from({ length: 10_000 }, (_, i) => serialOf(3000 * 12 + i, 1)));
+  const spills: [string, unknown[][], number][] = [
+    ["YOY_GROWTH ytd, k=n", yoyGrowth(d, v, d, "ytd"), n],
+    ["RECORD_MONTH flags", recordMonth(d, v), n],
+    ["RECORD_MONTH margin", recordMonth(d, v, d, "all", "margin"), n],
+    ["RECORD_MONTH previous_period", recordMonth(d, v, d, "month", "previous_period"), n],
+    ["GUIDANCE_RANGE column (2 cells/row)", guidanceRange(texts), 10_000],
+    ["YOY_GROWTH, every cell #N/A with message", yoyGrowth(d, v, missing, "ytd"), 10_000],
+  ];
+  for (const [what, out, rows] of spills) {
+    const bytes = Buffer.byteLength(JSON.stringify(out), "utf8");
+    const perRow = bytes / rows;
+    add({ row: `4 spill payload: ${what}`, form: "JSON", n: rows, ratio: perRow, vs: "bytes/row", target: "report", met: null, note: `${(bytes / 1e6).toFixed(2)} MB; exceeds 5 MB from ${Math.floor(PAYLOAD_CAP / perRow).toLocaleString("en-US")} rows` });
+  }
+}

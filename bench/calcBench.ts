@@ -1,0 +1,98 @@
+/**
+ * Issue 4 items 1–3 on calc: the one-pass kernels (calendar growth for every month, record flags for
+ * every month) against the hand-written loops, series building from serial and text dates, growth
+ * with size, and k = n periods against k = 1.
+ */
+import { add } from "./table";
+import { measure } from "./timing";
+import { monthlyInput, preparedSeries, type DateForm } from "./data";
+import { baselineMonth, baselineRecords, baselineSeries, baselineTtm, baselineYtd } from "./baselines";
+import { buildSeries, type MonthlySeries } from "../src/calc/series";
+import { parsePeriod, type Period } from "../src/calc/periods";
+import { calendarGrowth } from "../src/calc/growth";
+import { recordAll } from "../src/calc/records";
+
+/** Sizes for prepared series (no dates) and for series read from real date cells (Excel's calendar ends in 9999). */
+export const KERNEL_SIZES = [1_000, 100_000, 1_000_000];
+export const DATED_SIZES = [1_000, 9_600, 96_000];
+
+type Basis = "month" | "ytd" | "ttm";
+const BASES: Basis[] = ["month", "ytd", "ttm"];
+const SCOPES = ["month", "all", "ytd"] as const;
+
+const baselineFor = (basis: Basis, v: Float64Array, first: number): Float64Array =>
+  basis === "month" ? baselineMonth(v) : basis === "ytd" ? baselineYtd(v, first) : baselineTtm(v);
+
+/** Every month of the series as a Period, as the adapter hands them to calendarGrowth. */
+export function monthPeriods(first: number, n: number): Period[] {
+  const out: Period[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = first + i;
+    out[i] = { kind: "month", year: Math.floor(m / 12), month: (m % 12) + 1 };
+  }
+  return out;
+}
+
+/** time(big) / time(small) per function, for item 2. */
+export const scaling: { what: string; small: number; big: number; ratio: number }[] = [];
+
+function linear(what: string, form: string, smallN: number, bigN: number, small: number, big: number): void {
+  const ratio = big / small;
+  scaling.push({ what, small: smallN, big: bigN, ratio });
+  add({ row: `2 growth with size: ${what}`, form, n: `${bigN / 1000}k/${smallN / 1000}k`, ratio, vs: `time ${bigN / smallN}x rows`, target: "<= 12", met: ratio <= 12 });
+}
+
+export function kernelSection(): void {
+  const times = new Map<string, number>();
+  for (const n of KERNEL_SIZES) {
+    const s = preparedSeries(n);
+    const periods = monthPeriods(s.first, n);
+    for (const basis of BASES) {
+      const base = measure(() => baselineFor(basis, s.values, s.first)).medianNs;
+      const t = measure(() => calendarGrowth(s as MonthlySeries, periods, basis)).medianNs;
+      times.set(`growth ${basis} ${n}`, t);
+      add({ row: `1 YOY_GROWTH ${basis}, k=n (calc kernel)`, form: "prepared series", n, nsPerRow: t / n, ratio: t / base, vs: `${basis} loop ${(base / n).toFixed(1)} ns/row`, target: "<= 3x", met: t / base <= 3 });
+    }
+    for (const scope of SCOPES) {
+      const base = measure(() => baselineRecords(s.values, s.first, scope)).medianNs;
+      const t = measure(() => recordAll(s as MonthlySeries, scope)).medianNs;
+      times.set(`records ${scope} ${n}`, t);
+      add({ row: `1 RECORD_MONTH flags, scope ${scope} (calc)`, form: "prepared series", n, nsPerRow: t / n, ratio: t / base, vs: `max loop ${(base / n).toFixed(1)} ns/row`, target: "<= 3x", met: t / base <= 3 });
+    }
+  }
+  for (const basis of BASES) linear(`calendarGrowth ${basis}`, "prepared series", 100_000, 1_000_000, times.get(`growth ${basis} 100000`)!, times.get(`growth ${basis} 1000000`)!);
+  for (const scope of SCOPES) linear(`recordAll ${scope}`, "prepared series", 100_000, 1_000_000, times.get(`records ${scope} 100000`)!, times.get(`records ${scope} 1000000`)!);
+}
+
+/** Series building and the whole calc path from date cells (serial or text) to growth for every month. */
+export function datedSection(): void {
+  const times = new Map<string, number>();
+  for (const form of ["serial", "text"] as DateForm[]) {
+    for (const n of DATED_SIZES) {
+      const inp = monthlyInput(n, form);
+      const values = Array.from(inp.values);
+      const dates = inp.dates as unknown[];
+      const serialInp = form === "serial" ? inp : monthlyInput(n, "serial");
+      const baseSeries = measure(() => baselineSeries(serialInp.serials, inp.values)).medianNs;
+      const t = measure(() => buildSeries(dates, values)).medianNs;
+      times.set(`series ${form} ${n}`, t);
+      const serial = form === "serial";
+      add({ row: "1 series building (buildSeries)", form: `${form} dates, column`, n, nsPerRow: t / n, ratio: t / baseSeries, vs: `serial->month loop ${(baseSeries / n).toFixed(1)} ns`, target: serial ? "<= 3x" : "report", met: serial ? t / baseSeries <= 3 : null });
+
+      // Whole calc path as the calendar form runs it: series, every month's period read from the same form, ytd windows.
+      const baseAll = measure(() => {
+        const b = baselineSeries(serialInp.serials, inp.values);
+        return baselineYtd(b.values, b.first);
+      }).medianNs;
+      const tAll = measure(() => {
+        const s = buildSeries(dates, values);
+        const ps = dates.map((d) => parsePeriod(d));
+        return calendarGrowth(s, ps, "ytd");
+      }).medianNs;
+      times.set(`path ${form} ${n}`, tAll);
+      add({ row: "1 YOY_GROWTH ytd, k=n, from cells (calc)", form: `${form} dates+periods`, n, nsPerRow: tAll / n, ratio: tAll / baseAll, vs: "series loop + ytd loop", target: serial ? "<= 3x" : "report", met: serial ? tAll / baseAll <= 3 : null });
+    }
+    linear(`buildSeries`, `${form} dates`, 9_600, 96_000, times.get(`series ${form} 9600`)!, times.get(`series ${form} 96000`)!);
+    linear(`series + ytd for every month`, `${form} dates`, 9_600, 96_000, times.get(`path ${form} 9600`)!, times.get(`path ${form} 96000`)!);
+  }
+}
