@@ -187,6 +187,23 @@ describe("writePlan: cancel and failure", () => {
     );
   });
 
+  it("Cancel before the first chunk leaves the workbook as it was: no sheet, no table", async () => {
+    const d = useDouble({ sheets: { Sheet1: [] } });
+    const abort = new AbortController();
+    abort.abort();
+    const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS), { signal: abort.signal });
+    expect(out.status).toBe("cancelled");
+    expect(out.message).toBe("Import cancelled. Nothing was written.");
+    expect(d.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(d.calls.filter((c) => c.op === "worksheets.add")).toEqual([]);
+  });
+
+  it("a failure while reading the workbook rejects before anything is written", async () => {
+    const d = useDouble({ failSync: { sync: 1, message: "connection lost" } });
+    await expect(writePlan(plan([MONTH, GOLD], SEED_ROWS))).rejects.toThrow("connection lost");
+    expect(valuesCalls(d)).toEqual([]);
+  });
+
   it("Cancel pressed during a slow sync lets that chunk finish and sends nothing more", async () => {
     const d = useDouble({ syncDelayMs: 25 });
     const abort = new AbortController();

@@ -226,13 +226,15 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
 
   try {
     await Excel.run(async (context) => {
-      const ws = place.created ? context.workbook.worksheets.add(place.sheet) : context.workbook.worksheets.getItem(place.sheet);
       let table = place.created ? null : context.workbook.tables.getItem(place.table);
+      let ws: Excel.Worksheet | null = null;
       for (const c of chunks) {
         if (opts.signal?.aborted) {
           cancelled = true;
           return;
         }
+        // The new sheet is made with the first chunk, so a Cancel before it leaves no empty sheet.
+        ws ??= place.created ? context.workbook.worksheets.add(place.sheet) : context.workbook.worksheets.getItem(place.sheet);
         const n = c.end - c.start;
         context.workbook.application.suspendApiCalculationUntilNextSync();
         if (place.created && !table) {
