@@ -105,10 +105,12 @@ function printWebSteps(certFile) {
 The add-in is served at ${BASE} (pid recorded in .addin-server.pid, log in addin-server.log).
 Excel desktop is not available here, so sideload into Excel on the web:
 
-  1. Trust the development certificate once: open ${BASE}taskpane.html in the
-     same browser, and accept the warning (Chrome/Edge: "Advanced" > "Proceed to
-     localhost"; Firefox: "Advanced" > "Accept the Risk"). The page must then load.
+  1. Trust the development certificate once, in the browser you will use:
+     open ${BASE}taskpane.html and accept the warning
+     (Chrome/Edge: "Advanced" > "Proceed to localhost";
+     Firefox: "Advanced" > "Accept the Risk and Continue"); the page must then load.
      Or import ${certFile} as a trusted certificate in the browser's settings.
+     Until then Excel on the web shows the add-in as failing to load.
   2. Open a workbook in Excel on the web (https://www.office.com > Excel).
   3. Home > Add-ins > More Add-ins (or Insert > Add-ins) > Upload My Add-in,
      choose ${join(ROOT, "manifest.xml")}, then Upload.
