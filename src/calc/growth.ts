@@ -18,17 +18,33 @@ export interface MonthWindow {
 
 const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
 
+// The per-period loop uses local names for imports: under a CommonJS transform (tsx, which runs
+// the benchmarks; vitest) each use of an imported binding is a getter call that blocks inlining.
+const monthNumber = monthOf;
+const monthIndex = makeMonth;
+const wellFormed = isPeriod;
+const ErrorType = CalcError;
+
 /** current / prior - 1. A zero base is #DIV/0!; a negative figure makes a percentage meaningless. */
 export function growth(current: number, prior: number): number {
-  if (!Number.isFinite(current) || !Number.isFinite(prior)) {
-    throw new CalcError("value", `growth needs two numbers, got ${current} and ${prior}`);
-  }
-  if (prior === 0) throw new CalcError("div0", "the prior value is 0: growth over a zero base is undefined");
-  if (prior < 0) throw new CalcError("value", `the prior value ${prior} is negative: growth is meaningless`);
-  if (current < 0) throw new CalcError("value", `the current value ${current} is negative: growth is meaningless`);
-  const g = current / prior - 1;
-  if (!Number.isFinite(g)) throw new CalcError("num", `growth of ${current} over ${prior} is too large to show`);
+  const g = growthOrError(current, prior);
+  if (typeof g !== "number") throw g;
   return g;
+}
+
+/** growth without throwing, for loops that keep going past one bad element. */
+function growthOrError(current: number, prior: number): number | CalcError {
+  if (prior > 0 && current >= 0) {
+    const g = current / prior - 1;
+    if (g < Infinity) return g;
+    return new CalcError("num", `growth of ${current} over ${prior} is too large to show`);
+  }
+  if (!Number.isFinite(current) || !Number.isFinite(prior)) {
+    return new CalcError("value", `growth needs two numbers, got ${current} and ${prior}`);
+  }
+  if (prior === 0) return new CalcError("div0", "the prior value is 0: growth over a zero base is undefined");
+  if (prior < 0) return new CalcError("value", `the prior value ${prior} is negative: growth is meaningless`);
+  return new CalcError("value", `the current value ${current} is negative: growth is meaningless`);
 }
 
 /** A basis argument: null for omitted/blank, CalcError for anything not a known basis. */
@@ -51,7 +67,7 @@ export function checkFiscalYearStart(input: unknown, label = "fiscal_year_start"
 
 /** The first month of the fiscal year that contains m. */
 function fiscalYearStartOf(m: MonthIndex, start: number): MonthIndex {
-  return m - ((monthOf(m) - start + 12) % 12);
+  return m - ((monthNumber(m) - start + 12) % 12);
 }
 
 /**
@@ -61,38 +77,49 @@ function fiscalYearStartOf(m: MonthIndex, start: number): MonthIndex {
  */
 export function windowFor(period: Period, basis?: Basis | null, fiscalYearStart = 1): MonthWindow {
   const start = checkFiscalYearStart(fiscalYearStart);
-  if (!isPeriod(period)) throw new CalcError("value", `"${describeValue(period)}" is not a period`);
-  const b: Basis = basis ?? (period.kind === "month" ? "month" : period.kind);
+  const b = basisFor(period, checkBasis(basis));
+  if (b instanceof CalcError) throw b;
   const end = lastMonthOf(period, start);
+  const first = windowStart(end, b, start);
+  return { first, last: b === "year" ? first + 11 : end };
+}
+
+/** A basis given to calc directly (adapters use parseBasis on the cell). */
+function checkBasis(basis: unknown): Basis | null {
+  if (basis === null || basis === undefined) return null;
+  if ((BASES as readonly unknown[]).includes(basis)) return basis as Basis;
+  throw new CalcError("value", `"${describeValue(basis)}" is not a basis; use one of ${BASES.join(", ")}`);
+}
+
+/** The basis for one period (its default when none is given), or why it does not apply. */
+function basisFor(period: Period, basis: Basis | null): Basis | CalcError {
+  if (!wellFormed(period)) return new CalcError("value", `"${describeValue(period)}" is not a period`);
+  const b: Basis = basis ?? period.kind;
+  if ((b === "month" && period.kind !== "month") || (b === "quarter" && period.kind === "year")) {
+    return new CalcError("value", `basis "${b}" does not apply to ${period.kind} ${formatPeriod(period)}`);
+  }
+  return b;
+}
+
+/** The first month of the window that ends at `end` ("year" runs on to the end of the fiscal year). */
+function windowStart(end: MonthIndex, b: Basis, fiscalYearStart: number): MonthIndex {
   switch (b) {
     case "month":
-      if (period.kind !== "month") throw basisMismatch(period, b);
-      return { first: end, last: end };
+      return end;
     case "quarter":
-      if (period.kind === "year") throw basisMismatch(period, b);
-      return { first: end - ((monthOf(end) - 1) % 3), last: end };
-    case "ytd":
-      return { first: fiscalYearStartOf(end, start), last: end };
-    case "year": {
-      const first = fiscalYearStartOf(end, start);
-      return { first, last: first + 11 };
-    }
+      return end - ((monthNumber(end) - 1) % 3);
     case "ttm":
-      return { first: end - 11, last: end };
-    default:
-      throw new CalcError("value", `"${describeValue(b)}" is not a basis; use one of ${BASES.join(", ")}`);
+      return end - 11;
+    default: // ytd, year
+      return fiscalYearStartOf(end, fiscalYearStart);
   }
 }
 
 function lastMonthOf(period: Period, fiscalYearStart: number): MonthIndex {
-  if (period.kind === "month") return makeMonth(period.year, period.month as number);
-  if (period.kind === "quarter") return makeMonth(period.year, (period.quarter as number) * 3);
+  if (period.kind === "month") return monthIndex(period.year, period.month as number);
+  if (period.kind === "quarter") return monthIndex(period.year, (period.quarter as number) * 3);
   // Fiscal year Y ends in calendar year Y, the month before the start month (Dec for a calendar year).
-  return fiscalYearStart === 1 ? makeMonth(period.year, 12) : makeMonth(period.year, fiscalYearStart - 1);
-}
-
-function basisMismatch(period: Period, basis: Basis): CalcError {
-  return new CalcError("value", `basis "${basis}" does not apply to ${period.kind} ${formatPeriod(period)}`);
+  return monthIndex(period.year, fiscalYearStart === 1 ? 12 : fiscalYearStart - 1);
 }
 
 /** Prefix sums of a series, with where the next missing month is, for O(1) window sums. */
@@ -116,17 +143,23 @@ function windowSums(series: MonthlySeries): WindowSums {
   return { first: series.first, n, sums, nextMissing };
 }
 
-/** The total over a window, or CalcError("na") naming its first month without a value. */
-function windowTotal(w: WindowSums, win: MonthWindow): number {
-  const a = win.first - w.first;
-  const b = win.last - w.first;
-  if (a < 0 || w.n === 0) throw noValue(win.first);
-  const missing = a < w.n ? w.nextMissing[a] : a;
-  if (missing <= b) throw noValue(w.first + missing);
-  return w.sums[b + 1] - w.sums[a];
+/** The first month in first..last without a value, or null when every month has one. */
+function firstMissing(w: WindowSums, first: MonthIndex, last: MonthIndex): MonthIndex | null {
+  const a = first - w.first;
+  const b = last - w.first;
+  if (a < 0 || a >= w.n) return first;
+  const k = w.nextMissing[a];
+  return k <= b ? w.first + k : null;
 }
 
 const noValue = (m: MonthIndex): CalcError => new CalcError("na", `no value for ${formatMonth(m)}`);
+
+/** Growth per period as a typed column, with the elements that failed kept apart (usually few). */
+export interface GrowthColumns {
+  /** Growth per period; NaN where `errors` has the element. */
+  values: Float64Array;
+  errors: Map<number, CalcError>;
+}
 
 /**
  * Growth of each period's window over the same window a year earlier. An element that is
@@ -139,24 +172,55 @@ export function calendarGrowth(
   basis?: Basis | null,
   fiscalYearStart = 1,
 ): (number | CalcError)[] {
+  const { values, errors } = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
+  const out: (number | CalcError)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  for (const [i, e] of errors) out[i] = e;
+  return out;
+}
+
+/** calendarGrowth into a Float64Array: no allocation per period except the errors it reports. */
+export function calendarGrowthColumns(
+  series: MonthlySeries,
+  periods: ArrayLike<Period | CalcError>,
+  basis?: Basis | null,
+  fiscalYearStart = 1,
+): GrowthColumns {
   const start = checkFiscalYearStart(fiscalYearStart);
+  const given = checkBasis(basis);
   const w = windowSums(series);
-  const out: (number | CalcError)[] = new Array(periods.length);
-  for (let i = 0; i < periods.length; i++) {
+  const n = periods.length;
+  const values = new Float64Array(n);
+  const errors = new Map<number, CalcError>();
+  for (let i = 0; i < n; i++) {
     const p = periods[i];
-    if (p instanceof CalcError) {
-      out[i] = p;
-      continue;
+    let g: number | CalcError;
+    if (p instanceof ErrorType) {
+      g = p;
+    } else {
+      const b = basisFor(p, given);
+      if (b instanceof ErrorType) {
+        g = b;
+      } else {
+        const end = lastMonthOf(p, start);
+        const first = windowStart(end, b, start);
+        const last = b === "year" ? first + 11 : end;
+        const missing = firstMissing(w, first - 12, last - 12) ?? firstMissing(w, first, last);
+        if (missing !== null) {
+          g = noValue(missing);
+        } else {
+          const a = first - w.first;
+          const z = last - w.first + 1;
+          g = growthOrError(w.sums[z] - w.sums[a], w.sums[z - 12] - w.sums[a - 12]);
+        }
+      }
     }
-    try {
-      const win = windowFor(p, basis, start);
-      const prior = windowTotal(w, { first: win.first - 12, last: win.last - 12 });
-      const current = windowTotal(w, win);
-      out[i] = growth(current, prior);
-    } catch (e) {
-      if (!(e instanceof CalcError)) throw e;
-      out[i] = e;
+    if (typeof g === "number") {
+      values[i] = g;
+    } else {
+      values[i] = Number.NaN;
+      errors.set(i, g);
     }
   }
-  return out;
+  return { values, errors };
 }

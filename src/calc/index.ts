@@ -25,5 +25,15 @@ export {
   checkFiscalYearStart,
   windowFor,
   calendarGrowth,
+  calendarGrowthColumns,
+  type GrowthColumns,
 } from "./growth";
-export { type RecordScope, type RecordResult, parseScope, recordAt, recordAll } from "./records";
+export {
+  type RecordScope,
+  type RecordResult,
+  type RecordColumns,
+  parseScope,
+  recordAt,
+  recordAll,
+  recordColumns,
+} from "./records";

@@ -65,27 +65,96 @@ export function recordAt(series: MonthlySeries, month: MonthIndex, scope?: Recor
   return result(value, best, bestAt, series.first);
 }
 
+/** Record results for every month as typed columns: what a spill of a million flags needs. */
+export interface RecordColumns {
+  first: MonthIndex;
+  /** 1 where the month is a record. */
+  isRecord: Uint8Array;
+  /** Best earlier value in scope; NaN when there is none. */
+  previous: Float64Array;
+  /** The month that first set `previous`; -1 when there is none. */
+  previousMonth: Int32Array;
+}
+
 /** recordAt for every month of the series in one pass, keeping running maxima per scope. */
-export function recordAll(series: MonthlySeries, scope?: RecordScope | null): RecordResult[] {
+export function recordColumns(series: MonthlySeries, scope?: RecordScope | null): RecordColumns {
   const s = checkScope(scope);
   const n = series.values.length;
+  const c: RecordColumns = {
+    first: series.first,
+    isRecord: new Uint8Array(n),
+    previous: new Float64Array(n),
+    previousMonth: new Int32Array(n),
+  };
+  if (s === "month") perCalendarMonth(series, c);
+  else runningBest(series, c, s === "ytd");
+  return c;
+}
+
+/** Scope "all" (one running best) or "ytd" (reset each January). */
+function runningBest(series: MonthlySeries, c: RecordColumns, resetEachYear: boolean): void {
+  const { values, first } = series;
+  const { isRecord, previous, previousMonth } = c;
+  let best = Number.NaN; // NaN while nothing earlier is in scope
+  let bestAt = -1;
+  let cm = calendarMonth(first);
+  for (let k = 0; k < values.length; k++) {
+    if (cm === 0 && resetEachYear) {
+      best = Number.NaN;
+      bestAt = -1;
+    }
+    const v = values[k];
+    previous[k] = best;
+    previousMonth[k] = bestAt;
+    if (v > best) {
+      isRecord[k] = 1;
+      best = v;
+      bestAt = first + k;
+    } else if (best !== best && v === v) {
+      best = v; // the first value in scope: not a record, but the one to beat
+      bestAt = first + k;
+    }
+    if (++cm === 12) cm = 0;
+  }
+}
+
+/** Scope "month": one running best per calendar month. */
+function perCalendarMonth(series: MonthlySeries, c: RecordColumns): void {
+  const { values, first } = series;
+  const { isRecord, previous, previousMonth } = c;
+  const best = new Float64Array(12).fill(Number.NaN);
+  const bestAt = new Int32Array(12).fill(-1);
+  let cm = calendarMonth(first);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const b = best[cm];
+    previous[k] = b;
+    previousMonth[k] = bestAt[cm];
+    if (v > b) {
+      isRecord[k] = 1;
+      best[cm] = v;
+      bestAt[cm] = first + k;
+    } else if (b !== b && v === v) {
+      best[cm] = v;
+      bestAt[cm] = first + k;
+    }
+    if (++cm === 12) cm = 0;
+  }
+}
+
+/** recordColumns as one RecordResult per month of the series. */
+export function recordAll(series: MonthlySeries, scope?: RecordScope | null): RecordResult[] {
+  const c = recordColumns(series, scope);
+  const n = c.isRecord.length;
   const out: RecordResult[] = new Array(n);
-  // One running best per calendar month ("month"), or a single one ("all", "ytd").
-  const best = new Float64Array(s === "month" ? 12 : 1).fill(Number.NaN);
-  const bestAt = new Int32Array(best.length).fill(-1);
   for (let k = 0; k < n; k++) {
-    const cm = calendarMonth(series.first + k);
-    if (s === "ytd" && cm === 0) {
-      best[0] = Number.NaN;
-      bestAt[0] = -1;
-    }
-    const slot = s === "month" ? cm : 0;
-    const value = series.values[k];
-    out[k] = result(value, best[slot], bestAt[slot], series.first);
-    if (value === value && !(value <= best[slot])) {
-      best[slot] = value;
-      bestAt[slot] = k;
-    }
+    const at = c.previousMonth[k];
+    out[k] = {
+      isRecord: c.isRecord[k] === 1,
+      previous: at < 0 ? null : c.previous[k],
+      previousMonth: at < 0 ? null : at,
+      value: series.values[k],
+    };
   }
   return out;
 }

@@ -17,6 +17,9 @@ export interface MonthlySeries {
   rows: Int32Array;
 }
 
+// Used once per row: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
+const monthOfSerial = serialToMonth;
+
 export interface SeriesLabels {
   dates?: string;
   values?: string;
@@ -47,7 +50,7 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
     const d = dates[i];
     let m: number;
     if (typeof d === "number" && d >= 1 && d <= MAX_SERIAL) {
-      m = serialToMonth(d); // the common case: no strings, no objects
+      m = monthOfSerial(d); // the common case: no strings, no objects
     } else if (d === null || d === undefined || d === 0 || d === "") {
       continue;
     } else if (typeof d === "string" && d.trim() === "") {
