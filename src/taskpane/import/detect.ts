@@ -5,7 +5,7 @@
  */
 import {
   COMMENT_HEADER, MINE_HEADER, METRIC_HEADER, MONTH_HEADER, TOTAL_LABEL, VALUE_HEADER, YEAR_CELL, YEAR_HEADER,
-  cleanHeader, parseMonthName, splitHeaderYear,
+  cleanHeader, isTimeTotal, parseMonthName, splitHeaderYear,
 } from "./header";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
 import type { LongShape, Shape, SkippedColumn, TidyShape, WideMonthsShape, WideYearsShape } from "./shape";
@@ -114,7 +114,7 @@ const quote = (p: ColumnProfile): string => `"${p.label}"`;
 
 /** Columns that are neither used nor empty are reported as left out. */
 function skip(p: ColumnProfile, why?: string): SkippedColumn {
-  if (TOTAL_LABEL.test(p.name)) return { col: p.col, code: "subtotal-skipped", why: why ?? "a total/subtotal column" };
+  if (isTimeTotal(p.name)) return { col: p.col, code: "subtotal-skipped", why: why ?? "a total/subtotal column" };
   return { col: p.col, code: "text-column-skipped", why: why ?? (COMMENT_HEADER.test(p.name) ? "a comment column" : "not a value column") };
 }
 
@@ -215,7 +215,7 @@ function long(ctx: Context): Attempt {
     if (p.col === month.col || p.col === month.yearCol || p.col === ctx.mine) continue;
     const blankHeader = p.label.startsWith("column ") && !ctx.table[ctx.header][p.col]?.trim();
     if (p.filled === 0 && blankHeader) continue; // a trailing separator
-    if (TOTAL_LABEL.test(p.name) || COMMENT_HEADER.test(p.name) || isTextCol(p)) skipped.push(skip(p));
+    if (isTimeTotal(p.name) || COMMENT_HEADER.test(p.name) || isTextCol(p)) skipped.push(skip(p));
     else values.push(p.col);
   }
   if (values.length === 0) return { shape: null, why: `${month.label} but no column holds numbers` };

@@ -6,7 +6,7 @@
 import { makeMonth, type MonthIndex } from "../../calc";
 import { MonthReader, ValueReader, decimalEvidence, type Mark } from "./cells";
 import { columnLabel } from "./detect";
-import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, parseMonthName } from "./header";
+import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, isTimeTotal, parseMonthName } from "./header";
 import type { MonthSource, Shape } from "./shape";
 import type { Problem } from "./types";
 
@@ -230,7 +230,7 @@ class Extractor {
         this.error(row, s.metric, "missing-metric", "", "no metric named");
         continue;
       }
-      if (TOTAL_LABEL.test(name)) {
+      if (isTimeTotal(name)) {
         this.info(row, s.metric, "subtotal-skipped", name, `"${name}" is a total row; left out`);
         continue;
       }

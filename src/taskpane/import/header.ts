@@ -84,4 +84,7 @@ export const VALUE_HEADER = /^(value|amount|quantity|qty|figure|result|actual)$/
 export const COMMENT_HEADER = /\b(comments?|notes?|remarks?|source|explanation|commentary)\b/i;
 /** Subtotal and total columns or row labels: "Total", "Q1", "Q1 total", "YTD", "H1", "Full year". */
 export const TOTAL_LABEL =
-  /^(total|totals|ytd|year to date|sum|average|avg|q[1-4]|[1-4]q|h[12]|qtd|full year|fy|annual)\b|\btotal$|\bsub-?total\b/i;
+  /^(total|totals|ytd|year to date|sum|average|avg|q[1-4]|[1-4]q|h[12]|[12]h|qtd|full year|fy|annual|\d{1,2} ?(?:m|mnth|mths?|months?))\b|\btotal$|\bsub-?total\b/i;
+
+/** A time total ("Total", "Q1 total", "YTD") and not a metric that is a total ("Total gold equivalent (oz)"). */
+export const isTimeTotal = (name: string): boolean => TOTAL_LABEL.test(name) && !/^total\s+[a-z]/i.test(name);

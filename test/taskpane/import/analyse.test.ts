@@ -69,6 +69,19 @@ describe("long layout", () => {
     expect(a.plan.blocked).toBe(false);
   });
 
+  it("keeps a metric that is a total across metals but leaves out running and period totals", () => {
+    const a = run("Month,Gold (oz),Total gold equivalent (oz),YTD Gold (oz)\nJan 2017,5208,5300,5208\nFeb 2017,6736,6800,11944\n9 mnth 2016,1,1,1\n1H 2016,1,1,1\n");
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Total gold equivalent (oz)"]);
+    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, 5300], [serial(2017, 2), 6736, 6800]]);
+    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.text)).toEqual(["YTD Gold (oz)", "9 mnth 2016", "1H 2016"]);
+  });
+
+  it("reads thousands in koz with a decimal format", () => {
+    const a = run("Period,Gold production1 (koz)\nJan 2017,4.2\nFeb 2017,6.7\n");
+    expect(a.plan.columns[1]).toEqual({ name: "Gold production (koz)", kind: "number", unit: "koz", numberFormat: "#,##0.0" });
+    expect(a.plan.rows.map((r) => r[1])).toEqual([4.2, 6.7]);
+  });
+
   it("finds the header below a title line and counts rows as in the file", () => {
     const a = run("Dynacor monthly production\n\nMonth,Gold (oz)\nJan 2017,5208\nFeb 2017,abc\n");
     expect(a.headerRow).toBe(3);
