@@ -8,7 +8,7 @@ import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { attempt, choice, defineFunction, optionalRange, range } from "./run";
-import { readSeriesInput } from "./series";
+import { readSeriesInput, type SeriesInput } from "./series";
 
 export const SCOPES: readonly RecordScope[] = ["month", "all", "ytd"];
 export const OUTPUTS = ["flag", "previous", "previous_period", "margin"] as const;
@@ -19,18 +19,16 @@ export const recordMonthSpec = defineFunction(
   (dates, values, period, scope, output) => {
     const input = readSeriesInput(dates, values);
     const records = recordAll(input.series, scope ?? "month");
-    const show = (m: MonthIndex, r: RecordResult): OutCell =>
-      attempt(undefined, () => outputOf(input.series, m, r, output ?? "flag"));
+    const show = (m: MonthIndex, r: RecordResult, where?: string): OutCell =>
+      attempt(where, () => outputOf(m, r, output ?? "flag"));
     return period === undefined ? alignedWithDates(input, records, show) : atPeriods(input.series, records, period, show);
   },
 );
 
 /** One answer per row of dates, "" where the row has no date (or is the header). */
-function alignedWithDates(
-  input: ReturnType<typeof readSeriesInput>,
-  records: RecordResult[],
-  show: (m: MonthIndex, r: RecordResult) => OutCell,
-): OutCell[][] {
+type Show = (m: MonthIndex, r: RecordResult, where?: string) => OutCell;
+
+function alignedWithDates(input: SeriesInput, records: RecordResult[], show: Show): OutCell[][] {
   const flat: OutCell[] = new Array<OutCell>(input.length).fill(null);
   const { series } = input;
   for (let k = 0; k < series.rows.length; k++) {
@@ -42,12 +40,7 @@ function alignedWithDates(
 }
 
 /** The answer for each period cell, in the period range's shape. */
-function atPeriods(
-  series: MonthlySeries,
-  records: RecordResult[],
-  period: Grid,
-  show: (m: MonthIndex, r: RecordResult) => OutCell,
-): OutCell[][] {
+function atPeriods(series: MonthlySeries, records: RecordResult[], period: Grid, show: Show): OutCell[][] {
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
   const out: OutCell[][] = [];
   for (let r = 0; r < rows; r++) {
@@ -65,7 +58,7 @@ function atPeriods(
       } else if (Number.isNaN(series.values[k])) {
         row.push(new CalcError("na", `${label}: ${formatMonth(m)} has no value`));
       } else {
-        row.push(show(m, records[k]));
+        row.push(show(m, records[k], period.rows * period.cols > 1 ? label : undefined));
       }
     }
     out.push(row);
@@ -73,12 +66,12 @@ function atPeriods(
   return out;
 }
 
-function outputOf(series: MonthlySeries, m: MonthIndex, r: RecordResult, output: RecordOutput): OutCell {
+function outputOf(m: MonthIndex, r: RecordResult, output: RecordOutput): OutCell {
   if (output === "flag") return r.isRecord;
   if (r.previous === null || r.previousMonth === null) {
     throw new CalcError("na", `${formatMonth(m)}: no earlier value`);
   }
   if (output === "previous") return r.previous;
   if (output === "previous_period") return monthToSerial(r.previousMonth);
-  return growth(series.values[m - series.first], r.previous);
+  return growth(r.value, r.previous);
 }

@@ -101,6 +101,12 @@ describe("RECORD_MONTH with a period", () => {
     expect(recordMonth(dates, values, [["Jan 2016"]], "ytd")).toEqual([[false]]);
   });
 
+  it("in a range of periods, no earlier value names the period cell", () => {
+    const out = recordMonth(dates, values, col("Jan 2015", "Jan 2016"), "month", "previous");
+    expectError(out[0][0], "#N/A", "row 1 of period: Jan 2015: no earlier value");
+    expect(out[1][0]).toBe(100);
+  });
+
   it("a range of periods spills in its shape, an error only in its own cell", () => {
     const out = recordMonth(dates, values, [["Jan 2016", "Feb 2016"], ["Apr 2017", "Q1 2017"]]);
     expect(out[0]).toEqual([true, false]);
