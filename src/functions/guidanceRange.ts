@@ -26,6 +26,7 @@ function lowHighCells(grid: Grid): GuidanceRange | CalcError | undefined {
   const nums = [0, 1].map((i) => (typeof v.at(i) === "string" ? attempt(v.label(i), () => parseNumber(v.at(i))) : v.at(i)));
   if (!nums.every((n) => typeof n === "number")) return undefined;
   const [low, high] = nums as number[];
+  if (low < 0) return new CalcError("value", `guidance: low ${low} is negative; production guidance is 0 or more`);
   if (low > high) return new CalcError("value", `guidance: low ${low} is above high ${high}`);
   return { low, high };
 }
@@ -37,7 +38,10 @@ function guidanceList(grid: Grid): (GuidanceRange | CalcError)[] {
 }
 
 function readGuidanceCell(cell: unknown): GuidanceRange {
-  if (typeof cell === "number") return { low: cell, high: cell };
+  if (typeof cell === "number") {
+    if (cell < 0) throw new CalcError("value", `${cell} is negative; production guidance is 0 or more`);
+    return { low: cell, high: cell };
+  }
   if (cell === null || cell === undefined || cell === "") throw new CalcError("na", "no value");
   if (typeof cell === "string") return parseGuidance(cell);
   throw new CalcError("value", `${describeValue(cell)} is not guidance (text like "88-92,000 oz" or a number)`);

@@ -28,6 +28,11 @@ describe("GUIDANCE_RANGE: one guidance", () => {
     expectError(b, "#VALUE!", "low 92000 is above high 88000");
   });
 
+  it("negative numbers are #VALUE!", () => {
+    expectError(guidanceRange([[-5]])[0][0], "#VALUE!", "guidance: -5 is negative");
+    expectError(guidanceRange(row(-5, 10))[0][1], "#VALUE!", "low -5 is negative");
+  });
+
   it("unreadable text is #VALUE! quoting it", () => {
     const [[a, b]] = guidanceRange([["20-26%"]]);
     expectError(a, "#VALUE!", 'guidance "20-26%"', 'unexpected "%"');
