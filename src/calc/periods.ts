@@ -32,7 +32,8 @@ const LAST_YEAR = 9999;
 // Each pattern is tried on lower-cased text with single spaces.
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/; // 2017-02, 2017/02
 const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$/; // 02/2017
-const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/; // 2017-02-28
+// 2017-02-28, also with a time as CSV exports write it: 2017-02-28 00:00:00, 2017-02-28T00:00:00Z
+const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/; // 13/02/2017, 02/13/2017
 const NAME_YEAR = new RegExp(`^${MONTH_WORD}[ ,'\\-/]*${YEAR}$`); // Feb 2017, Feb-17, Feb '17
 const YEAR_NAME = new RegExp(`^(\\d{4})[ \\-/]*${MONTH_WORD}$`); // 2017 Feb, 2017-Feb

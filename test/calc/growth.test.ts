@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   buildSeries,
   calendarGrowth,
+  calendarGrowthColumns,
   CalcError,
   checkFiscalYearStart,
   formatMonth,
@@ -210,7 +211,17 @@ describe("calendarGrowth", () => {
     expect(ytd.message).toContain("-10 is negative");
   });
 
-  it("rejects a bad fiscal year start for the whole call", () => {
+  it("as typed columns: NaN where an element failed, the error kept by position", () => {
+    const s = seedSeries(6736);
+    const { values, errors } = calendarGrowthColumns(s, [parsePeriod("Feb 2017"), parsePeriod("Mar 2017")]);
+    expect(values[0]).toBeCloseTo(6736 / 5125 - 1, 12);
+    expect(Number.isNaN(values[1])).toBe(true);
+    expect([...errors.keys()]).toEqual([1]);
+    expect(errors.get(1)?.message).toBe("no value for Mar 2016");
+  });
+
+  it("rejects a bad basis or fiscal year start for the whole call", () => {
+    expect(errorOf(() => calendarGrowth(ladder(), [parsePeriod("Feb 2017")], "weekly" as Basis)).kind).toBe("value");
     expect(errorOf(() => calendarGrowth(ladder(), [parsePeriod("Feb 2017")], "ytd", 0)).kind).toBe("value");
   });
 });

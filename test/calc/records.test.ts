@@ -8,6 +8,7 @@ import {
   parseScope,
   recordAll,
   recordAt,
+  recordColumns,
   type MonthlySeries,
   type RecordScope,
 } from "../../src/calc";
@@ -102,6 +103,16 @@ describe("recordAll", () => {
     expect(Number.isNaN(all[5].value)).toBe(true);
   });
 
+  it("gives the same answers as typed columns (NaN / -1 where there is no earlier value)", () => {
+    const c = recordColumns(seed(), "all");
+    expect(c.first).toBe(makeMonth(2016, 1));
+    expect([...c.isRecord.slice(12)]).toEqual([1, 1]);
+    expect(c.previous[13]).toBe(5208);
+    expect(c.previousMonth[13]).toBe(makeMonth(2017, 1));
+    expect(Number.isNaN(c.previous[0])).toBe(true);
+    expect(c.previousMonth[0]).toBe(-1);
+  });
+
   it("resets the ytd best at each calendar year", () => {
     const s = buildSeries(["Nov 2016", "Dec 2016", "Jan 2017", "Feb 2017"], [100, 90, 50, 60]);
     expect(recordAll(s, "ytd").map((r) => [r.isRecord, r.previous])).toEqual([
@@ -139,6 +150,9 @@ describe("recordAll", () => {
           }
           const expected = { isRecord: v !== null && best !== null && v > best, previous: best, previousMonth: bestAt };
           expect(fast[k]).toMatchObject(expected);
+          const cols = recordColumns(series, scope);
+          expect(cols.isRecord[k]).toBe(expected.isRecord ? 1 : 0);
+          expect(cols.previousMonth[k]).toBe(bestAt ?? -1);
           if (v !== null) expect(recordAt(series, m, scope)).toEqual(fast[k]);
         });
       }),
