@@ -89,9 +89,10 @@ module.exports = async (env, argv) => {
       }),
     ],
     devServer: {
+      // Loopback only: the dev build is not for the network.
+      host: "localhost",
       port: 3000,
       static: false,
-      // Office may not be told about a redirect: serve the built files as is.
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await devServerHttps() } : "https",
     },
