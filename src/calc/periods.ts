@@ -42,7 +42,7 @@ const NAME_DAY_YEAR = new RegExp(`^${MONTH_WORD} (\\d{1,2}),? (\\d{4})$`); // Fe
 const PLAIN_YEAR = /^(?:(?:fy|cy|fiscal|year) ?)?(\d{4})$/; // 2016, FY2016, FY 2016
 const FY_SHORT = /^fy ?(\d{2})$/; // FY16
 const FY_SPAN = /^fy ?(\d{4})[-/](\d{2}|\d{4})$/; // FY 2023-24
-const Q_YEAR = new RegExp(`^q([1-4])[ \\-]?${YEAR}$`); // Q1 2017, Q1-2017, Q1 17
+const Q_YEAR = new RegExp(`^q([1-4])[ \\-/]?${YEAR}$`); // Q1 2017, Q1-2017, Q1/2017, Q1 17
 const YEAR_Q = /^(\d{4})[ -]?q([1-4])$/; // 2017-Q1, 2017 Q1
 const NQ_YEAR = new RegExp(`^([1-4])q[ \\-]?${YEAR}$`); // 1Q17, 1Q 2017
 

@@ -37,14 +37,14 @@ function checkScope(scope: RecordScope | null | undefined): RecordScope {
   throw new CalcError("value", `"${describeValue(scope)}" is not a scope; use one of ${SCOPES.join(", ")}`);
 }
 
-/** Index k of the series is calendar month (first + k) mod 12; a year starts where that is 0. */
+/** 0 = January .. 11 = December, for any month index. */
 const calendarMonth = (m: MonthIndex): number => ((m % 12) + 12) % 12;
 
 /** Whether `month` beat every earlier value in scope. A month not in the data is #N/A. */
 export function recordAt(series: MonthlySeries, month: MonthIndex, scope?: RecordScope | null): RecordResult {
   const s = checkScope(scope);
   const k = month - series.first;
-  if (!(k >= 0 && k < series.values.length) || !(series.values[k] === series.values[k])) {
+  if (!Number.isInteger(k) || !(k >= 0 && k < series.values.length) || !(series.values[k] === series.values[k])) {
     throw new CalcError("na", `no value for ${Number.isInteger(month) ? formatMonth(month) : describeValue(month)}`);
   }
   const value = series.values[k];
@@ -55,11 +55,9 @@ export function recordAt(series: MonthlySeries, month: MonthIndex, scope?: Recor
   // Walk back so that, among equal bests, the earliest month (the one that set the record) wins.
   for (let j = k - step; j >= Math.max(stop, 0); j -= step) {
     const v = series.values[j];
-    if (v >= best || best !== best) {
-      if (v === v) {
-        best = v;
-        bestAt = j;
-      }
+    if (v === v && (v >= best || best !== best)) {
+      best = v;
+      bestAt = j;
     }
   }
   return result(value, best, bestAt, series.first);

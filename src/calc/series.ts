@@ -40,8 +40,8 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
     );
   }
   // Row numbers and months of the dated rows only, so blank rows cost no memory.
-  let rowOf: Int32Array = new Int32Array(Math.min(n, 4096));
-  let monthOf: Int32Array = new Int32Array(rowOf.length);
+  let datedRows: Int32Array = new Int32Array(Math.min(n, 4096));
+  let datedMonths: Int32Array = new Int32Array(datedRows.length);
   let count = 0;
   let lo = Infinity;
   let hi = -Infinity;
@@ -64,12 +64,12 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
       m = toMonth(d, `row ${i + 1} of ${datesLabel}`);
     }
     seenDate = true;
-    if (count === rowOf.length) {
-      rowOf = grow(rowOf);
-      monthOf = grow(monthOf);
+    if (count === datedRows.length) {
+      datedRows = grow(datedRows);
+      datedMonths = grow(datedMonths);
     }
-    rowOf[count] = i;
-    monthOf[count] = m;
+    datedRows[count] = i;
+    datedMonths[count] = m;
     count++;
     if (m < lo) lo = m;
     if (m > hi) hi = m;
@@ -79,12 +79,12 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
   const dense = new Float64Array(span).fill(Number.NaN);
   const rows = new Int32Array(span).fill(-1);
   for (let j = 0; j < count; j++) {
-    const i = rowOf[j];
-    const k = monthOf[j] - lo;
+    const i = datedRows[j];
+    const k = datedMonths[j] - lo;
     if (rows[k] !== -1) {
       throw new CalcError(
         "value",
-        `${formatMonth(monthOf[j])} appears twice in ${datesLabel}: row ${rows[k] + 1} and row ${i + 1}`,
+        `${formatMonth(datedMonths[j])} appears twice in ${datesLabel}: row ${rows[k] + 1} and row ${i + 1}`,
       );
     }
     rows[k] = i;

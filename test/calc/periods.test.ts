@@ -52,7 +52,7 @@ describe("parsePeriod: years and quarters", () => {
     expect(parsePeriod(text)).toEqual({ kind: "year", year: 2016 });
   });
 
-  it.each(["Q1 2017", "Q1-2017", "2017-Q1", "2017 Q1", "1Q17", "1Q 2017", "Q1 17", "q1 2017"])("%s is Q1 2017", (text) => {
+  it.each(["Q1 2017", "Q1-2017", "Q1/2017", "2017-Q1", "2017 Q1", "1Q17", "1Q 2017", "Q1 17", "q1 2017"])("%s is Q1 2017", (text) => {
     expect(parsePeriod(text)).toEqual(q1of2017);
   });
 

@@ -79,6 +79,7 @@ describe("recordAt", () => {
     expect(e.message).toBe("no value for Mar 2017");
     expect(errorOf(() => recordAt(seed(), makeMonth(2016, 6))).message).toBe("no value for Jun 2016");
     expect(errorOf(() => recordAt(seed(), makeMonth(2015, 12))).kind).toBe("na");
+    expect(errorOf(() => recordAt(seed(), makeMonth(2016, 2) + 0.5)).kind).toBe("na");
   });
 
   it("reads scope arguments and rejects unknown ones", () => {
