@@ -1,6 +1,6 @@
 // Writes assets/icon-{16,32,64,80,128}.png: three rising gold bars on a slate
 // tile (production going up). Drawn with 4x4 supersampling, encoded with zlib,
-// so no image tool is needed. Run: node scripts/make-icons.mjs
+// so no image tool is needed. Run: node scripts/make-icons.mjs [outDir]
 import { writeFileSync, mkdirSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -98,7 +98,7 @@ export function encodePng(size, rgba) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
+  const dir = process.argv[2] || join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
   mkdirSync(dir, { recursive: true });
   for (const size of ICON_SIZES) {
     writeFileSync(join(dir, `icon-${size}.png`), encodePng(size, renderRgba(size)));

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureCerts } from "./certs.mjs";
 import { portIsFree } from "./lib/port.mjs";
-import { isAlive, readState, writeState } from "./lib/state.mjs";
+import { isAlive, isOurServer, readState, writeState } from "./lib/state.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 3000;
@@ -71,7 +71,7 @@ function lastLines(file, n) {
 
 async function serveForWeb() {
   const previous = readState(ROOT);
-  if (previous?.pid && isAlive(previous.pid)) {
+  if (previous?.pid && isOurServer(previous.pid)) {
     fail(`the add-in server is already running (pid ${previous.pid}). Run \`npm stop\` first.`);
   }
   if (!(await portIsFree(PORT))) {

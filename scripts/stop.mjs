@@ -1,23 +1,16 @@
 // npm stop: undoes what `npm start` started, and checks port 3000 is free.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { portIsFree } from "./lib/port.mjs";
-import { clearState, isAlive, readState } from "./lib/state.mjs";
+import { clearState, isAlive, isOurServer, readState } from "./lib/state.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 3000;
 
-// Only kill a pid that is still our server (pids get reused).
-function isOurServer(pid) {
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return process.platform !== "linux";
-  return readFileSync(cmdline, "utf8").includes("serve.mjs");
-}
-
 async function stopServer(pid) {
-  if (!isAlive(pid) || !isOurServer(pid)) return;
+  // Only kill a pid that is still our server.
+  if (!isOurServer(pid)) return;
   process.kill(pid, "SIGTERM");
   for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) process.kill(pid, "SIGKILL");

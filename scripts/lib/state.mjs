@@ -30,3 +30,11 @@ export function isAlive(pid) {
     return e.code === "EPERM";
   }
 }
+
+/** True when pid is alive and still our server (pids get reused after a reboot). */
+export function isOurServer(pid) {
+  if (!isAlive(pid)) return false;
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return process.platform !== "linux";
+  return readFileSync(cmdline, "utf8").includes("serve.mjs");
+}
