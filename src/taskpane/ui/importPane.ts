@@ -62,6 +62,8 @@ export function initImportPane(): void {
     const file = e.dataTransfer?.files?.[0];
     if (file) void readFile(file);
   });
+  // A file dropped beside the box must not make the pane navigate away to it.
+  for (const type of ["dragover", "drop"]) document.addEventListener(type, (e) => e.preventDefault());
   let pasteTimer: ReturnType<typeof setTimeout> | undefined;
   paste.addEventListener("input", () => {
     clearTimeout(pasteTimer);
