@@ -43,7 +43,13 @@ export function initImportPane(): void {
 
   // ---- source ----
   async function readFile(file: File) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      result.textContent = `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
     paste.value = "";
     setText(decodeBytes(bytes), file.name);
   }
