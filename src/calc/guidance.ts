@@ -57,8 +57,9 @@ export function parseGuidance(text: string): GuidanceRange {
   let pos = 0;
   let qualifier: string | undefined;
   const between = s.startsWith("between ");
-  if (between) {
-    pos = "between ".length;
+  const from = s.startsWith("from "); // "from 50,000 to 55,000 ounces"
+  if (between || from) {
+    pos = between ? "between ".length : "from ".length;
   } else {
     qualifier = QUALIFIERS.find((q) => s.startsWith(q) && (!/[a-z.]$/.test(q) || !/[a-z]/.test(s[q.length] ?? "")));
     if (qualifier) pos = qualifier.length;
@@ -96,6 +97,7 @@ export function parseGuidance(text: string): GuidanceRange {
   SEPARATOR.lastIndex = pos;
   const sep = SEPARATOR.exec(s);
   if (between && (!sep || sep[1] !== "and")) throw fail(`"between" needs "and" before the second figure`);
+  if (from && (!sep || sep[1] === "and")) throw fail(`"from" needs "to" before the second figure`);
   if (sep && (between || sep[1] !== "and")) {
     pos = SEPARATOR.lastIndex;
     second = readEnd();

@@ -105,6 +105,14 @@ describe("parseGuidance: rules", () => {
     expect(parseGuidance("  88 \u2212 92,000  ")).toEqual({ low: 88000, high: 92000 });
   });
 
+  it('reads "from A to B" as a range', () => {
+    expect(parseGuidance("from 50,000 to 55,000 ounces")).toEqual({ low: 50000, high: 55000 });
+    expect(parseGuidance("from 6.5 to 7.0 million")).toEqual({ low: 6.5e6, high: 7e6 });
+    expect(() => parseGuidance("from 50,000 ounces")).toThrow('"from" needs "to"');
+    // A narrowed range ("from 61-67,000 ounces to 65-67,000 ounces") is two ranges: refused, not guessed.
+    expect(() => parseGuidance("from 61-67,000 ounces to 65-67,000 ounces")).toThrow("unexpected");
+  });
+
   it("keeps a qualifier on a range", () => {
     expect(parseGuidance("approximately 88-92,000 ounces")).toEqual({
       low: 88000, high: 92000, qualifier: "approximately",
