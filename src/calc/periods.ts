@@ -123,77 +123,82 @@ function monthFromDate(d: Date, label?: string): MonthIndex {
 
 function parsePeriodText(input: string, label?: string): Period {
   const t = input.replace(/[\u00a0\u2009\u202f\s]+/g, " ").trim().toLowerCase();
-  if (t === "") throw fail(input, label, "blank");
-  const bad = (why: string) => fail(input, label, why);
-  const month = (y: number, m: number): Period => {
-    if (m < 1 || m > 12) throw bad(`month ${m} does not exist`);
-    if (y < FIRST_YEAR || y > LAST_YEAR) throw bad(`year ${y} is outside Excel's years 1900-9999`);
-    return { kind: "month", year: y, month: m };
-  };
-  const day = (y: number, m: number, d: number): Period => {
-    const p = month(y, m);
-    if (d < 1 || d > daysInMonth(y, m)) throw bad(`${formatMonth(makeMonth(y, m))} has no day ${d}`);
-    return p;
-  };
-  const name = (word: string): number => {
-    const m = MONTHS[word];
-    if (m === undefined) throw bad(`"${word}" is not a month name`);
-    return m;
-  };
-  const year = (y: number): Period => {
-    if (y < FIRST_YEAR || y > LAST_YEAR) throw bad(`year ${y} is outside Excel's years 1900-9999`);
-    return { kind: "year", year: y };
-  };
-  const quarter = (y: number, q: string): Period => {
-    const p = year(y);
-    return { kind: "quarter", year: p.year, quarter: Number(q) as 1 | 2 | 3 | 4 };
-  };
+  const p = t === "" ? "blank" : readPeriodText(t);
+  if (typeof p === "string") throw fail(input, label, p);
+  return p;
+}
 
+// The readers below return a Period, or a string saying why the text is not one. They are plain
+// functions, not closures: the text of every cell of a dates column may pass through here.
+type Read = Period | string;
+
+/** Normalised (lower-case, single-spaced) text to a period. */
+function readPeriodText(t: string): Read {
   let r: RegExpExecArray | null;
-  if ((r = PLAIN_YEAR.exec(t))) return year(Number(r[1]));
-  if ((r = FY_SHORT.exec(t))) return year(fullYear(r[1]));
-  if ((r = FY_SPAN.exec(t))) return fiscalSpan(r[1], r[2], bad);
-  if ((r = YEAR_MONTH.exec(t))) return month(Number(r[1]), Number(r[2]));
-  if ((r = MONTH_YEAR.exec(t))) return month(Number(r[2]), Number(r[1]));
-  if ((r = ISO_DAY.exec(t))) return day(Number(r[1]), Number(r[2]), Number(r[3]));
-  if ((r = DAY_MONTH_YEAR.exec(t))) return dayMonthYear(Number(r[1]), Number(r[2]), fullYear(r[3]), day, bad);
-  if ((r = Q_YEAR.exec(t))) return quarter(fullYear(r[2]), r[1]);
-  if ((r = YEAR_Q.exec(t))) return quarter(Number(r[1]), r[2]);
-  if ((r = NQ_YEAR.exec(t))) return quarter(fullYear(r[2]), r[1]);
-  if ((r = DAY_NAME_YEAR.exec(t))) return day(fullYear(r[3]), name(r[2]), Number(r[1]));
-  if ((r = NAME_DAY_YEAR.exec(t))) return day(Number(r[3]), name(r[1]), Number(r[2]));
-  if ((r = NAME_YEAR.exec(t))) return month(fullYear(r[2]), name(r[1]));
-  if ((r = YEAR_NAME.exec(t))) return month(Number(r[1]), name(r[2]));
-  if (/^\d+(\.\d+)?$/.test(t)) throw bad("a number stored as text; a year has four digits, a month reads like Feb 2017");
-  if (/^[a-z]+\.?$/.test(t) && MONTHS[t.replace(".", "")]) throw bad("a month without a year");
-  throw bad("not a month (Feb 2017, 2017-02), a quarter (Q1 2017) or a year (2016)");
+  if ((r = PLAIN_YEAR.exec(t))) return yearPeriod(Number(r[1]));
+  if ((r = FY_SHORT.exec(t))) return yearPeriod(fullYear(r[1]));
+  if ((r = FY_SPAN.exec(t))) return fiscalSpan(r[1], r[2]);
+  if ((r = YEAR_MONTH.exec(t))) return monthOrWhy(Number(r[1]), Number(r[2]));
+  if ((r = MONTH_YEAR.exec(t))) return monthOrWhy(Number(r[2]), Number(r[1]));
+  if ((r = ISO_DAY.exec(t))) return dayOrWhy(Number(r[1]), Number(r[2]), Number(r[3]));
+  if ((r = DAY_MONTH_YEAR.exec(t))) return dayMonthYear(Number(r[1]), Number(r[2]), fullYear(r[3]));
+  if ((r = Q_YEAR.exec(t))) return quarterPeriod(fullYear(r[2]), r[1]);
+  if ((r = YEAR_Q.exec(t))) return quarterPeriod(Number(r[1]), r[2]);
+  if ((r = NQ_YEAR.exec(t))) return quarterPeriod(fullYear(r[2]), r[1]);
+  if ((r = DAY_NAME_YEAR.exec(t))) return MONTHS[r[2]] ? dayOrWhy(fullYear(r[3]), MONTHS[r[2]], Number(r[1])) : notAName(r[2]);
+  if ((r = NAME_DAY_YEAR.exec(t))) return MONTHS[r[1]] ? dayOrWhy(Number(r[3]), MONTHS[r[1]], Number(r[2])) : notAName(r[1]);
+  if ((r = NAME_YEAR.exec(t))) return MONTHS[r[1]] ? monthOrWhy(fullYear(r[2]), MONTHS[r[1]]) : notAName(r[1]);
+  if ((r = YEAR_NAME.exec(t))) return MONTHS[r[2]] ? monthOrWhy(Number(r[1]), MONTHS[r[2]]) : notAName(r[2]);
+  if (/^\d+(\.\d+)?$/.test(t)) return "a number stored as text; a year has four digits, a month reads like Feb 2017";
+  if (/^[a-z]+\.?$/.test(t) && MONTHS[t.replace(".", "")]) return "a month without a year";
+  return "not a month (Feb 2017, 2017-02), a quarter (Q1 2017) or a year (2016)";
+}
+
+const notAName = (word: string): string => `"${word}" is not a month name`;
+const outsideYears = (y: number): string => `year ${y} is outside Excel's years 1900-9999`;
+
+function monthOrWhy(y: number, m: number): Read {
+  if (m < 1 || m > 12) return `month ${m} does not exist`;
+  if (y < FIRST_YEAR || y > LAST_YEAR) return outsideYears(y);
+  return { kind: "month", year: y, month: m };
+}
+
+function dayOrWhy(y: number, m: number, d: number): Read {
+  const p = monthOrWhy(y, m);
+  if (typeof p === "string") return p;
+  if (d < 1 || d > daysInMonth(y, m)) return `${formatMonth(makeMonth(y, m))} has no day ${d}`;
+  return p;
+}
+
+function yearPeriod(y: number): Read {
+  if (y < FIRST_YEAR || y > LAST_YEAR) return outsideYears(y);
+  return { kind: "year", year: y };
+}
+
+function quarterPeriod(y: number, q: string): Read {
+  if (y < FIRST_YEAR || y > LAST_YEAR) return outsideYears(y);
+  return { kind: "quarter", year: y, quarter: Number(q) as 1 | 2 | 3 | 4 };
 }
 
 /** "FY 2023-24": the second year must follow the first; the fiscal year is named by it. */
-function fiscalSpan(first: string, second: string, bad: (why: string) => CalcError): Period {
+function fiscalSpan(first: string, second: string): Read {
   const start = Number(first);
   const end = second.length === 4 ? Number(second) : Math.floor(start / 100) * 100 + Number(second);
   const expected = start + 1;
   if (end !== expected && !(second.length === 2 && end + 100 === expected)) {
-    throw bad(`a fiscal year runs over two consecutive years, ${start} is not followed by ${second}`);
+    return `a fiscal year runs over two consecutive years, ${start} is not followed by ${second}`;
   }
-  return { kind: "year", year: expected };
+  return yearPeriod(expected);
 }
 
 /** d/m/y or m/d/y: only when one reading exists (or both give the same month). */
-function dayMonthYear(
-  a: number,
-  b: number,
-  y: number,
-  day: (y: number, m: number, d: number) => Period,
-  bad: (why: string) => CalcError,
-): Period {
-  if (a > 12 && b > 12) throw bad("neither number can be a month");
-  if (a === b) return day(y, a, b);
-  if (a > 12) return day(y, b, a);
-  if (b > 12) return day(y, a, b);
-  throw bad(
+function dayMonthYear(a: number, b: number, y: number): Read {
+  if (a > 12 && b > 12) return "neither number can be a month";
+  if (a === b) return dayOrWhy(y, a, b);
+  if (a > 12) return dayOrWhy(y, b, a);
+  if (b > 12) return dayOrWhy(y, a, b);
+  return (
     `ambiguous: day ${a} of month ${b} (European) or day ${b} of month ${a} (US); ` +
-      "type the month as Feb 2017 or 2017-02, or give the cell as a date",
+    "type the month as Feb 2017 or 2017-02, or give the cell as a date"
   );
 }
