@@ -206,7 +206,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     expect(state.rows).toBe(state.chunks * 5_000);
     expect(state.blanks).toBe(0);
     const result = await page.locator("#import-result").textContent();
-    expect(result).toContain(`${state.rows.toLocaleString("en-US").replace(/,/g, "")} of 30000 rows were written`);
+    expect(result).toContain(`${state.rows.toLocaleString("en-US")} of 30,000 rows were written`);
     expect(result).toMatch(/Mine 001: Jan 2000 – Dec 2009 \(120 rows\)/);
   });
 
@@ -214,12 +214,12 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
     const page = await open({ syncDelayMs: 20 });
     await page.setInputFiles("#import-file", csv("mines-100k.csv", bigFile(500, 200)));
     await page.locator("#import-review").waitFor({ state: "visible", timeout: 60_000 });
-    expect(await page.locator("#import-source").textContent()).toContain("100000 rows to import");
+    expect(await page.locator("#import-source").textContent()).toContain("100,000 rows to import");
     await watchProgress(page);
     await page.locator("#import-run").click();
     await page.waitForFunction(() => ((window as any).__seen as unknown[]).length >= 2, undefined, { timeout: 20_000 });
     expect(await page.locator("#import-progress").isVisible()).toBe(true);
-    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 60_000 }).toMatch(/^Wrote 100000 rows/);
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 60_000 }).toMatch(/^Wrote 100,000 rows/);
 
     const state = await page.evaluate(() => {
       const d = (window as any).__double;

@@ -139,13 +139,16 @@ export function serialToMonthLabel(serial: number): string {
   return formatMonth(serialToMonth(serial));
 }
 
+/** 100000 -> "100,000": counts in the pane's messages. */
+export const count = (n: number): string => n.toLocaleString("en-US");
+
 /** One sentence for the pane: "Jan 2016 – Mar 2017 (15 rows)" or one clause per mine. */
 export function describeSpans(spans: MonthSpan[]): string {
   if (spans.length === 0) return "no months";
   return spans
     .map((s) => {
       const range = s.first === s.last ? serialToMonthLabel(s.first) : `${serialToMonthLabel(s.first)} – ${serialToMonthLabel(s.last)}`;
-      const rows = `${s.rows} row${s.rows === 1 ? "" : "s"}`;
+      const rows = `${count(s.rows)} row${s.rows === 1 ? "" : "s"}`;
       return s.mine !== undefined ? `${s.mine || "(no mine)"}: ${range} (${rows})` : `${range} (${rows})`;
     })
     .join("; ");

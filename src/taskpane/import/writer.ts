@@ -4,7 +4,7 @@
  * each chunk writes formats, then values, then grows the table over them, so the table only ever
  * covers rows whose values are all in place.
  */
-import { cellsToSend, describeSpans, formatRow, planChunks, writtenSpans, type Chunk, type MonthSpan } from "./chunks";
+import { cellsToSend, count, describeSpans, formatRow, planChunks, writtenSpans, type Chunk, type MonthSpan } from "./chunks";
 import type { ImportPlan, PlannedCell } from "./types";
 
 export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
@@ -106,7 +106,7 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
     }
     const firstRow = place.top + 1 + place.existingRows;
     if (firstRow + toWrite.rows.length > SHEET_ROWS) {
-      return refuse(`Nothing was written: ${toWrite.rows.length} more rows would go past the last row of sheet ${place.sheet}.`, toWrite);
+      return refuse(`Nothing was written: ${count(toWrite.rows.length)} more rows would go past the last row of sheet ${place.sheet}.`, toWrite);
     }
     if (!opts.overwrite) {
       const used = await usedBelow(place, toWrite.rows.length);
@@ -279,7 +279,7 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
       message:
         written === 0
           ? `Excel stopped the import (${reason}). Nothing was written.`
-          : `Excel stopped the import (${reason}). ${written} of ${total} rows were written to ${where}: ${months}. The table holds whole rows only.`,
+          : `Excel stopped the import (${reason}). ${count(written)} of ${count(total)} rows were written to ${where}: ${months}. The table holds whole rows only.`,
     };
   }
   if (cancelled) {
@@ -289,10 +289,10 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
       message:
         written === 0
           ? "Import cancelled. Nothing was written."
-          : `Import cancelled. ${written} of ${total} rows were written to ${where}: ${months}. The table holds whole rows only.`,
+          : `Import cancelled. ${count(written)} of ${count(total)} rows were written to ${where}: ${months}. The table holds whole rows only.`,
     };
   }
-  return { ...base, status: "done", message: `Wrote ${total} row${total === 1 ? "" : "s"} to ${where}: ${months}.` };
+  return { ...base, status: "done", message: `Wrote ${count(total)} row${total === 1 ? "" : "s"} to ${where}: ${months}.` };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { analyseImport, decodeBytes, planAppend } from "../import/engine";
 import type { ImportAnalysis, ImportOptions, LayoutKind, ManualMapping } from "../import/types";
+import { count } from "../import/chunks";
 import { listTables, writePlan, type WriteOutcome } from "../import/writer";
 import { byId, option } from "./dom";
 import { LAYOUT_NAMES } from "./display";
@@ -157,7 +158,7 @@ export function initImportPane(): void {
   }
 
   function renderSource(a: ImportAnalysis) {
-    byId("import-source").textContent = `${state.source}: ${a.table.length} lines read, ${a.plan.rows.length} rows to import.`;
+    byId("import-source").textContent = `${state.source}: ${count(a.table.length)} lines read, ${count(a.plan.rows.length)} rows to import.`;
     byId("import-reason").textContent = a.detected === null ? `No layout fits: ${a.reason}. Map the columns by hand below.` : a.reason;
   }
 
@@ -236,7 +237,7 @@ export function initImportPane(): void {
         onProgress: (written, total) => {
           progress.max = Math.max(1, total);
           progress.value = written;
-          progressText.textContent = `${written.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows written`;
+          progressText.textContent = `${count(written)} of ${count(total)} rows written`;
         },
       });
     } catch (e) {

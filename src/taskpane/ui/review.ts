@@ -1,4 +1,5 @@
 /** The preview table and the problems list. Every piece of data goes in as textContent. */
+import { count } from "../import/chunks";
 import type { ImportPlan } from "../import/types";
 import { byId, el } from "./dom";
 import { displayCell, problemPlace, problemSummary, severityLabel, sortProblems } from "./display";
@@ -17,7 +18,7 @@ export function renderPreview(plan: ImportPlan): void {
   byId("import-preview-note").textContent =
     rows.length === 0
       ? "Nothing to import yet."
-      : `The first ${Math.min(PREVIEW_ROWS, rows.length)} of ${rows.length} rows, as they will be written.`;
+      : `The first ${Math.min(PREVIEW_ROWS, rows.length)} of ${count(rows.length)} rows, as they will be written.`;
 }
 
 export function renderProblems(plan: ImportPlan): void {
