@@ -3,7 +3,7 @@
  * reporting every cell that is not a month or not a number with its row, column and text.
  * One pass over the rows; whole-table checks (duplicates, gaps) come after, in plan.ts.
  */
-import { makeMonth, type MonthIndex } from "../../calc";
+import { makeMonth, type MonthIndex } from "../../calc/months";
 import { MonthReader, ValueReader, decimalEvidence, type Mark } from "./cells";
 import { columnLabel } from "./detect";
 import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, isTimeTotal, parseMonthName } from "./header";

@@ -3,7 +3,7 @@
  * months and gaps checked over the whole table, bad rows dropped only when the user asked.
  * Maps keyed by mine and month keep every step linear in the number of cells.
  */
-import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../calc";
+import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../calc/months";
 import type { Entry, Extraction, Metric } from "./extract";
 import { numberFormatFor } from "./header";
 import type { ImportPlan, LayoutKind, PlannedCell, PlannedColumn, Problem } from "./types";
