@@ -4,7 +4,7 @@
  * One pass over the rows; whole-table checks (duplicates, gaps) come after, in plan.ts.
  */
 import { makeMonth, type MonthIndex } from "../../calc/months";
-import { MonthReader, ValueReader, decimalEvidence, type Mark } from "./cells";
+import { MonthReader, ValueReader, decimalEvidence, isBlankCell, type Mark } from "./cells";
 import { columnLabel } from "./detect";
 import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, isTimeTotal, parseMonthName } from "./header";
 import type { MonthSource, Shape } from "./shape";
@@ -265,7 +265,8 @@ class Extractor {
       }
       const year = Number(yearText);
       for (const { col, month } of s.months) {
-        if ((cells[col] ?? "").trim() === "") continue; // months not reported yet
+        // A grid has every month: blank or "-" means not reported (yet), not a month without data.
+        if (isBlankCell(cells[col])) continue;
         const v = this.value(row, col, id);
         this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
       }
@@ -303,7 +304,7 @@ class Extractor {
       const mine = this.mineOf(row, cells);
       if (mine === null) continue;
       for (const [year, g] of byYear) {
-        if (g.cols.every((c) => (cells[c] ?? "").trim() === "")) continue;
+        if (g.cols.every((c) => isBlankCell(cells[c]))) continue; // not reported for this year
         const values: (number | null)[] = [];
         let est: boolean[] | null = null;
         g.cols.forEach((c, i) => {

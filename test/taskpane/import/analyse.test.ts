@@ -162,7 +162,7 @@ describe("wide layout, years as rows", () => {
   const text =
     "Gold production (oz)\n" +
     "Year\tJan\tFeb\tMar\tQ1 total\tApr\tMay\tJun\tJul\tAug\tSep\tOct\tNov\tDec\tTotal\n" +
-    "2017\t5,208\t6,736\t\t\t\t\t\t\t\t\t\t\t\t\n" +
+    "2017\t5,208\t6,736\t-\t\t\t\t\t\t\t\t\t\t\t\n" +
     "2016\t4,512\t5,125\t5,300\t14,937\t5,400\t5,500\t5,600\t5,700\t5,800\t5,900\t6,000\t6,100\t6,200\t65,137\n";
   it("reads the newest-first table into months, skipping total columns and unreported months", () => {
     const a = run(text);
@@ -175,6 +175,12 @@ describe("wide layout, years as rows", () => {
     const skipped = only(a.plan.problems, "subtotal-skipped").map((p) => p.column);
     expect(skipped).toEqual(["Q1 total", "Total"]);
     expect(a.plan.problems.filter((p) => p.severity !== "info")).toEqual([]);
+  });
+  it("reports an empty table as nothing to import", () => {
+    const a = run("Year,Jan,Feb\n2017,-,\n");
+    expect(a.detected).toBe("wide-years-rows");
+    expect(a.plan.problems.map((p) => [p.severity, p.code])).toEqual([["error", "no-data"]]);
+    expect(a.plan.blocked).toBe(true);
   });
   it("names the metric by the corner cell when there is no title", () => {
     const a = run("Gold (oz),Jan,Feb,Mar\n2017,5208,6736,\n");

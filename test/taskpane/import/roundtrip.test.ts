@@ -104,7 +104,8 @@ function serialise(rows: string[][], format: Format): string {
   return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
 }
 
-function expected(d: Data): { names: string[]; rows: PlannedCell[][] } {
+/** Wide layouts are grids of every month: a month with no value at all ("-") is not a row. */
+function expected(d: Data, wide: boolean): { names: string[]; rows: PlannedCell[][] } {
   const names = [...mineHead(d), "Month", ...d.metrics.map((i) => METRICS[i].name)];
   const mines = [...d.mines].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const months = [...d.months].sort((a, b) => a - b);
@@ -112,6 +113,7 @@ function expected(d: Data): { names: string[]; rows: PlannedCell[][] } {
   for (const mine of mines) {
     for (const m of months) {
       const vs = d.values.get(`${mine}|${m}`) as (number | null)[];
+      if (wide && vs.every((v) => v === null)) continue;
       rows.push([...mineCell(mine), serial(m), ...vs.map((v, k) => (v === null ? null : METRICS[d.metrics[k]].read(v)))]);
     }
   }
@@ -133,7 +135,8 @@ describe("round trip through every layout and format", () => {
           fc.property(dataArb, (d) => {
             const a = analyseImport(serialise(write(d), format), { today: new Date(2100, 0, 1) });
             expect(a.detected).toBe(layout);
-            const want = expected(d);
+            const want = expected(d, layout.startsWith("wide"));
+            if (want.rows.length === 0) return; // nothing reported at all: covered by the "no-data" test
             expect(a.plan.columns.map((c) => c.name)).toEqual(want.names);
             expect(a.plan.rows).toEqual(want.rows);
             expect(a.plan.problems.filter((p) => p.severity === "error")).toEqual([]);
