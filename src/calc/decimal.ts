@@ -42,8 +42,34 @@ export function isBlankText(text: string): boolean {
 
 const fail = (text: string, why: string): CalcError => new CalcError("value", `"${text}" is not a number: ${why}`);
 
+/** A printed number taken apart: value = (negative ? -1 : 1) * digits * 10^exponent. */
+interface Parts {
+  negative: boolean;
+  digits: string;
+  exponent: number;
+}
+
 /** Reads a printed number; null for a blank or placeholder; CalcError("value") for anything else. */
 export function parseDecimal(text: string, opts?: DecimalOptions): Decimal | null {
+  const p = readParts(text, opts);
+  if (p === null) return null;
+  const magnitude = BigInt(p.digits);
+  return { coefficient: p.negative ? -magnitude : magnitude, exponent: p.exponent };
+}
+
+/**
+ * parseDecimal straight to the nearest double: JavaScript reads "41e5" with correct rounding,
+ * so scaling stays exact without building a BigInt for every cell.
+ */
+export function parseDecimalNumber(text: string, opts?: DecimalOptions): number | null {
+  const p = readParts(text, opts);
+  if (p === null) return null;
+  const value = Number(`${p.negative ? "-" : ""}${p.digits}e${p.exponent}`);
+  if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
+  return value === 0 ? 0 : value; // no -0 from "-0"
+}
+
+function readParts(text: string, opts?: DecimalOptions): Parts | null {
   if (typeof text !== "string") throw new CalcError("value", `${typeof text} given where number text was expected`);
   const s0 = text.replace(SPACES, " ").trim();
   if (BLANK_WORDS.has(s0.toLowerCase())) return null;
@@ -53,13 +79,16 @@ export function parseDecimal(text: string, opts?: DecimalOptions): Decimal | nul
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  if (/^[-+\u2212]/.test(s)) {
+  const c0 = s[0];
+  if (c0 === "-" || c0 === "+" || c0 === "\u2212") {
     if (negative) throw fail(text, "both parentheses and a sign");
-    negative = s[0] !== "+";
+    negative = c0 !== "+";
     s = s.slice(1);
   }
-  const currency = CURRENCY.exec(s);
-  if (currency) s = s.slice(currency[0].length).trimStart();
+  if (!(s[0] >= "0" && s[0] <= "9")) {
+    const currency = CURRENCY.exec(s);
+    if (currency) s = s.slice(currency[0].length).trimStart();
+  }
   const run = NUMERIC_RUN.exec(s);
   if (!run) {
     if (s.startsWith(".") || s.startsWith(",")) {
@@ -68,9 +97,12 @@ export function parseDecimal(text: string, opts?: DecimalOptions): Decimal | nul
     throw fail(text, s === "" ? "no digits" : "it does not start with a digit");
   }
   const digits = readDigits(text, run[0], opts?.decimal ?? ".");
-  let exponent = -digits.fraction.length;
+  let exponent = 0 - digits.fraction.length; // never -0
   let rest = s.slice(run[0].length);
-  if (/^[.,]/.test(rest)) throw fail(text, `no digits after the last "${rest[0]}" (a digit may have been lost)`);
+  if (rest === "") return { negative, digits: digits.integer + digits.fraction, exponent };
+  if (rest[0] === "." || rest[0] === ",") {
+    throw fail(text, `no digits after the last "${rest[0]}" (a digit may have been lost)`);
+  }
   const sci = /^[eE]([+-]?\d{1,4})/.exec(rest);
   if (sci) {
     if (digits.grouped) throw fail(text, "an exponent after a grouped number");
@@ -78,8 +110,7 @@ export function parseDecimal(text: string, opts?: DecimalOptions): Decimal | nul
     rest = rest.slice(sci[0].length);
   }
   exponent += readSuffix(text, rest.trim(), run[0]);
-  const magnitude = BigInt(digits.integer + digits.fraction);
-  return { coefficient: negative ? -magnitude : magnitude, exponent };
+  return { negative, digits: digits.integer + digits.fraction, exponent };
 }
 
 interface Digits {
@@ -88,29 +119,55 @@ interface Digits {
   grouped: boolean;
 }
 
-/** Splits "73,476.5" into digit strings, checking the grouping is one a person would print. */
+const isSeparator = (c: string | undefined): boolean => c === "." || c === "," || c === "'";
+
+const groupsOfThree = (text: string, sep: string): CalcError =>
+  fail(text, `digits grouped by "${sep}" must come in threes`);
+
+/**
+ * Splits "73,476.5" into digit strings, checking the grouping is one a person would print:
+ * one thousands separator throughout, groups of three after the first, one decimal mark.
+ * `run` starts and ends with a digit and holds only digits, spaces and . , '
+ */
 function readDigits(text: string, run: string, mark: "." | ","): Digits {
-  if (/[.,'] | [.,']/.test(run)) {
-    throw fail(text, "a space beside a separator (a digit may have been lost, or two numbers were pasted together)");
+  let integer = "";
+  let fraction = "";
+  let sep = "";
+  let group = 0; // digits in the current group
+  let firstGroup = true;
+  let inFraction = false;
+  for (let i = 0; i < run.length; i++) {
+    const c = run[i];
+    if (c >= "0" && c <= "9") {
+      if (inFraction) {
+        fraction += c;
+      } else {
+        integer += c;
+        group++;
+      }
+      continue;
+    }
+    if (c === " " && (isSeparator(run[i - 1]) || isSeparator(run[i + 1]))) {
+      throw fail(text, "a space beside a separator (a digit may have been lost, or two numbers were pasted together)");
+    }
+    if (c === mark) {
+      if (inFraction) {
+        const hint = mark === "." ? ' (a European number needs the decimal option ",")' : "";
+        throw fail(text, `more than one decimal mark "${mark}"${hint}`);
+      }
+      if (sep !== "" && group !== 3) throw groupsOfThree(text, sep);
+      inFraction = true;
+      continue;
+    }
+    if (inFraction) throw fail(text, `only digits may follow the decimal mark "${mark}"`);
+    if (sep === "") sep = c;
+    else if (c !== sep) throw fail(text, "mixed thousands separators");
+    if (firstGroup ? group > 3 : group !== 3) throw groupsOfThree(text, sep);
+    firstGroup = false;
+    group = 0;
   }
-  const parts = run.split(mark);
-  if (parts.length > 2) {
-    const hint = mark === "." ? " (a European number needs the decimal option \",\")" : "";
-    throw fail(text, `more than one decimal mark "${mark}"${hint}`);
-  }
-  const [integerPart, fraction = ""] = parts;
-  if (parts.length === 2 && !/^[0-9]+$/.test(fraction)) {
-    throw fail(text, `only digits may follow the decimal mark "${mark}"`);
-  }
-  const separators = new Set(integerPart.replace(/[0-9]/g, ""));
-  if (separators.size > 1) throw fail(text, "mixed thousands separators");
-  if (separators.size === 0) return { integer: integerPart, fraction, grouped: false };
-  const sep = [...separators][0];
-  const groups = integerPart.split(sep);
-  if (groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3)) {
-    throw fail(text, `digits grouped by "${sep}" must come in threes`);
-  }
-  return { integer: groups.join(""), fraction, grouped: true };
+  if (sep !== "" && !inFraction && group !== 3) throw groupsOfThree(text, sep);
+  return { integer, fraction, grouped: sep !== "" };
 }
 
 /** The power of ten a unit/scale suffix adds ("koz" = 3, "million ounces" = 6, "oz" = 0). */

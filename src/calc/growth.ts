@@ -27,6 +27,10 @@ const ErrorType = CalcError;
 
 /** current / prior - 1. A zero base is #DIV/0!; a negative figure makes a percentage meaningless. */
 export function growth(current: number, prior: number): number {
+  if (typeof current !== "number" || typeof prior !== "number") {
+    const bad = typeof current !== "number" ? current : prior;
+    throw new CalcError("value", `growth needs two numbers, got "${describeValue(bad)}"`);
+  }
   const g = growthOrError(current, prior);
   if (typeof g !== "number") throw g;
   return g;

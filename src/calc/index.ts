@@ -15,7 +15,7 @@ export {
 } from "./months";
 export { type Period, parsePeriod, toMonth, formatPeriod, isPeriod } from "./periods";
 export { parseNumber, describeValue } from "./numbers";
-export { type Decimal, type DecimalOptions, parseDecimal, decimalToNumber, isBlankText } from "./decimal";
+export { type Decimal, type DecimalOptions, parseDecimal, parseDecimalNumber, decimalToNumber, isBlankText } from "./decimal";
 export { type MonthlySeries, type SeriesLabels, buildSeries, valueAt, lastMonth } from "./series";
 export {
   type Basis,

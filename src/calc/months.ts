@@ -87,7 +87,8 @@ function civilMonth(day: number): MonthIndex {
 /** The first day of the month as an Excel serial (Jan 1900 = 1, Mar 1900 = 61, Mar 2017 = 42795). */
 export function monthToSerial(m: MonthIndex): number {
   if (!Number.isInteger(m) || m < 1900 * 12 || m > 9999 * 12 + 11) {
-    throw new CalcError("num", `month index ${m} is outside Excel's dates (Jan 1900 to Dec 9999)`);
+    const shown = typeof m === "number" ? String(m) : typeof m;
+    throw new CalcError("num", `month index ${shown} is outside Excel's dates (Jan 1900 to Dec 9999)`);
   }
   const year = yearOf(m);
   const month = monthOf(m);

@@ -3,7 +3,7 @@
  * numbers stored as text are common in pasted data, so text goes through the exact decimal reader.
  */
 import { CalcError } from "./errors";
-import { decimalToNumber, parseDecimal, type DecimalOptions } from "./decimal";
+import { parseDecimalNumber, type DecimalOptions } from "./decimal";
 
 /** A cell's text for messages; never throws (objects with a broken toString exist). */
 export function describeValue(input: unknown): string {
@@ -14,6 +14,12 @@ export function describeValue(input: unknown): string {
   } catch {
     return Object.prototype.toString.call(input);
   }
+}
+
+/** "an object", "a symbol" — for messages about a value of the wrong type. */
+export function kindOf(input: unknown): string {
+  const t = typeof input;
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }
 
 /**
@@ -27,12 +33,11 @@ export function parseNumber(input: unknown, opts?: DecimalOptions): number | nul
   }
   if (input === null || input === undefined) return null;
   if (typeof input === "string") {
-    const d = parseDecimal(input, opts);
-    return d === null ? null : decimalToNumber(d);
+    return parseDecimalNumber(input, opts);
   }
   if (typeof input === "boolean") {
     throw new CalcError("value", `"${describeValue(input)}" is not a number: a logical value (TRUE/FALSE)`);
   }
   if (typeof input === "bigint") return Number(input);
-  throw new CalcError("value", `"${describeValue(input)}" is not a number: a ${typeof input}, not a number or text`);
+  throw new CalcError("value", `"${describeValue(input)}" is not a number: ${kindOf(input)}, not a number or text`);
 }

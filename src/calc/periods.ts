@@ -10,7 +10,7 @@
  */
 import { CalcError } from "./errors";
 import { daysInMonth, formatMonth, makeMonth, serialProblem, serialToMonth, type MonthIndex } from "./months";
-import { describeValue } from "./numbers";
+import { describeValue, kindOf } from "./numbers";
 
 export interface Period {
   kind: "month" | "quarter" | "year";
@@ -71,7 +71,7 @@ export function parsePeriod(input: unknown, label?: string): Period {
   if (typeof input === "string") return parsePeriodText(input, label);
   if (input instanceof Date) return monthPeriod(monthFromDate(input, label));
   if (input === null || input === undefined) throw fail("", label, "blank");
-  throw fail(input, label, typeof input === "boolean" ? "a logical value (TRUE/FALSE)" : `a ${typeof input}`);
+  throw fail(input, label, typeof input === "boolean" ? "a logical value (TRUE/FALSE)" : kindOf(input));
 }
 
 /**

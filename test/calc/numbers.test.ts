@@ -40,6 +40,8 @@ describe("parseNumber: numbers as releases print them", () => {
     ["0.0", 0],
     ["24%", 0.24],
     ["2.5 lakh tonnes", 250000],
+    ["1'234'567", 1234567], // Swiss grouping
+    ["-0", 0],
   ])("%s is %d", (text, value) => {
     expect(parseNumber(text)).toBe(value);
   });
