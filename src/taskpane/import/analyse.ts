@@ -2,11 +2,11 @@
  * The whole reading side of an import: table, layout, decimal mark, values, checks, plan.
  * Never throws: every failure is a Problem, and a blocked plan is still returned to be shown.
  */
-import { detectDecimal, extract } from "./extract";
+import { detectDecimal, extract, type DecimalGuess } from "./extract";
 import { columnLabel, detectLayout } from "./detect";
 import { mappingOf, shapeFromMapping } from "./mapping";
 import { buildPlan } from "./plan";
-import { readTable } from "./read";
+import { detectSeparator, readTable } from "./read";
 import type { Shape } from "./shape";
 import type { ImportAnalysis, ImportOptions, ImportPlan, LayoutKind, Problem } from "./types";
 
@@ -49,9 +49,17 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
     return { ...base, detected: null, decimal: opts.decimal === "," ? "," : ".", decimalDetected: false, plan };
   }
 
-  const guess = opts.decimal === "." || opts.decimal === "," ? { mark: opts.decimal, detected: false } : detectDecimal(table, shape);
+  const hint = detectSeparator(text) === ";" ? "," : ".";
+  const guess: DecimalGuess = opts.decimal === "." || opts.decimal === "," ? { mark: opts.decimal, detected: false } : detectDecimal(table, shape, hint);
   const ex = extract(table, shape, guess.mark);
-  if ("conflict" in guess && guess.conflict) {
+  if (guess.ambiguous) {
+    const other = guess.mark === "." ? "comma" : "point";
+    ex.problems.push({
+      severity: "warning", code: "ambiguous-decimal",
+      message: `The data do not show the decimal mark: ${guess.ambiguous} was read with a decimal ${guess.mark === "." ? "point" : "comma"}${hint === "," ? " (the file is separated by semicolons, as European Excel writes it)" : ""}; choose the decimal ${other} if it groups thousands`,
+    });
+  }
+  if (guess.conflict) {
     ex.problems.push({
       severity: "warning", code: "mixed-decimal",
       message: `Both decimal marks appear (${guess.conflict.dot} reads only with ".", ${guess.conflict.comma} only with ","); "." was assumed — choose the decimal mark if that is wrong`,

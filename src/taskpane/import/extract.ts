@@ -57,30 +57,45 @@ export interface DecimalGuess {
   detected: boolean;
   /** Both marks are evidenced: where, for a warning. */
   conflict?: { dot: string; comma: string };
+  /** Not detected, and a value reads as a decimal under the assumed mark though it may group thousands. */
+  ambiguous?: string;
 }
 
 /** Rows looked at for the decimal mark; a later contradiction still shows as "not a number" errors. */
 const DECIMAL_SAMPLE_ROWS = 5_000;
+/** One mark between 1-3 digits and exactly 3: "19.982", "6,736" — thousands or decimals? */
+const AMBIGUOUS = /^\D*\d{1,3}([.,])\d{3}(?![\d.,])/;
 
-/** "," only when a value can be read no other way ("2,6", "1.234,5"); "." likewise; else "." assumed. */
-export function detectDecimal(table: string[][], shape: Shape): DecimalGuess {
+/**
+ * "," only when a value can be read no other way ("2,6", "1.234,5"); "." likewise. Otherwise the
+ * hint (a semicolon-separated file comes from a European Excel: ","), else ".", and `ambiguous`
+ * names a value the assumption turns into a decimal ("19.982" read as 19.982), for a warning.
+ */
+export function detectDecimal(table: string[][], shape: Shape, hint: Mark = "."): DecimalGuess {
   const cols = valueColumns(shape);
   let dot: string | undefined;
   let comma: string | undefined;
+  const unsure: Partial<Record<Mark, string>> = {};
   const last = Math.min(table.length, shape.header + 1 + DECIMAL_SAMPLE_ROWS);
   for (let r = shape.header + 1; r < last && !(dot && comma); r++) {
     const row = table[r];
     for (const c of cols) {
       const t = row[c];
       if (t === undefined || (t.indexOf(",") < 0 && t.indexOf(".") < 0)) continue;
-      const e = decimalEvidence(t.trim());
-      if (e === "." && !dot) dot = `row ${r + 1} "${t.trim()}"`;
-      else if (e === "," && !comma) comma = `row ${r + 1} "${t.trim()}"`;
+      const text = t.trim();
+      const e = decimalEvidence(text);
+      if (e === "." && !dot) dot = `row ${r + 1} "${text}"`;
+      else if (e === "," && !comma) comma = `row ${r + 1} "${text}"`;
+      else if (e === null) {
+        const a = AMBIGUOUS.exec(text);
+        if (a && !unsure[a[1] as Mark] && text.indexOf(a[1] === "." ? "," : ".") < 0) unsure[a[1] as Mark] = `row ${r + 1} "${text}"`;
+      }
     }
   }
   if (dot && comma) return { mark: ".", detected: false, conflict: { dot, comma } };
   if (comma) return { mark: ",", detected: true };
-  return { mark: ".", detected: dot !== undefined };
+  if (dot) return { mark: ".", detected: true };
+  return unsure[hint] ? { mark: hint, detected: false, ambiguous: unsure[hint] } : { mark: hint, detected: false };
 }
 
 class Extractor {

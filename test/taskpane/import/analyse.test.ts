@@ -273,12 +273,23 @@ describe("decimal mark", () => {
     expect([a.decimal, a.decimalDetected]).toEqual([",", true]);
     expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, 0.925], [serial(2017, 2), 6736, 0.93]]);
   });
-  it("assumes '.' when the data are ambiguous, and follows the user's choice", () => {
-    const text = "Month;Gold (oz)\n2017-01;19.982\n";
+  it("assumes '.' when the data are ambiguous, warns, and follows the user's choice", () => {
+    const text = "Month\tGold (oz)\nJan 2017\t19.982\n";
     const a = run(text);
     expect([a.decimal, a.decimalDetected, a.plan.rows[0][1]]).toEqual([".", false, 19.982]);
+    expect(only(a.plan.problems, "ambiguous-decimal")[0].message).toMatch(/row 2 "19.982" was read with a decimal point; choose the decimal comma/);
     const b = run(text, { decimal: "," });
-    expect([b.decimal, b.plan.rows[0][1]]).toEqual([",", 19982]);
+    expect([b.decimal, b.plan.rows[0][1], b.plan.problems]).toEqual([",", 19982, []]);
+  });
+  it("takes a semicolon-separated file as European when the values leave it open", () => {
+    const a = run("Month;Gold (oz)\n2017-01;19.982\n2017-02;6.736\n");
+    expect([a.decimal, a.decimalDetected]).toEqual([",", false]);
+    expect(a.plan.rows.map((r) => r[1])).toEqual([19982, 6736]);
+    expect(only(a.plan.problems, "ambiguous-decimal")).toEqual([]); // "19.982" groups thousands under ","
+  });
+  it("does not warn about English thousands under the point", () => {
+    const a = run('Month,Gold (oz)\nJan 2017,"6,736"\n');
+    expect([a.decimal, a.plan.rows[0][1], a.plan.problems]).toEqual([".", 6736, []]);
   });
   it("warns when both marks are evidenced", () => {
     const a = run("Month\tGold (oz)\tGrade (g/t)\nJan 2017\t5208\t2,6\nFeb 2017\t6736\t2.7\n");
