@@ -4,13 +4,13 @@
  * with size, and k = n periods against k = 1.
  */
 import { add } from "./table";
-import { measure } from "./timing";
+import { compare } from "./timing";
 import { monthlyInput, preparedSeries, type DateForm } from "./data";
 import { baselineMonth, baselineRecords, baselineSeries, baselineTtm, baselineYtd } from "./baselines";
 import { buildSeries, type MonthlySeries } from "../src/calc/series";
 import { parsePeriod, type Period } from "../src/calc/periods";
-import { calendarGrowth } from "../src/calc/growth";
-import { recordAll } from "../src/calc/records";
+import { calendarGrowthColumns } from "../src/calc/growth";
+import { recordColumns } from "../src/calc/records";
 
 /** Sizes for prepared series (no dates) and for series read from real date cells (Excel's calendar ends in 9999). */
 export const KERNEL_SIZES = [1_000, 100_000, 1_000_000];
@@ -48,20 +48,18 @@ export function kernelSection(): void {
     const s = preparedSeries(n);
     const periods = monthPeriods(s.first, n);
     for (const basis of BASES) {
-      const base = measure(() => baselineFor(basis, s.values, s.first)).medianNs;
-      const t = measure(() => calendarGrowth(s as MonthlySeries, periods, basis)).medianNs;
+      const { baseNs: base, fnNs: t } = compare(() => baselineFor(basis, s.values, s.first), () => calendarGrowthColumns(s as MonthlySeries, periods, basis));
       times.set(`growth ${basis} ${n}`, t);
       add({ row: `1 YOY_GROWTH ${basis}, k=n (calc kernel)`, form: "prepared series", n, nsPerRow: t / n, ratio: t / base, vs: `${basis} loop ${(base / n).toFixed(1)} ns/row`, target: "<= 3x", met: t / base <= 3 });
     }
     for (const scope of SCOPES) {
-      const base = measure(() => baselineRecords(s.values, s.first, scope)).medianNs;
-      const t = measure(() => recordAll(s as MonthlySeries, scope)).medianNs;
+      const { baseNs: base, fnNs: t } = compare(() => baselineRecords(s.values, s.first, scope), () => recordColumns(s as MonthlySeries, scope));
       times.set(`records ${scope} ${n}`, t);
       add({ row: `1 RECORD_MONTH flags, scope ${scope} (calc)`, form: "prepared series", n, nsPerRow: t / n, ratio: t / base, vs: `max loop ${(base / n).toFixed(1)} ns/row`, target: "<= 3x", met: t / base <= 3 });
     }
   }
-  for (const basis of BASES) linear(`calendarGrowth ${basis}`, "prepared series", 100_000, 1_000_000, times.get(`growth ${basis} 100000`)!, times.get(`growth ${basis} 1000000`)!);
-  for (const scope of SCOPES) linear(`recordAll ${scope}`, "prepared series", 100_000, 1_000_000, times.get(`records ${scope} 100000`)!, times.get(`records ${scope} 1000000`)!);
+  for (const basis of BASES) linear(`calendarGrowthColumns ${basis}`, "prepared series", 100_000, 1_000_000, times.get(`growth ${basis} 100000`)!, times.get(`growth ${basis} 1000000`)!);
+  for (const scope of SCOPES) linear(`recordColumns ${scope}`, "prepared series", 100_000, 1_000_000, times.get(`records ${scope} 100000`)!, times.get(`records ${scope} 1000000`)!);
 }
 
 /** Series building and the whole calc path from date cells (serial or text) to growth for every month. */
@@ -73,22 +71,23 @@ export function datedSection(): void {
       const values = Array.from(inp.values);
       const dates = inp.dates as unknown[];
       const serialInp = form === "serial" ? inp : monthlyInput(n, "serial");
-      const baseSeries = measure(() => baselineSeries(serialInp.serials, inp.values)).medianNs;
-      const t = measure(() => buildSeries(dates, values)).medianNs;
+      const { baseNs: baseSeries, fnNs: t } = compare(() => baselineSeries(serialInp.serials, inp.values), () => buildSeries(dates, values));
       times.set(`series ${form} ${n}`, t);
       const serial = form === "serial";
       add({ row: "1 series building (buildSeries)", form: `${form} dates, column`, n, nsPerRow: t / n, ratio: t / baseSeries, vs: `serial->month loop ${(baseSeries / n).toFixed(1)} ns`, target: serial ? "<= 3x" : "report", met: serial ? t / baseSeries <= 3 : null });
 
       // Whole calc path as the calendar form runs it: series, every month's period read from the same form, ytd windows.
-      const baseAll = measure(() => {
-        const b = baselineSeries(serialInp.serials, inp.values);
-        return baselineYtd(b.values, b.first);
-      }).medianNs;
-      const tAll = measure(() => {
-        const s = buildSeries(dates, values);
-        const ps = dates.map((d) => parsePeriod(d));
-        return calendarGrowth(s, ps, "ytd");
-      }).medianNs;
+      const { baseNs: baseAll, fnNs: tAll } = compare(
+        () => {
+          const b = baselineSeries(serialInp.serials, inp.values);
+          return baselineYtd(b.values, b.first);
+        },
+        () => {
+          const s = buildSeries(dates, values);
+          const ps = dates.map((d) => parsePeriod(d));
+          return calendarGrowthColumns(s, ps, "ytd");
+        },
+      );
       times.set(`path ${form} ${n}`, tAll);
       add({ row: "1 YOY_GROWTH ytd, k=n, from cells (calc)", form: `${form} dates+periods`, n, nsPerRow: tAll / n, ratio: tAll / baseAll, vs: "series loop + ytd loop", target: serial ? "<= 3x" : "report", met: serial ? tAll / baseAll <= 3 : null });
     }

@@ -1,14 +1,18 @@
 /**
- * `npm run bench`: issue 4's benchmark table. Every ratio is against a baseline measured in this
- * same process and run (bench/baselines.ts, committed before the code it measures). Each section is
- * loaded on its own, so one that cannot run (its code missing or broken) prints why and the rest go on.
+ * The bench itself (bench/run.ts bundles this file first). Every ratio is against a baseline measured
+ * in this same process and run (bench/baselines.ts, committed before the code it measures). A section
+ * that fails prints why and the rest go on.
  */
 import { cpus, totalmem } from "node:os";
 import { header, printAll, add } from "./table";
 
 const started = Date.now();
 
+// `npm run bench -- import` runs only the sections whose name contains "import".
+const only = process.env.PROD_BENCH_ONLY;
+
 async function section(name: string, run: () => Promise<void> | void): Promise<void> {
+  if (only && !name.includes(only)) return;
   const t0 = Date.now();
   try {
     await run();
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
+export const done = main().catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });

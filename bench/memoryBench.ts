@@ -10,8 +10,8 @@ import { asColumn, importCsv, monthlyInput, preparedSeries, wholeColumn } from "
 import { monthPeriods } from "./calcBench";
 import { yoyGrowth, recordMonth } from "../src/functions/functions";
 import { buildSeries } from "../src/calc/series";
-import { calendarGrowth } from "../src/calc/growth";
-import { recordAll } from "../src/calc/records";
+import { calendarGrowthColumns } from "../src/calc/growth";
+import { recordColumns } from "../src/calc/records";
 import { analyseImport } from "../src/taskpane/import/analyse";
 import { makeRng } from "./prng";
 
@@ -32,9 +32,9 @@ export function memorySection(): void {
       const s = preparedSeries(N);
       return { s, periods: monthPeriods(s.first, N) };
     });
-    report("calendarGrowth ytd, k=n", "prepared series + periods", N, bytes, () => calendarGrowth(input.s, input.periods, "ytd"));
+    report("calendarGrowthColumns ytd, k=n", "prepared series + periods", N, bytes, () => calendarGrowthColumns(input.s, input.periods, "ytd"));
     const { value: s2, bytes: b2 } = heapSizeOf(() => preparedSeries(N));
-    report("recordAll scope month", "prepared series", N, b2, () => recordAll(s2, "month"));
+    report("recordColumns scope month", "prepared series", N, b2, () => recordColumns(s2, "month"));
   }
   {
     const { value: cols, bytes } = heapSizeOf(() => {

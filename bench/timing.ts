@@ -11,34 +11,67 @@ export interface Timing {
 export let sink: unknown = null;
 
 export function measure(fn: () => unknown, opts: { reps?: number; budgetMs?: number } = {}): Timing {
+  const { batch } = calibrate(fn);
   const maxReps = opts.reps ?? 7;
   const budgetNs = (opts.budgetMs ?? 3000) * 1e6;
-  // Warm up until the JIT has had time (>= 300 ms or 10 calls) — small inputs need many calls.
-  let calls = 0;
-  let one = Infinity;
-  const w0 = process.hrtime.bigint();
-  while (calls < 3 || (calls < 10_000 && Number(process.hrtime.bigint() - w0) < 300e6 && calls < 10) || (one < 1e6 && Number(process.hrtime.bigint() - w0) < 300e6)) {
-    const t0 = process.hrtime.bigint();
-    sink = fn();
-    one = Math.min(one, Number(process.hrtime.bigint() - t0));
-    calls++;
-  }
-  // Small inputs are timed in batches of >= 10 ms so the clock's resolution does not matter.
-  const batch = Math.max(1, Math.ceil(10e6 / Math.max(one, 1)));
   const times: number[] = [];
   let spent = 0;
   // At least 3 repetitions; stop early once the time budget is spent.
   while (times.length < maxReps && (times.length < 3 || spent < budgetNs)) {
-    const t0 = process.hrtime.bigint();
-    for (let b = 0; b < batch; b++) sink = fn();
-    const dt = Number(process.hrtime.bigint() - t0);
-    times.push(dt / batch);
-    spent += dt;
+    const t = timeBatch(fn, batch);
+    times.push(t);
+    spent += t * batch;
   }
-  times.sort((x, y) => x - y);
-  const mid = times.length >> 1;
-  const medianNs = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
-  return { medianNs, reps: times.length };
+  return { medianNs: median(times), reps: times.length };
+}
+
+/** Time of one call in ns, and a batch size that makes a timed batch last >= 10 ms. */
+function calibrate(fn: () => unknown): { one: number; batch: number } {
+  let one = Infinity;
+  const w0 = process.hrtime.bigint();
+  // Warm up: >= 2 calls, and for fast calls until 300 ms have passed (the JIT needs many calls).
+  for (let calls = 0; calls < 2 || (one < 50e6 && Number(process.hrtime.bigint() - w0) < 300e6); calls++) {
+    const t0 = process.hrtime.bigint();
+    sink = fn();
+    one = Math.min(one, Number(process.hrtime.bigint() - t0));
+  }
+  return { one, batch: Math.max(1, Math.ceil(10e6 / Math.max(one, 1))) };
+}
+
+function timeBatch(fn: () => unknown, batch: number): number {
+  const t0 = process.hrtime.bigint();
+  for (let b = 0; b < batch; b++) sink = fn();
+  return Number(process.hrtime.bigint() - t0) / batch;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/**
+ * A measured function and its baseline, timed in alternation (base, fn, base, fn, ...) so that a
+ * busy machine slows both alike; the ratio is of the two medians.
+ */
+export function compare(base: () => unknown, fn: () => unknown, opts: { reps?: number; budgetMs?: number } = {}): { baseNs: number; fnNs: number; ratio: number } {
+  const cb = calibrate(base);
+  const cf = calibrate(fn);
+  const maxReps = opts.reps ?? 7;
+  const budgetNs = (opts.budgetMs ?? 4000) * 1e6;
+  const tb: number[] = [];
+  const tf: number[] = [];
+  let spent = 0;
+  while (tb.length < maxReps && (tb.length < 3 || spent < budgetNs)) {
+    const b = timeBatch(base, cb.batch);
+    const f = timeBatch(fn, cf.batch);
+    tb.push(b);
+    tf.push(f);
+    spent += b * cb.batch + f * cf.batch;
+  }
+  const baseNs = median(tb);
+  const fnNs = median(tf);
+  return { baseNs, fnNs, ratio: fnNs / baseNs };
 }
 
 /** Forces a full collection; the bench runs with --expose-gc. */

@@ -8,21 +8,9 @@ import { CalcError, parsePeriod, toMonth, parseNumber, parseDecimal, formatPerio
 import { parseGuidance, impliedGrowth } from "../../src/calc/guidance";
 import { claimCheck, parseStated } from "../../src/calc/claims";
 import { cell, text, number, arg } from "./arbitraries";
+import { calcOnly } from "./invariants";
 
 const RUNS = { numRuns: 3000 };
-const KINDS = ["value", "na", "div0", "num"];
-
-/** Runs fn; returns its result, or undefined after checking that what it threw is a well-formed CalcError. */
-export function calcOnly<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof CalcError)) throw new Error(`not a CalcError: ${String(e)}\n${(e as Error)?.stack ?? ""}`);
-    expect(KINDS).toContain(e.kind);
-    expect(e.message.trim()).not.toBe("");
-    return undefined;
-  }
-}
 
 describe("calc readers never throw anything but CalcError", () => {
   it("parsePeriod gives a real month, quarter or year", () => {

@@ -1,0 +1,82 @@
+/**
+ * Appending to an existing table: only months (per mine) the table does not have yet, in the
+ * table's own column order. Months already there are reported and left as they are.
+ */
+import { formatMonth, toMonth, type MonthIndex } from "../../../src/calc";
+import { isBlocked } from "./plan";
+import type { ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
+
+const norm = (s: unknown): string => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+
+function monthOfCell(v: unknown): MonthIndex | null {
+  try {
+    return toMonth(typeof v === "string" ? v.trim() : v);
+  } catch {
+    return null;
+  }
+}
+
+function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknown[][] }): ImportPlan {
+  const header = Array.isArray(existing?.header) ? existing.header : [];
+  const tableRows = Array.isArray(existing?.rows) ? existing.rows : [];
+  const problems: Problem[] = plan.problems.slice();
+  const at = new Map<string, number>();
+  header.forEach((h, i) => at.set(norm(h), i));
+
+  const missing = plan.columns.filter((c) => !at.has(norm(c.name)));
+  for (const c of missing) {
+    problems.push({
+      severity: "error", code: "missing-column", column: c.name, text: c.name,
+      message: `The table has no column "${c.name}": add it to the table, or import into a new table`,
+    });
+  }
+  const monthPlan = plan.columns.findIndex((c) => c.kind === "month");
+  const minePlan = plan.columns.findIndex((c) => c.kind === "text" && norm(c.name) === "mine");
+  if (missing.length > 0 || monthPlan < 0) {
+    return { ...plan, columns: plan.columns, rows: [], problems, blocked: true };
+  }
+  const monthAt = at.get(norm(plan.columns[monthPlan].name)) as number;
+  const mineAt = minePlan >= 0 ? (at.get(norm(plan.columns[minePlan].name)) as number) : -1;
+  const key = (mine: unknown, month: MonthIndex) => `${mineAt >= 0 ? norm(mine) : ""}\u0001${month}`;
+
+  const present = new Set<string>();
+  for (const r of tableRows) {
+    if (!Array.isArray(r)) continue;
+    const m = monthOfCell(r[monthAt]);
+    if (m !== null) present.add(key(mineAt >= 0 ? r[mineAt] : "", m));
+  }
+
+  // Plan columns in the table's order; table columns the plan does not fill stay untouched.
+  const source = header.map((h) => plan.columns.findIndex((c) => norm(c.name) === norm(h)));
+  const columns: PlannedColumn[] = header.map((h, j) =>
+    source[j] >= 0 ? plan.columns[source[j]] : { name: String(h ?? ""), kind: "text", numberFormat: "General", untouched: true },
+  );
+  const rows: PlannedCell[][] = [];
+  const already: string[] = [];
+  for (const r of plan.rows) {
+    const month = monthOfCell(r[monthPlan]);
+    if (month !== null && present.has(key(minePlan >= 0 ? r[minePlan] : "", month))) {
+      already.push(minePlan >= 0 ? `${formatMonth(month)} (${String(r[minePlan])})` : formatMonth(month));
+      continue;
+    }
+    rows.push(source.map((s) => (s >= 0 ? r[s] : null)));
+  }
+  if (already.length > 0) {
+    const shown = already.length > 12 ? `${already.slice(0, 12).join(", ")} and ${already.length - 12} more` : already.join(", ");
+    problems.push({
+      severity: "info", code: "already-present",
+      message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${shown}`,
+    });
+  }
+  const skipping = !plan.blocked && plan.problems.some((p) => p.severity === "error");
+  return { layout: plan.layout, columns, rows, problems, blocked: isBlocked(problems, skipping) };
+}
+
+export function planAppend(plan: ImportPlan, existing: { header: string[]; rows: unknown[][] }): ImportPlan {
+  try {
+    return appendPlan(plan, existing);
+  } catch (e) {
+    const message = `The append could not be planned (internal error: ${e instanceof Error ? e.message : String(e)})`;
+    return { ...plan, rows: [], problems: [...plan.problems, { severity: "error", code: "internal", message }], blocked: true };
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Entries to the plan the writer carries out: one row per mine and month, duplicates, future
+ * months and gaps checked over the whole table, bad rows dropped only when the user asked.
+ * Maps keyed by mine and month keep every step linear in the number of cells.
+ */
+import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../../src/calc/months";
+import type { Entry, Extraction, Metric } from "./extract";
+import { numberFormatFor } from "./header";
+import type { ImportPlan, LayoutKind, PlannedCell, PlannedColumn, Problem } from "./types";
+
+export interface PlanOptions {
+  layout: LayoutKind;
+  skipBadRows: boolean;
+  today: Date;
+  /** Header of the source's month column, for problems that point at it. */
+  monthColumn: string;
+  /** Header of the source's mine column, or undefined when there is none. */
+  mineColumn?: string;
+}
+
+interface Row {
+  mine: string;
+  month: MonthIndex;
+  values: (number | null)[];
+  est: boolean[] | null;
+  /** Source row that gave each metric (0 = none); null when one row gave them all (`row`). */
+  from: number[] | null;
+  /** The first source row for this mine and month. */
+  row: number;
+}
+
+interface Duplicate {
+  a: number;
+  b: number;
+  mine: string;
+  months: Set<MonthIndex>;
+  metrics: Set<number>;
+}
+
+/**
+ * One row per mine and month. A long-layout entry (all metrics, in order) becomes the row itself,
+ * without copying: an import of 100,000 rows must not allocate several arrays per row.
+ */
+function merge(entries: Entry[], metricCount: number, skip: Set<number> | null): { rows: Row[]; dups: Map<string, Duplicate> } {
+  const byMine = new Map<string, Map<MonthIndex, Row>>();
+  const rows: Row[] = [];
+  const dups = new Map<string, Duplicate>();
+  let lastMine: string | undefined;
+  let months = new Map<MonthIndex, Row>();
+  let complete: number[] | null = null; // the metrics array known to list every metric in order
+  const isComplete = (ids: number[]): boolean => {
+    if (ids === complete) return true;
+    if (ids.length !== metricCount || !ids.every((m, i) => m === i)) return false;
+    complete = ids;
+    return true;
+  };
+  for (const e of entries) {
+    if (skip !== null && skip.has(e.row)) continue;
+    if (e.mine !== lastMine) {
+      lastMine = e.mine;
+      const known = byMine.get(e.mine);
+      if (known) months = known;
+      else byMine.set(e.mine, (months = new Map()));
+    }
+    let row = months.get(e.month);
+    if (row === undefined) {
+      if (isComplete(e.metrics)) {
+        row = e;
+        months.set(e.month, row);
+        rows.push(row);
+        continue;
+      }
+      row = { mine: e.mine, month: e.month, values: new Array(metricCount).fill(null), est: null, from: new Array(metricCount).fill(0), row: e.row };
+      months.set(e.month, row);
+      rows.push(row);
+    }
+    for (let i = 0; i < e.metrics.length; i++) {
+      const m = e.metrics[i];
+      const prior = row.from === null ? row.row : row.from[m];
+      if (prior !== 0 && prior !== e.row) {
+        const dk = `${prior},${e.row}`;
+        let d = dups.get(dk);
+        if (!d) dups.set(dk, (d = { a: prior, b: e.row, mine: e.mine, months: new Set(), metrics: new Set() }));
+        d.months.add(e.month);
+        d.metrics.add(m);
+        continue;
+      }
+      if (row.from === null) continue; // unreachable: a complete row leaves nothing to fill
+      row.from[m] = e.row;
+      row.values[m] = e.values[i];
+      if (e.est && e.est[i]) (row.est ??= new Array<boolean>(metricCount).fill(false))[m] = true;
+    }
+  }
+  return { rows, dups };
+}
+
+function listMonths(months: MonthIndex[], max = 6): string {
+  const shown = months.slice(0, max).map(formatMonth).join(", ");
+  return months.length > max ? `${shown} and ${months.length - max} more` : shown;
+}
+
+function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts: PlanOptions): Problem[] {
+  const out: Problem[] = [];
+  for (const d of dups.values()) {
+    const months = [...d.months].sort((x, y) => x - y);
+    const which = d.metrics.size === metrics.length && metrics.length > 1 ? "" : ` for ${[...d.metrics].map((m) => metrics[m].name).join(", ")}`;
+    const mine = d.mine ? ` (${opts.mineColumn ?? "mine"} "${d.mine}")` : "";
+    out.push({
+      severity: "error", code: "duplicate-month", row: d.b, column: opts.monthColumn, text: formatMonth(months[0]),
+      message: `Rows ${d.a} and ${d.b} both give ${listMonths(months)}${which}${mine}: the same month twice`,
+    });
+  }
+  return out;
+}
+
+/** Gaps per mine: months missing between the first and the last, one warning per gap. */
+function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
+  const out: Problem[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const prev = rows[i - 1];
+    const cur = rows[i];
+    if (prev.mine !== cur.mine || cur.month - prev.month <= 1) continue;
+    const missing: MonthIndex[] = [];
+    for (let m = prev.month + 1; m < cur.month && missing.length < 7; m++) missing.push(m);
+    const count = cur.month - prev.month - 1;
+    const span = count <= 6 ? listMonths(missing) : `${formatMonth(prev.month + 1)} to ${formatMonth(cur.month - 1)}`;
+    const mine = cur.mine ? ` for "${cur.mine}"` : "";
+    out.push({
+      severity: "warning", code: "gap", row: cur.row, column: opts.monthColumn, text: formatMonth(cur.month),
+      message: `Row ${cur.row}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
+    });
+  }
+  return out;
+}
+
+function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): PlannedColumn[] {
+  const cols: PlannedColumn[] = [];
+  if (hasMine) cols.push({ name: "Mine", kind: "text", numberFormat: "@" });
+  cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
+  for (const m of metrics) cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
+  if (hasEstimate) cols.push({ name: "Estimate", kind: "estimate", numberFormat: "@" });
+  return cols;
+}
+
+/** Mines in their natural order ("Mine 2" before "Mine 10"), then months; most files already are. */
+function sortRows(rows: Row[]): void {
+  const mines = [...new Set(rows.map((r) => r.mine))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const rank = new Map(mines.map((m, i) => [m, i]));
+  const cmp = (x: Row, y: Row) => (x.mine === y.mine ? x.month - y.month : (rank.get(x.mine) as number) - (rank.get(y.mine) as number));
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) if (cmp(rows[i - 1], rows[i]) > 0) sorted = false;
+  if (!sorted) rows.sort(cmp);
+}
+
+export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
+  const problems = ex.problems.slice();
+  const metricCount = ex.metrics.length;
+  let { rows, dups } = merge(ex.entries, metricCount, null);
+  problems.push(...duplicateProblems(dups, ex.metrics, opts));
+  const bad = new Set(ex.badRows);
+  for (const d of dups.values()) bad.add(d.a).add(d.b);
+  if (opts.skipBadRows && bad.size > 0) {
+    rows = merge(ex.entries, metricCount, bad).rows;
+    const list = [...bad].sort((a, b) => a - b);
+    problems.push({
+      severity: "info", code: "rows-skipped", row: list[0],
+      message: `${list.length} row${list.length > 1 ? "s" : ""} with errors left out: ${list.length > 20 ? `${list.slice(0, 20).join(", ")} and ${list.length - 20} more` : list.join(", ")}`,
+    });
+  }
+  sortRows(rows);
+
+  const now = makeMonth(opts.today.getFullYear(), opts.today.getMonth() + 1);
+  for (const r of rows) {
+    if (r.month > now) {
+      problems.push({
+        severity: "warning", code: "future-month", row: r.row, column: opts.monthColumn, text: formatMonth(r.month),
+        message: `Row ${r.row}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
+      });
+    }
+  }
+  problems.push(...gapProblems(rows, opts));
+
+  const hasMine = opts.mineColumn !== undefined;
+  const hasEstimate = rows.some((r) => r.est !== null);
+  const columns = columnsFor(ex.metrics, hasMine, hasEstimate);
+  const out: PlannedCell[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const cells = new Array<PlannedCell>(columns.length);
+    let k = 0;
+    if (hasMine) cells[k++] = r.mine;
+    cells[k++] = monthToSerial(r.month);
+    for (let m = 0; m < metricCount; m++) cells[k++] = r.values[m];
+    if (hasEstimate) cells[k] = r.est ? ex.metrics.filter((_, m) => r.est?.[m]).map((m) => m.name).join(", ") : null;
+    out[i] = cells;
+  }
+  if (rows.length === 0 && !problems.some((p) => p.severity === "error" && p.row === undefined)) {
+    problems.push({ severity: "error", code: "no-data", message: "No rows with a month and values to import" });
+  }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { layout: opts.layout, columns, rows: out, problems, blocked: isBlocked(problems, opts.skipBadRows) };
+}
+
+/** Errors without a row concern the whole table and always block; row errors block unless skipped. */
+export function isBlocked(problems: Problem[], skipBadRows: boolean): boolean {
+  return problems.some((p) => p.severity === "error" && (p.row === undefined || !skipBadRows));
+}

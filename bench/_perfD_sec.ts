@@ -1,0 +1,3 @@
+import { printAll } from "./table";
+import { importSection } from "./importBench";
+void importSection().then(() => printAll());
