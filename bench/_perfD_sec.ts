@@ -1,3 +1,0 @@
-import { printAll } from "./table";
-import { importSection } from "./importBench";
-void importSection().then(() => printAll());
