@@ -36,7 +36,7 @@ export function monthPeriods(first: number, n: number): Period[] {
 /** time(big) / time(small) per function, for item 2. */
 export const scaling: { what: string; small: number; big: number; ratio: number }[] = [];
 
-function linear(what: string, form: string, smallN: number, bigN: number, small: number, big: number): void {
+export function linear(what: string, form: string, smallN: number, bigN: number, small: number, big: number): void {
   const ratio = big / small;
   scaling.push({ what, small: smallN, big: bigN, ratio });
   add({ row: `2 growth with size: ${what}`, form, n: `${bigN / 1000}k/${smallN / 1000}k`, ratio, vs: `time ${bigN / smallN}x rows`, target: "<= 12", met: ratio <= 12 });
