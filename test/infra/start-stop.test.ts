@@ -22,14 +22,16 @@ function npm(script: "start" | "stop") {
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
-type Answer = { status: number; headers: Record<string, string | string[] | undefined> };
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
 function fetchInsecure(url: string, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
     // The certificate is self-signed by design (no CA is installed).
     const req = request(url, { method, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
     req.end();
@@ -76,6 +78,15 @@ describe("npm start / npm stop without Excel desktop", () => {
     expect(urls).toContain("https://localhost:3000/functions.json");
     for (const url of urls) {
       expect((await fetchInsecure(url)).status, url).toBe(200);
+    }
+  });
+
+  it("the scripts and styles the page itself loads answer 200 too", async () => {
+    const page = await fetchInsecure("https://localhost:3000/taskpane.html");
+    const local = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((ref) => !/^[a-z]+:/i.test(ref));
+    expect(local).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "taskpane.css"]));
+    for (const ref of local) {
+      expect((await fetchInsecure(new URL(ref, "https://localhost:3000/taskpane.html").href)).status, ref).toBe(200);
     }
   });
 
