@@ -13,10 +13,11 @@ import type { DoubleOptions } from "../support/excel-double";
 let dist = "";
 let pane: Pane | undefined;
 
-beforeAll(() => {
-  dist = ensureBuilt();
+// Generous limits: the build and Chromium share the machine with the rest of the suite.
+beforeAll(async () => {
+  dist = await ensureBuilt();
   mkdirSync(RESULTS, { recursive: true });
-}, 180_000);
+}, 600_000);
 
 let stubbed = false;
 
@@ -90,7 +91,7 @@ const rising = (seen: [number, number][]) => {
   return values.filter((v, i) => i === 0 || v > values[i - 1]).length;
 };
 
-describe("task pane in Chromium, with the recording double behind Excel.run", () => {
+describe("task pane in Chromium, with the recording double behind Excel.run", { timeout: 120_000 }, () => {
   it("shows the preview as it will be written and lists the errors; Import stays off until bad rows are skipped", async () => {
     const page = await open();
     await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", WITH_ERRORS));
@@ -318,7 +319,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", ()
   });
 });
 
-describe("task pane in Chromium outside Excel", () => {
+describe("task pane in Chromium outside Excel", { timeout: 60_000 }, () => {
   it("says it must run inside Excel when office.js cannot be loaded at all", async () => {
     pane = await openPane(dist, "missing");
     const page = await pane.context.newPage();
