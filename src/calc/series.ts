@@ -17,6 +17,9 @@ export interface MonthlySeries {
   rows: Int32Array;
 }
 
+/** Whole numbers up to here are years when typed as a period; in a dates column they are a mistake. */
+const LAST_YEAR_NUMBER = 2200;
+
 // Used once per row: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
 const monthOfSerial = serialToMonth;
 
@@ -49,8 +52,13 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
   for (let i = 0; i < n; i++) {
     const d = dates[i];
     let m: number;
-    if (typeof d === "number" && d >= 1 && d <= MAX_SERIAL) {
+    if (typeof d === "number" && d > LAST_YEAR_NUMBER && d <= MAX_SERIAL) {
       m = monthOfSerial(d); // the common case: no strings, no objects
+    } else if (typeof d === "number" && Number.isInteger(d) && d >= 1900 && d <= LAST_YEAR_NUMBER) {
+      throw new CalcError(
+        "value",
+        `row ${i + 1} of ${datesLabel}: ${d} looks like a year; each row needs a month (a date, or text like Feb ${d})`,
+      );
     } else if (d === null || d === undefined || d === 0 || d === "") {
       continue;
     } else if (typeof d === "string" && d.trim() === "") {

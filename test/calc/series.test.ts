@@ -116,6 +116,13 @@ describe("buildSeries: errors", () => {
     expect(e.message).toContain("dates and values differ in size: 3 and 2");
   });
 
+  it("says a whole number 1900-2200 in dates looks like a year (it would be a day in 1905)", () => {
+    const e = errorOf(() => buildSeries(["Year", 2015, 2016], ["Gold", 1, 2]));
+    expect(e.message).toBe("row 2 of dates: 2015 looks like a year; each row needs a month (a date, or text like Feb 2015)");
+    // serials just below and above still read as days: 1899 = 13 Mar 1905, 2201 = 9 Jan 1906
+    expect(buildSeries([1899, 2201], [1, 2]).values.length).toBe(11);
+  });
+
   it("rejects booleans and negative serials in dates, and booleans in values", () => {
     expect(errorOf(() => buildSeries([true], [1])).message).toContain("row 1 of dates");
     expect(errorOf(() => buildSeries([serial(2017, 1), -3], [1, 2])).message).toContain("row 2 of dates");
