@@ -45,13 +45,14 @@ export interface MonthlyInput {
 }
 
 /**
- * n consecutive months starting in January 1901 (after Excel's fictitious 29 Feb 1900). Excel's calendar
- * ends in December 9999, so at most 97,188 months fit: series with real dates stop at 96,000 rows.
+ * n consecutive months starting in January 1907: serials 1900–2200 (days of 1905–1906) read as years,
+ * not dates. Excel's calendar ends in December 9999, so at most 97,116 months fit: series with real
+ * dates stop at 96,000 rows.
  */
 export function monthlyInput(n: number, form: DateForm, seed = 20170329): MonthlyInput {
-  if (n > 97_188) throw new RangeError(`${n} months do not fit in Excel's calendar (Jan 1901 to Dec 9999)`);
+  if (n > 97_116) throw new RangeError(`${n} months do not fit in Excel's calendar (Jan 1907 to Dec 9999)`);
   const rng = makeRng(seed + n);
-  const firstMonth = monthIndex(1901, 1);
+  const firstMonth = monthIndex(1907, 1);
   const values = productionValues(rng, n);
   const serials = new Float64Array(n);
   for (let i = 0; i < n; i++) serials[i] = serialOf(firstMonth + i, rng.int(1, 28));
@@ -106,5 +107,5 @@ export function preparedSeries(n: number, seed = 20170329): { first: number; val
   const rng = makeRng(seed + n);
   const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
-  return { first: monthIndex(1901, 1), values: productionValues(rng, n), rows };
+  return { first: monthIndex(1907, 1), values: productionValues(rng, n), rows };
 }
