@@ -51,6 +51,14 @@ function option(args, name) {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The built manifest must be the source one with only the base URL rewritten. */
+export function staleBuild(sourcePath, builtPath, baseUrl) {
+  if (!existsSync(builtPath)) return null; // reported by validateManifest
+  const expected = readFileSync(sourcePath, "utf8").split(DEV_BASE_URL).join(baseUrl);
+  if (readFileSync(builtPath, "utf8") === expected) return null;
+  return `dist/manifest.xml is not manifest.xml built for ${baseUrl}: run npm run build (with the same ADDIN_BASE_URL)`;
+}
+
 async function main(args) {
   const distArg = option(args, "--dist");
   const given = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--dist");
@@ -71,6 +79,13 @@ async function main(args) {
       console.error(`  (checked against ${baseUrl}; a build for production needs the same ADDIN_BASE_URL when validating)`);
     }
     failed ||= problems.length > 0;
+  }
+  if (!given) {
+    const stale = staleBuild(join(ROOT, "manifest.xml"), join(distDir, "manifest.xml"), process.env.ADDIN_BASE_URL || DEV_BASE_URL);
+    if (stale) {
+      console.error(stale);
+      failed = true;
+    }
   }
   const registration = await validateBuild(distDir);
   report(relative(process.cwd(), join(distDir, "functions.js")), registration);

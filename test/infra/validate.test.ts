@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILD_TIMEOUT_MS, ROOT, ensureBuilt } from "./build";
 // @ts-expect-error plain ESM script without types
-import { validateBuild, validateManifest } from "../../scripts/validate.mjs";
+import { staleBuild, validateBuild, validateManifest } from "../../scripts/validate.mjs";
 // @ts-expect-error plain ESM script without types
 import { pngSize } from "../../scripts/lib/png.mjs";
 
@@ -130,5 +130,19 @@ describe("functions.js registration against functions.json", () => {
   it("a bundle that throws while loading registers nothing", async () => {
     const copy = brokenBuild((js) => `throw new Error("calc module failed to load");\n${js}`);
     expect(await validateBuild(copy)).toEqual(["functions.js throws while loading, so no function is registered: calc module failed to load"]);
+  });
+});
+
+describe("a build older than the manifest is caught", () => {
+  it("dist/manifest.xml must be manifest.xml with only the base URL rewritten", () => {
+    const dir = mkdtempSync(join(tmpdir(), "prod-stale-"));
+    const source = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    const built = join(dir, "manifest.xml");
+    writeFileSync(built, source.split("https://localhost:3000/").join("https://example.com/prod/"));
+    expect(staleBuild(join(ROOT, "manifest.xml"), built, "https://example.com/prod/")).toBeNull();
+    writeFileSync(built, source.replace(/<Version>[^<]*<\/Version>/, "<Version>0.0.0.1</Version>"));
+    expect(staleBuild(join(ROOT, "manifest.xml"), built, "https://localhost:3000/")).toBe(
+      "dist/manifest.xml is not manifest.xml built for https://localhost:3000/: run npm run build (with the same ADDIN_BASE_URL)",
+    );
   });
 });
