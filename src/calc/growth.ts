@@ -1,7 +1,8 @@
 /**
  * Growth against the same period a year earlier. A window is a run of months; the prior window
- * is the same run shifted 12 months. Calendar growth over many periods sums each window from
- * prefix sums built once, so a spilled range of periods costs one pass over the data.
+ * is the same run shifted 12 months. A window is at most 12 months, so each is summed directly
+ * (left to right, as a user's SUM would): running totals would be O(1) per window but can lose the
+ * last digits of fractional figures to cancellation. Missing months are found in O(1) from one pass.
  */
 import { CalcError } from "./errors";
 import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
@@ -126,25 +127,27 @@ function lastMonthOf(period: Period, fiscalYearStart: number): MonthIndex {
   return monthIndex(period.year, fiscalYearStart === 1 ? 12 : fiscalYearStart - 1);
 }
 
-/** Prefix sums of a series, with where the next missing month is, for O(1) window sums. */
+/** A series with where the next missing month is, so a window's gaps are found in O(1). */
 interface WindowSums {
   first: MonthIndex;
   n: number;
-  sums: Float64Array; // sums[k] = total of values[0..k-1], missing months count 0
+  values: Float64Array;
   nextMissing: Int32Array; // nextMissing[k] = smallest j >= k with no value, or n
 }
 
 function windowSums(series: MonthlySeries): WindowSums {
   const n = series.values.length;
-  const sums = new Float64Array(n + 1);
   const nextMissing = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) {
-    const v = series.values[k];
-    sums[k + 1] = sums[k] + (v === v ? v : 0);
-  }
   nextMissing[n] = n;
   for (let k = n - 1; k >= 0; k--) nextMissing[k] = series.values[k] === series.values[k] ? nextMissing[k + 1] : k;
-  return { first: series.first, n, sums, nextMissing };
+  return { first: series.first, n, values: series.values, nextMissing };
+}
+
+/** Sum of values[a..z), at most 12 months: summed directly so the result is exact to the last digit a SUM gives. */
+function sumRange(values: Float64Array, a: number, z: number): number {
+  let total = 0;
+  for (let k = a; k < z; k++) total += values[k];
+  return total;
 }
 
 /** The first month in first..last without a value, or null when every month has one. */
@@ -215,7 +218,7 @@ export function calendarGrowthColumns(
         } else {
           const a = first - w.first;
           const z = last - w.first + 1;
-          g = growthOrError(w.sums[z] - w.sums[a], w.sums[z - 12] - w.sums[a - 12]);
+          g = growthOrError(sumRange(w.values, a, z), sumRange(w.values, a - 12, z - 12));
         }
       }
     }

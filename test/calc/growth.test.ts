@@ -291,3 +291,26 @@ describe("calendarGrowth: properties", () => {
     );
   });
 });
+
+describe("calendarGrowth: exact to the last digit", () => {
+  // Fractional figures (grades, koz) over a long history: each window must equal a plain
+  // left-to-right SUM of its months, not a difference of running totals.
+  it("sums fractional windows exactly as a direct sum does", () => {
+    const first = makeMonth(1990, 1);
+    const vals = Array.from({ length: 400 }, (_, i) => Math.round(((i * 7919) % 1000) * 123.457 + 1e6) / 1000);
+    const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+    const periods = Array.from({ length: 376 }, (_, i) => parsePeriod(formatMonth(first + 24 + i)));
+    for (const basis of ["month", "ytd", "ttm"] as const) {
+      const out = calendarGrowth(series, periods, basis);
+      periods.forEach((p, i) => {
+        const win = windowFor(p, basis);
+        const sum = (a: number, b: number) => {
+          let s = 0;
+          for (let m = a; m <= b; m++) s += vals[m - first];
+          return s;
+        };
+        expect(out[i]).toBe(sum(win.first, win.last) / sum(win.first - 12, win.last - 12) - 1);
+      });
+    }
+  });
+});
