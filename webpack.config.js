@@ -21,10 +21,17 @@ function rewriteManifest(content, base) {
   return content.toString().split(DEV_BASE_URL).join(base);
 }
 
+// Excel desktop needs a CA it trusts: office-addin-dev-certs installs one in
+// the user's store (Windows/macOS). Elsewhere (Linux, CI, no sudo) a plain
+// self-signed pair from scripts/certs.mjs. ADDIN_DEV_CERTS=office|self overrides.
+function useOfficeDevCerts() {
+  const choice = process.env.ADDIN_DEV_CERTS;
+  if (choice) return choice === "office";
+  return !process.env.CI && (process.platform === "win32" || process.platform === "darwin");
+}
+
 async function devServerHttps() {
-  // Excel desktop needs a CA it trusts: office-addin-dev-certs installs one
-  // (npm start sets this on Windows/macOS). Elsewhere: a plain self-signed pair.
-  if (process.env.ADDIN_DEV_CERTS === "office") {
+  if (useOfficeDevCerts()) {
     const { key, cert, ca } = await require("office-addin-dev-certs").getHttpsServerOptions();
     return { key, cert, ca };
   }
