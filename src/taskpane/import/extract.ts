@@ -190,6 +190,28 @@ class Extractor {
     return makeMonth(Number(yearText), month);
   }
 
+  /**
+   * A line with no values whose first cell is no period either — a footnote or source line pasted
+   * with the table ("(1) Includes purchased ore") — is reported as a note, not as a bad month.
+   */
+  note(row: number, cells: string[], valueCols: number[], labelCol: number, isPeriod: boolean): boolean {
+    if (isPeriod) return false;
+    for (const c of valueCols) if (!isBlankCell(cells[c])) return false;
+    const text = cells.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+    this.info(row, labelCol, "note-skipped", text, `"${text}" has no values and is not a month; left out as a note`);
+    return true;
+  }
+
+  /** Whether a row's month cell(s) hold a period (a month, or a total row), without reporting. */
+  isPeriod(cells: string[], src: MonthSource): boolean {
+    const raw = cells[src.col] ?? "";
+    if (src.yearCol === undefined) {
+      const kind = this.months.read(raw).kind;
+      return kind === "month" || kind === "subtotal";
+    }
+    return TOTAL_LABEL.test(raw.trim()) || (YEAR_CELL.test((cells[src.yearCol] ?? "").trim()) && parseMonthName(raw) !== null);
+  }
+
   mineOf(row: number, cells: string[]): string | null {
     if (this.shape.mine < 0) return "";
     const mine = (cells[this.shape.mine] ?? "").trim();
@@ -219,6 +241,7 @@ class Extractor {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
+      if (this.note(row, cells, cols, s.month.col, this.isPeriod(cells, s.month))) continue;
       const month = this.month(row, cells, s.month);
       const mine = this.mineOf(row, cells);
       if (month === null || mine === null) continue;
@@ -237,6 +260,7 @@ class Extractor {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
+      if (this.note(row, cells, [s.value], s.month.col, this.isPeriod(cells, s.month))) continue;
       const month = this.month(row, cells, s.month);
       const mine = this.mineOf(row, cells);
       if (month === null || mine === null) continue;
@@ -257,11 +281,13 @@ class Extractor {
 
   private wideYears(s: Extract<Shape, { kind: "wide-years-rows" }>): void {
     const fixed = s.metric < 0 ? this.metric(s.metricName, false) : -1;
+    const monthCols = s.months.map((m) => m.col);
     for (let r = s.header + 1; r < this.table.length; r++) {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const yearText = (cells[s.year] ?? "").trim();
+      if (this.note(row, cells, monthCols, s.year, YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText))) continue;
       if (!YEAR_CELL.test(yearText)) {
         if (TOTAL_LABEL.test(yearText)) this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);
         else this.error(row, s.year, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
@@ -305,11 +331,13 @@ class Extractor {
       g.ids.push(id);
       byYear.set(y.year, g);
     }
+    const yearCols = s.years.map((y) => y.col);
     for (let r = s.header + 1; r < this.table.length; r++) {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const name = (cells[s.month] ?? "").trim();
+      if (this.note(row, cells, yearCols, s.month, parseMonthName(name) !== null || TOTAL_LABEL.test(name))) continue;
       const month = parseMonthName(name);
       if (month === null) {
         if (TOTAL_LABEL.test(name)) this.info(row, s.month, "subtotal-skipped", name, `"${name}" is a total/subtotal row; left out`);

@@ -260,6 +260,20 @@ describe("checks", () => {
       [3, "Gold (oz)", "6736 (est)"], [3, "Ore (t)", "8010 (est)"], [4, "Gold (oz)", "7000 (est)"],
     ]);
   });
+  it("reports footnote and source lines pasted with the table as notes, not bad months", () => {
+    const a = run("Month,Gold (oz),Comment\nJan 2017,5208,\nFeb 2017,6736,\n,,rainy season\n(1) Includes purchased ore,,\nSource: company reports\n");
+    expect(a.plan.blocked).toBe(false);
+    expect(a.plan.rows).toHaveLength(2);
+    expect(only(a.plan.problems, "note-skipped").map((p) => [p.row, p.text])).toEqual([
+      [4, "rainy season"], [5, "(1) Includes purchased ore"], [6, "Source: company reports"],
+    ]);
+    const w = run("Month\t2016 Gold (oz)\t2017 Gold (oz)\nJan\t4512\t5208\n* unaudited\t\t\n");
+    expect(only(w.plan.problems, "note-skipped")[0]).toMatchObject({ row: 3, text: "* unaudited" });
+  });
+  it("keeps a listed month without values as a row of blanks", () => {
+    const a = run("Month,Gold (oz)\nJan 2017,5208\nFeb 2017,-\n");
+    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), null]]);
+  });
   it("treats placeholders as no data", () => {
     const a = run("Month,Gold (oz),Silver (oz)\nJan 2017,5208,-\nFeb 2017,\u2014,n/a\nMar 2017,,7\n");
     expect(a.plan.rows.map((r) => r.slice(1))).toEqual([[5208, null], [null, null], [null, 7]]);
