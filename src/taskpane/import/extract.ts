@@ -37,6 +37,13 @@ export interface Extraction {
   badRows: Set<number>;
 }
 
+/** A value cell that is filled; a leading digit settles it without calc's placeholder check. */
+const hasValue = (raw: string | undefined): boolean => {
+  if (raw === undefined) return false;
+  const c = raw.charCodeAt(0);
+  return (c >= 48 && c <= 57) || !isBlankCell(raw);
+};
+
 const isBlankRow = (row: string[]): boolean => {
   for (const c of row) if (c.trim() !== "") return false;
   return true;
@@ -194,9 +201,9 @@ class Extractor {
    * A line with no values whose first cell is no period either — a footnote or source line pasted
    * with the table ("(1) Includes purchased ore") — is reported as a note, not as a bad month.
    */
-  note(row: number, cells: string[], valueCols: number[], labelCol: number, isPeriod: boolean): boolean {
-    if (isPeriod) return false;
-    for (const c of valueCols) if (!isBlankCell(cells[c])) return false;
+  note(row: number, cells: string[], valueCols: number[], labelCol: number, isPeriod: () => boolean): boolean {
+    for (const c of valueCols) if (hasValue(cells[c])) return false; // data rows stop here, cheaply
+    if (isPeriod()) return false;
     const text = cells.map((c) => c.trim()).filter((c) => c !== "").join(" ");
     this.info(row, labelCol, "note-skipped", text, `"${text}" has no values and is not a month; left out as a note`);
     return true;
@@ -241,7 +248,7 @@ class Extractor {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
-      if (this.note(row, cells, cols, s.month.col, this.isPeriod(cells, s.month))) continue;
+      if (this.note(row, cells, cols, s.month.col, () => this.isPeriod(cells, s.month))) continue;
       const month = this.month(row, cells, s.month);
       const mine = this.mineOf(row, cells);
       if (month === null || mine === null) continue;
@@ -256,11 +263,12 @@ class Extractor {
   }
 
   private tidy(s: Extract<Shape, { kind: "tidy" }>): void {
+    const valueCol = [s.value];
     for (let r = s.header + 1; r < this.table.length; r++) {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
-      if (this.note(row, cells, [s.value], s.month.col, this.isPeriod(cells, s.month))) continue;
+      if (this.note(row, cells, valueCol, s.month.col, () => this.isPeriod(cells, s.month))) continue;
       const month = this.month(row, cells, s.month);
       const mine = this.mineOf(row, cells);
       if (month === null || mine === null) continue;
@@ -287,7 +295,7 @@ class Extractor {
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const yearText = (cells[s.year] ?? "").trim();
-      if (this.note(row, cells, monthCols, s.year, YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText))) continue;
+      if (this.note(row, cells, monthCols, s.year, () => YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText))) continue;
       if (!YEAR_CELL.test(yearText)) {
         if (TOTAL_LABEL.test(yearText)) this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);
         else this.error(row, s.year, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
@@ -307,7 +315,7 @@ class Extractor {
       const year = Number(yearText);
       for (const { col, month } of s.months) {
         // A grid has every month: blank or "-" means not reported (yet), not a month without data.
-        if (isBlankCell(cells[col])) continue;
+        if (!hasValue(cells[col])) continue;
         const v = this.value(row, col, id);
         this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
       }
@@ -337,7 +345,7 @@ class Extractor {
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const name = (cells[s.month] ?? "").trim();
-      if (this.note(row, cells, yearCols, s.month, parseMonthName(name) !== null || TOTAL_LABEL.test(name))) continue;
+      if (this.note(row, cells, yearCols, s.month, () => parseMonthName(name) !== null || TOTAL_LABEL.test(name))) continue;
       const month = parseMonthName(name);
       if (month === null) {
         if (TOTAL_LABEL.test(name)) this.info(row, s.month, "subtotal-skipped", name, `"${name}" is a total/subtotal row; left out`);
@@ -347,7 +355,7 @@ class Extractor {
       const mine = this.mineOf(row, cells);
       if (mine === null) continue;
       for (const [year, g] of byYear) {
-        if (g.cols.every((c) => isBlankCell(cells[c]))) continue; // not reported for this year
+        if (!g.cols.some((c) => hasValue(cells[c]))) continue; // not reported for this year
         const values: (number | null)[] = [];
         let est: boolean[] | null = null;
         g.cols.forEach((c, i) => {
