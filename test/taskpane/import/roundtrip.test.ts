@@ -97,8 +97,11 @@ function writeWideMonths(d: Data): string[][] {
   return rows;
 }
 
-type Format = "csv" | "tsv" | "spaces";
+type Format = "csv" | "tsv" | "spaces" | "european";
+/** European Excel: semicolons between cells, "." grouping thousands and "," as the decimal mark. */
+const european = (c: string) => (/^-?[\d.,]+$/.test(c) ? c.replace(/[.,]/g, (m) => (m === "." ? "," : ".")) : c);
 function serialise(rows: string[][], format: Format): string {
+  if (format === "european") return rows.map((r) => r.map(european).join(";")).join("\r\n");
   if (format === "tsv") return rows.map((r) => r.join("\t")).join("\n");
   if (format === "spaces") return rows.map((r) => r.join("   ")).join("\n");
   return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
@@ -121,10 +124,10 @@ function expected(d: Data, wide: boolean): { names: string[]; rows: PlannedCell[
 }
 
 const WRITERS: [LayoutKind, (d: Data) => string[][], Format[]][] = [
-  ["long", writeLong, ["csv", "tsv", "spaces"]],
-  ["tidy", writeTidy, ["csv", "tsv", "spaces"]],
-  ["wide-years-rows", writeWideYears, ["csv", "tsv"]], // blank cells cannot be pasted as spaces
-  ["wide-months-rows", writeWideMonths, ["csv", "tsv"]],
+  ["long", writeLong, ["csv", "tsv", "spaces", "european"]],
+  ["tidy", writeTidy, ["csv", "tsv", "spaces", "european"]],
+  ["wide-years-rows", writeWideYears, ["csv", "tsv", "european"]], // blank cells cannot be pasted as spaces
+  ["wide-months-rows", writeWideMonths, ["csv", "tsv", "european"]],
 ];
 
 describe("round trip through every layout and format", () => {
@@ -135,6 +138,7 @@ describe("round trip through every layout and format", () => {
           fc.property(dataArb, (d) => {
             const a = analyseImport(serialise(write(d), format), { today: new Date(2100, 0, 1) });
             expect(a.detected).toBe(layout);
+            expect(a.decimal).toBe(format === "european" ? "," : ".");
             const want = expected(d, layout.startsWith("wide"));
             if (want.rows.length === 0) return; // nothing reported at all: covered by the "no-data" test
             expect(a.plan.columns.map((c) => c.name)).toEqual(want.names);
