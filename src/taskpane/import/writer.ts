@@ -246,12 +246,12 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
         // Formats first: a text cell must be "@" before "=cmd" lands in it.
         body.numberFormat = Array.from({ length: n }, () => formats);
         body.values = chunkValues(plan, c);
+        if (!table) ws.getRangeByIndexes(place.top, place.left, 1 + n, place.columns).format.autofitColumns();
         // Then the table grows over the finished rows, as the batch's last step.
         const covered = ws.getRangeByIndexes(place.top, place.left, 1 + place.existingRows + c.end, place.columns);
         if (!table) {
           table = ws.tables.add(covered, true);
           table.name = place.table;
-          ws.getRangeByIndexes(place.top, place.left, 1 + n, place.columns).format.autofitColumns();
         } else {
           table.resize(covered);
         }
