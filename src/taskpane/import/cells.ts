@@ -172,8 +172,11 @@ export class MonthReader {
   }
 }
 
+/** A time of day after a date ("2017-01-31T00:00:00Z", "2017-01-31 00:00"), as exports write dates; the month ignores it. */
+const TIME_OF_DAY = /^(.*\d)(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}|am|pm))?$/i;
+
 export function readMonthCell(raw: string): MonthCell {
-  const t = raw.trim();
+  const t = raw.trim().replace(TIME_OF_DAY, "$1");
   if (t === "") return { kind: "blank" };
   try {
     return { kind: "month", month: toMonth(t) };

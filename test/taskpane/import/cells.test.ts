@@ -73,6 +73,11 @@ describe("readMonthCell", () => {
       expect(readMonthCell(t)).toEqual({ kind: "month", month: feb2017 });
     }
   });
+  it("ignores a time of day after the date, as exports write it", () => {
+    for (const t of ["2017-02-28T00:00:00", "2017-02-01T00:00:00.000Z", "2017-02-28 00:00", "2/28/2017 12:00 AM"]) {
+      expect(readMonthCell(t)).toEqual({ kind: "month", month: 2017 * 12 + 1 });
+    }
+  });
   it("recognises totals and quarters as subtotal rows", () => {
     for (const t of ["Q1 2017", "Q1", "Total", "YTD", "2017", "H1 total"]) expect(readMonthCell(t).kind).toBe("subtotal");
   });
