@@ -69,8 +69,12 @@ export function initImportPane(): void {
     const file = e.dataTransfer?.files?.[0];
     if (file) void readFile(file);
   });
-  // A file dropped beside the box must not make the pane navigate away to it.
-  for (const type of ["dragover", "drop"]) document.addEventListener(type, (e) => e.preventDefault());
+  // A file dropped beside the box must not make the pane navigate away to it (dropped text still reaches the paste box).
+  for (const type of ["dragover", "drop"] as const) {
+    document.addEventListener(type, (e) => {
+      if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+    });
+  }
   let pasteTimer: ReturnType<typeof setTimeout> | undefined;
   paste.addEventListener("input", () => {
     clearTimeout(pasteTimer);
