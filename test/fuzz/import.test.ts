@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { decodeBytes } from "../../src/taskpane/import/decode";
 import { readTable } from "../../src/taskpane/import/read";
 import { analyseImport } from "../../src/taskpane/import/analyse";
+import { planAppend } from "../../src/taskpane/import/append";
 import { planChunks, cellsToSend, formatRow } from "../../src/taskpane/import/chunks";
 import { writePlan } from "../../src/taskpane/import/writer";
 import type { ImportAnalysis, ImportOptions } from "../../src/taskpane/import/types";
@@ -210,6 +211,26 @@ describe("import engine under fuzzing", () => {
         checkAnalysis(analyseImport(render(rows, sep, e), o ?? { today: TODAY }));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it("planAppend against random existing tables: only new months, no internal error, blocked stays blocked", () => {
+    const existingCell = fc.oneof(fc.integer({ min: 36000, max: 46000 }), importCell, fc.constant(null), fc.boolean());
+    fc.assert(
+      fc.property(layoutTable, separator, fc.boolean(), fc.array(fc.array(existingCell, { maxLength: 8 }), { maxLength: 8 }), fc.array(fc.oneof(plausibleText, fc.constantFrom("Month", "Mine", "Gold (oz)", "Ore processed (t)", "Recovery (%)", "Estimate", "Notes")), { maxLength: 8 }), (rows, sep, useOwn, tableRows, extraHeader) => {
+        const a = analyseImport(render(rows, sep, "\n"), { today: TODAY });
+        // Excel table headers are never empty and never repeat (Excel names them Column1, Column2…).
+        const names = [...new Set(extraHeader.map((h) => h.trim()).filter((h) => h !== ""))];
+        const own = a.plan.columns.map((c) => c.name);
+        const header = useOwn ? [...own.reverse(), ...names.filter((h) => !own.includes(h)).slice(0, 2)] : names;
+        // Some existing rows repeat the plan's own rows, so "already present" is reached.
+        const existing = { header, rows: [...tableRows, ...a.plan.rows.slice(0, 3).map((r) => header.map((h) => r[a.plan.columns.findIndex((c) => c.name === h)] ?? null))] };
+        const out = planAppend(a.plan, existing);
+        checkAnalysis({ ...a, plan: out });
+        if (a.plan.blocked) expect(out.blocked).toBe(true);
+        expect(out.rows.length).toBeLessThanOrEqual(a.plan.rows.length);
+      }),
+      { numRuns: 500 },
     );
   });
 
