@@ -8,7 +8,6 @@ import { TOTAL_LABEL } from "./header";
 
 export type Mark = "." | ",";
 
-const GROUP: Record<Mark, RegExp> = { ".": /,/g, ",": /\./g };
 /** "(est)", "(est.)", "(estimate)", "(e)", "est." before or after the number. */
 const ESTIMATE = /^\s*\((?:est\.?|estimated?|e)\)\s*|\s*\((?:est\.?|estimated?|e)\)\s*$|\s+est\.?$/i;
 
@@ -54,13 +53,7 @@ function plainNumber(t: string, mark: Mark, percent: boolean): number | undefine
       acc = acc * 10 + (c - 48);
     }
   }
-  if (digits > 15) {
-    let s = t;
-    if (grouped) s = s.replace(GROUP[mark], "");
-    if (mark === ",") s = s.replace(",", ".");
-    const v = Number(percent ? s + "e-2" : s);
-    return v === 0 ? 0 : v;
-  }
+  if (digits > 15) return undefined; // not exact as a double: calc's exact reader decides (and refuses overflow)
   const v = scale === 0 ? acc : acc / POW10[scale];
   return negative && v !== 0 ? -v : v;
 }

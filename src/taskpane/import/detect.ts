@@ -215,7 +215,9 @@ function long(ctx: Context): Attempt {
     if (p.col === month.col || p.col === month.yearCol || p.col === ctx.mine) continue;
     const blankHeader = p.label.startsWith("column ") && !ctx.table[ctx.header][p.col]?.trim();
     if (p.filled === 0 && blankHeader) continue; // a trailing separator
-    if (isTimeTotal(p.name) || COMMENT_HEADER.test(p.name) || isTextCol(p)) skipped.push(skip(p));
+    // A header with a unit ("Gold (oz)") names a metric even when its cells fail to read: those are errors.
+    const text = isTextCol(p) && cleanHeader(p.name).unit === undefined;
+    if (isTimeTotal(p.name) || COMMENT_HEADER.test(p.name) || text) skipped.push(skip(p));
     else values.push(p.col);
   }
   if (values.length === 0) return { shape: null, why: `${month.label} but no column holds numbers` };

@@ -236,6 +236,12 @@ describe("checks", () => {
     expect(e).toMatchObject({ severity: "error", row: 3, column: "Gold (oz)", text: "214, 194" });
     expect(a.plan.blocked).toBe(true);
   });
+  it("keeps a column with a unit as a metric even when none of its cells reads, reporting each", () => {
+    const a = run("Month,Gold (oz),Notes\nJan 2017,5 2O8,ok\nFeb 2017,6736oz!,ok\n");
+    expect(a.detected).toBe("long");
+    expect(only(a.plan.problems, "not-a-number").map((p) => [p.row, p.column, p.text])).toEqual([[2, "Gold (oz)", "5 2O8"], [3, "Gold (oz)", "6736oz!"]]);
+    expect(only(a.plan.problems, "text-column-skipped")[0].column).toBe("Notes");
+  });
   it("warns about negative values, future months and gaps, without blocking", () => {
     const a = run("Month,Gold (oz)\nJan 2016,4512\nFeb 2016,(123)\nMay 2016,10\nApr 2017,7000\n");
     expect(only(a.plan.problems, "negative")[0]).toMatchObject({ severity: "warning", row: 3, text: "(123)" });
