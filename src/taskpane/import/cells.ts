@@ -3,7 +3,7 @@
  * Plain numbers ("6736", "6,736", "92.5") take a fast path that gives the same result as
  * calc's parseNumber: an import reads hundreds of thousands of cells.
  */
-import { CalcError, isBlankText, parseNumber, parsePeriod, toMonth, type MonthIndex } from "../../calc";
+import { CalcError, decimalToNumber, isBlankText, parseDecimal, parsePeriod, toMonth, type MonthIndex } from "../../calc";
 import { TOTAL_LABEL } from "./header";
 
 export type Mark = "." | ",";
@@ -84,9 +84,11 @@ export class ValueReader {
       if (again !== undefined) return again;
     }
     try {
-      const v = parseNumber(text, { decimal: this.mark });
-      if (v === null) return null;
-      return percent && !text.includes("%") ? v / 100 : v;
+      const d = parseDecimal(text, { decimal: this.mark });
+      if (d === null) return null;
+      // Exact: the decimal is divided by 100 before it is rounded to a double.
+      const v = decimalToNumber(percent && !text.includes("%") ? { coefficient: d.coefficient, exponent: d.exponent - 2 } : d);
+      return v === 0 ? 0 : v;
     } catch (e) {
       this.error = e instanceof CalcError ? e.message : `"${t}" is not a number`;
       return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseNumber } from "../../../src/calc";
+import { decimalToNumber, parseDecimal, parseNumber } from "../../../src/calc";
 import { decimalEvidence, readMonthCell, readValue } from "../../../src/taskpane/import/cells";
 
 describe("readValue", () => {
@@ -46,6 +46,35 @@ describe("readValue", () => {
         expect(readValue(text, mark, false).value).toBe(parseNumber(text, { decimal: mark }));
       }),
     );
+  });
+});
+
+describe("readValue against calc on digit strings", () => {
+  /** calc's exact decimal, scaled by 1/100 under a % header before rounding. */
+  const calcOrError = (t: string, mark: "." | ",", pct: boolean) => {
+    try {
+      const d = parseDecimal(t, { decimal: mark });
+      return d === null ? null : decimalToNumber(pct ? { ...d, exponent: d.exponent - 2 } : d);
+    } catch {
+      return "error";
+    }
+  };
+  it("gives calc's number, or an error where calc refuses, for any digits and separators", () => {
+    const text = fc.stringMatching(/^-?[0-9]{1,24}([.,][0-9]{1,4}){0,3}$/);
+    fc.assert(
+      fc.property(text, fc.constantFrom<"." | ",">(".", ","), fc.boolean(), (t, mark, pct) => {
+        const r = readValue(t, mark, pct);
+        const c = calcOrError(t, mark, pct);
+        if (c === "error") expect(r.error).toBeDefined();
+        else expect(r.value).toBe(c === 0 ? 0 : c);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("reports a number too large for a double instead of Infinity", () => {
+    const r = readValue("9".repeat(320), ".", false);
+    expect(r.value).toBeNull();
+    expect(r.error).toMatch(/too large/);
   });
 });
 
