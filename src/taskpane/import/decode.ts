@@ -3,12 +3,13 @@
  * Windows code page, "Unicode text" = UTF-16 LE with a BOM) and exports from other tools.
  */
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: the BOM is removed here, once; a second U+FEFF is content and must stay.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Decodes with the given label; falls back to a byte-per-character reading so it never throws. */
 function decodeAs(label: string, bytes: Uint8Array): string {
   try {
-    return new TextDecoder(label).decode(bytes);
+    return new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
   } catch {
     let s = "";
     for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);

@@ -34,6 +34,10 @@ describe("decodeBytes", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("Feb 2017,"), 0x97]);
     expect(decodeBytes(bytes)).toBe("Feb 2017,\u2014");
   });
+  it("removes one BOM only: a second U+FEFF is content", () => {
+    expect(decodeBytes(utf16("\ufeffx", false, true))).toBe("\ufeffx");
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x78]))).toBe("\ufeffx");
+  });
   it("never throws on random bytes", () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => typeof decodeBytes(b) === "string"));
   });
