@@ -41,5 +41,7 @@ export function toExcelCell(cell: OutCell): ExcelCell {
 
 export function toExcelResult(out: OutCell | OutCell[][]): ExcelResult {
   if (!Array.isArray(out)) return [[toExcelCell(out)]];
-  return out.map((row) => row.map(toExcelCell));
+  // In place: the rows were built for this result alone, and copying a long spill doubles its cost.
+  for (const row of out) for (let c = 0; c < row.length; c++) (row as unknown[])[c] = toExcelCell(row[c]);
+  return out as unknown as ExcelResult;
 }

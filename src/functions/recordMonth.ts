@@ -3,11 +3,11 @@ import { CalcError } from "../calc/errors";
 import { growth } from "../calc/growth";
 import { formatMonth, monthToSerial, type MonthIndex } from "../calc/months";
 import { toMonth } from "../calc/periods";
-import { recordAll, type RecordResult, type RecordScope } from "../calc/records";
+import { recordColumns, type RecordColumns, type RecordScope } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
 import type { OutCell } from "./excel";
-import { attempt, choice, defineFunction, optionalRange, range } from "./run";
+import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { readSeriesInput, type SeriesInput } from "./series";
 
 export const SCOPES: readonly RecordScope[] = ["month", "all", "ytd"];
@@ -18,29 +18,37 @@ export const recordMonthSpec = defineFunction(
   [range("dates"), range("values"), optionalRange("period"), choice("scope", SCOPES), choice("output", OUTPUTS)],
   (dates, values, period, scope, output) => {
     const input = readSeriesInput(dates, values);
-    const records = recordAll(input.series, scope ?? "month");
-    const show = (m: MonthIndex, r: RecordResult, where?: string): OutCell =>
-      attempt(where, () => outputOf(m, r, output ?? "flag"));
-    return period === undefined ? alignedWithDates(input, records, show) : atPeriods(input.series, records, period, show);
+    // Typed columns, not an object per month: a spill aligned with a long dates column reads them row by row.
+    const records = recordColumns(input.series, scope ?? "month");
+    const chosen = output ?? "flag";
+    const show = (m: MonthIndex, k: number, where?: string): OutCell => {
+      try {
+        return outputOf(m, records, k, input.series.values[k], chosen);
+      } catch (e) {
+        if (!(e instanceof CalcError)) throw e;
+        return where === undefined ? e : located(where, e);
+      }
+    };
+    return period === undefined ? alignedWithDates(input, show) : atPeriods(input.series, period, show);
   },
 );
 
 /** One answer per row of dates, "" where the row has no date (or is the header). */
-type Show = (m: MonthIndex, r: RecordResult, where?: string) => OutCell;
+type Show = (m: MonthIndex, k: number, where?: string) => OutCell;
 
-function alignedWithDates(input: SeriesInput, records: RecordResult[], show: Show): OutCell[][] {
+function alignedWithDates(input: SeriesInput, show: Show): OutCell[][] {
   const flat: OutCell[] = new Array<OutCell>(input.length).fill(null);
   const { series } = input;
   for (let k = 0; k < series.rows.length; k++) {
     const row = series.rows[k];
     // A dated row without a value (a month not reported yet) stays blank.
-    if (row >= 0 && !Number.isNaN(series.values[k])) flat[row] = show(series.first + k, records[k]);
+    if (row >= 0 && !Number.isNaN(series.values[k])) flat[row] = show(series.first + k, k);
   }
   return input.dates.grid.cols === 1 || input.dates.grid.rows > 1 ? flat.map((x) => [x]) : [flat];
 }
 
 /** The answer for each period cell, in the period range's shape. */
-function atPeriods(series: MonthlySeries, records: RecordResult[], period: Grid, show: Show): OutCell[][] {
+function atPeriods(series: MonthlySeries, period: Grid, show: Show): OutCell[][] {
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
   const out: OutCell[][] = [];
   for (let r = 0; r < rows; r++) {
@@ -58,7 +66,7 @@ function atPeriods(series: MonthlySeries, records: RecordResult[], period: Grid,
       } else if (Number.isNaN(series.values[k])) {
         row.push(new CalcError("na", `${label}: ${formatMonth(m)} has no value`));
       } else {
-        row.push(show(m, records[k], period.rows * period.cols > 1 ? label : undefined));
+        row.push(show(m, k, period.rows * period.cols > 1 ? label : undefined));
       }
     }
     out.push(row);
@@ -66,12 +74,12 @@ function atPeriods(series: MonthlySeries, records: RecordResult[], period: Grid,
   return out;
 }
 
-function outputOf(m: MonthIndex, r: RecordResult, output: RecordOutput): OutCell {
-  if (output === "flag") return r.isRecord;
-  if (r.previous === null || r.previousMonth === null) {
-    throw new CalcError("na", `${formatMonth(m)}: no earlier value`);
-  }
-  if (output === "previous") return r.previous;
-  if (output === "previous_period") return monthToSerial(r.previousMonth);
-  return growth(r.value, r.previous);
+function outputOf(m: MonthIndex, records: RecordColumns, k: number, value: number, output: RecordOutput): OutCell {
+  if (output === "flag") return records.isRecord[k] === 1;
+  const at = records.previousMonth[k];
+  if (at < 0) throw new CalcError("na", `${formatMonth(m)}: no earlier value`);
+  const previous = records.previous[k];
+  if (output === "previous") return previous;
+  if (output === "previous_period") return monthToSerial(at);
+  return growth(value, previous);
 }

@@ -5,7 +5,7 @@
  * The calendar form is used whenever period is given.
  */
 import { CalcError } from "../calc/errors";
-import { calendarGrowth, growth, type Basis } from "../calc/growth";
+import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod, type Period } from "../calc/periods";
 import { cellLabel, filledExtent, type Grid } from "./args";
@@ -49,9 +49,19 @@ function twoArgument(current: Grid, prior: Grid): OutCell[][] {
   const header = rows > 1 && aligned.length === 2 && isHeaderRow(aligned, cols);
   const out: OutCell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: OutCell[] = [];
+    const row: OutCell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      row.push(r === 0 && header ? null : attempt(undefined, () => growthOfCells(current, prior, r, c)));
+      if (r === 0 && header) {
+        row[c] = null;
+        continue;
+      }
+      // Inline rather than attempt(() => …): a closure per cell costs more than the growth itself.
+      try {
+        row[c] = growthOfCells(current, prior, r, c);
+      } catch (e) {
+        if (!(e instanceof CalcError)) throw e;
+        row[c] = e;
+      }
     }
     out.push(row);
   }
@@ -72,20 +82,25 @@ function isHeaderRow(grids: Grid[], cols: number): boolean {
 function growthOfCells(current: Grid, prior: Grid, r: number, c: number): number {
   const cur = figure(current, r, c);
   const pri = figure(prior, r, c);
-  if (pri.value === 0) throw new CalcError("div0", `${pri.label}: prior is 0, so growth is undefined`);
-  return growth(cur.value, pri.value);
+  if (pri === 0) throw new CalcError("div0", `${labelOf(prior, r, c)}: prior is 0, so growth is undefined`);
+  return growth(cur, pri);
 }
 
+/** The cell's name in messages; built only when a message needs it (a string per cell is costly). */
+const labelOf = (grid: Grid, r: number, c: number): string => (isSingle(grid) ? grid.name : cellLabel(grid, r, c));
+
 /** A production figure from a cell: blank is #N/A "no value", text must read as a number, no negatives. */
-function figure(grid: Grid, r: number, c: number): { value: number; label: string } {
-  const single = isSingle(grid);
-  const label = single ? grid.name : cellLabel(grid, r, c);
-  const cell = single ? grid.at(0, 0) : grid.at(r, c);
-  const value = attempt(label, () => parseNumber(cell));
-  if (value instanceof CalcError) throw value;
-  if (value === null) throw new CalcError("na", `${label}: no value`);
-  if (value < 0) throw new CalcError("value", `${label}: ${value} is negative; growth needs figures of 0 or more`);
-  return { value, label };
+function figure(grid: Grid, r: number, c: number): number {
+  const cell = isSingle(grid) ? grid.at(0, 0) : grid.at(r, c);
+  let value: number | null;
+  try {
+    value = parseNumber(cell);
+  } catch (e) {
+    throw e instanceof CalcError ? located(labelOf(grid, r, c), e) : e;
+  }
+  if (value === null) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
+  if (value < 0) throw new CalcError("value", `${labelOf(grid, r, c)}: ${value} is negative; growth needs figures of 0 or more`);
+  return value;
 }
 
 /** Growth over calendar windows for each period of a cell or range, in one pass over the data. */
@@ -98,24 +113,37 @@ function calendar(
 ): OutCell[][] {
   const series = readSeries(dates, values);
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
-  const periods: (Period | CalcError)[] = [];
+  const periods: (Period | CalcError)[] = new Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const label = cellLabel(period, r, c);
-      periods.push(attempt(undefined, () => parsePeriod(period.at(r, c), label)));
+      const cell = period.at(r, c);
+      let p: Period | CalcError;
+      try {
+        p = parsePeriod(cell);
+      } catch (e) {
+        if (!(e instanceof CalcError)) throw e;
+        // Read again with its label only now: the message names the cell, and labels cost a string each.
+        p = attempt(undefined, () => parsePeriod(cell, cellLabel(period, r, c))) as Period | CalcError;
+      }
+      periods[r * cols + c] = p;
     }
   }
-  const results = calendarGrowth(series, periods, basis, fiscalYearStart);
-  const out: OutCell[][] = [];
+  const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
+  const out: OutCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: OutCell[] = [];
+    const row: OutCell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      const x = results[r * cols + c];
-      const p = periods[r * cols + c];
-      // Errors of the period cell already name it; window errors get its location added.
-      row.push(x instanceof CalcError && !(p instanceof CalcError) && !isSingle(period) ? located(cellLabel(period, r, c), x) : x);
+      const i = r * cols + c;
+      const v = results.values[i];
+      if (v === v) {
+        row[c] = v;
+        continue;
+      }
+      // NaN marks an error. Errors of the period cell already name it; window errors get its location added.
+      const x = results.errors.get(i) as CalcError;
+      row[c] = !(periods[i] instanceof CalcError) && !isSingle(period) ? located(cellLabel(period, r, c), x) : x;
     }
-    out.push(row);
+    out[r] = row;
   }
   return out;
 }
