@@ -93,7 +93,7 @@ export function profileColumns(table: string[][], header: number): ColumnProfile
       const t = raw.trim();
       p.filled++;
       seen.add(t);
-      if (YEAR_CELL.test(t)) p.years++;
+      if (YEAR_CELL.test(t) || (/^(?:19|20)\d\d\D/.test(t) && YEAR_CELL.test(cleanHeader(t).name))) p.years++;
       if (parseMonthName(t) !== null) p.monthNames++;
       const numeric = looksNumeric(t);
       if (numeric) p.numbers++;

@@ -294,7 +294,7 @@ class Extractor {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
-      const yearText = (cells[s.year] ?? "").trim();
+      const yearText = cleanHeader(cells[s.year] ?? "").name; // "2017*", "2017 (1)": footnote markers go
       if (this.note(row, cells, monthCols, s.year, () => YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText))) continue;
       if (!YEAR_CELL.test(yearText)) {
         if (TOTAL_LABEL.test(yearText)) this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);

@@ -187,6 +187,10 @@ describe("wide layout, years as rows", () => {
     expect(a.detected).toBe("wide-years-rows");
     expect(a.plan.columns[1]).toMatchObject({ name: "Gold (oz)", unit: "oz" });
   });
+  it("reads a year cell with a footnote marker", () => {
+    const a = run("Year,Jan,Feb\n2017*,5208,6736\n2016 (1),4512,5125\n");
+    expect(a.plan.rows.map((r) => r[1])).toEqual([4512, 5125, 5208, 6736]);
+  });
   it("reports a year cell that is not a year", () => {
     const a = run("Year,Jan,Feb\n2017,1,2\n20l6,3,4\n");
     expect(only(a.plan.problems, "not-a-month")[0]).toMatchObject({ row: 3, column: "Year", text: "20l6" });
