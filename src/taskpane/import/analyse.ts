@@ -24,6 +24,24 @@ function monthColumnOf(shape: Shape, header: string[]): string {
   }
 }
 
+/**
+ * Space-separated text cannot show a blank cell: a row with fewer cells than the header was read
+ * from the left, which is wrong if the blank sat in between. Said, not guessed around.
+ */
+function shortSpacedRows(table: string[][], header: number, width: number): Problem[] {
+  const out: Problem[] = [];
+  for (let r = header + 1; r < table.length; r++) {
+    const n = table[r].length;
+    if (n >= 2 && n < width) {
+      out.push({
+        severity: "warning", code: "short-row", row: r + 1, text: table[r].join("  "),
+        message: `Row ${r + 1} has ${n} cells for ${width} columns; with spaces between cells a blank cannot be seen, so the values were placed from the left — paste with tabs, or write "-" for a blank, if one sits in between`,
+      });
+    }
+  }
+  return out;
+}
+
 function analyse(text: string, opts: ImportOptions): ImportAnalysis {
   const table = readTable(text);
   const manual = opts.layout === "manual" || (opts.mapping !== undefined && opts.layout === undefined);
@@ -49,7 +67,8 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
     return { ...base, detected: null, decimal: opts.decimal === "," ? "," : ".", decimalDetected: false, plan };
   }
 
-  const hint = detectSeparator(text) === ";" ? "," : ".";
+  const separator = detectSeparator(text);
+  const hint = separator === ";" ? "," : ".";
   const guess: DecimalGuess = opts.decimal === "." || opts.decimal === "," ? { mark: opts.decimal, detected: false } : detectDecimal(table, shape, hint);
   const ex = extract(table, shape, guess.mark);
   if (guess.ambiguous) {
@@ -66,6 +85,7 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
     });
   }
   const head = table[shape.header] ?? [];
+  if (separator === "spaces") ex.problems.push(...shortSpacedRows(table, shape.header, head.length));
   const plan = buildPlan(ex, {
     layout: shape.layout,
     skipBadRows: opts.skipBadRows === true,

@@ -90,6 +90,14 @@ describe("long layout", () => {
   });
 });
 
+describe("pasted with spaces", () => {
+  it("warns when a row has fewer cells than the header, since a blank cannot be seen", () => {
+    const a = run("Month      Gold (oz)   Silver (oz)\nJan 2017   5,208       100\nFeb 2017               110\n");
+    expect(only(a.plan.problems, "short-row")).toMatchObject([{ severity: "warning", row: 3 }]);
+    expect(a.plan.rows[1]).toEqual([serial(2017, 2), 110, null]);
+  });
+});
+
 describe("header row", () => {
   it("is not fooled by a title line that a comma splits into two cells", () => {
     const a = run("Dynacor Gold Mines, monthly production\nMonth,Gold (oz)\nJan 2017,5208\nFeb 2017,6736\n");
