@@ -133,6 +133,11 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
   return out;
 }
 
+/**
+ * Mine (text, when the source names one), Month, one column per metric, and — only when some value
+ * was marked "(est)" — an Estimate text column naming the estimated metrics of the row
+ * ("Gold (oz), Ore (t)"; blank when none): it says which value is estimated, which TRUE/FALSE could not.
+ */
 function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): PlannedColumn[] {
   const cols: PlannedColumn[] = [];
   if (hasMine) cols.push({ name: "Mine", kind: "text", numberFormat: "@" });
