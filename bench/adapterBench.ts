@@ -60,6 +60,23 @@ export function adapterSection(): void {
     }
     const d = asColumn(inp.dates);
     const v = asColumn(inp.values);
+    // The least an adapter can do around the same calc: copy the cells out of the 2-D arrays, wrap each result in a row.
+    const { baseNs: calcYoy, fnNs: leastYoy } = compare(
+      () => calendarGrowthColumns(buildSeries(flatDates, flatValues), flatDates.map((x) => parsePeriod(x)), "ytd"),
+      () => {
+        const dd = new Array<unknown>(n);
+        const vv = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) {
+          dd[i] = d[i][0];
+          vv[i] = v[i][0];
+        }
+        const r = calendarGrowthColumns(buildSeries(dd, vv), dd.map((x) => parsePeriod(x)), "ytd").values;
+        const out = new Array<unknown[]>(n);
+        for (let i = 0; i < n; i++) out[i] = [r[i] === r[i] ? r[i] : ""];
+        return out;
+      },
+    );
+    add({ row: "4 reference: least adapter around YOY calc", form: "serial dates, column", n, nsPerRow: leastYoy / n, ratio: leastYoy / calcYoy, vs: "calc on flat cells", target: "report", met: null, note: "what any adapter costs at least" });
     const { baseNs: calcRec, fnNs: fnRec } = compare(() => recordColumns(buildSeries(flatDates, flatValues), "month"), () => recordMonth(d, v));
     const asOf = [[inp.dates[n - 1]]];
     const { baseNs: prog1, fnNs: progN } = compare(() => guidanceProgress([["88-92,000"]], d, v, asOf, "status"), () => guidanceProgress([["88-92,000"]], d, v, asOf));
