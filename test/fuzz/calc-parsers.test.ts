@@ -56,6 +56,17 @@ describe("calc readers never throw anything but CalcError", () => {
     );
   });
 
+  it("parseNumber reads back any number as JavaScript prints it, and integers with thousands separators", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.integer({ min: -2e9, max: 2e9 }), (x, n) => {
+        const printed = String(x);
+        if (!printed.includes("e")) expect(parseNumber(printed)).toBe(x === 0 ? 0 : x);
+        expect(parseNumber(n.toLocaleString("en-US"))).toBe(n === 0 ? 0 : n);
+      }),
+      RUNS,
+    );
+  });
+
   it("parseDecimal on any text returns a decimal or null", () => {
     fc.assert(
       fc.property(text, (s) => {
