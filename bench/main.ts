@@ -3,7 +3,7 @@
  * in this same process and run (bench/baselines.ts, committed before the code it measures). A section
  * that fails prints why and the rest go on.
  */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { header, printAll, add } from "./table";
 
 const started = Date.now();
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     console.log("note: run through `npm run bench` (node --expose-gc): without it memory figures are not comparable");
   }
   console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  // Other processes slow both sides of every ratio alike (they alternate), but not the ns/row figures.
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   console.log(header());
   await section("calc kernels", async () => (await import("./calcBench")).kernelSection());
   await section("calc from date cells", async () => (await import("./calcBench")).datedSection());
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
   await section("memory", async () => (await import("./memoryBench")).memorySection());
   await section("bundle", async () => (await import("./bundle")).bundleSection());
   printAll();
-  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\nload average at end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export const done = main().catch((e) => {
