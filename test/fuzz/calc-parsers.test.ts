@@ -12,7 +12,7 @@ import { calcOnly } from "./invariants";
 
 const RUNS = { numRuns: 3000 };
 
-describe("calc readers never throw anything but CalcError", () => {
+describe("calc readers never throw anything but CalcError", { timeout: 180_000 }, () => {
   it("parsePeriod gives a real month, quarter or year", () => {
     fc.assert(
       fc.property(cell, fc.option(fc.constantFrom("period", "row 3 of dates"), { nil: undefined }), (x, label) => {

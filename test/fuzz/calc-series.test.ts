@@ -28,7 +28,7 @@ const fiscal = fc.constantFrom(undefined, 1, 4, 7, 12, 0, 13, 2.5, NaN);
 /** The case, and its series when calc can build one. */
 const built = series.map((c) => ({ c, s: calcOnly(() => buildSeries(flat(c.dates), flat(c.values))) }));
 
-describe("calc series, windows, records and progress under fuzzing", () => {
+describe("calc series, windows, records and progress under fuzzing", { timeout: 180_000 }, () => {
   it("buildSeries: a dense series whose rows point back at the input, or a CalcError", () => {
     fc.assert(
       fc.property(series, fc.nat(3), (c, cut) => {

@@ -90,7 +90,7 @@ function checkResult(out: unknown, spills: boolean): void {
 
 const exported = Object.entries(functions).filter(([, f]) => typeof f === "function") as [string, Function][];
 
-describe("every custom function under fuzzing", () => {
+describe("every custom function under fuzzing", { timeout: 180_000 }, () => {
   it("functions.ts exports the custom functions", () => {
     expect(exported.map(([name]) => name)).toEqual(expect.arrayContaining(["yoyGrowth", "guidanceRange", "recordMonth"]));
   });

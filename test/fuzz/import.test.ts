@@ -153,7 +153,7 @@ function checkChunks(a: ImportAnalysis): void {
   expect(next).toBe(a.plan.rows.length);
 }
 
-describe("import engine under fuzzing", () => {
+describe("import engine under fuzzing", { timeout: 180_000 }, () => {
   it("decodeBytes turns any bytes into a string without throwing", () => {
     const bom = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
     fc.assert(

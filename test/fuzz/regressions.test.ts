@@ -11,7 +11,7 @@ import { StubCustomFunctionsError } from "../functions/setup-custom-functions";
 const NINES = "9".repeat(320); // shrunk counterexample: a figure beyond the largest double (1.8e308)
 const TODAY = new Date(Date.UTC(2024, 5, 15));
 
-describe("fuzzing regressions", () => {
+describe("fuzzing regressions", { timeout: 180_000 }, () => {
   it("import: a 320-digit value is reported as not a number, never planned as Infinity", () => {
     // Found by import.test.ts "four layouts with junk cells": the plan held [36526, Infinity] with no problem.
     const a = analyseImport(`Month,Gold (oz)\nJan 2000,${NINES}\n`, { today: TODAY });
