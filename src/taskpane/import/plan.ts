@@ -29,6 +29,13 @@ interface Row {
   row: number;
 }
 
+interface Merged {
+  rows: Row[];
+  /** The mines, each once (the map's keys: no pass over the rows needed). */
+  mines: string[];
+  dups: Map<string, Duplicate>;
+}
+
 interface Duplicate {
   a: number;
   b: number;
@@ -41,7 +48,7 @@ interface Duplicate {
  * One row per mine and month. A long-layout entry (all metrics, in order) becomes the row itself,
  * without copying: an import of 100,000 rows must not allocate several arrays per row.
  */
-function merge(entries: Entry[], metricCount: number, skip: Set<number> | null): { rows: Row[]; dups: Map<string, Duplicate> } {
+function merge(entries: Entry[], metricCount: number, skip: Set<number> | null): Merged {
   const byMine = new Map<string, Map<MonthIndex, Row>>();
   const rows: Row[] = [];
   const dups = new Map<string, Duplicate>();
@@ -91,7 +98,7 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
       if (e.est && e.est[i]) (row.est ??= new Array<boolean>(metricCount).fill(false))[m] = true;
     }
   }
-  return { rows, dups };
+  return { rows, mines: [...byMine.keys()], dups };
 }
 
 function listMonths(months: MonthIndex[], max = 6): string {
@@ -148,9 +155,9 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
 }
 
 /** Mines in their natural order ("Mine 2" before "Mine 10"), then months; most files already are. */
-function sortRows(rows: Row[]): void {
-  const mines = [...new Set(rows.map((r) => r.mine))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  const rank = new Map(mines.map((m, i) => [m, i]));
+function sortRows(rows: Row[], mines: string[]): void {
+  const ordered = mines.slice().sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const rank = new Map(ordered.map((m, i) => [m, i]));
   const cmp = (x: Row, y: Row) => (x.mine === y.mine ? x.month - y.month : (rank.get(x.mine) as number) - (rank.get(y.mine) as number));
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) if (cmp(rows[i - 1], rows[i]) > 0) sorted = false;
@@ -160,19 +167,19 @@ function sortRows(rows: Row[]): void {
 export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
   const problems = ex.problems.slice();
   const metricCount = ex.metrics.length;
-  let { rows, dups } = merge(ex.entries, metricCount, null);
+  let { rows, mines, dups } = merge(ex.entries, metricCount, null);
   problems.push(...duplicateProblems(dups, ex.metrics, opts));
   const bad = new Set(ex.badRows);
   for (const d of dups.values()) bad.add(d.a).add(d.b);
   if (opts.skipBadRows && bad.size > 0) {
-    rows = merge(ex.entries, metricCount, bad).rows;
+    ({ rows, mines } = merge(ex.entries, metricCount, bad));
     const list = [...bad].sort((a, b) => a - b);
     problems.push({
       severity: "info", code: "rows-skipped", row: list[0],
       message: `${list.length} row${list.length > 1 ? "s" : ""} with errors left out: ${list.length > 20 ? `${list.slice(0, 20).join(", ")} and ${list.length - 20} more` : list.join(", ")}`,
     });
   }
-  sortRows(rows);
+  sortRows(rows, mines);
 
   const now = makeMonth(opts.today.getFullYear(), opts.today.getMonth() + 1);
   for (const r of rows) {
