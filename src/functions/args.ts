@@ -62,6 +62,16 @@ export function toVector(grid: Grid): Vector {
 /** Trimmed and copied out of the range, for calc functions that take an array. */
 export function vectorCells(v: Vector, length: number): unknown[] {
   const out = new Array<unknown>(length);
+  const g = v.grid;
+  if (g.cols === 1) {
+    // A column straight from the array Excel sent (as Grid.at reads it), without two closure calls per cell.
+    const cells = g.cells;
+    for (let i = 0; i < length; i++) {
+      const line = cells[i];
+      out[i] = Array.isArray(line) ? line[0] ?? null : null;
+    }
+    return out;
+  }
   for (let i = 0; i < length; i++) out[i] = v.at(i);
   return out;
 }

@@ -44,7 +44,10 @@ function alignedWithDates(input: SeriesInput, show: Show): OutCell[][] {
     // A dated row without a value (a month not reported yet) stays blank.
     if (row >= 0 && !Number.isNaN(series.values[k])) flat[row] = show(series.first + k, k);
   }
-  return input.dates.grid.cols === 1 || input.dates.grid.rows > 1 ? flat.map((x) => [x]) : [flat];
+  if (!(input.dates.grid.cols === 1 || input.dates.grid.rows > 1)) return [flat];
+  const out: OutCell[][] = new Array(flat.length);
+  for (let i = 0; i < flat.length; i++) out[i] = [flat[i]];
+  return out;
 }
 
 /** The answer for each period cell, in the period range's shape. */
