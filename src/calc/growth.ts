@@ -199,29 +199,22 @@ export function calendarGrowthColumns(
   const n = periods.length;
   const values = new Float64Array(n);
   const errors = new Map<number, CalcError>();
+  // A spill of many month periods (a whole column of dates) reads growth from a table made in one
+  // streaming pass; anything the table cannot answer takes the general path below.
+  const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : null;
   for (let i = 0; i < n; i++) {
     const p = periods[i];
-    let g: number | CalcError;
-    if (p instanceof ErrorType) {
-      g = p;
-    } else {
-      const b = basisFor(p, given);
-      if (b instanceof ErrorType) {
-        g = b;
-      } else {
-        const end = lastMonthOf(p, start);
-        const first = windowStart(end, b, start);
-        const last = b === "year" ? first + 11 : end;
-        const missing = firstMissing(w, first - 12, last - 12) ?? firstMissing(w, first, last);
-        if (missing !== null) {
-          g = noValue(missing);
-        } else {
-          const a = first - w.first;
-          const z = last - w.first + 1;
-          g = growthOrError(sumRange(w.values, a, z), sumRange(w.values, a - 12, z - 12));
+    if (table !== null) {
+      const k = monthSlot(p, w);
+      if (k >= 0) {
+        const t = table[k];
+        if (t === t) {
+          values[i] = t;
+          continue;
         }
       }
     }
+    const g = p instanceof ErrorType ? p : periodGrowth(p, given, start, w);
     if (typeof g === "number") {
       values[i] = g;
     } else {
@@ -230,4 +223,77 @@ export function calendarGrowthColumns(
     }
   }
   return { values, errors };
+}
+
+/** Growth of one period's window over the same window a year earlier, or why not. */
+function periodGrowth(p: Period, given: Basis | null, start: number, w: WindowSums): number | CalcError {
+  const b = basisFor(p, given);
+  if (b instanceof ErrorType) return b;
+  const end = lastMonthOf(p, start);
+  const first = windowStart(end, b, start);
+  const last = b === "year" ? first + 11 : end;
+  const missing = firstMissing(w, first - 12, last - 12) ?? firstMissing(w, first, last);
+  if (missing !== null) return noValue(missing);
+  const a = first - w.first;
+  const z = last - w.first + 1;
+  return growthOrError(sumRange(w.values, a, z), sumRange(w.values, a - 12, z - 12));
+}
+
+/** Where a well-formed month period sits in the series, or -1 (then the general path decides). */
+function monthSlot(p: Period | CalcError, w: WindowSums): number {
+  if (p instanceof ErrorType || p.kind !== "month") return -1;
+  const month = p.month as number;
+  const year = p.year;
+  if (!(month >= 1 && month <= 12) || Math.floor(month) !== month || Math.floor(year) !== year) return -1;
+  const k = year * 12 + month - 1 - w.first;
+  return k >= 0 && k < w.n ? k : -1;
+}
+
+/**
+ * Growth for a month period ending at every month of the series under one basis, NaN where the
+ * general path must decide (a missing month, a zero base, a basis that does not apply to months).
+ * Window sums come from running totals only while they are exact (whole figures whose total stays
+ * below 2^53); otherwise each window is summed directly, as periodGrowth does, so both agree to the bit.
+ */
+function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array {
+  const { n, values } = w;
+  const table = new Float64Array(n).fill(Number.NaN);
+  const exact = runningTotalsExact(values);
+  const totals = exact ? runningTotals(values) : null;
+  for (let k = 12; k < n; k++) {
+    const end = w.first + k;
+    const first = windowStart(end, b, start);
+    const last = b === "year" ? first + 11 : end;
+    const a = first - w.first;
+    const z = last - w.first + 1;
+    if (a < 12 || z > n || w.nextMissing[a - 12] < z - 12 || w.nextMissing[a] < z) continue;
+    const current = totals ? totals[z] - totals[a] : sumRange(values, a, z);
+    const prior = totals ? totals[z - 12] - totals[a - 12] : sumRange(values, a - 12, z - 12);
+    if (prior > 0 && current >= 0) {
+      const g = current / prior - 1;
+      if (g < Infinity) table[k] = g;
+    }
+  }
+  return table;
+}
+
+/** True when every value is a whole number and their total magnitude stays below 2^53: running totals are then exact. */
+function runningTotalsExact(values: Float64Array): boolean {
+  let total = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v !== v) continue;
+    if (Math.floor(v) !== v) return false;
+    total += Math.abs(v);
+  }
+  return total < 2 ** 53;
+}
+
+function runningTotals(values: Float64Array): Float64Array {
+  const totals = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    totals[k + 1] = totals[k] + (v === v ? v : 0);
+  }
+  return totals;
 }

@@ -314,3 +314,34 @@ describe("calendarGrowth: exact to the last digit", () => {
     }
   });
 });
+
+describe("calendarGrowth: a spill of every month equals each month asked alone", () => {
+  // A long spill takes the one-pass table; a single period takes the general path. They must agree
+  // bit for bit (values and error messages), for whole and fractional figures, gaps and zeros.
+  it("agrees for every basis and fiscal year start", () => {
+    const cell = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 0, max: 100000 }) },
+      { weight: 3, arbitrary: fc.integer({ min: 0, max: 100000 }).map((x) => x / 100) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom<Basis | null>(null, "month", "quarter", "year", "ytd", "ttm"),
+        fc.integer({ min: 1, max: 12 }),
+        (vals, basis, fys) => {
+          const first = makeMonth(2001, 3);
+          const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+          const periods = vals.map((_, i) => parsePeriod(formatMonth(first + i)));
+          const spill = calendarGrowth(series, periods, basis, fys);
+          periods.forEach((p, i) => {
+            const [alone] = calendarGrowth(series, [p], basis, fys);
+            if (typeof alone === "number") expect(spill[i]).toBe(alone);
+            else expect((spill[i] as CalcError).message).toBe(alone.message);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
