@@ -241,9 +241,10 @@ function periodGrowth(p: Period, given: Basis | null, start: number, w: WindowSu
 
 /** Where a well-formed month period sits in the series, or -1 (then the general path decides). */
 function monthSlot(p: Period | CalcError, w: WindowSums): number {
-  if (p instanceof ErrorType || p.kind !== "month") return -1;
-  const month = p.month as number;
-  const year = p.year;
+  // A CalcError's kind is never "month", so one comparison sorts out both.
+  if (p === null || typeof p !== "object" || p.kind !== "month") return -1;
+  const month = (p as Period).month as number;
+  const year = (p as Period).year;
   if (!(month >= 1 && month <= 12) || Math.floor(month) !== month || Math.floor(year) !== year) return -1;
   const k = year * 12 + month - 1 - w.first;
   return k >= 0 && k < w.n ? k : -1;
