@@ -75,6 +75,26 @@ describe("calc series, windows, records and progress under fuzzing", { timeout: 
     );
   });
 
+  it("a spill of many periods (one pass over every month) gives what each period gives alone", () => {
+    fc.assert(
+      fc.property(
+        built.chain(({ c, s }) => fc.tuple(fc.constant(s), fc.array(periodFor(c), { minLength: 32, maxLength: 48 }), basis, fiscal)),
+        ([s, periods, b, fy]) => {
+          if (!s) return;
+          const ps = periods as (Period | CalcError)[];
+          const all = calcOnly(() => calendarGrowthColumns(s, ps, b as never, fy as never));
+          if (!all) return;
+          ps.forEach((p, i) => {
+            const one = calendarGrowthColumns(s, [p], b as never, fy as never);
+            expect(Object.is(all.values[i], one.values[0]) || (Number.isNaN(all.values[i]) && Number.isNaN(one.values[0]))).toBe(true);
+            expect(all.errors.get(i)?.message).toBe(one.errors.get(0)?.message);
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("recordColumns agrees with recordAt month by month (one pass = running maxima)", () => {
     fc.assert(
       fc.property(built, fc.constantFrom(undefined, null, "month", "all", "ytd"), ({ s }, scope) => {
