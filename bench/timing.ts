@@ -55,6 +55,9 @@ const median = (xs: number[]): number => {
  * busy machine slows both alike; the ratio is of the two medians.
  */
 export function compare(base: () => unknown, fn: () => unknown, opts: { reps?: number; budgetMs?: number } = {}): { baseNs: number; fnNs: number; ratio: number } {
+  // Start from a collected heap, so garbage left by the previous row is not charged to this one.
+  sink = null;
+  collect();
   const cb = calibrate(base);
   const cf = calibrate(fn);
   const maxReps = opts.reps ?? 7;
