@@ -16,16 +16,8 @@ import {
   type MonthlySeries,
   type Period,
 } from "../../src/calc";
+import { errorOf } from "./helpers";
 
-function errorOf(f: () => unknown): CalcError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalcError);
-    return e as CalcError;
-  }
-  throw new Error("expected a CalcError");
-}
 
 /** The seed's monthly table: Jan/Feb 2016 = 4,512 / 5,125; Jan 2017 = 5,208; Feb 2017 as printed. */
 function seedSeries(feb2017: number): MonthlySeries {

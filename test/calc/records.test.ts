@@ -12,16 +12,8 @@ import {
   type MonthlySeries,
   type RecordScope,
 } from "../../src/calc";
+import { errorOf } from "./helpers";
 
-function errorOf(f: () => unknown): CalcError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalcError);
-    return e as CalcError;
-  }
-  throw new Error("expected a CalcError");
-}
 
 const seed = () =>
   buildSeries(["Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"], [4512, 5125, 5208, 6736]);

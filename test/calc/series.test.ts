@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildSeries, CalcError, makeMonth, monthToSerial, valueAt, lastMonth, type MonthlySeries } from "../../src/calc";
+import { errorOf } from "./helpers";
 
 const serial = (y: number, m: number, day = 1) => monthToSerial(makeMonth(y, m)) + day - 1;
 
-function errorOf(f: () => unknown): CalcError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalcError);
-    return e as CalcError;
-  }
-  throw new Error("expected a CalcError");
-}
 
 /** The series as {"Feb 2017": 6736, ...} for readable assertions. */
 function asMap(s: MonthlySeries): Map<number, number> {
