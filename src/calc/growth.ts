@@ -132,15 +132,22 @@ interface WindowSums {
   first: MonthIndex;
   n: number;
   values: Float64Array;
-  nextMissing: Int32Array; // nextMissing[k] = smallest j >= k with no value, or n
+  next: Int32Array | null; // made on first use (see nextMissing): a spill's fast path never needs it
 }
 
 function windowSums(series: MonthlySeries): WindowSums {
-  const n = series.values.length;
-  const nextMissing = new Int32Array(n + 1);
-  nextMissing[n] = n;
-  for (let k = n - 1; k >= 0; k--) nextMissing[k] = series.values[k] === series.values[k] ? nextMissing[k + 1] : k;
-  return { first: series.first, n, values: series.values, nextMissing };
+  return { first: series.first, n: series.values.length, values: series.values, next: null };
+}
+
+/** nextMissing[k] = the smallest j >= k with no value, or n. */
+function nextMissing(w: WindowSums): Int32Array {
+  if (w.next !== null) return w.next;
+  const { n, values } = w;
+  const next = new Int32Array(n + 1);
+  next[n] = n;
+  for (let k = n - 1; k >= 0; k--) next[k] = values[k] === values[k] ? next[k + 1] : k;
+  w.next = next;
+  return next;
 }
 
 /** Sum of values[a..z), at most 12 months: summed directly so the result is exact to the last digit a SUM gives. */
@@ -155,7 +162,7 @@ function firstMissing(w: WindowSums, first: MonthIndex, last: MonthIndex): Month
   const a = first - w.first;
   const b = last - w.first;
   if (a < 0 || a >= w.n) return first;
-  const k = w.nextMissing[a];
+  const k = nextMissing(w)[a];
   return k <= b ? w.first + k : null;
 }
 
@@ -257,7 +264,9 @@ function monthSlot(p: Period | CalcError, w: WindowSums): number {
  * below 2^53); otherwise each window is summed directly, as periodGrowth does, so both agree to the bit.
  */
 function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array {
+  if (b === "month" || b === "quarter" || b === "ytd") return resettingTable(w, b, start);
   const { n, values } = w;
+  const next = nextMissing(w);
   const table = new Float64Array(n).fill(Number.NaN);
   const exact = runningTotalsExact(values);
   const totals = exact ? runningTotals(values) : null;
@@ -267,11 +276,50 @@ function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array 
     const last = b === "year" ? first + 11 : end;
     const a = first - w.first;
     const z = last - w.first + 1;
-    if (a < 12 || z > n || w.nextMissing[a - 12] < z - 12 || w.nextMissing[a] < z) continue;
+    if (a < 12 || z > n || next[a - 12] < z - 12 || next[a] < z) continue;
     const current = totals ? totals[z] - totals[a] : sumRange(values, a, z);
     const prior = totals ? totals[z - 12] - totals[a - 12] : sumRange(values, a - 12, z - 12);
     if (prior > 0 && current >= 0) {
       const g = current / prior - 1;
+      if (g < Infinity) table[k] = g;
+    }
+  }
+  return table;
+}
+
+/**
+ * monthGrowthTable for windows that end at the month and restart at a fixed month of the year
+ * (month, quarter to date, year to date). A running sum that restarts at each window's first month
+ * adds the same values in the same order as a direct sum, so it is exact whatever the figures; the
+ * window a year earlier is the one 12 months back, already summed.
+ */
+function resettingTable(w: WindowSums, b: "month" | "quarter" | "ytd", start: number): Float64Array {
+  const { n, values, first } = w;
+  const table = new Float64Array(n).fill(Number.NaN);
+  const sums = new Float64Array(n);
+  const gaps = new Int32Array(n); // months without a value so far in the window
+  let month0 = monthNumber(first) - 1; // 0-11
+  let sum = 0;
+  let gap = 0;
+  let len = 0;
+  for (let k = 0; k < n; k++, month0 = month0 === 11 ? 0 : month0 + 1) {
+    const restart = b === "month" || (b === "quarter" ? month0 % 3 === 0 : month0 === start - 1);
+    if (restart) {
+      sum = 0;
+      gap = 0;
+      len = 0;
+    }
+    const v = values[k];
+    if (v === v) sum += v;
+    else gap++;
+    len++;
+    sums[k] = sum;
+    gaps[k] = gap;
+    // The window must start inside the series (not cut by its first month), a year earlier too.
+    if (k < 12 || gap !== 0 || gaps[k - 12] !== 0 || k - len + 1 < 12) continue;
+    const prior = sums[k - 12];
+    if (prior > 0 && sum >= 0) {
+      const g = sum / prior - 1;
       if (g < Infinity) table[k] = g;
     }
   }
