@@ -8,6 +8,7 @@ import { CalcError } from "./errors";
 import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
 import { describeValue } from "./numbers";
 import { formatPeriod, isPeriod, type Period } from "./periods";
+import { isPeriodList, periodList, type PeriodList } from "./periodList";
 import type { MonthlySeries } from "./series";
 
 export type Basis = "month" | "quarter" | "year" | "ytd" | "ttm";
@@ -193,35 +194,40 @@ export function calendarGrowth(
   return out;
 }
 
-/** calendarGrowth into a Float64Array: no allocation per period except the errors it reports. */
+/**
+ * calendarGrowth into a Float64Array: no allocation per period except the errors it reports.
+ * Periods come as read cells or as a PeriodList (what a spill over a dates column passes: months
+ * as indices, no object per period).
+ */
 export function calendarGrowthColumns(
   series: MonthlySeries,
-  periods: ArrayLike<Period | CalcError>,
+  periods: ArrayLike<Period | CalcError> | PeriodList,
   basis?: Basis | null,
   fiscalYearStart = 1,
 ): GrowthColumns {
   const start = checkFiscalYearStart(fiscalYearStart);
   const given = checkBasis(basis);
+  const list = isPeriodList(periods) ? periods : periodList(periods);
   const w = windowSums(series);
-  const n = periods.length;
+  const n = list.length;
+  const months = list.months;
   const values = new Float64Array(n);
   const errors = new Map<number, CalcError>();
   // A spill of many month periods (a whole column of dates) reads growth from a table made in one
   // streaming pass; anything the table cannot answer takes the general path below.
-  const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : null;
+  const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : EMPTY;
+  const first = w.first;
+  const size = table.length;
   for (let i = 0; i < n; i++) {
-    const p = periods[i];
-    if (table !== null) {
-      const k = monthSlot(p, w);
-      if (k >= 0) {
-        const t = table[k];
-        if (t === t) {
-          values[i] = t;
-          continue;
-        }
+    const k = months[i] - first; // NaN for a period that is not a month
+    if (k >= 0 && k < size && (k | 0) === k) {
+      const t = table[k];
+      if (t === t) {
+        values[i] = t;
+        continue;
       }
     }
-    const g = p instanceof ErrorType ? p : periodGrowth(p, given, start, w);
+    const g = entryGrowth(list, i, given, start, w);
     if (typeof g === "number") {
       values[i] = g;
     } else {
@@ -232,11 +238,30 @@ export function calendarGrowthColumns(
   return { values, errors };
 }
 
+const EMPTY = new Float64Array(0);
+
+/** The general path for one entry of a PeriodList. */
+function entryGrowth(list: PeriodList, i: number, given: Basis | null, start: number, w: WindowSums): number | CalcError {
+  const m = list.months[i];
+  if (m === m) {
+    // A month period: every basis applies. A PeriodList made by hand may hold a fraction.
+    if (!Number.isInteger(m)) return new CalcError("value", `month index ${m} is not a period`);
+    return windowGrowth(m, given ?? "month", start, w);
+  }
+  const p = list.others.get(i) as Period | CalcError;
+  if (p instanceof ErrorType) return p;
+  return periodGrowth(p, given, start, w);
+}
+
 /** Growth of one period's window over the same window a year earlier, or why not. */
 function periodGrowth(p: Period, given: Basis | null, start: number, w: WindowSums): number | CalcError {
   const b = basisFor(p, given);
   if (b instanceof ErrorType) return b;
-  const end = lastMonthOf(p, start);
+  return windowGrowth(lastMonthOf(p, start), b, start, w);
+}
+
+/** Growth of the window that ends at `end` under basis b, or why not. */
+function windowGrowth(end: MonthIndex, b: Basis, start: number, w: WindowSums): number | CalcError {
   const first = windowStart(end, b, start);
   const last = b === "year" ? first + 11 : end;
   const missing = firstMissing(w, first - 12, last - 12) ?? firstMissing(w, first, last);
@@ -246,30 +271,19 @@ function periodGrowth(p: Period, given: Basis | null, start: number, w: WindowSu
   return growthOrError(sumRange(w.values, a, z), sumRange(w.values, a - 12, z - 12));
 }
 
-/** Where a well-formed month period sits in the series, or -1 (then the general path decides). */
-function monthSlot(p: Period | CalcError, w: WindowSums): number {
-  // A CalcError's kind is never "month", so one comparison sorts out both.
-  if (p === null || typeof p !== "object" || p.kind !== "month") return -1;
-  const month = (p as Period).month as number;
-  const year = (p as Period).year;
-  if (!(month >= 1 && month <= 12) || Math.floor(month) !== month || Math.floor(year) !== year) return -1;
-  const k = year * 12 + month - 1 - w.first;
-  return k >= 0 && k < w.n ? k : -1;
-}
-
 /**
  * Growth for a month period ending at every month of the series under one basis, NaN where the
  * general path must decide (a missing month, a zero base, a basis that does not apply to months).
- * Window sums come from running totals only while they are exact (whole figures whose total stays
- * below 2^53); otherwise each window is summed directly, as periodGrowth does, so both agree to the bit.
+ * Every table adds the same values in the same order as a direct sum of the window, or uses
+ * running totals only while they are exact (whole figures whose total stays below 2^53), so the
+ * table and the general path agree to the bit.
  */
 function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array {
   if (b === "month" || b === "quarter" || b === "ytd") return resettingTable(w, b, start);
+  if (b === "ttm" && runningTotalsExact(w.values)) return ttmTable(w.values);
   const { n, values } = w;
   const next = nextMissing(w);
   const table = new Float64Array(n).fill(Number.NaN);
-  const exact = runningTotalsExact(values);
-  const totals = exact ? runningTotals(values) : null;
   for (let k = 12; k < n; k++) {
     const end = w.first + k;
     const first = windowStart(end, b, start);
@@ -277,51 +291,70 @@ function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array 
     const a = first - w.first;
     const z = last - w.first + 1;
     if (a < 12 || z > n || next[a - 12] < z - 12 || next[a] < z) continue;
-    const current = totals ? totals[z] - totals[a] : sumRange(values, a, z);
-    const prior = totals ? totals[z - 12] - totals[a - 12] : sumRange(values, a - 12, z - 12);
-    if (prior > 0 && current >= 0) {
-      const g = current / prior - 1;
-      if (g < Infinity) table[k] = g;
-    }
+    table[k] = tableEntry(sumRange(values, a, z), sumRange(values, a - 12, z - 12));
   }
   return table;
+}
+
+/** Growth for the table: NaN whenever growthOrError would not give a plain number. */
+function tableEntry(current: number, prior: number): number {
+  if (prior > 0 && current >= 0) {
+    const g = current / prior - 1;
+    if (g < Infinity) return g;
+  }
+  return Number.NaN;
 }
 
 /**
  * monthGrowthTable for windows that end at the month and restart at a fixed month of the year
  * (month, quarter to date, year to date). A running sum that restarts at each window's first month
  * adds the same values in the same order as a direct sum, so it is exact whatever the figures; the
- * window a year earlier is the one 12 months back, already summed.
+ * window a year earlier is the one 12 months back, kept in a ring of 12 by calendar month. A
+ * missing month makes the sum NaN until the window restarts, so gaps need no bookkeeping.
  */
 function resettingTable(w: WindowSums, b: "month" | "quarter" | "ytd", start: number): Float64Array {
   const { n, values, first } = w;
-  const table = new Float64Array(n).fill(Number.NaN);
-  const sums = new Float64Array(n);
-  const gaps = new Int32Array(n); // months without a value so far in the window
+  const table = new Float64Array(n);
+  const ring = new Float64Array(12).fill(Number.NaN); // the window sum at each calendar month, a year ago
+  const restartMonth = start - 1;
   let month0 = monthNumber(first) - 1; // 0-11
   let sum = 0;
-  let gap = 0;
-  let len = 0;
-  for (let k = 0; k < n; k++, month0 = month0 === 11 ? 0 : month0 + 1) {
-    const restart = b === "month" || (b === "quarter" ? month0 % 3 === 0 : month0 === start - 1);
-    if (restart) {
+  let windowFirst = 0; // index of the current window's first month (0 when cut by the series start)
+  for (let k = 0; k < n; k++) {
+    if (b === "month" || (b === "quarter" ? month0 % 3 === 0 : month0 === restartMonth)) {
       sum = 0;
-      gap = 0;
-      len = 0;
+      windowFirst = k;
     }
+    sum += values[k];
+    const prior = ring[month0];
+    ring[month0] = sum;
+    // Both windows must lie inside the series: the one a year earlier starts at windowFirst - 12.
+    table[k] = windowFirst >= 12 ? tableEntry(sum, prior) : Number.NaN;
+    month0 = month0 === 11 ? 0 : month0 + 1;
+  }
+  return table;
+}
+
+/** monthGrowthTable for ttm from running totals (exact here: the caller checked runningTotalsExact). */
+function ttmTable(values: Float64Array): Float64Array {
+  const n = values.length;
+  const table = new Float64Array(n);
+  const totals = new Float64Array(n + 1); // totals[k] = sum of values[0..k)
+  let total = 0;
+  let lastMissing = -1;
+  for (let k = 0; k < n; k++) {
     const v = values[k];
-    if (v === v) sum += v;
-    else gap++;
-    len++;
-    sums[k] = sum;
-    gaps[k] = gap;
-    // The window must start inside the series (not cut by its first month), a year earlier too.
-    if (k < 12 || gap !== 0 || gaps[k - 12] !== 0 || k - len + 1 < 12) continue;
-    const prior = sums[k - 12];
-    if (prior > 0 && sum >= 0) {
-      const g = sum / prior - 1;
-      if (g < Infinity) table[k] = g;
+    if (v === v) total += v;
+    else lastMissing = k;
+    totals[k + 1] = total;
+    // Window k-11..k against k-23..k-12: both inside the series and without a gap.
+    if (k < 23 || lastMissing > k - 24) {
+      table[k] = Number.NaN;
+      continue;
     }
+    const current = total - totals[k - 11];
+    const prior = totals[k - 11] - totals[k - 23];
+    table[k] = tableEntry(current, prior);
   }
   return table;
 }
@@ -336,13 +369,4 @@ function runningTotalsExact(values: Float64Array): boolean {
     total += Math.abs(v);
   }
   return total < 2 ** 53;
-}
-
-function runningTotals(values: Float64Array): Float64Array {
-  const totals = new Float64Array(values.length + 1);
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    totals[k + 1] = totals[k] + (v === v ? v : 0);
-  }
-  return totals;
 }
