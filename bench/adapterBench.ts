@@ -11,7 +11,7 @@ import { asColumn, asRow, monthlyInput, serialOf, wholeColumn, type Cells } from
 import { DATED_SIZES } from "./calcBench";
 import { yoyGrowth, recordMonth, guidanceRange, guidanceProgress, claimCheck } from "../src/functions/functions";
 import { buildSeries } from "../src/calc/series";
-import { parsePeriod } from "../src/calc/periods";
+import { readPeriods } from "../src/calc/periodList";
 import { calendarGrowthColumns, growth } from "../src/calc/growth";
 import { recordColumns } from "../src/calc/records";
 import { parseGuidance } from "../src/calc/guidance";
@@ -55,14 +55,14 @@ export function adapterSection(): void {
       const d = wrap(inp.dates);
       const v = wrap(inp.values);
       const p = wrap(inp.dates);
-      const { baseNs: calc, fnNs: fn } = compare(() => calendarGrowthColumns(buildSeries(flatDates, flatValues), flatDates.map((x) => parsePeriod(x)), "ytd"), () => yoyGrowth(d, v, p, "ytd"));
+      const { baseNs: calc, fnNs: fn } = compare(() => calendarGrowthColumns(buildSeries(flatDates, flatValues), readPeriods(flatDates), "ytd"), () => yoyGrowth(d, v, p, "ytd"));
       add({ row: "4 adapter: YOY_GROWTH ytd k=n vs calc", form: `serial dates, ${shape}`, n, nsPerRow: fn / n, ratio: fn / calc, vs: "calc on flat cells", target: "<= 1.5x", met: fn / calc <= 1.5, note: errorNote(yoyGrowth(d, v, p, "ytd")) });
     }
     const d = asColumn(inp.dates);
     const v = asColumn(inp.values);
     // The least an adapter can do around the same calc: copy the cells out of the 2-D arrays, wrap each result in a row.
     const { baseNs: calcYoy, fnNs: leastYoy } = compare(
-      () => calendarGrowthColumns(buildSeries(flatDates, flatValues), flatDates.map((x) => parsePeriod(x)), "ytd"),
+      () => calendarGrowthColumns(buildSeries(flatDates, flatValues), readPeriods(flatDates), "ytd"),
       () => {
         const dd = new Array<unknown>(n);
         const vv = new Array<unknown>(n);
@@ -70,7 +70,7 @@ export function adapterSection(): void {
           dd[i] = d[i][0];
           vv[i] = v[i][0];
         }
-        const r = calendarGrowthColumns(buildSeries(dd, vv), dd.map((x) => parsePeriod(x)), "ytd").values;
+        const r = calendarGrowthColumns(buildSeries(dd, vv), readPeriods(dd), "ytd").values;
         const out = new Array<unknown[]>(n);
         for (let i = 0; i < n; i++) out[i] = [r[i] === r[i] ? r[i] : ""];
         return out;

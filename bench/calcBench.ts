@@ -8,7 +8,7 @@ import { compare } from "./timing";
 import { monthlyInput, preparedSeries, type DateForm } from "./data";
 import { baselineMonth, baselineRecords, baselineSeries, baselineTtm, baselineYtd } from "./baselines";
 import { buildSeries, type MonthlySeries } from "../src/calc/series";
-import { parsePeriod, type Period } from "../src/calc/periods";
+import { readPeriods, type PeriodList } from "../src/calc/periodList";
 import { calendarGrowthColumns } from "../src/calc/growth";
 import { recordColumns } from "../src/calc/records";
 
@@ -23,14 +23,11 @@ const SCOPES = ["month", "all", "ytd"] as const;
 const baselineFor = (basis: Basis, v: Float64Array, first: number): Float64Array =>
   basis === "month" ? baselineMonth(v) : basis === "ytd" ? baselineYtd(v, first) : baselineTtm(v);
 
-/** Every month of the series as a Period, as the adapter hands them to calendarGrowth. */
-export function monthPeriods(first: number, n: number): Period[] {
-  const out: Period[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = first + i;
-    out[i] = { kind: "month", year: Math.floor(m / 12), month: (m % 12) + 1 };
-  }
-  return out;
+/** Every month of the series as a PeriodList, as the adapter hands a column of dates to calendarGrowthColumns. */
+export function monthPeriods(first: number, n: number): PeriodList {
+  const months = new Float64Array(n);
+  for (let i = 0; i < n; i++) months[i] = first + i;
+  return { length: n, months, others: new Map() };
 }
 
 /**
@@ -88,7 +85,7 @@ export function datedSection(): void {
         },
         () => {
           const s = buildSeries(dates, values);
-          const ps = dates.map((d) => parsePeriod(d));
+          const ps = readPeriods(dates);
           return calendarGrowthColumns(s, ps, "ytd");
         },
       );
@@ -101,7 +98,7 @@ export function datedSection(): void {
     const sd = small.dates as unknown[];
     const bd = big.dates as unknown[];
     linear("buildSeries", `${form} dates`, 9_600, 96_000, () => buildSeries(sd, sv), () => buildSeries(bd, bv));
-    const path = (d: unknown[], v: unknown[]) => () => calendarGrowthColumns(buildSeries(d, v), d.map((x) => parsePeriod(x)), "ytd");
+    const path = (d: unknown[], v: unknown[]) => () => calendarGrowthColumns(buildSeries(d, v), readPeriods(d), "ytd");
     linear("series + ytd for every month", `${form} dates`, 9_600, 96_000, path(sd, sv), path(bd, bv));
   }
 }

@@ -211,20 +211,26 @@ export function calendarGrowthColumns(
   const w = windowSums(series);
   const n = list.length;
   const months = list.months;
-  const values = new Float64Array(n);
   const errors = new Map<number, CalcError>();
   // A spill of many month periods (a whole column of dates) reads growth from a table made in one
   // streaming pass; anything the table cannot answer takes the general path below.
   const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : EMPTY;
+  // Periods that are the series' own months in order (the dates column itself): the table is the answer.
+  const inOrder = table.length === n && isSeriesOrder(months, w.first);
+  const values = inOrder ? table : new Float64Array(n);
   const first = w.first;
   const size = table.length;
   for (let i = 0; i < n; i++) {
-    const k = months[i] - first; // NaN for a period that is not a month
-    if (k >= 0 && k < size && (k | 0) === k) {
-      const t = table[k];
-      if (t === t) {
-        values[i] = t;
-        continue;
+    if (inOrder) {
+      if (table[i] === table[i]) continue;
+    } else {
+      const k = months[i] - first; // NaN for a period that is not a month
+      if (k >= 0 && k < size && (k | 0) === k) {
+        const t = table[k];
+        if (t === t) {
+          values[i] = t;
+          continue;
+        }
       }
     }
     const g = entryGrowth(list, i, given, start, w);
@@ -236,6 +242,12 @@ export function calendarGrowthColumns(
     }
   }
   return { values, errors };
+}
+
+/** True when months[i] is month first + i for every i. */
+function isSeriesOrder(months: Float64Array, first: MonthIndex): boolean {
+  for (let i = 0; i < months.length; i++) if (months[i] !== first + i) return false;
+  return true;
 }
 
 const EMPTY = new Float64Array(0);
@@ -279,7 +291,8 @@ function windowGrowth(end: MonthIndex, b: Basis, start: number, w: WindowSums): 
  * table and the general path agree to the bit.
  */
 function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array {
-  if (b === "month" || b === "quarter" || b === "ytd") return resettingTable(w, b, start);
+  if (b === "month") return monthTable(w.values);
+  if (b === "quarter" || b === "ytd") return resettingTable(w, b, start);
   if (b === "ttm" && runningTotalsExact(w.values)) return ttmTable(w.values);
   const { n, values } = w;
   const next = nextMissing(w);
@@ -305,14 +318,22 @@ function tableEntry(current: number, prior: number): number {
   return Number.NaN;
 }
 
+/** monthGrowthTable for single months: each against the month 12 before it. */
+function monthTable(values: Float64Array): Float64Array {
+  const n = values.length;
+  const table = new Float64Array(n);
+  for (let k = 0; k < n; k++) table[k] = k >= 12 ? tableEntry(values[k], values[k - 12]) : Number.NaN;
+  return table;
+}
+
 /**
  * monthGrowthTable for windows that end at the month and restart at a fixed month of the year
- * (month, quarter to date, year to date). A running sum that restarts at each window's first month
+ * (quarter to date, year to date). A running sum that restarts at each window's first month
  * adds the same values in the same order as a direct sum, so it is exact whatever the figures; the
  * window a year earlier is the one 12 months back, kept in a ring of 12 by calendar month. A
  * missing month makes the sum NaN until the window restarts, so gaps need no bookkeeping.
  */
-function resettingTable(w: WindowSums, b: "month" | "quarter" | "ytd", start: number): Float64Array {
+function resettingTable(w: WindowSums, b: "quarter" | "ytd", start: number): Float64Array {
   const { n, values, first } = w;
   const table = new Float64Array(n);
   const ring = new Float64Array(12).fill(Number.NaN); // the window sum at each calendar month, a year ago
@@ -321,7 +342,7 @@ function resettingTable(w: WindowSums, b: "month" | "quarter" | "ytd", start: nu
   let sum = 0;
   let windowFirst = 0; // index of the current window's first month (0 when cut by the series start)
   for (let k = 0; k < n; k++) {
-    if (b === "month" || (b === "quarter" ? month0 % 3 === 0 : month0 === restartMonth)) {
+    if (b === "quarter" ? month0 % 3 === 0 : month0 === restartMonth) {
       sum = 0;
       windowFirst = k;
     }

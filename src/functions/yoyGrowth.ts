@@ -7,7 +7,8 @@
 import { CalcError } from "../calc/errors";
 import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
-import { parsePeriod, type Period } from "../calc/periods";
+import { parsePeriod } from "../calc/periods";
+import { readPeriods, type PeriodList } from "../calc/periodList";
 import { cellLabel, filledExtent, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
@@ -113,37 +114,50 @@ function calendar(
 ): OutCell[][] {
   const series = readSeries(dates, values);
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
-  const periods: (Period | CalcError)[] = new Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const cell = period.at(r, c);
-      let p: Period | CalcError;
-      try {
-        p = parsePeriod(cell);
-      } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        // Read again with its label only now: the message names the cell, and labels cost a string each.
-        p = attempt(undefined, () => parsePeriod(cell, cellLabel(period, r, c))) as Period | CalcError;
-      }
-      periods[r * cols + c] = p;
-    }
-  }
+  const periods = readPeriods(gridCells(period, rows, cols));
   const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
   const out: OutCell[][] = new Array(rows);
+  const v = results.values;
+  if (cols === 1) {
+    // A column of periods, the usual spill: one row array per result, as Excel wants.
+    for (let r = 0; r < rows; r++) out[r] = [v[r] === v[r] ? v[r] : errorAt(period, periods, results.errors, r, r, 0)];
+    return out;
+  }
   for (let r = 0; r < rows; r++) {
     const row: OutCell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
-      const v = results.values[i];
-      if (v === v) {
-        row[c] = v;
-        continue;
-      }
-      // NaN marks an error. Errors of the period cell already name it; window errors get its location added.
-      const x = results.errors.get(i) as CalcError;
-      row[c] = !(periods[i] instanceof CalcError) && !isSingle(period) ? located(cellLabel(period, r, c), x) : x;
+      row[c] = v[i] === v[i] ? v[i] : errorAt(period, periods, results.errors, i, r, c);
     }
     out[r] = row;
   }
   return out;
+}
+
+/** The cells of rows × cols of a grid, row by row. */
+function gridCells(g: Grid, rows: number, cols: number): unknown[] {
+  const out = new Array<unknown>(rows * cols);
+  if (cols === 1) {
+    // Straight from the array Excel sent (as Grid.at reads it), without a closure call per cell.
+    const cells = g.cells;
+    for (let r = 0; r < rows; r++) {
+      const line = cells[r];
+      out[r] = Array.isArray(line) ? line[0] ?? null : null;
+    }
+    return out;
+  }
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = g.at(r, c);
+  return out;
+}
+
+/**
+ * The error for the period cell at (r, c), naming the cell. A cell that is not a period is read
+ * again with its label only now (labels cost a string each); a window error gets the location added.
+ */
+function errorAt(period: Grid, periods: PeriodList, errors: Map<number, CalcError>, i: number, r: number, c: number): CalcError {
+  const e = errors.get(i) as CalcError;
+  if (periods.others.get(i) === e) {
+    return attempt(undefined, () => parsePeriod(period.at(r, c), cellLabel(period, r, c))) as CalcError;
+  }
+  return isSingle(period) ? e : located(cellLabel(period, r, c), e);
 }
