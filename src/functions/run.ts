@@ -6,7 +6,7 @@
  */
 import { CalcError } from "../calc/errors";
 import { choiceArg, integerArg, isOmitted, numberArg, toGrid, type Grid } from "./args";
-import { toExcelError, toExcelResult, type ExcelResult, type OutCell } from "./excel";
+import { toExcelError, toExcelResult, type ExcelResult, type ExcelRows, type OutCell } from "./excel";
 
 export interface Param<T> {
   readonly name: string;
@@ -15,7 +15,7 @@ export interface Param<T> {
 
 type ArgsOf<Ps extends readonly Param<unknown>[]> = { -readonly [K in keyof Ps]: Ps[K] extends Param<infer T> ? T : never };
 
-export type Body<Ps extends readonly Param<unknown>[]> = (...args: ArgsOf<Ps>) => OutCell | OutCell[][];
+export type Body<Ps extends readonly Param<unknown>[]> = (...args: ArgsOf<Ps>) => OutCell | OutCell[][] | ExcelRows;
 
 export interface FunctionSpec<Ps extends readonly Param<unknown>[]> {
   readonly params: Ps;

@@ -10,7 +10,7 @@ import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
 import { cellLabel, filledExtent, type Grid } from "./args";
-import type { OutCell } from "./excel";
+import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { readSeries, renamed } from "./series";
 
@@ -36,7 +36,7 @@ export const yoyGrowthSpec = defineFunction(
 const isSingle = (g: Grid): boolean => g.rows === 1 && g.cols === 1;
 
 /** current/prior - 1 over same-shape ranges; a single value broadcasts. */
-function twoArgument(current: Grid, prior: Grid): OutCell[][] {
+function twoArgument(current: Grid, prior: Grid): ExcelRows {
   if (!isSingle(current) && !isSingle(prior) && (current.rows !== prior.rows || current.cols !== prior.cols)) {
     throw new CalcError(
       "value",
@@ -48,25 +48,44 @@ function twoArgument(current: Grid, prior: Grid): OutCell[][] {
   const aligned = [current, prior].filter((g) => !isSingle(g));
   const { rows, cols } = filledExtent(aligned.length > 0 ? aligned : [current], shape.rows, shape.cols);
   const header = rows > 1 && aligned.length === 2 && isHeaderRow(aligned, cols);
-  const out: OutCell[][] = [];
+  const out: ExcelCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: OutCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      if (r === 0 && header) {
-        row[c] = null;
-        continue;
-      }
-      // Inline rather than attempt(() => …): a closure per cell costs more than the growth itself.
-      try {
-        row[c] = growthOfCells(current, prior, r, c);
-      } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        row[c] = e;
+    if (r === 0 && header) {
+      out[r] = new Array<ExcelCell>(cols).fill("");
+      continue;
+    }
+    if (cols === 1) {
+      // The usual call, two columns of figures: plain numbers go straight through (same checks
+      // as growth()); anything else, and every error, takes the per-cell path that names the cell.
+      const a = firstCell(current, r);
+      const b = firstCell(prior, r);
+      if (typeof a === "number" && typeof b === "number" && a >= 0 && b > 0 && a < Infinity && b < Infinity) {
+        const g = a / b - 1;
+        if (g < Infinity) {
+          out[r] = numberRow(g);
+          continue;
+        }
       }
     }
-    out.push(row);
+    const row: ExcelCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      // Inline rather than attempt(() => …): a closure per cell costs more than the growth itself.
+      try {
+        row[c] = toExcelCell(growthOfCells(current, prior, r, c));
+      } catch (e) {
+        if (!(e instanceof CalcError)) throw e;
+        row[c] = toExcelError(e);
+      }
+    }
+    out[r] = row;
   }
-  return out;
+  return new ExcelRows(out);
+}
+
+/** Column 0 of row r, read from the array Excel sent (a single cell broadcasts). */
+function firstCell(g: Grid, r: number): unknown {
+  const line = g.cells[g.rows === 1 ? 0 : r];
+  return Array.isArray(line) ? line[0] : null;
 }
 
 /** Whole columns are passed with their titles: a first row of text only, none of it a number, is a header. */
@@ -111,27 +130,32 @@ function calendar(
   period: Grid,
   basis: Basis | undefined,
   fiscalYearStart: number | undefined,
-): OutCell[][] {
+): ExcelRows {
   const series = readSeries(dates, values);
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
   const periods = readPeriods(gridCells(period, rows, cols));
   const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
-  const out: OutCell[][] = new Array(rows);
+  const out: ExcelCell[][] = new Array(rows);
   const v = results.values;
   if (cols === 1) {
-    // A column of periods, the usual spill: one row array per result, as Excel wants.
-    for (let r = 0; r < rows; r++) out[r] = [v[r] === v[r] ? v[r] : errorAt(period, periods, results.errors, r, r, 0)];
-    return out;
+    // A column of periods, the usual spill: one row array per result, as Excel wants. Numbers and
+    // errors get their rows from different places, so V8 keeps the number rows as unboxed doubles
+    // (one shared allocation site would switch every row to boxed elements after the first error).
+    for (let r = 0; r < rows; r++) {
+      const x = v[r];
+      out[r] = x === x ? numberRow(x) : [toExcelError(errorAt(period, periods, results.errors, r, r, 0))];
+    }
+    return new ExcelRows(out);
   }
   for (let r = 0; r < rows; r++) {
-    const row: OutCell[] = new Array(cols);
+    const row: ExcelCell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
-      row[c] = v[i] === v[i] ? v[i] : errorAt(period, periods, results.errors, i, r, c);
+      row[c] = v[i] === v[i] ? v[i] : toExcelError(errorAt(period, periods, results.errors, i, r, c));
     }
     out[r] = row;
   }
-  return out;
+  return new ExcelRows(out);
 }
 
 /** The cells of rows × cols of a grid, row by row. */
