@@ -6,7 +6,7 @@ import { toMonth } from "../calc/periods";
 import { recordColumns, type RecordColumns, type RecordScope } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
-import type { OutCell } from "./excel";
+import { ExcelRows, toExcelCell, type ExcelCell, type OutCell } from "./excel";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { readSeriesInput, type SeriesInput } from "./series";
 
@@ -29,25 +29,48 @@ export const recordMonthSpec = defineFunction(
         return where === undefined ? e : located(where, e);
       }
     };
-    return period === undefined ? alignedWithDates(input, show) : atPeriods(input.series, period, show);
+    return period === undefined ? alignedWithDates(input, chosen === "flag" ? records : null, show) : atPeriods(input.series, period, show);
   },
 );
 
-/** One answer per row of dates, "" where the row has no date (or is the header). */
+/** The answer for month m (slot k of the series); `where` names the period cell in messages. */
 type Show = (m: MonthIndex, k: number, where?: string) => OutCell;
 
-function alignedWithDates(input: SeriesInput, show: Show): OutCell[][] {
-  const flat: OutCell[] = new Array<OutCell>(input.length).fill(null);
+/**
+ * One answer per row of dates, "" where the row has no date (or is the header), built in Excel's
+ * form directly: the spill is as long as the dates column. Flags (the default output, never an
+ * error) are read straight from the record column, and a column of them is made of three arrays
+ * shared by every row ([TRUE], [FALSE], [""]): Excel only reads a result, and 96,000 fresh one-cell
+ * arrays cost more than the whole calculation (BENCHMARKS.md, item 4).
+ */
+function alignedWithDates(input: SeriesInput, flags: RecordColumns | null, show: Show): ExcelRows {
   const { series } = input;
+  const values = series.values;
+  const asRow = !(input.dates.grid.cols === 1 || input.dates.grid.rows > 1);
+  if (flags !== null && !asRow) {
+    // Not frozen: were a runtime to rewrite results in place, a frozen row would throw, while
+    // rewriting TRUE, FALSE or "" leaves them as they are.
+    const yes: ExcelCell[] = [true];
+    const no: ExcelCell[] = [false];
+    const blank: ExcelCell[] = [""];
+    const out = new Array<ExcelCell[]>(input.length).fill(blank);
+    for (let k = 0; k < series.rows.length; k++) {
+      const row = series.rows[k];
+      // A dated row without a value (a month not reported yet) stays blank.
+      if (row >= 0 && values[k] === values[k]) out[row] = flags.isRecord[k] === 1 ? yes : no;
+    }
+    return new ExcelRows(out);
+  }
+  const flat: ExcelCell[] = new Array<ExcelCell>(input.length).fill("");
   for (let k = 0; k < series.rows.length; k++) {
     const row = series.rows[k];
-    // A dated row without a value (a month not reported yet) stays blank.
-    if (row >= 0 && !Number.isNaN(series.values[k])) flat[row] = show(series.first + k, k);
+    if (row < 0 || values[k] !== values[k]) continue;
+    flat[row] = flags !== null ? flags.isRecord[k] === 1 : toExcelCell(show(series.first + k, k));
   }
-  if (!(input.dates.grid.cols === 1 || input.dates.grid.rows > 1)) return [flat];
-  const out: OutCell[][] = new Array(flat.length);
+  if (asRow) return new ExcelRows([flat]);
+  const out: ExcelCell[][] = new Array(flat.length);
   for (let i = 0; i < flat.length; i++) out[i] = [flat[i]];
-  return out;
+  return new ExcelRows(out);
 }
 
 /** The answer for each period cell, in the period range's shape. */
