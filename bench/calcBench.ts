@@ -37,7 +37,9 @@ export function monthPeriods(first: number, n: number): PeriodList {
 export function linear(what: string, form: string, smallN: number, bigN: number, small: () => unknown, big: () => unknown): void {
   const { ratio } = compare(small, big, { reps: 5 });
   const k = (x: number) => (x >= 1000 ? `${x / 1000}k` : String(x));
-  add({ row: `2 growth with size: ${what}`, form, n: `${k(bigN)}/${k(smallN)}`, ratio, vs: `time ${bigN / smallN}x rows`, target: "<= 12", met: ratio <= 12 });
+  // A reference row measures no code of ours: it is reported, not held to the target.
+  const reference = what.startsWith("reference:");
+  add({ row: `2 growth with size: ${what}`, form, n: `${k(bigN)}/${k(smallN)}`, ratio, vs: `time ${bigN / smallN}x rows`, target: reference ? "report" : "<= 12", met: reference ? null : ratio <= 12 });
 }
 
 export function kernelSection(): void {
