@@ -215,39 +215,39 @@ export function calendarGrowthColumns(
   // A spill of many month periods (a whole column of dates) reads growth from a table made in one
   // streaming pass; anything the table cannot answer takes the general path below.
   const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : EMPTY;
-  // Periods that are the series' own months in order (the dates column itself): the table is the answer.
-  const inOrder = table.length === n && isSeriesOrder(months, w.first);
-  const values = inOrder ? table : new Float64Array(n);
   const first = w.first;
+  let i = 0;
+  if (table.length === n) {
+    // Periods that are the series' own months in order (the dates column itself): the table is the
+    // answer. What the general path decides is written into it: the same growth for the same month.
+    for (; i < n && months[i] === first + i; i++) {
+      if (table[i] !== table[i]) table[i] = decide(list, i, given, start, w, errors);
+    }
+    if (i === n) return { values: table, errors };
+  }
+  const values = new Float64Array(n);
+  values.set(table.subarray(0, i)); // entries before the first out of order one, if any
   const size = table.length;
-  for (let i = 0; i < n; i++) {
-    if (inOrder) {
-      if (table[i] === table[i]) continue;
-    } else {
-      const k = months[i] - first; // NaN for a period that is not a month
-      if (k >= 0 && k < size && (k | 0) === k) {
-        const t = table[k];
-        if (t === t) {
-          values[i] = t;
-          continue;
-        }
+  for (; i < n; i++) {
+    const k = months[i] - first; // NaN for a period that is not a month
+    if (k >= 0 && k < size && (k | 0) === k) {
+      const t = table[k];
+      if (t === t) {
+        values[i] = t;
+        continue;
       }
     }
-    const g = entryGrowth(list, i, given, start, w);
-    if (typeof g === "number") {
-      values[i] = g;
-    } else {
-      values[i] = Number.NaN;
-      errors.set(i, g);
-    }
+    values[i] = decide(list, i, given, start, w, errors);
   }
   return { values, errors };
 }
 
-/** True when months[i] is month first + i for every i. */
-function isSeriesOrder(months: Float64Array, first: MonthIndex): boolean {
-  for (let i = 0; i < months.length; i++) if (months[i] !== first + i) return false;
-  return true;
+/** The general path's growth for entry i, or NaN with its error recorded. */
+function decide(list: PeriodList, i: number, given: Basis | null, start: number, w: WindowSums, errors: Map<number, CalcError>): number {
+  const g = entryGrowth(list, i, given, start, w);
+  if (typeof g === "number") return g;
+  errors.set(i, g);
+  return Number.NaN;
 }
 
 const EMPTY = new Float64Array(0);
