@@ -61,18 +61,25 @@ export function toVector(grid: Grid): Vector {
 
 /** Trimmed and copied out of the range, for calc functions that take an array. */
 export function vectorCells(v: Vector, length: number): unknown[] {
+  if (v.grid.cols === 1) return flatCells(v.grid, length, 1);
   const out = new Array<unknown>(length);
-  const g = v.grid;
-  if (g.cols === 1) {
-    // A column straight from the array Excel sent (as Grid.at reads it), without two closure calls per cell.
+  for (let i = 0; i < length; i++) out[i] = v.at(i);
+  return out;
+}
+
+/** The first rows × cols cells of a grid in one list, row by row (a period range read at once). */
+export function flatCells(g: Grid, rows: number, cols: number): unknown[] {
+  const out = new Array<unknown>(rows * cols);
+  if (cols === 1) {
+    // Straight from the array Excel sent (as Grid.at reads it), without a closure call per cell.
     const cells = g.cells;
-    for (let i = 0; i < length; i++) {
-      const line = cells[i];
-      out[i] = Array.isArray(line) ? line[0] ?? null : null;
+    for (let r = 0; r < rows; r++) {
+      const line = cells[r];
+      out[r] = Array.isArray(line) ? line[0] ?? null : null;
     }
     return out;
   }
-  for (let i = 0; i < length; i++) out[i] = v.at(i);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = g.at(r, c);
   return out;
 }
 

@@ -9,7 +9,7 @@ import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
-import { cellLabel, filledExtent, type Grid } from "./args";
+import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { readSeries, renamed } from "./series";
@@ -133,7 +133,7 @@ function calendar(
 ): ExcelRows {
   const series = readSeries(dates, values);
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
-  const periods = readPeriods(gridCells(period, rows, cols));
+  const periods = readPeriods(flatCells(period, rows, cols));
   const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
   const out: ExcelCell[][] = new Array(rows);
   const v = results.values;
@@ -156,22 +156,6 @@ function calendar(
     out[r] = row;
   }
   return new ExcelRows(out);
-}
-
-/** The cells of rows × cols of a grid, row by row. */
-function gridCells(g: Grid, rows: number, cols: number): unknown[] {
-  const out = new Array<unknown>(rows * cols);
-  if (cols === 1) {
-    // Straight from the array Excel sent (as Grid.at reads it), without a closure call per cell.
-    const cells = g.cells;
-    for (let r = 0; r < rows; r++) {
-      const line = cells[r];
-      out[r] = Array.isArray(line) ? line[0] ?? null : null;
-    }
-    return out;
-  }
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = g.at(r, c);
-  return out;
 }
 
 /**
