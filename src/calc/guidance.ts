@@ -18,10 +18,10 @@ const QUALIFIERS = [
   "less than", "at least", "at most", "roughly", "approx.", "approx", "around", "about", "circa", "above",
   "below", "under", "up to", "over", "some", "~", "+", ">", "<",
 ];
-const SCALES: Record<string, number> = {
+const SCALES = new Map<string, number>(Object.entries({
   k: 3, koz: 3, thousand: 3, thousands: 3, m: 6, moz: 6, mn: 6, mln: 6, million: 6, millions: 6,
   bn: 9, billion: 9,
-};
+}));
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const CURRENCY = /(?:us|c|a|au|ca|nz)?\$|€|£/y;
@@ -78,7 +78,7 @@ export function parseGuidance(text: string): GuidanceRange {
     SCALE.lastIndex = skipSpace(s, pos);
     const scale = SCALE.exec(s);
     if (scale) {
-      end.scale = SCALES[scale[1]];
+      end.scale = SCALES.get(scale[1]) as number; // SCALE only matches these words
       end.bare = false;
       pos = SCALE.lastIndex;
     }

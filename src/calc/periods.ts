@@ -19,11 +19,12 @@ export interface Period {
   quarter?: 1 | 2 | 3 | 4;
 }
 
-const MONTHS: Record<string, number> = {
+// A Map, not an object: a word typed in a cell must never reach Object.prototype ("constructor 2017").
+const MONTHS = new Map<string, number>(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-};
+}));
 const MONTH_WORD = "([a-z]+)\\.?";
 const YEAR = "(\\d{4}|\\d{2})";
 const FIRST_YEAR = 1900;
@@ -145,16 +146,22 @@ function readPeriodText(t: string): Read {
   if ((r = Q_YEAR.exec(t))) return quarterPeriod(fullYear(r[2]), r[1]);
   if ((r = YEAR_Q.exec(t))) return quarterPeriod(Number(r[1]), r[2]);
   if ((r = NQ_YEAR.exec(t))) return quarterPeriod(fullYear(r[2]), r[1]);
-  if ((r = DAY_NAME_YEAR.exec(t))) return MONTHS[r[2]] ? dayOrWhy(fullYear(r[3]), MONTHS[r[2]], Number(r[1])) : notAName(r[2]);
-  if ((r = NAME_DAY_YEAR.exec(t))) return MONTHS[r[1]] ? dayOrWhy(Number(r[3]), MONTHS[r[1]], Number(r[2])) : notAName(r[1]);
-  if ((r = NAME_YEAR.exec(t))) return MONTHS[r[1]] ? monthOrWhy(fullYear(r[2]), MONTHS[r[1]]) : notAName(r[1]);
-  if ((r = YEAR_NAME.exec(t))) return MONTHS[r[2]] ? monthOrWhy(Number(r[1]), MONTHS[r[2]]) : notAName(r[2]);
+  if ((r = DAY_NAME_YEAR.exec(t))) return named(r[2], (m) => dayOrWhy(fullYear(r![3]), m, Number(r![1])));
+  if ((r = NAME_DAY_YEAR.exec(t))) return named(r[1], (m) => dayOrWhy(Number(r![3]), m, Number(r![2])));
+  if ((r = NAME_YEAR.exec(t))) return named(r[1], (m) => monthOrWhy(fullYear(r![2]), m));
+  if ((r = YEAR_NAME.exec(t))) return named(r[2], (m) => monthOrWhy(Number(r![1]), m));
   if (/^\d+(\.\d+)?$/.test(t)) return "a number stored as text; a year has four digits, a month reads like Feb 2017";
-  if (/^[a-z]+\.?$/.test(t) && MONTHS[t.replace(".", "")]) return "a month without a year";
+  if (/^[a-z]+\.?$/.test(t) && MONTHS.has(t.replace(".", ""))) return "a month without a year";
   return "not a month (Feb 2017, 2017-02), a quarter (Q1 2017) or a year (2016)";
 }
 
 const notAName = (word: string): string => `"${word}" is not a month name`;
+
+/** The reading for a month word, or why the word is not a month name. */
+function named(word: string, read: (month: number) => Read): Read {
+  const month = MONTHS.get(word);
+  return month === undefined ? notAName(word) : read(month);
+}
 const outsideYears = (y: number): string => `year ${y} is outside Excel's years 1900-9999`;
 
 function monthOrWhy(y: number, m: number): Read {

@@ -16,12 +16,15 @@ export const PLAUSIBLE_TEXT = [
   "month", "quarter", "year", "ytd", "ttm", "all", "flag", "previous", "previous_period", "margin",
   "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status", "prior_year",
   "Month", "Gold (oz)", "=1+1", "@SUM(A1)", "", " ", "0", "1e308", "-0", "NaN", "Infinity",
+  // Names on Object.prototype: a word looked up in a plain object table finds them.
+  "constructor 2017", "Constructor-17", "5 constructor", "__proto__ 2017", "2017 toString", "88-92 valueOf",
 ];
 
 const FRAGMENTS = [
   "0", "1", "2", "9", "12", "17", "2017", "88", "92,000", ",", ".", "-", "–", " ", "\u00a0", "/", "(", ")", "+", "%",
   "to", "and", "between", "koz", "Moz", "million", "oz", "Q", "FY", "Feb", "Sept", "e", "E", "'", "$", "approximately",
   "up", "down", "increase", "percent", "\t", "\n", "\"", "9".repeat(320), "0.".concat("0".repeat(330), "1"),
+  "constructor", "__proto__", "toString", "hasOwnProperty",
 ];
 
 /** Figures with more digits than a double holds (beyond 1.8e308) or than it represents exactly. */

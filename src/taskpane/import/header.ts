@@ -47,11 +47,12 @@ export function numberFormatFor(unit: string | undefined, name: string): string 
 
 export const isPercentUnit = (unit: string | undefined): boolean => unit !== undefined && unit.includes("%");
 
-const MONTH_NAMES: Record<string, number> = {
+// A Map, not an object: a header word must never reach Object.prototype ("constructor").
+const MONTH_NAMES = new Map<string, number>(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-};
+}));
 
 /**
  * A month name without a year ("Jan", "January", "Sept.") as 1..12, else null. calc's parsePeriod
@@ -59,7 +60,7 @@ const MONTH_NAMES: Record<string, number> = {
  */
 export function parseMonthName(text: string): number | null {
   const t = String(text ?? "").replace(SUPERSCRIPTS, "").trim().toLowerCase().replace(/\.$/, "");
-  return MONTH_NAMES[t] ?? null;
+  return MONTH_NAMES.get(t) ?? null;
 }
 
 /** A year standing alone in a header or cell: "2016", "2016 Gold Production (oz)" → 2016 and the rest. */
