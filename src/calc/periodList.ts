@@ -6,7 +6,7 @@
  */
 import { CalcError } from "./errors";
 import { makeMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
-import { isPeriod, parsePeriod, type Period } from "./periods";
+import { isPeriod, parsePeriod, quickMonth, type Period } from "./periods";
 
 export interface PeriodList {
   readonly length: number;
@@ -21,6 +21,7 @@ const LAST_YEAR_NUMBER = 2200;
 
 // Used once per cell: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
 const monthOfSerial = serialToMonth;
+const quickText = quickMonth;
 
 /**
  * Reads every cell as parsePeriod does, without throwing: a cell that is not a period keeps its
@@ -35,6 +36,12 @@ export function readPeriods(cells: ArrayLike<unknown>): PeriodList {
     // The common case, a date serial: no object, no string.
     if (typeof cell === "number" && cell > LAST_YEAR_NUMBER && cell < MAX_SERIAL + 1) {
       months[i] = monthOfSerial(cell);
+      continue;
+    }
+    // Next commonest, a month as text ("Feb 2017", "2017-02"): no Period object either.
+    const quick = typeof cell === "string" ? quickText(cell) : -1;
+    if (quick >= 0) {
+      months[i] = quick;
       continue;
     }
     const p = readOne(cell);

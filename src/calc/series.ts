@@ -6,7 +6,7 @@
 import { CalcError } from "./errors";
 import { formatMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
 import { parseNumber } from "./numbers";
-import { toMonth } from "./periods";
+import { quickMonth, toMonth } from "./periods";
 
 export interface MonthlySeries {
   /** Month of values[0]. */
@@ -22,6 +22,7 @@ const LAST_YEAR_NUMBER = 2200;
 
 // Used once per row: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
 const monthOfSerial = serialToMonth;
+const quickText = quickMonth;
 
 export interface SeriesLabels {
   dates?: string;
@@ -68,6 +69,8 @@ export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown
       const header = headerOrMonth(d, i, datesLabel);
       if (header === null) continue;
       m = header;
+    } else if (typeof d === "string" && (m = quickText(d)) >= 0) {
+      // Month text in a common form ("Feb 2017", "2017-02"): read without building the row's label.
     } else {
       m = toMonth(d, `row ${i + 1} of ${datesLabel}`);
     }

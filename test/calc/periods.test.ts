@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CalcError, formatMonth, formatPeriod, parsePeriod, toMonth, makeMonth } from "../../src/calc";
+import { quickMonth } from "../../src/calc/periods";
 
 const feb2017 = { kind: "month", year: 2017, month: 2 };
 const q1of2017 = { kind: "quarter", year: 2017, quarter: 1 };
@@ -161,5 +162,47 @@ describe("round trips", () => {
         expect(parsePeriod(formatPeriod(p))).toEqual(p);
       }),
     );
+  });
+});
+
+describe("quickMonth: the fast reader of common date texts", () => {
+  // The full reader trims, so a leading space sends a text down the regular-expression path.
+  const full = (s: string): number | string => {
+    try {
+      return toMonth(` ${s}`);
+    } catch (e) {
+      return (e as CalcError).message;
+    }
+  };
+  const names = ["jan", "January", "FEB", "Feb.", "sept", "Sep", "may", "MAY.", "Mar", "fy", "year", "cy", "q", "constructor", "xx", "Febr"];
+  const two = (n: number) => String(n).padStart(2, "0");
+  const texts = fc.oneof(
+    fc.tuple(fc.constantFrom(...names), fc.integer({ min: 1000, max: 9999 })).map(([w, y]) => `${w} ${y}`),
+    fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 19 })).map(([y, m]) => `${y}-${two(m)}`),
+    fc.tuple(fc.integer({ min: 1890, max: 2300 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${two(m)}-${two(d)}`),
+    fc.string({ minLength: 7, maxLength: 15 }),
+  );
+
+  it("reads a text exactly as the full reader does, or leaves it to it", () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        const m = quickMonth(s);
+        if (m < 0) return;
+        expect(full(s)).toBe(m);
+        expect(toMonth(s)).toBe(m);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("reads the common forms and leaves the rest", () => {
+    expect(quickMonth("Feb 2017")).toBe(makeMonth(2017, 2));
+    expect(quickMonth("february 2017")).toBe(makeMonth(2017, 2));
+    expect(quickMonth("Sept. 2015")).toBe(makeMonth(2015, 9));
+    expect(quickMonth("2017-02")).toBe(makeMonth(2017, 2));
+    expect(quickMonth("2016-02-29")).toBe(makeMonth(2016, 2));
+    for (const s of ["2017-02-29", "2017-13", "Feb 1899", "FY 2016", "year 2016", "Feb  2017", " Feb 2017", "Feb-2017", "2017/02", "constructor 2017"]) {
+      expect(quickMonth(s)).toBe(-1);
+    }
   });
 });
