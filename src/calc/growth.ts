@@ -293,7 +293,8 @@ function windowGrowth(end: MonthIndex, b: Basis, start: number, w: WindowSums): 
 function monthGrowthTable(w: WindowSums, b: Basis, start: number): Float64Array {
   if (b === "month") return monthTable(w.values);
   if (b === "quarter" || b === "ytd") return resettingTable(w, b, start);
-  if (b === "ttm" && runningTotalsExact(w.values)) return ttmTable(w.values);
+  const ttm = b === "ttm" ? ttmTable(w.values) : null;
+  if (ttm !== null) return ttm;
   const { n, values } = w;
   const next = nextMissing(w);
   const table = new Float64Array(n).fill(Number.NaN);
@@ -356,38 +357,35 @@ function resettingTable(w: WindowSums, b: "quarter" | "ytd", start: number): Flo
   return table;
 }
 
-/** monthGrowthTable for ttm from running totals (exact here: the caller checked runningTotalsExact). */
-function ttmTable(values: Float64Array): Float64Array {
+/**
+ * monthGrowthTable for ttm from running totals, or null when they might not be exact (a fraction,
+ * or a total of 2^53 or more): the caller then sums each window directly. The last 24 totals are
+ * kept in a ring, so the table costs one pass and no second array.
+ */
+function ttmTable(values: Float64Array): Float64Array | null {
   const n = values.length;
   const table = new Float64Array(n);
-  const totals = new Float64Array(n + 1); // totals[k] = sum of values[0..k)
+  const ring = new Float64Array(24); // ring[k % 24] = total through month k; 0 before the series
   let total = 0;
+  let magnitude = 0;
   let lastMissing = -1;
+  let slot = 0; // k % 24
   for (let k = 0; k < n; k++) {
     const v = values[k];
-    if (v === v) total += v;
-    else lastMissing = k;
-    totals[k + 1] = total;
-    // Window k-11..k against k-23..k-12: both inside the series and without a gap.
-    if (k < 23 || lastMissing > k - 24) {
-      table[k] = Number.NaN;
-      continue;
+    if (v === v) {
+      if (Math.floor(v) !== v) return null;
+      total += v;
+      magnitude += Math.abs(v);
+      if (magnitude >= 2 ** 53) return null;
+    } else {
+      lastMissing = k;
     }
-    const current = total - totals[k - 11];
-    const prior = totals[k - 11] - totals[k - 23];
-    table[k] = tableEntry(current, prior);
+    const before24 = ring[slot]; // total through k - 24
+    const before12 = ring[slot < 12 ? slot + 12 : slot - 12]; // total through k - 12
+    ring[slot] = total;
+    slot = slot === 23 ? 0 : slot + 1;
+    // Window k-11..k against k-23..k-12: both inside the series and without a gap.
+    table[k] = k < 23 || lastMissing > k - 24 ? Number.NaN : tableEntry(total - before12, before12 - before24);
   }
   return table;
-}
-
-/** True when every value is a whole number and their total magnitude stays below 2^53: running totals are then exact. */
-function runningTotalsExact(values: Float64Array): boolean {
-  let total = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v !== v) continue;
-    if (Math.floor(v) !== v) return false;
-    total += Math.abs(v);
-  }
-  return total < 2 ** 53;
 }

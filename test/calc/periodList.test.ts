@@ -49,7 +49,7 @@ describe("calendarGrowthColumns on a PeriodList", () => {
   it("gives what the same periods give as objects, to the bit and message for message", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.constant(null)), { minLength: 1, maxLength: 48 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.constant(null)), { minLength: 1, maxLength: 48, size: "max" }),
         fc.array(cell, { maxLength: 60 }),
         fc.constantFrom(null, "month", "quarter", "year", "ytd", "ttm" as const),
         (vals, extra, basis) => {
@@ -71,7 +71,7 @@ describe("calendarGrowthColumns on a PeriodList", () => {
     // As many periods as months: the in-order fast path runs until the first period out of place.
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 0, max: 9000 }).map((x) => x / 7), fc.constant(null)), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 0, max: 9000 }).map((x) => x / 7), fc.constant(null)), { minLength: 1, maxLength: 40, size: "max" }),
         fc.nat(),
         fc.nat(),
         fc.constantFrom(null, "month", "quarter", "year", "ytd", "ttm" as const),
