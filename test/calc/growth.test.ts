@@ -316,28 +316,47 @@ describe("calendarGrowth: a spill of every month equals each month asked alone",
       { weight: 3, arbitrary: fc.integer({ min: 0, max: 100000 }).map((x) => x / 100) },
       { weight: 1, arbitrary: fc.constant(null) },
     );
-    // Whole figures so large that running totals pass 2^53 and stop being exact (no fractions,
-    // which alone would already send every window to direct sums).
-    const huge = fc.integer({ min: 2 ** 30, max: 2 ** 31 - 1 }).map((x) => x * 2 ** 22 + 1);
     fc.assert(
       fc.property(
-        fc.oneof(fc.array(cell, { minLength: 1, maxLength: 60, size: "max" }), fc.array(fc.oneof({ weight: 9, arbitrary: huge }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 1, maxLength: 60, size: "max" })),
+        fc.array(cell, { minLength: 1, maxLength: 60, size: "max" }),
         fc.constantFrom<Basis | null>(null, "month", "quarter", "year", "ytd", "ttm"),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 12 }),
-        (vals, basis, fys, firstMonth) => {
-          const first = makeMonth(2001, firstMonth);
-          const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
-          const periods = vals.map((_, i) => parsePeriod(formatMonth(first + i)));
-          const spill = calendarGrowth(series, periods, basis, fys);
-          periods.forEach((p, i) => {
-            const [alone] = calendarGrowth(series, [p], basis, fys);
-            if (typeof alone === "number") expect(spill[i]).toBe(alone);
-            else expect((spill[i] as CalcError).message).toBe(alone.message);
-          });
-        },
+        spillEqualsAlone,
       ),
       { numRuns: 300 },
     );
   });
+
+  it("agrees on long series of whole figures, where the tables use running totals", () => {
+    // Gaps are rare here so that trailing-twelve-month windows (24 months with no gap) occur;
+    // huge figures make running totals pass 2^53, where they stop being exact.
+    const small = fc.integer({ min: 0, max: 100000 });
+    const huge = fc.integer({ min: 2 ** 30, max: 2 ** 31 - 1 }).map((x) => x * 2 ** 22 + 1);
+    const series = (figure: fc.Arbitrary<number>) =>
+      fc.array(fc.oneof({ weight: 40, arbitrary: figure }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 24, maxLength: 72, size: "max" });
+    fc.assert(
+      fc.property(
+        fc.oneof(series(small), series(huge)),
+        fc.constantFrom<Basis>("month", "quarter", "ytd", "ttm"),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        spillEqualsAlone,
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
+
+/** The spill of every month of a series from `vals` against each month asked alone. */
+function spillEqualsAlone(vals: (number | null)[], basis: Basis | null, fys: number, firstMonth: number): void {
+  const first = makeMonth(2001, firstMonth);
+  const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+  const periods = vals.map((_, i) => parsePeriod(formatMonth(first + i)));
+  const spill = calendarGrowth(series, periods, basis, fys);
+  periods.forEach((p, i) => {
+    const [alone] = calendarGrowth(series, [p], basis, fys);
+    if (typeof alone === "number") expect(spill[i]).toBe(alone);
+    else expect((spill[i] as CalcError).message).toBe(alone.message);
+  });
+}
