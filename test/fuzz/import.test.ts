@@ -37,10 +37,10 @@ const render = (rows: string[][], sep: string, eol: string): string =>
 const separator = fc.constantFrom(",", "\t", ";", "  ");
 const eol = fc.constantFrom("\n", "\r\n");
 
-/** A well-formed table in one of the four layouts, then some cells replaced by junk. */
+/** A well-formed table in one of the five layouts, then some cells replaced by junk. */
 const layoutTable = fc
   .record({
-    kind: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows"),
+    kind: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "wide-metrics-rows"),
     start: fc.integer({ min: 2000 * 12, max: 2023 * 12 }),
     months: fc.integer({ min: 1, max: 30 }),
     metrics: fc.integer({ min: 1, max: 3 }),
@@ -74,6 +74,9 @@ const layoutTable = fc
       rows.push(["Year", ...MONTHS, "Total"]);
       for (let y = y0; y <= Math.floor((start + months - 1) / 12); y++) rows.push([String(y), ...MONTHS.map((_, j) => val(y * 12 + j)), ""]);
       if (newestFirst) rows = [rows[0], ...rows.slice(1).reverse()];
+    } else if (kind === "wide-metrics-rows") {
+      rows.push([...(mine ? ["Mine"] : []), "Operating results", ...ms.map(label), "QTD", "2017 Guidance"]);
+      names.forEach((name, j) => rows.push([...(mine ? ["Alpha"] : []), name, ...ms.map((_, i) => val(i * 3 + j)), "1,000", "88-92,000 oz"]));
     } else {
       const y0 = Math.floor(start / 12);
       const years = [y0, y0 + 1];
@@ -92,7 +95,7 @@ const layoutTable = fc
 
 const options: fc.Arbitrary<ImportOptions> = fc.record(
   {
-    layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "manual"),
+    layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "wide-metrics-rows", "manual"),
     decimal: fc.constantFrom(".", ",", "auto"),
     skipBadRows: fc.boolean(),
     mapping: fc.record(

@@ -21,6 +21,7 @@ function monthColumnOf(shape: Shape, header: string[]): string {
     case "tidy": return columnLabel(header, shape.month.col);
     case "wide-years-rows": return columnLabel(header, shape.year);
     case "wide-months-rows": return columnLabel(header, shape.month);
+    case "wide-metrics-rows": return columnLabel(header, shape.metric);
   }
 }
 

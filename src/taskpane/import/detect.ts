@@ -8,7 +8,7 @@ import {
   cleanHeader, isTimeTotal, parseMonthName, splitHeaderYear,
 } from "./header";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
-import type { LongShape, Shape, SkippedColumn, TidyShape, WideMonthsShape, WideYearsShape } from "./shape";
+import type { LongShape, Shape, SkippedColumn, TidyShape, WideMetricsShape, WideMonthsShape, WideYearsShape } from "./shape";
 import type { LayoutKind } from "./types";
 
 const SAMPLE_ROWS = 300;
@@ -34,14 +34,20 @@ export const columnLabel = (header: string[] | undefined, col: number): string =
 
 const HEADER_SCAN_ROWS = 50;
 
-/** A row holds data when a cell is a number (other than a year, which headers use) or a dated month. */
+/**
+ * A row holds data when a cell is a number (other than a year, which headers use) or a dated
+ * month — unless it names two or more months and holds no number: that is a header of periods
+ * ("", "Feb 2017", "Jan 2017", "QTD"), as tables with metrics as rows have.
+ */
 function isDataRow(row: string[], months: MonthReader): boolean {
+  let dated = 0;
   for (const raw of row) {
     const t = raw.trim();
     if (t === "" || YEAR_CELL.test(t)) continue;
-    if (looksNumeric(t) || months.read(t).kind === "month") return true;
+    if (looksNumeric(t)) return true;
+    if (months.read(t).kind === "month") dated++;
   }
-  return false;
+  return dated === 1;
 }
 
 const filledCount = (row: string[]): number => row.reduce((n, c) => (isBlankCell(c) ? n : n + 1), 0);
@@ -127,6 +133,33 @@ interface Context {
 }
 
 export type Attempt = { shape: Shape } | { shape: null; why: string };
+
+/** Metrics as rows: the header names months ("Feb 2017"), a column of labels names the metrics. */
+function wideMetrics(ctx: Context): Attempt {
+  const reader = new MonthReader();
+  const head = ctx.table[ctx.header];
+  const months: WideMetricsShape["months"] = [];
+  for (const p of ctx.profiles) {
+    const m = p.col === ctx.mine ? null : reader.read(head[p.col] ?? "");
+    if (m?.kind === "month") months.push({ col: p.col, month: m.month });
+  }
+  if (months.length < 2) return { shape: null, why: "fewer than two columns are named by a month (Feb 2017…)" };
+  const dated = new Set(months.map((m) => m.col));
+  const labelP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== ctx.mine && isTextCol(p));
+  if (!labelP) return { shape: null, why: `${months.length} columns are named by a month but no column names the metrics` };
+  const skipped = ctx.profiles
+    .filter((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== ctx.mine && p.filled > 0)
+    .map((p) => skip(p, isTimeTotal(p.name) ? undefined : "not named by a month"));
+  const first = ctx.profiles[months[0].col];
+  const last = ctx.profiles[months[months.length - 1].col];
+  const shape: WideMetricsShape = {
+    kind: "wide-metrics-rows", layout: "wide-metrics-rows", header: ctx.header, mine: ctx.mine, skipped,
+    metric: labelP.col, months,
+    reason: `columns ${quote(first)}…${quote(last)} are named by months and column ${quote(labelP)} names the metrics: ` +
+      "wide layout, metrics as rows",
+  };
+  return { shape };
+}
 
 function wideYears(ctx: Context): Attempt {
   const monthCols = ctx.profiles
@@ -230,6 +263,7 @@ function long(ctx: Context): Attempt {
 }
 
 const RULES: [LayoutKind, (ctx: Context) => Attempt][] = [
+  ["wide-metrics-rows", wideMetrics],
   ["wide-years-rows", wideYears],
   ["wide-months-rows", wideMonths],
   ["tidy", tidy],

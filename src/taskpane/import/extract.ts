@@ -56,6 +56,7 @@ function valueColumns(shape: Shape): number[] {
     case "tidy": return [shape.value];
     case "wide-years-rows": return shape.months.map((m) => m.col);
     case "wide-months-rows": return shape.years.map((y) => y.col);
+    case "wide-metrics-rows": return shape.months.map((m) => m.col);
   }
 }
 
@@ -237,7 +238,8 @@ class Extractor {
     if (s.kind === "long") this.long(s);
     else if (s.kind === "tidy") this.tidy(s);
     else if (s.kind === "wide-years-rows") this.wideYears(s);
-    else this.wideMonths(s);
+    else if (s.kind === "wide-months-rows") this.wideMonths(s);
+    else this.wideMetrics(s);
     return { metrics: this.metrics, entries: this.entries, problems: this.problems, badRows: this.badRows };
   }
 
@@ -366,7 +368,43 @@ class Extractor {
       }
     }
   }
+
+  private wideMetrics(s: Extract<Shape, { kind: "wide-metrics-rows" }>): void {
+    const monthCols = s.months.map((m) => m.col);
+    for (let r = s.header + 1; r < this.table.length; r++) {
+      const cells = this.table[r];
+      if (isBlankRow(cells)) continue;
+      const row = r + 1;
+      const name = (cells[s.metric] ?? "").trim();
+      // A metric not reported yet prints "-" or "n/a"; a line with nothing under the months is a
+      // heading ("Operating results") or a footnote.
+      if (noPeriodCells(cells, monthCols)) {
+        const text = cells.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+        this.info(row, s.metric, "note-skipped", text, `"${text}" has no values under the months; left out as a note`);
+        continue;
+      }
+      if (name === "") {
+        this.error(row, s.metric, "missing-metric", "", "values but no metric named");
+        continue;
+      }
+      if (isTimeTotal(name)) {
+        this.info(row, s.metric, "subtotal-skipped", name, `"${name}" is a total row; left out`);
+        continue;
+      }
+      const mine = this.mineOf(row, cells);
+      if (mine === null) continue;
+      const id = this.metric(name, false);
+      for (const { col, month } of s.months) {
+        if (!hasValue(cells[col])) continue; // "-", "n/a": not reported for that month
+        const v = this.value(row, col, id);
+        this.entries.push({ row, mine, month, metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
+      }
+    }
+  }
 }
+
+/** The period cells of a row are all empty: a heading or a footnote line, not a metric. */
+const noPeriodCells = (cells: string[], cols: number[]): boolean => cols.every((c) => (cells[c] ?? "").trim() === "");
 
 export function extract(table: string[][], shape: Shape, mark: Mark): Extraction {
   return new Extractor(table, shape, mark).run();

@@ -59,4 +59,14 @@ export interface WideMonthsShape extends Common {
   years: { col: number; year: number; metric: string }[];
 }
 
-export type Shape = LongShape | TidyShape | WideYearsShape | WideMonthsShape;
+/**
+ * A metric per row (label in `metric`) and one column per month, named by the month ("Feb 2017"),
+ * as releases print their operating tables; other columns (QTD, guidance) are skipped.
+ */
+export interface WideMetricsShape extends Common {
+  kind: "wide-metrics-rows";
+  metric: number;
+  months: { col: number; month: number }[];
+}
+
+export type Shape = LongShape | TidyShape | WideYearsShape | WideMonthsShape | WideMetricsShape;

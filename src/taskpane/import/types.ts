@@ -3,7 +3,7 @@
  * and writing it (writer.ts, Excel JS API). Both sides import only these types.
  */
 
-export type LayoutKind = "long" | "tidy" | "wide-years-rows" | "wide-months-rows" | "manual";
+export type LayoutKind = "long" | "tidy" | "wide-years-rows" | "wide-months-rows" | "wide-metrics-rows" | "manual";
 
 /** Where a problem sits in the user's source, 1-based as a spreadsheet user counts. */
 export interface SourcePlace {

@@ -68,5 +68,6 @@ export const LAYOUT_NAMES: Record<string, string> = {
   tidy: "Month, metric, value (tidy)",
   "wide-years-rows": "Years as rows, months as columns",
   "wide-months-rows": "Months as rows, years as columns",
+  "wide-metrics-rows": "Metrics as rows, months as columns",
   manual: "Columns mapped by hand",
 };

@@ -32,4 +32,14 @@ describe("the example files", () => {
     expect(a.plan.problems.map((p) => p.code).sort()).toEqual(["gap", "subtotal-skipped", "text-column-skipped"]);
     expect(a.plan.problems.find((p) => p.code === "subtotal-skipped")).toMatchObject({ row: 6, text: "Jan-Feb total" });
   });
+  it("imports examples/dynacor-metrics.txt (metrics as rows, newest month first, a two-month total and guidance)", () => {
+    const a = analyseImport(read("dynacor-metrics.txt"), { today });
+    expect(a.detected).toBe("wide-metrics-rows");
+    expect(a.headerRow).toBe(3);
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold production (oz)"]);
+    expect(a.plan.rows).toEqual(SEED);
+    const skipped = a.plan.problems.filter((p) => p.code.endsWith("-skipped")).map((p) => p.column);
+    expect(skipped.sort()).toEqual(["2017 guidance", "Jan-Feb 2017"]);
+    expect(a.plan.blocked).toBe(false);
+  });
 });

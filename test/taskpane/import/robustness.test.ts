@@ -21,7 +21,7 @@ const cellArb = fc.oneof(
 );
 const optsArb: fc.Arbitrary<ImportOptions> = fc.record(
   {
-    layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "manual"),
+    layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "wide-metrics-rows", "manual"),
     decimal: fc.constantFrom(".", ",", "auto"),
     skipBadRows: fc.boolean(),
     mapping: fc.record(

@@ -1,0 +1,93 @@
+/**
+ * The fifth layout in DOMAIN.md: metrics as rows (tonnes, grade, recovery, ounces), months as
+ * columns, newest first, with a quarter-to-date column and a guidance column that are not months.
+ */
+import { describe, expect, it } from "vitest";
+import { analyseImport } from "../../../src/taskpane/import/analyse";
+import type { ImportOptions, Problem } from "../../../src/taskpane/import/types";
+
+const today = new Date(2017, 3, 20);
+const run = (text: string, opts: ImportOptions = {}) => analyseImport(text, { today, ...opts });
+/** Excel serial of the first of a month, hand-checked: Jan 2017 = 42736. */
+const serial = (y: number, m: number) => (Date.UTC(y, m - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+const only = (problems: Problem[], code: string) => problems.filter((p) => p.code === code);
+
+const RELEASE =
+  "Operating results,Mar 2017,Feb 2017,Jan 2017,Q1 2017 QTD,2017 Guidance\n" +
+  'Ore processed (t),"13,000","12,500","12,100","37,600",\n' +
+  "Head grade (g/t),17.80,18.20,17.50,17.83,\n" +
+  "Recovery (%),92.5,93.1,91.8,92.5,\n" +
+  'Gold (oz),"6,850","6,736","5,208","18,794","88-92,000 oz"\n';
+
+describe("metrics as rows, months as columns", () => {
+  it("reads a release's operating table into one row per month, oldest first", () => {
+    const a = run(RELEASE);
+    expect(a.detected).toBe("wide-metrics-rows");
+    expect(a.reason).toMatch(/"Mar 2017"…"Jan 2017" are named by months and column "Operating results" names the metrics/);
+    expect(a.plan.columns.map((c) => [c.name, c.numberFormat])).toEqual([
+      ["Month", "mmm yyyy"],
+      ["Ore processed (t)", "#,##0"],
+      ["Head grade (g/t)", "0.00"],
+      ["Recovery (%)", "0.0%"],
+      ["Gold (oz)", "#,##0"],
+    ]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 12100, 17.5, 0.918, 5208],
+      [serial(2017, 2), 12500, 18.2, 0.931, 6736],
+      [serial(2017, 3), 13000, 17.8, 0.925, 6850],
+    ]);
+    expect(a.plan.blocked).toBe(false);
+  });
+
+  it("leaves out the quarter-to-date and guidance columns, and says so", () => {
+    const a = run(RELEASE);
+    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.column)).toEqual(["Q1 2017 QTD"]);
+    const guidance = only(a.plan.problems, "text-column-skipped");
+    expect(guidance.map((p) => p.column)).toEqual(["2017 Guidance"]);
+    expect(guidance[0].message).toMatch(/not named by a month; left out/);
+  });
+
+  it("takes a heading line as a note, and a metric printed as dashes as a column with no values", () => {
+    const a = run("Dynacor, operating results\n,Feb 2017,Jan 2017\nProduction,,\nGold (oz),6736,5208\nSilver (oz),-,n/a\n");
+    expect(a.headerRow).toBe(2);
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Silver (oz)"]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208, null],
+      [serial(2017, 2), 6736, null],
+    ]);
+    expect(only(a.plan.problems, "note-skipped").map((p) => p.row)).toEqual([3]);
+  });
+
+  it("names the row and the month column of a value it cannot read", () => {
+    const a = run(",Feb 2017,Jan 2017\nGold (oz),6.7x6,5208\n");
+    const bad = only(a.plan.problems, "not-a-number");
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ severity: "error", row: 2, column: "Feb 2017", text: "6.7x6" });
+    expect(a.plan.blocked).toBe(true);
+  });
+
+  it("reports the same metric given twice for a month", () => {
+    const a = run(",Feb 2017,Jan 2017\nGold (oz),6736,5208\nGold (oz),6700,\n");
+    const dup = only(a.plan.problems, "duplicate-month");
+    expect(dup).toHaveLength(1);
+    expect(dup[0].message).toMatch(/Feb 2017/);
+    expect(a.plan.blocked).toBe(true);
+  });
+
+  it("keeps a mine column, checking months per mine", () => {
+    const a = run("Mine,Metric,Feb 2017,Jan 2017\nVeta Dorada,Gold (oz),6736,5208\nHuanca,Gold (oz),950,900\n");
+    expect(a.detected).toBe("wide-metrics-rows");
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Mine", "Month", "Gold (oz)"]);
+    expect(a.plan.rows).toEqual([
+      ["Huanca", serial(2017, 1), 900],
+      ["Huanca", serial(2017, 2), 950],
+      ["Veta Dorada", serial(2017, 1), 5208],
+      ["Veta Dorada", serial(2017, 2), 6736],
+    ]);
+  });
+
+  it("is not taken for a long table whose single month column is dated", () => {
+    const a = run("Month,Gold (oz)\nFeb 2017,6736\nJan 2017,5208\n");
+    expect(a.detected).toBe("long");
+  });
+});
