@@ -220,6 +220,20 @@ class Extractor {
     return TOTAL_LABEL.test(raw.trim()) || (YEAR_CELL.test((cells[src.yearCol] ?? "").trim()) && parseMonthName(raw) !== null);
   }
 
+  /** The metric a row names in column `col`, or null after reporting a blank name or a total row. */
+  metricOfRow(row: number, cells: string[], col: number, missing: string): number | null {
+    const name = (cells[col] ?? "").trim();
+    if (name === "") {
+      this.error(row, col, "missing-metric", "", missing);
+      return null;
+    }
+    if (isTimeTotal(name)) {
+      this.info(row, col, "subtotal-skipped", name, `"${name}" is a total row; left out`);
+      return null;
+    }
+    return this.metric(name, false);
+  }
+
   mineOf(row: number, cells: string[]): string | null {
     if (this.shape.mine < 0) return "";
     const mine = (cells[this.shape.mine] ?? "").trim();
@@ -274,16 +288,8 @@ class Extractor {
       const month = this.month(row, cells, s.month);
       const mine = this.mineOf(row, cells);
       if (month === null || mine === null) continue;
-      const name = (cells[s.metric] ?? "").trim();
-      if (name === "") {
-        this.error(row, s.metric, "missing-metric", "", "no metric named");
-        continue;
-      }
-      if (isTimeTotal(name)) {
-        this.info(row, s.metric, "subtotal-skipped", name, `"${name}" is a total row; left out`);
-        continue;
-      }
-      const id = this.metric(name, false);
+      const id = this.metricOfRow(row, cells, s.metric, "no metric named");
+      if (id === null) continue;
       const v = this.value(row, s.value, id);
       this.entries.push({ row, mine, month, metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
     }
@@ -375,7 +381,6 @@ class Extractor {
       const cells = this.table[r];
       if (isBlankRow(cells)) continue;
       const row = r + 1;
-      const name = (cells[s.metric] ?? "").trim();
       // A metric not reported yet prints "-" or "n/a"; a line with nothing under the months is a
       // heading ("Operating results") or a footnote.
       if (noPeriodCells(cells, monthCols)) {
@@ -383,17 +388,10 @@ class Extractor {
         this.info(row, s.metric, "note-skipped", text, `"${text}" has no values under the months; left out as a note`);
         continue;
       }
-      if (name === "") {
-        this.error(row, s.metric, "missing-metric", "", "values but no metric named");
-        continue;
-      }
-      if (isTimeTotal(name)) {
-        this.info(row, s.metric, "subtotal-skipped", name, `"${name}" is a total row; left out`);
-        continue;
-      }
+      const id = this.metricOfRow(row, cells, s.metric, "values but no metric named");
+      if (id === null) continue;
       const mine = this.mineOf(row, cells);
       if (mine === null) continue;
-      const id = this.metric(name, false);
       for (const { col, month } of s.months) {
         if (!hasValue(cells[col])) continue; // "-", "n/a": not reported for that month
         const v = this.value(row, col, id);
