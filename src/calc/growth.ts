@@ -3,6 +3,8 @@
  * is the same run shifted 12 months. A window is at most 12 months, so each is summed directly
  * (left to right, as a user's SUM would): running totals would be O(1) per window but can lose the
  * last digits of fractional figures to cancellation. Missing months are found in O(1) from one pass.
+ * A spill over many months reads a table made in one pass instead (monthGrowthTable), which gives
+ * the same figures to the bit.
  */
 import { CalcError } from "./errors";
 import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
