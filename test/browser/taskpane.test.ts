@@ -271,6 +271,15 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await page.locator("#import-review").waitFor({ state: "visible" });
     await page.locator("#import-target-append").check();
     await expect.poll(() => page.locator("#import-table option").allTextContents()).toEqual(["Gold (sheet Data)"]);
+    // Before anything is written, the preview narrows to the months the table lacks.
+    await expect.poll(() => page.locator("#import-append-note").textContent()).toBe("Adding to Gold: 2 new rows.");
+    expect(await page.locator("#import-preview tbody tr td:first-child").allTextContents()).toEqual(["Jan 2017", "Feb 2017"]);
+    expect(await page.locator("#import-problems").textContent()).toContain("2 months are already in the table");
+    await page.locator("#import-target-new").check();
+    await expect.poll(() => page.locator("#import-preview tbody tr").count()).toBe(4);
+    expect(await page.locator("#import-append-note").textContent()).toBe("");
+    await page.locator("#import-target-append").check();
+    await expect.poll(() => page.locator("#import-append-note").textContent()).toBe("Adding to Gold: 2 new rows.");
     await page.locator("#import-run").click();
     await page.locator("#import-confirm").waitFor({ state: "visible" });
     expect(await page.locator("#import-confirm-text").textContent()).toBe(
@@ -288,6 +297,9 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
       [42736, 5208],
       [42767, 6736],
     ]);
+    await expect.poll(() => page.locator("#import-append-note").textContent()).toBe(
+      "Adding to Gold: no new rows: it already holds every month of the file.",
+    );
   });
 
   it("is usable with the keyboard: Tab reaches the controls in order and Enter on Import writes", async () => {

@@ -91,7 +91,7 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
   } else {
     if (!opts.planAppend) throw new Error("writePlan: appending needs the planAppend function");
     const found = await readExisting(target.table);
-    if (typeof found === "string") return refuse(found);
+    if (typeof found === "string") return refuse(`Nothing was written: ${found}`);
     toWrite = opts.planAppend(plan, found.existing);
     if (toWrite.blocked) return refuse(`Nothing was written to ${target.table}: the new rows have errors (listed above).`, toWrite);
     if (toWrite.columns.length !== found.place.columns) {
@@ -146,20 +146,29 @@ async function placeNewTable(plan: ImportPlan): Promise<Place> {
   });
 }
 
+/**
+ * An existing table's header and rows, for the pane to preview an append before anything is
+ * written; or why the table cannot be appended to.
+ */
+export async function readTableForAppend(name: string): Promise<ExistingTable | string> {
+  const found = await readExisting(name);
+  return typeof found === "string" ? found : found.existing;
+}
+
 /** Reads an existing table's place, header and rows (in slices), or says why it cannot be appended to. */
 async function readExisting(name: string): Promise<{ place: Place; existing: ExistingTable } | string> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(name);
     table.load("isNullObject");
     await context.sync();
-    if (table.isNullObject) return `Nothing was written: the workbook has no table named "${name}".`;
+    if (table.isNullObject) return `the workbook has no table named "${name}".`;
     table.load("name,showTotals");
     const sheet = table.worksheet.load("name");
     const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
     const header = table.getHeaderRowRange().load("values");
     await context.sync();
     if (table.showTotals) {
-      return `Nothing was written: table ${table.name} has a Total Row. Turn it off (Table Design > Total Row) to append below the data.`;
+      return `table ${table.name} has a Total Row. Turn it off (Table Design > Total Row) to append below the data.`;
     }
     const place: Place = {
       sheet: sheet.name,

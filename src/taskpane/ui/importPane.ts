@@ -8,6 +8,7 @@ import { count } from "../import/chunks";
 import { listTables, writePlan, type WriteOutcome } from "../import/writer";
 import { byId, option } from "./dom";
 import { LAYOUT_NAMES } from "./display";
+import { previewAppend } from "./appendPreview";
 import { readMapping, renderMapping, showForm } from "./mapping";
 import { renderPreview, renderProblems } from "./review";
 
@@ -108,14 +109,18 @@ export function initImportPane(): void {
     analyse();
   });
   for (const radio of [targetNew, targetAppend]) radio.addEventListener("change", () => void onTargetChange());
-  tableSelect.addEventListener("change", updateButtons);
-  byId("import-tables-refresh").addEventListener("click", () => void loadTables());
+  tableSelect.addEventListener("change", () => {
+    updateButtons();
+    void renderTarget();
+  });
+  byId("import-tables-refresh").addEventListener("click", () => void loadTables().then(renderTarget));
 
   async function onTargetChange() {
     tableSelect.disabled = !targetAppend.checked;
     byId<HTMLButtonElement>("import-tables-refresh").disabled = !targetAppend.checked;
     if (targetAppend.checked) await loadTables();
     updateButtons();
+    await renderTarget();
   }
 
   async function loadTables() {
@@ -159,6 +164,31 @@ export function initImportPane(): void {
     renderPreview(a.plan);
     renderProblems(a.plan);
     updateButtons();
+    void renderTarget();
+  }
+
+  // An append previews only what it would add; a newer analysis or choice makes an older read moot.
+  let targetRead = 0;
+  async function renderTarget() {
+    const a = state.analysis;
+    const read = ++targetRead;
+    const note = byId("import-append-note");
+    if (!a || !targetAppend.checked || tableSelect.value === "") {
+      note.textContent = "";
+      if (a) {
+        renderPreview(a.plan);
+        renderProblems(a.plan);
+      }
+      return;
+    }
+    note.textContent = `Reading table ${tableSelect.value}…`;
+    const p = await previewAppend(a.plan, tableSelect.value);
+    if (read !== targetRead || state.analysis !== a) return;
+    note.textContent = p.note;
+    if (p.plan) {
+      renderPreview(p.plan);
+      renderProblems(p.plan);
+    }
   }
 
   function renderSource(a: ImportAnalysis) {
@@ -265,6 +295,7 @@ export function initImportPane(): void {
     result.textContent = [outcome.message, ...notes].join(" ");
     result.className = `result ${outcome.status}`;
     importButton.focus();
+    if (targetAppend.checked && outcome.rowsWritten > 0) void renderTarget(); // the table has those months now
   }
 
   updateButtons();
