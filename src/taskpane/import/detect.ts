@@ -4,7 +4,7 @@
  * reason, so the pane asks for a manual mapping instead of guessing.
  */
 import {
-  COMMENT_HEADER, MINE_HEADER, METRIC_HEADER, MONTH_HEADER, TOTAL_LABEL, VALUE_HEADER, YEAR_CELL, YEAR_HEADER,
+  COMMENT_HEADER, MINE_HEADER, METRIC_HEADER, MONTH_HEADER, TOTAL_LABEL, UNIT_HEADER, VALUE_HEADER, YEAR_CELL, YEAR_HEADER,
   cleanHeader, isTimeTotal, parseMonthName, splitHeaderYear,
 } from "./header";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
@@ -145,18 +145,19 @@ function wideMetrics(ctx: Context): Attempt {
   }
   if (months.length < 2) return { shape: null, why: "fewer than two columns are named by a month (Feb 2017…)" };
   const dated = new Set(months.map((m) => m.col));
-  const labelP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== ctx.mine && isTextCol(p));
+  const labelP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== ctx.mine && isTextCol(p) && !UNIT_HEADER.test(p.name));
   if (!labelP) return { shape: null, why: `${months.length} columns are named by a month but no column names the metrics` };
+  const unitP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== ctx.mine && UNIT_HEADER.test(p.name));
   const skipped = ctx.profiles
-    .filter((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== ctx.mine && p.filled > 0)
+    .filter((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== unitP?.col && p.col !== ctx.mine && p.filled > 0)
     .map((p) => skip(p, isTimeTotal(p.name) ? undefined : "not named by a month"));
   const first = ctx.profiles[months[0].col];
   const last = ctx.profiles[months[months.length - 1].col];
   const shape: WideMetricsShape = {
     kind: "wide-metrics-rows", layout: "wide-metrics-rows", header: ctx.header, mine: ctx.mine, skipped,
-    metric: labelP.col, months,
-    reason: `columns ${quote(first)}…${quote(last)} are named by months and column ${quote(labelP)} names the metrics: ` +
-      "wide layout, metrics as rows",
+    metric: labelP.col, unit: unitP?.col ?? -1, months,
+    reason: `columns ${quote(first)}…${quote(last)} are named by months and column ${quote(labelP)} names the metrics` +
+      `${unitP ? ` (units in ${quote(unitP)})` : ""}: wide layout, metrics as rows`,
   };
   return { shape };
 }

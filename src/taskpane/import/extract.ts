@@ -220,9 +220,14 @@ class Extractor {
     return TOTAL_LABEL.test(raw.trim()) || (YEAR_CELL.test((cells[src.yearCol] ?? "").trim()) && parseMonthName(raw) !== null);
   }
 
-  /** The metric a row names in column `col`, or null after reporting a blank name or a total row. */
-  metricOfRow(row: number, cells: string[], col: number, missing: string): number | null {
-    const name = (cells[col] ?? "").trim();
+  /**
+   * The metric a row names in column `col`, or null after reporting a blank name or a total row.
+   * A unit from a unit column joins a name that states none: "Recovery" and "%" make "Recovery (%)".
+   */
+  metricOfRow(row: number, cells: string[], col: number, missing: string, unit?: string): number | null {
+    const label = (cells[col] ?? "").trim();
+    const u = unit?.trim() ?? "";
+    const name = label !== "" && u !== "" && cleanHeader(label).unit === undefined ? `${label} (${u})` : label;
     if (name === "") {
       this.error(row, col, "missing-metric", "", missing);
       return null;
@@ -388,7 +393,7 @@ class Extractor {
         this.info(row, s.metric, "note-skipped", text, `"${text}" has no values under the months; left out as a note`);
         continue;
       }
-      const id = this.metricOfRow(row, cells, s.metric, "values but no metric named");
+      const id = this.metricOfRow(row, cells, s.metric, "values but no metric named", s.unit >= 0 ? cells[s.unit] : undefined);
       if (id === null) continue;
       const mine = this.mineOf(row, cells);
       if (mine === null) continue;

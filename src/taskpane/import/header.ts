@@ -82,6 +82,8 @@ export const YEAR_HEADER = /^(year|yr|calendar year|fiscal year|fy)$/i;
 export const MINE_HEADER = /^(mine|site|company|operation|asset|property|plant|project|producer|mine site|mine name|company name)s?$/i;
 export const METRIC_HEADER = /^(metric|measure|item|variable|series|indicator|description|kpi|parameter|product|commodity)$/i;
 export const VALUE_HEADER = /^(value|amount|quantity|qty|figure|result|actual)$/i;
+/** A column giving each metric's unit, in tables with metrics as rows ("Gold | oz | 6,736"). */
+export const UNIT_HEADER = /^(units?|uom|unit of measure|measure unit)$/i;
 export const COMMENT_HEADER = /\b(comments?|notes?|remarks?|source|explanation|commentary)\b/i;
 /** Subtotal and total columns or row labels: "Total", "Q1", "Q1 total", "YTD", "H1", "Full year". */
 export const TOTAL_LABEL =

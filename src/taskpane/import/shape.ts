@@ -66,6 +66,8 @@ export interface WideMonthsShape extends Common {
 export interface WideMetricsShape extends Common {
   kind: "wide-metrics-rows";
   metric: number;
+  /** Column giving each metric's unit ("oz", "%"), or -1. */
+  unit: number;
   months: { col: number; month: number }[];
 }
 

@@ -86,6 +86,22 @@ describe("metrics as rows, months as columns", () => {
     ]);
   });
 
+  it("joins a unit column to the metric names, so a recovery in % is stored as a fraction", () => {
+    const a = run("Metric,Unit,Feb 2017,Jan 2017\nOre processed,t,\"12,500\",\"12,100\"\nRecovery,%,93.1,91.8\nGold (oz),oz,6736,5208\n");
+    expect(a.reason).toMatch(/names the metrics \(units in "Unit"\)/);
+    expect(a.plan.columns.map((c) => [c.name, c.numberFormat])).toEqual([
+      ["Month", "mmm yyyy"],
+      ["Ore processed (t)", "#,##0"],
+      ["Recovery (%)", "0.0%"],
+      ["Gold (oz)", "#,##0"],
+    ]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 12100, 0.918, 5208],
+      [serial(2017, 2), 12500, 0.931, 6736],
+    ]);
+    expect(a.plan.problems.filter((p) => p.code.endsWith("-skipped"))).toEqual([]);
+  });
+
   it("is not taken for a long table whose single month column is dated", () => {
     const a = run("Month,Gold (oz)\nFeb 2017,6736\nJan 2017,5208\n");
     expect(a.detected).toBe("long");
