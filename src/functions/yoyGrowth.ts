@@ -49,6 +49,11 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
   const { rows, cols } = filledExtent(aligned.length > 0 ? aligned : [current], shape.rows, shape.cols);
   const header = rows > 1 && aligned.length === 2 && isHeaderRow(aligned, cols);
   const out: ExcelCell[][] = new Array(rows);
+  // Read straight from the arrays Excel sent; a single cell (1×1) broadcasts.
+  const cs = current.cells;
+  const ps = prior.cells;
+  const cStep = current.rows === 1 ? 0 : 1;
+  const pStep = prior.rows === 1 ? 0 : 1;
   for (let r = 0; r < rows; r++) {
     if (r === 0 && header) {
       out[r] = new Array<ExcelCell>(cols).fill("");
@@ -57,8 +62,8 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
     if (cols === 1) {
       // The usual call, two columns of figures: plain numbers go straight through (same checks
       // as growth()); anything else, and every error, takes the per-cell path that names the cell.
-      const a = firstCell(current, r);
-      const b = firstCell(prior, r);
+      const a = firstCell(cs, r * cStep);
+      const b = firstCell(ps, r * pStep);
       if (typeof a === "number" && typeof b === "number" && a >= 0 && b > 0 && a < Infinity && b < Infinity) {
         const g = a / b - 1;
         if (g < Infinity) {
@@ -82,9 +87,9 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
   return new ExcelRows(out);
 }
 
-/** Column 0 of row r, read from the array Excel sent (a single cell broadcasts). */
-function firstCell(g: Grid, r: number): unknown {
-  const line = g.cells[g.rows === 1 ? 0 : r];
+/** Column 0 of row r of the array Excel sent. */
+function firstCell(cells: Grid["cells"], r: number): unknown {
+  const line = cells[r];
   return Array.isArray(line) ? line[0] : null;
 }
 
