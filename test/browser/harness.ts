@@ -11,6 +11,7 @@ import ts from "typescript";
 import webpack from "webpack";
 import { chromium, type BrowserContext } from "playwright-core";
 import type { DoubleOptions } from "../support/excel-double";
+import { findBrowser } from "../support/browser";
 
 export const ROOT = resolve(__dirname, "../..");
 export const RESULTS = join(ROOT, "test-results");
@@ -114,10 +115,12 @@ export interface Pane {
  */
 export async function openPane(dist: string, office: { stub: DoubleOptions } | "real" | "missing"): Promise<Pane> {
   const profile = mkdtempSync(join(tmpdir(), "prod-chromium-"));
+  const browser = await findBrowser();
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: browser.executablePath,
     headless: true,
     args: [
+      ...browser.args,
       "--headless",
       "--no-sandbox",
       "--disable-gpu",

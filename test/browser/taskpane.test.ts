@@ -1,6 +1,6 @@
 /**
- * The built task pane in a real browser (Debian's Chromium via playwright-core; CHROMIUM_PATH overrides
- * /usr/bin/chromium). office.js is a stub holding the recording Excel double, except in the last test,
+ * The built task pane in a real browser (a Chromium found by test/support/browser.ts, driven by
+ * playwright-core). office.js is a stub holding the recording Excel double, except in the last test,
  * which loads the real office.js from node_modules and expects the "must run inside Excel" message.
  */
 import { mkdirSync } from "node:fs";
