@@ -105,12 +105,10 @@ const used = (): number => {
 export function heapPeak(fn: () => unknown): HeapPeak {
   collect();
   const before = used();
-  let result: unknown = fn();
+  sink = fn();
   const after = used();
   collect();
   const retained = used();
-  sink = result;
-  result = null;
   sink = null;
   return { peakBytes: Math.max(0, after - before), retainedBytes: Math.max(0, retained - before) };
 }

@@ -30,7 +30,7 @@ function fileFor(urlPath) {
 }
 
 function handle(req, res) {
-  let file = null;
+  let file;
   try {
     file = fileFor(req.url || "/");
   } catch {

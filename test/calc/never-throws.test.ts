@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import fc from "fast-check";
 import * as calc from "../../src/calc";
 import { CalcError, type MonthlySeries } from "../../src/calc";

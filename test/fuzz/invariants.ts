@@ -12,7 +12,9 @@ export function calcOnly<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch (e) {
-    if (!(e instanceof CalcError)) throw new Error(`not a CalcError: ${String(e)}\n${(e as Error)?.stack ?? ""}`);
+    if (!(e instanceof CalcError)) {
+      throw new Error(`not a CalcError: ${String(e)}\n${(e as Error)?.stack ?? ""}`, { cause: e });
+    }
     expect(KINDS).toContain(e.kind);
     expect(e.message.trim()).not.toBe("");
     return undefined;
