@@ -39,8 +39,21 @@ export function spillSection(): void {
       const values = asColumn(inp.values);
       const all = asColumn(inp.dates);
       const one = [[inp.dates[n - 1]]];
-      const { baseNs: t1, fnNs: tn } = compare(() => yoyGrowth(dates, values, one, "ytd"), () => yoyGrowth(dates, values, all, "ytd"));
-      add({ row: "3 YOY_GROWTH ytd, k=n vs k=1 periods", form: `${form} dates, column`, n, nsPerRow: tn / n, ratio: tn / t1, vs: `k=1: ${(t1 / n).toFixed(1)} ns/row`, target: "<= 2x", met: tn / t1 <= 2, note: errorNote(yoyGrowth(dates, values, one, "ytd")) || errorNote(yoyGrowth(dates, values, all, "ytd")) });
+      const { baseNs: t1, fnNs: tn } = compare(
+        () => yoyGrowth(dates, values, one, "ytd"),
+        () => yoyGrowth(dates, values, all, "ytd"),
+      );
+      add({
+        row: "3 YOY_GROWTH ytd, k=n vs k=1 periods",
+        form: `${form} dates, column`,
+        n,
+        nsPerRow: tn / n,
+        ratio: tn / t1,
+        vs: `k=1: ${(t1 / n).toFixed(1)} ns/row`,
+        target: "<= 2x",
+        met: tn / t1 <= 2,
+        note: errorNote(yoyGrowth(dates, values, one, "ytd")) || errorNote(yoyGrowth(dates, values, all, "ytd")),
+      });
       if (form === "serial") {
         // What Excel's result shape alone adds to k=1: the same call, then one fresh row array per
         // period holding a number (no period read, no growth) — the floor under any k = n spill.
@@ -54,7 +67,17 @@ export function spillSection(): void {
             return out;
           },
         );
-        add({ row: "3 reference: k=1 + one row array per period", form: `${form} dates, column`, n, nsPerRow: rn / n, ratio: rn / r1, vs: `k=1: ${(r1 / n).toFixed(1)} ns/row`, target: "report", met: null, note: "the rows Excel needs, nothing else" });
+        add({
+          row: "3 reference: k=1 + one row array per period",
+          form: `${form} dates, column`,
+          n,
+          nsPerRow: rn / n,
+          ratio: rn / r1,
+          vs: `k=1: ${(r1 / n).toFixed(1)} ns/row`,
+          target: "report",
+          met: null,
+          note: "the rows Excel needs, nothing else",
+        });
       }
     }
   }
@@ -74,7 +97,11 @@ function copyColumn(cells: unknown[][]): unknown[] {
  */
 function leastYoyAdapter(d: unknown[][], v: unknown[][], p: unknown[][]): () => unknown[][] {
   return () => {
-    const r = calendarGrowthColumns(buildSeries(copyColumn(d), copyColumn(v)), readPeriods(copyColumn(p)), "ytd").values;
+    const r = calendarGrowthColumns(
+      buildSeries(copyColumn(d), copyColumn(v)),
+      readPeriods(copyColumn(p)),
+      "ytd",
+    ).values;
     const out = new Array<unknown[]>(r.length);
     for (let i = 0; i < r.length; i++) out[i] = r[i] === r[i] ? [r[i]] : [""];
     return out;
@@ -103,26 +130,104 @@ export function adapterSection(): void {
       const d = wrap(inp.dates);
       const v = wrap(inp.values);
       const p = wrap(inp.dates);
-      const { baseNs: calc, fnNs: fn } = compare(() => calendarGrowthColumns(buildSeries(flatDates, flatValues), readPeriods(flatDates), "ytd"), () => yoyGrowth(d, v, p, "ytd"));
-      add({ row: "4 adapter: YOY_GROWTH ytd k=n vs calc", form: `serial dates, ${shape}`, n, nsPerRow: fn / n, ratio: fn / calc, vs: "calc on flat cells", target: "<= 1.5x", met: fn / calc <= 1.5, note: errorNote(yoyGrowth(d, v, p, "ytd")) });
+      const { baseNs: calc, fnNs: fn } = compare(
+        () => calendarGrowthColumns(buildSeries(flatDates, flatValues), readPeriods(flatDates), "ytd"),
+        () => yoyGrowth(d, v, p, "ytd"),
+      );
+      add({
+        row: "4 adapter: YOY_GROWTH ytd k=n vs calc",
+        form: `serial dates, ${shape}`,
+        n,
+        nsPerRow: fn / n,
+        ratio: fn / calc,
+        vs: "calc on flat cells",
+        target: "<= 1.5x",
+        met: fn / calc <= 1.5,
+        note: errorNote(yoyGrowth(d, v, p, "ytd")),
+      });
     }
     const d = asColumn(inp.dates);
     const v = asColumn(inp.values);
     const p = asColumn(inp.dates);
     const calcYoyFlat = () => calendarGrowthColumns(buildSeries(flatDates, flatValues), readPeriods(flatDates), "ytd");
     const { baseNs: calcYoy, fnNs: leastYoy } = compare(calcYoyFlat, leastYoyAdapter(d, v, p));
-    add({ row: "4 reference: least adapter around YOY calc", form: "serial dates, column", n, nsPerRow: leastYoy / n, ratio: leastYoy / calcYoy, vs: "calc on flat cells", target: "report", met: null, note: "what any adapter costs at least" });
+    add({
+      row: "4 reference: least adapter around YOY calc",
+      form: "serial dates, column",
+      n,
+      nsPerRow: leastYoy / n,
+      ratio: leastYoy / calcYoy,
+      vs: "calc on flat cells",
+      target: "report",
+      met: null,
+      note: "what any adapter costs at least",
+    });
     const { ratio: yoyVsLeast } = compare(leastYoyAdapter(d, v, p), () => yoyGrowth(d, v, p, "ytd"));
-    add({ row: "4 ours vs least adapter: YOY_GROWTH ytd k=n", form: "serial dates, column", n, ratio: yoyVsLeast, vs: "least adapter", target: "report", met: null });
-    const { baseNs: calcRec, fnNs: fnRec } = compare(() => recordColumns(buildSeries(flatDates, flatValues), "month"), () => recordMonth(d, v));
+    add({
+      row: "4 ours vs least adapter: YOY_GROWTH ytd k=n",
+      form: "serial dates, column",
+      n,
+      ratio: yoyVsLeast,
+      vs: "least adapter",
+      target: "report",
+      met: null,
+    });
+    const { baseNs: calcRec, fnNs: fnRec } = compare(
+      () => recordColumns(buildSeries(flatDates, flatValues), "month"),
+      () => recordMonth(d, v),
+    );
     const asOf = [[inp.dates[n - 1]]];
-    const { baseNs: prog1, fnNs: progN } = compare(() => guidanceProgress([["88-92,000"]], d, v, asOf, "status"), () => guidanceProgress([["88-92,000"]], d, v, asOf));
-    add({ row: "4 GUIDANCE_PROGRESS table vs one output", form: "serial dates, column", n, nsPerRow: progN / n, ratio: progN / prog1, vs: "output \"status\"", target: "report", met: null, note: errorNote(guidanceProgress([["88-92,000"]], d, v, asOf)) });
-    add({ row: "4 adapter: RECORD_MONTH flags vs calc", form: "serial dates, column", n, nsPerRow: fnRec / n, ratio: fnRec / calcRec, vs: "calc on flat cells", target: "<= 1.5x", met: fnRec / calcRec <= 1.5, note: errorNote(recordMonth(d, v)) });
-    const { baseNs: calcRec2, fnNs: leastRec } = compare(() => recordColumns(buildSeries(flatDates, flatValues), "month"), leastRecordAdapter(d, v));
-    add({ row: "4 reference: least adapter around RECORD calc", form: "serial dates, column", n, nsPerRow: leastRec / n, ratio: leastRec / calcRec2, vs: "calc on flat cells", target: "report", met: null, note: "what any adapter costs at least" });
+    const { baseNs: prog1, fnNs: progN } = compare(
+      () => guidanceProgress([["88-92,000"]], d, v, asOf, "status"),
+      () => guidanceProgress([["88-92,000"]], d, v, asOf),
+    );
+    add({
+      row: "4 GUIDANCE_PROGRESS table vs one output",
+      form: "serial dates, column",
+      n,
+      nsPerRow: progN / n,
+      ratio: progN / prog1,
+      vs: 'output "status"',
+      target: "report",
+      met: null,
+      note: errorNote(guidanceProgress([["88-92,000"]], d, v, asOf)),
+    });
+    add({
+      row: "4 adapter: RECORD_MONTH flags vs calc",
+      form: "serial dates, column",
+      n,
+      nsPerRow: fnRec / n,
+      ratio: fnRec / calcRec,
+      vs: "calc on flat cells",
+      target: "<= 1.5x",
+      met: fnRec / calcRec <= 1.5,
+      note: errorNote(recordMonth(d, v)),
+    });
+    const { baseNs: calcRec2, fnNs: leastRec } = compare(
+      () => recordColumns(buildSeries(flatDates, flatValues), "month"),
+      leastRecordAdapter(d, v),
+    );
+    add({
+      row: "4 reference: least adapter around RECORD calc",
+      form: "serial dates, column",
+      n,
+      nsPerRow: leastRec / n,
+      ratio: leastRec / calcRec2,
+      vs: "calc on flat cells",
+      target: "report",
+      met: null,
+      note: "what any adapter costs at least",
+    });
     const { ratio: recVsLeast } = compare(leastRecordAdapter(d, v), () => recordMonth(d, v));
-    add({ row: "4 ours vs least adapter: RECORD_MONTH flags", form: "serial dates, column", n, ratio: recVsLeast, vs: "least adapter", target: "report", met: null });
+    add({
+      row: "4 ours vs least adapter: RECORD_MONTH flags",
+      form: "serial dates, column",
+      n,
+      ratio: recVsLeast,
+      vs: "least adapter",
+      target: "report",
+      met: null,
+    });
   }
 
   // The two-argument form is the one that takes a million rows of data.
@@ -132,35 +237,96 @@ export function adapterSection(): void {
     const pri = Array.from({ length: n }, () => rng.int(1_000, 9_000));
     const c = asColumn(cur);
     const p = asColumn(pri);
-    const { baseNs: calc, fnNs: fn } = compare(() => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = growth(cur[i], pri[i]);
-      return out;
-    }, () => yoyGrowth(c, p));
+    const { baseNs: calc, fnNs: fn } = compare(
+      () => {
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = growth(cur[i], pri[i]);
+        return out;
+      },
+      () => yoyGrowth(c, p),
+    );
     // The least any adapter must do: read each cell of the 2-D arrays and give each result its own row array.
-    const { fnNs: least } = compare(() => 0, () => {
-      const out: number[][] = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = [growth(c[i][0] as number, p[i][0] as number)];
-      return out;
+    const { fnNs: least } = compare(
+      () => 0,
+      () => {
+        const out: number[][] = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = [growth(c[i][0] as number, p[i][0] as number)];
+        return out;
+      },
+    );
+    add({
+      row: "4 reference: least adapter, 2-D in and out",
+      form: "numbers, column",
+      n,
+      nsPerRow: least / n,
+      ratio: least / calc,
+      vs: "growth() over flat",
+      target: "report",
+      met: null,
+      note: "what any adapter costs at least",
     });
-    add({ row: "4 reference: least adapter, 2-D in and out", form: "numbers, column", n, nsPerRow: least / n, ratio: least / calc, vs: "growth() over flat", target: "report", met: null, note: "what any adapter costs at least" });
-    const { ratio: vsLeast } = compare(() => {
-      const out: number[][] = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = [growth(c[i][0] as number, p[i][0] as number)];
-      return out;
-    }, () => yoyGrowth(c, p));
-    add({ row: "4 ours vs least adapter: YOY_GROWTH(current, prior)", form: "numbers, column", n, ratio: vsLeast, vs: "least adapter", target: "report", met: null });
-    add({ row: "4 adapter: YOY_GROWTH(current, prior) vs calc", form: "numbers, column", n, nsPerRow: fn / n, ratio: fn / calc, vs: "growth() over flat", target: "<= 1.5x", met: fn / calc <= 1.5, note: errorNote(yoyGrowth(c, p)) });
+    const { ratio: vsLeast } = compare(
+      () => {
+        const out: number[][] = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = [growth(c[i][0] as number, p[i][0] as number)];
+        return out;
+      },
+      () => yoyGrowth(c, p),
+    );
+    add({
+      row: "4 ours vs least adapter: YOY_GROWTH(current, prior)",
+      form: "numbers, column",
+      n,
+      ratio: vsLeast,
+      vs: "least adapter",
+      target: "report",
+      met: null,
+    });
+    add({
+      row: "4 adapter: YOY_GROWTH(current, prior) vs calc",
+      form: "numbers, column",
+      n,
+      nsPerRow: fn / n,
+      ratio: fn / calc,
+      vs: "growth() over flat",
+      target: "<= 1.5x",
+      met: fn / calc <= 1.5,
+      note: errorNote(yoyGrowth(c, p)),
+    });
   }
 
   for (const n of [1_000, 100_000]) {
     const texts = Array.from({ length: n }, (_, i) => `${80 + (i % 10)}-${92 + (i % 7)},000 oz`);
     const col = asColumn(texts);
-    const { baseNs: calc, fnNs: fn } = compare(() => texts.map((t) => parseGuidance(t)), () => guidanceRange(col));
-    add({ row: "4 adapter: GUIDANCE_RANGE column vs calc", form: "guidance texts, column", n, nsPerRow: fn / n, ratio: fn / calc, vs: "parseGuidance each", target: "<= 1.5x", met: fn / calc <= 1.5, note: errorNote(guidanceRange(col)) });
+    const { baseNs: calc, fnNs: fn } = compare(
+      () => texts.map((t) => parseGuidance(t)),
+      () => guidanceRange(col),
+    );
+    add({
+      row: "4 adapter: GUIDANCE_RANGE column vs calc",
+      form: "guidance texts, column",
+      n,
+      nsPerRow: fn / n,
+      ratio: fn / calc,
+      vs: "parseGuidance each",
+      target: "<= 1.5x",
+      met: fn / calc <= 1.5,
+      note: errorNote(guidanceRange(col)),
+    });
   }
-  const { fnNs: claim } = compare(() => claimCheck([["a 9% increase"]], [[73476]], 67603), () => claimCheck([["20-26%"]], [[88000, 92000]], 73476));
-  add({ row: "4 CLAIM_CHECK one call (scalar)", form: "seed: 20-26%", n: 1, nsPerRow: claim, target: "report", met: null, note: "no size: one stated figure" });
+  const { fnNs: claim } = compare(
+    () => claimCheck([["a 9% increase"]], [[73476]], 67603),
+    () => claimCheck([["20-26%"]], [[88000, 92000]], 73476),
+  );
+  add({
+    row: "4 CLAIM_CHECK one call (scalar)",
+    form: "seed: 20-26%",
+    n: 1,
+    nsPerRow: claim,
+    target: "report",
+    met: null,
+    note: "no size: one stated figure",
+  });
   scalingSection();
 }
 
@@ -172,16 +338,44 @@ function scalingSection(): void {
   };
   const a = cols(9_600);
   const b = cols(96_000);
-  linear("YOY_GROWTH ytd k=n (function)", "serial dates, column", 9_600, 96_000, () => yoyGrowth(a.d, a.v, a.d, "ytd"), () => yoyGrowth(b.d, b.v, b.d, "ytd"));
-  linear("RECORD_MONTH flags (function)", "serial dates, column", 9_600, 96_000, () => recordMonth(a.d, a.v), () => recordMonth(b.d, b.v));
-  linear("GUIDANCE_PROGRESS table (function)", "serial dates, column", 9_600, 96_000, () => guidanceProgress([["88-92,000"]], a.d, a.v, a.last), () => guidanceProgress([["88-92,000"]], b.d, b.v, b.last));
+  linear(
+    "YOY_GROWTH ytd k=n (function)",
+    "serial dates, column",
+    9_600,
+    96_000,
+    () => yoyGrowth(a.d, a.v, a.d, "ytd"),
+    () => yoyGrowth(b.d, b.v, b.d, "ytd"),
+  );
+  linear(
+    "RECORD_MONTH flags (function)",
+    "serial dates, column",
+    9_600,
+    96_000,
+    () => recordMonth(a.d, a.v),
+    () => recordMonth(b.d, b.v),
+  );
+  linear(
+    "GUIDANCE_PROGRESS table (function)",
+    "serial dates, column",
+    9_600,
+    96_000,
+    () => guidanceProgress([["88-92,000"]], a.d, a.v, a.last),
+    () => guidanceProgress([["88-92,000"]], b.d, b.v, b.last),
+  );
   const nums = (n: number) => {
     const rng = makeRng(n);
     return asColumn(Array.from({ length: n }, () => rng.int(1_000, 9_000)));
   };
   const c = nums(100_000);
   const d = nums(1_000_000);
-  linear("YOY_GROWTH(current, prior) (function)", "numbers, column", 100_000, 1_000_000, () => yoyGrowth(c, c), () => yoyGrowth(d, d));
+  linear(
+    "YOY_GROWTH(current, prior) (function)",
+    "numbers, column",
+    100_000,
+    1_000_000,
+    () => yoyGrowth(c, c),
+    () => yoyGrowth(d, d),
+  );
   // References, not our code: the least any function does with Excel-shaped data, at the same sizes.
   // Reading 2-D cells slows once they no longer fit the CPU cache, and a million fresh row arrays
   // keep the garbage collector busy; a function can only be as linear as these.
@@ -200,7 +394,14 @@ function scalingSection(): void {
   const texts = (n: number) => asColumn(Array.from({ length: n }, (_, i) => `${80 + (i % 10)}-${92 + (i % 7)},000 oz`));
   const e = texts(10_000);
   const f = texts(100_000);
-  linear("GUIDANCE_RANGE column (function)", "guidance texts, column", 10_000, 100_000, () => guidanceRange(e), () => guidanceRange(f));
+  linear(
+    "GUIDANCE_RANGE column (function)",
+    "guidance texts, column",
+    10_000,
+    100_000,
+    () => guidanceRange(e),
+    () => guidanceRange(f),
+  );
 }
 
 export function wholeColumnSection(): void {
@@ -210,17 +411,56 @@ export function wholeColumnSection(): void {
   const shortDates: Cells = [["Month"], ...asColumn(inp.dates)];
   const shortValues: Cells = [["Gold (oz)"], ...asColumn(inp.values)];
   const period = [[serialOf(inp.firstMonth + 239, 1)]];
-  const { baseNs: short, fnNs: whole } = compare(() => yoyGrowth(shortDates, shortValues, period, "ytd"), () => yoyGrowth(dates, values, period, "ytd"));
-  add({ row: "4 whole column vs 240-row range: YOY_GROWTH", form: "A:A, 240 filled, serial", n: 1_048_576, nsPerRow: whole / 1_048_576, ratio: whole / short, vs: `241 rows: ${(short / 1000).toFixed(0)} us`, target: "report", met: null, note: errorNote(yoyGrowth(dates, values, period, "ytd")) });
-  const { baseNs: shortR, fnNs: wholeR } = compare(() => recordMonth(shortDates, shortValues), () => recordMonth(dates, values));
+  const { baseNs: short, fnNs: whole } = compare(
+    () => yoyGrowth(shortDates, shortValues, period, "ytd"),
+    () => yoyGrowth(dates, values, period, "ytd"),
+  );
+  add({
+    row: "4 whole column vs 240-row range: YOY_GROWTH",
+    form: "A:A, 240 filled, serial",
+    n: 1_048_576,
+    nsPerRow: whole / 1_048_576,
+    ratio: whole / short,
+    vs: `241 rows: ${(short / 1000).toFixed(0)} us`,
+    target: "report",
+    met: null,
+    note: errorNote(yoyGrowth(dates, values, period, "ytd")),
+  });
+  const { baseNs: shortR, fnNs: wholeR } = compare(
+    () => recordMonth(shortDates, shortValues),
+    () => recordMonth(dates, values),
+  );
   const spilled = (recordMonth(dates, values) as unknown[][]).length;
-  add({ row: "4 whole column vs 240-row range: RECORD_MONTH", form: "A:A, 240 filled, serial", n: 1_048_576, nsPerRow: wholeR / 1_048_576, ratio: wholeR / shortR, vs: `241 rows: ${(shortR / 1000).toFixed(0)} us`, target: "report", met: null, note: `spill stops after ${spilled} rows ${errorNote(recordMonth(dates, values))}` });
+  add({
+    row: "4 whole column vs 240-row range: RECORD_MONTH",
+    form: "A:A, 240 filled, serial",
+    n: 1_048_576,
+    nsPerRow: wholeR / 1_048_576,
+    ratio: wholeR / shortR,
+    vs: `241 rows: ${(shortR / 1000).toFixed(0)} us`,
+    target: "report",
+    met: null,
+    note: `spill stops after ${spilled} rows ${errorNote(recordMonth(dates, values))}`,
+  });
   // Excel desktop sends the empty cells of a whole column as 0, not null.
   const zeros = (c: Cells) => c.map((r) => [r[0] === null ? 0 : r[0]]);
   const dz = zeros(dates);
   const vz = zeros(values);
-  const { fnNs: wholeZ } = compare(() => recordMonth(shortDates, shortValues), () => recordMonth(dz, vz));
-  add({ row: "4 whole column (blanks as 0) vs 240 rows", form: "A:A desktop, RECORD_MONTH", n: 1_048_576, nsPerRow: wholeZ / 1_048_576, ratio: wholeZ / shortR, vs: "241-row range", target: "report", met: null, note: `spill stops after ${(recordMonth(dz, vz) as unknown[][]).length} rows` });
+  const { fnNs: wholeZ } = compare(
+    () => recordMonth(shortDates, shortValues),
+    () => recordMonth(dz, vz),
+  );
+  add({
+    row: "4 whole column (blanks as 0) vs 240 rows",
+    form: "A:A desktop, RECORD_MONTH",
+    n: 1_048_576,
+    nsPerRow: wholeZ / 1_048_576,
+    ratio: wholeZ / shortR,
+    vs: "241-row range",
+    target: "report",
+    met: null,
+    note: `spill stops after ${(recordMonth(dz, vz) as unknown[][]).length} rows`,
+  });
 }
 
 /** Bytes per row of each spill as JSON; the largest sets the row count at which Excel's cap is hit. */
@@ -239,11 +479,24 @@ export function payloadSection(): void {
     ["RECORD_MONTH margin", recordMonth(d, v, d, "all", "margin"), n],
     ["RECORD_MONTH previous_period", recordMonth(d, v, d, "month", "previous_period"), n],
     ["GUIDANCE_RANGE column (2 cells/row)", guidanceRange(texts), 10_000],
-    ["YOY_GROWTH, every cell #N/A with message", yoyGrowth(asColumn(small.dates), asColumn(small.values), missing, "ytd"), 10_000],
+    [
+      "YOY_GROWTH, every cell #N/A with message",
+      yoyGrowth(asColumn(small.dates), asColumn(small.values), missing, "ytd"),
+      10_000,
+    ],
   ];
   for (const [what, out, rows] of spills) {
     const bytes = Buffer.byteLength(JSON.stringify(out), "utf8");
     const perRow = bytes / rows;
-    add({ row: `4 spill payload: ${what}`, form: "JSON", n: rows, ratio: perRow, vs: "bytes/row", target: "report", met: null, note: `${(bytes / 1e6).toFixed(2)} MB; exceeds 5 MB from ${Math.floor(PAYLOAD_CAP / perRow).toLocaleString("en-US")} rows` });
+    add({
+      row: `4 spill payload: ${what}`,
+      form: "JSON",
+      n: rows,
+      ratio: perRow,
+      vs: "bytes/row",
+      target: "report",
+      met: null,
+      note: `${(bytes / 1e6).toFixed(2)} MB; exceeds 5 MB from ${Math.floor(PAYLOAD_CAP / perRow).toLocaleString("en-US")} rows`,
+    });
   }
 }

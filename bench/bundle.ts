@@ -89,7 +89,9 @@ export async function bundleSection(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), "prod-bench-build-"));
   try {
     await build(out);
-    const files = readdirSync(out).filter((f) => f.endsWith(".js")).sort();
+    const files = readdirSync(out)
+      .filter((f) => f.endsWith(".js"))
+      .sort();
     let total = 0;
     const contributors = new Map<string, number>();
     let minified = 0;
@@ -97,19 +99,43 @@ export async function bundleSection(): Promise<void> {
       const code = readFileSync(join(out, f));
       const gz = gzipSync(code, { level: 9 }).length;
       total += gz;
-      add({ row: "7 bundle: gzipped", form: f, n: "-", ratio: gz / 1024, vs: "KB (gzip -9)", note: `${(code.length / 1024).toFixed(1)} KB minified` });
+      add({
+        row: "7 bundle: gzipped",
+        form: f,
+        n: "-",
+        ratio: gz / 1024,
+        vs: "KB (gzip -9)",
+        note: `${(code.length / 1024).toFixed(1)} KB minified`,
+      });
       try {
         const map = JSON.parse(readFileSync(join(out, `${f}.map`), "utf8"));
-        for (const [k, v] of attribute(code.toString("utf8"), map)) contributors.set(`${f}: ${k}`, (contributors.get(`${f}: ${k}`) ?? 0) + v);
+        for (const [k, v] of attribute(code.toString("utf8"), map))
+          contributors.set(`${f}: ${k}`, (contributors.get(`${f}: ${k}`) ?? 0) + v);
         minified += code.length;
       } catch {
         // no map for this file: it is reported without a breakdown
       }
     }
     const top = [...contributors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
-    add({ row: "7 bundle: total gzipped", form: `${files.length} files`, n: "-", ratio: total / 1024, vs: "KB", target: "< 150 KB", met: total < LIMIT, note: "" });
+    add({
+      row: "7 bundle: total gzipped",
+      form: `${files.length} files`,
+      n: "-",
+      ratio: total / 1024,
+      vs: "KB",
+      target: "< 150 KB",
+      met: total < LIMIT,
+      note: "",
+    });
     for (const [k, v] of top) {
-      add({ row: "7 bundle: largest contributor", form: k.slice(0, 60), n: "-", ratio: v / 1024, vs: "KB minified", note: `${((100 * v) / minified).toFixed(1)}% of all minified bytes` });
+      add({
+        row: "7 bundle: largest contributor",
+        form: k.slice(0, 60),
+        n: "-",
+        ratio: v / 1024,
+        vs: "KB minified",
+        note: `${((100 * v) / minified).toFixed(1)}% of all minified bytes`,
+      });
     }
     lastBreakdown = top.map(([k, v]) => ({ source: k, bytes: v, share: v / minified }));
   } finally {

@@ -73,7 +73,15 @@ export function wholeColumn(header: string, xs: ArrayLike<number | string>, rows
   return out;
 }
 
-export const IMPORT_HEADER = ["Mine", "Month", "Gold (oz)", "Silver (oz)", "Ore processed (t)", "Grade (g/t)", "Recovery (%)"];
+export const IMPORT_HEADER = [
+  "Mine",
+  "Month",
+  "Gold (oz)",
+  "Silver (oz)",
+  "Ore processed (t)",
+  "Grade (g/t)",
+  "Recovery (%)",
+];
 
 /**
  * A long-layout CSV export: `mines` mines × `months` months (oldest first, ending December 2023),

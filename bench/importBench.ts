@@ -19,18 +19,44 @@ const TODAY = new Date(Date.UTC(2024, 5, 15));
 export async function importSection(): Promise<void> {
   const csv = importCsv(100, 1000);
   const form = "CSV long, mine + 5 metrics";
-  const { baseNs: base, fnNs: t } = compare(() => baselineParse(csv), () => analyseImport(csv, { today: TODAY }), { reps: 5 });
+  const { baseNs: base, fnNs: t } = compare(
+    () => baselineParse(csv),
+    () => analyseImport(csv, { today: TODAY }),
+    { reps: 5 },
+  );
   add({ row: "5 baseline: papaparse default options", form, n: ROWS, nsPerRow: base / ROWS });
-  add({ row: "5 import: parse+detect+validate+plan", form, n: ROWS, nsPerRow: t / ROWS, ratio: t / base, vs: "papaparse", target: "<= 2x", met: t / base <= 2 });
+  add({
+    row: "5 import: parse+detect+validate+plan",
+    form,
+    n: ROWS,
+    nsPerRow: t / ROWS,
+    ratio: t / base,
+    vs: "papaparse",
+    target: "<= 2x",
+    met: t / base <= 2,
+  });
 
   const plan = analyseImport(csv, { today: TODAY }).plan;
   if (plan.blocked || plan.rows.length !== ROWS) {
-    add({ row: "5 import plan", form, n: ROWS, note: `unexpected plan: blocked=${plan.blocked}, ${plan.rows.length} rows, ${plan.problems[0]?.message ?? ""}` });
+    add({
+      row: "5 import plan",
+      form,
+      n: ROWS,
+      note: `unexpected plan: blocked=${plan.blocked}, ${plan.rows.length} rows, ${plan.problems[0]?.message ?? ""}`,
+    });
     return;
   }
   const chunks = planChunks(plan);
   const planned = Math.max(...chunks.map((c) => c.bytes));
-  add({ row: "5 largest planned request (planChunks)", form: `${chunks.length} chunks`, n: ROWS, ratio: planned / 1e6, vs: "MB", target: "< 4 MB", met: planned < MAX_REQUEST });
+  add({
+    row: "5 largest planned request (planChunks)",
+    form: `${chunks.length} chunks`,
+    n: ROWS,
+    ratio: planned / 1e6,
+    vs: "MB",
+    target: "< 4 MB",
+    met: planned < MAX_REQUEST,
+  });
 
   // What the writer really sends: every call the double recorded, serialised, summed per sync.
   const excel = createExcelDouble({ sheets: { Sheet1: [] } });

@@ -17,7 +17,14 @@ async function section(name: string, run: () => Promise<void> | void): Promise<v
   try {
     await run();
   } catch (e) {
-    add({ row: `${name}: not measured`, form: "", n: "-", note: String(e instanceof Error ? e.message : e).split("\n")[0].slice(0, 160) });
+    add({
+      row: `${name}: not measured`,
+      form: "",
+      n: "-",
+      note: String(e instanceof Error ? e.message : e)
+        .split("\n")[0]
+        .slice(0, 160),
+    });
   }
   console.log(`   (${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
@@ -26,9 +33,15 @@ async function main(): Promise<void> {
   if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
     console.log("note: run through `npm run bench` (node --expose-gc): without it memory figures are not comparable");
   }
-  console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  console.log(
+    `node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  );
   // Other processes slow both sides of every ratio alike (they alternate), but not the ns/row figures.
-  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(header());
   await section("calc kernels", async () => (await import("./calcBench")).kernelSection());
   await section("calc from date cells", async () => (await import("./calcBench")).datedSection());
@@ -40,7 +53,11 @@ async function main(): Promise<void> {
   await section("memory", async () => (await import("./memoryBench")).memorySection());
   await section("bundle", async () => (await import("./bundle")).bundleSection());
   printAll();
-  console.log(`\nload average at end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `\nload average at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

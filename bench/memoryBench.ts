@@ -22,7 +22,16 @@ const MB = 1024 * 1024;
 function report(row: string, form: string, n: number, inputBytes: number, call: () => unknown): void {
   const { peakBytes, retainedBytes } = heapPeak(call);
   const ratio = peakBytes / inputBytes;
-  add({ row: `6 memory: ${row}`, form, n, ratio, vs: `input ${(inputBytes / MB).toFixed(1)} MB`, target: "report", met: null, note: `peak ${(peakBytes / MB).toFixed(1)} MB, result kept ${(retainedBytes / MB).toFixed(1)} MB` });
+  add({
+    row: `6 memory: ${row}`,
+    form,
+    n,
+    ratio,
+    vs: `input ${(inputBytes / MB).toFixed(1)} MB`,
+    target: "report",
+    met: null,
+    note: `peak ${(peakBytes / MB).toFixed(1)} MB, result kept ${(retainedBytes / MB).toFixed(1)} MB`,
+  });
 }
 
 export function memorySection(): void {
@@ -32,7 +41,9 @@ export function memorySection(): void {
       const s = preparedSeries(N);
       return { s, periods: monthPeriods(s.first, N) };
     });
-    report("calendarGrowthColumns ytd, k=n", "prepared series + periods", N, bytes, () => calendarGrowthColumns(input.s, input.periods, "ytd"));
+    report("calendarGrowthColumns ytd, k=n", "prepared series + periods", N, bytes, () =>
+      calendarGrowthColumns(input.s, input.periods, "ytd"),
+    );
     const { value: s2, bytes: b2 } = heapSizeOf(() => preparedSeries(N));
     report("recordColumns scope month", "prepared series", N, b2, () => recordColumns(s2, "month"));
   }
@@ -48,17 +59,26 @@ export function memorySection(): void {
   }
   {
     const inp = monthlyInput(240, "serial");
-    const { value: cols, bytes } = heapSizeOf(() => ({ d: wholeColumn("Month", inp.dates as number[]), v: wholeColumn("Gold (oz)", inp.values) }));
+    const { value: cols, bytes } = heapSizeOf(() => ({
+      d: wholeColumn("Month", inp.dates as number[]),
+      v: wholeColumn("Gold (oz)", inp.values),
+    }));
     report("RECORD_MONTH whole column", "A:A, 240 filled", 1_048_576, bytes, () => recordMonth(cols.d, cols.v));
   }
   {
     const inp = monthlyInput(96_000, "serial");
     const { value: cols, bytes } = heapSizeOf(() => ({ d: asColumn(inp.dates), v: asColumn(inp.values) }));
-    report("YOY_GROWTH ytd k=n (largest dated)", "serial dates, column", 96_000, bytes, () => yoyGrowth(cols.d, cols.v, cols.d, "ytd"));
-    report("buildSeries (largest dated)", "serial dates, flat", 96_000, bytes, () => buildSeries(inp.dates, Array.from(inp.values)));
+    report("YOY_GROWTH ytd k=n (largest dated)", "serial dates, column", 96_000, bytes, () =>
+      yoyGrowth(cols.d, cols.v, cols.d, "ytd"),
+    );
+    report("buildSeries (largest dated)", "serial dates, flat", 96_000, bytes, () =>
+      buildSeries(inp.dates, Array.from(inp.values)),
+    );
   }
   {
     const { value: csv, bytes } = heapSizeOf(() => importCsv(100, 1000));
-    report("import analyse (100k x 5)", "CSV text", 100_000, bytes, () => analyseImport(csv, { today: new Date(Date.UTC(2024, 5, 15)) }));
+    report("import analyse (100k x 5)", "CSV text", 100_000, bytes, () =>
+      analyseImport(csv, { today: new Date(Date.UTC(2024, 5, 15)) }),
+    );
   }
 }

@@ -31,10 +31,16 @@ async function main(): Promise<void> {
       logLevel: "error",
     });
     console.log("bench: running bench/main.ts bundled by esbuild (as Excel runs one bundle)");
-    await (await import(pathToFileURL(file).href)).done;
+    await (
+      await import(pathToFileURL(file).href)
+    ).done;
   } catch (e) {
-    console.log(`bench: bundling failed (${String(e instanceof Error ? e.message : e).split("\n")[0]}); running unbundled — times are slower than bundled`);
-    await (await import("./main")).done;
+    console.log(
+      `bench: bundling failed (${String(e instanceof Error ? e.message : e).split("\n")[0]}); running unbundled — times are slower than bundled`,
+    );
+    await (
+      await import("./main")
+    ).done;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

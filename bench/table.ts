@@ -14,7 +14,8 @@ export interface Row {
 export const rows: Row[] = [];
 
 const fmtN = (n: number | string): string => (typeof n === "number" ? n.toLocaleString("en-US") : n);
-const fmtNs = (x?: number): string => (x === undefined ? "" : x < 10 ? x.toFixed(2) : x < 1000 ? x.toFixed(1) : x.toFixed(0));
+const fmtNs = (x?: number): string =>
+  x === undefined ? "" : x < 10 ? x.toFixed(2) : x < 1000 ? x.toFixed(1) : x.toFixed(0);
 const fmtRatio = (x?: number): string => (x === undefined ? "" : x < 100 ? x.toFixed(2) : x.toFixed(0));
 
 export function add(r: Row): void {

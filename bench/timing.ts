@@ -54,7 +54,11 @@ const median = (xs: number[]): number => {
  * A measured function and its baseline, timed in alternation (base, fn, base, fn, ...) so that a
  * busy machine slows both alike; the ratio is of the two medians.
  */
-export function compare(base: () => unknown, fn: () => unknown, opts: { reps?: number; budgetMs?: number } = {}): { baseNs: number; fnNs: number; ratio: number } {
+export function compare(
+  base: () => unknown,
+  fn: () => unknown,
+  opts: { reps?: number; budgetMs?: number } = {},
+): { baseNs: number; fnNs: number; ratio: number } {
   // Start from a collected heap, so garbage left by the previous row is not charged to this one.
   sink = null;
   collect();

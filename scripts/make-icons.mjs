@@ -39,12 +39,18 @@ function renderRgba(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, covered = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        covered = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const c = colourAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; covered++;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          covered++;
         }
       }
       const i = (py * size + px) * 4;

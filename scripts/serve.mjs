@@ -43,7 +43,10 @@ function handle(req, res) {
     res.end(file ? "method not allowed\n" : "not found\n");
     return;
   }
-  res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream", "Content-Length": statSync(file).size });
+  res.writeHead(200, {
+    "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+    "Content-Length": statSync(file).size,
+  });
   if (req.method === "HEAD") res.end();
   else createReadStream(file).pipe(res);
 }
@@ -55,7 +58,9 @@ for (const host of hosts) {
   const server = createServer(options, handle);
   server.on("error", (err) => {
     if (host === "::1" && err.code === "EADDRNOTAVAIL") return; // no IPv6 here
-    console.error(`serve: cannot listen on ${host}:${port}: ${err.code === "EADDRINUSE" ? "the port is already in use" : err.message}`);
+    console.error(
+      `serve: cannot listen on ${host}:${port}: ${err.code === "EADDRINUSE" ? "the port is already in use" : err.message}`,
+    );
     process.exit(1);
   });
   server.listen(port, host, () => {

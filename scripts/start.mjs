@@ -36,7 +36,9 @@ function sideloadDesktop() {
   // Excel desktop needs; webpack.config.js picks those certs up.
   const env = { ...process.env, ADDIN_DEV_CERTS: "office" };
   if (!run("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel"], env)) {
-    fail("office-addin-debugging could not sideload. Try `npm start -- --web` and upload manifest.xml to Excel on the web.");
+    fail(
+      "office-addin-debugging could not sideload. Try `npm start -- --web` and upload manifest.xml to Excel on the web.",
+    );
   }
   writeState(ROOT, { mode: "sideload" });
 }
@@ -85,11 +87,15 @@ async function serveForWeb() {
 
   const certs = await ensureCerts(ROOT);
   const log = openSync(LOG, "w");
-  const child = spawn(process.execPath, [join(ROOT, "scripts", "serve.mjs"), join(ROOT, "dist"), certs.key, certs.cert, String(PORT)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "scripts", "serve.mjs"), join(ROOT, "dist"), certs.key, certs.cert, String(PORT)],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", log, log],
+    },
+  );
   child.unref();
   writeState(ROOT, { mode: "web", pid: child.pid, port: PORT, log: LOG });
 

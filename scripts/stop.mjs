@@ -19,7 +19,11 @@ async function stopServer(pid) {
 
 const state = readState(ROOT);
 if (state?.mode === "sideload") {
-  spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+  spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
 } else if (state?.pid) {
   await stopServer(state.pid);
 } else {

@@ -24,7 +24,10 @@ function parse(xml) {
 }
 
 /** All problems of one manifest; [] when it is good. */
-export async function validateManifest(manifestPath, { distDir = join(ROOT, "dist"), baseUrl = DEV_BASE_URL, schemaDir = join(ROOT, "schemas") } = {}) {
+export async function validateManifest(
+  manifestPath,
+  { distDir = join(ROOT, "dist"), baseUrl = DEV_BASE_URL, schemaDir = join(ROOT, "schemas") } = {},
+) {
   if (!existsSync(manifestPath)) return [`${manifestPath} does not exist`];
   const xml = readFileSync(manifestPath, "utf8");
   let parsed;
@@ -42,7 +45,10 @@ export async function validateManifest(manifestPath, { distDir = join(ROOT, "dis
 export async function validateBuild(distDir = join(ROOT, "dist")) {
   const js = join(distDir, "functions.js");
   const json = join(distDir, "functions.json");
-  if (!existsSync(js) || !existsSync(json)) return [`${relative(process.cwd(), distDir) || distDir} lacks functions.js or functions.json: run npm run build first`];
+  if (!existsSync(js) || !existsSync(json))
+    return [
+      `${relative(process.cwd(), distDir) || distDir} lacks functions.js or functions.json: run npm run build first`,
+    ];
   return registrationProblems(js, json);
 }
 
@@ -76,12 +82,18 @@ async function main(args) {
     const problems = await validateManifest(path, { distDir, baseUrl });
     report(relative(process.cwd(), path) || path, problems);
     if (problems.some((p) => p.includes("is not under the add-in base URL"))) {
-      console.error(`  (checked against ${baseUrl}; a build for production needs the same ADDIN_BASE_URL when validating)`);
+      console.error(
+        `  (checked against ${baseUrl}; a build for production needs the same ADDIN_BASE_URL when validating)`,
+      );
     }
     failed ||= problems.length > 0;
   }
   if (!given) {
-    const stale = staleBuild(join(ROOT, "manifest.xml"), join(distDir, "manifest.xml"), process.env.ADDIN_BASE_URL || DEV_BASE_URL);
+    const stale = staleBuild(
+      join(ROOT, "manifest.xml"),
+      join(distDir, "manifest.xml"),
+      process.env.ADDIN_BASE_URL || DEV_BASE_URL,
+    );
     if (stale) {
       console.error(stale);
       failed = true;

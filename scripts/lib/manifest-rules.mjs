@@ -94,7 +94,8 @@ function residsResolve(doc) {
       if (!resid || !wanted) continue;
       const found = byId.get(resid);
       if (!found) problems.push(`${at(el)}: resid "${resid}" names no resource (expected one in ${wanted})`);
-      else if (found.kind !== wanted) problems.push(`${at(el)}: resid "${resid}" is in ${found.kind}, expected ${wanted}`);
+      else if (found.kind !== wanted)
+        problems.push(`${at(el)}: resid "${resid}" is in ${found.kind}, expected ${wanted}`);
     }
   }
   return problems;
@@ -106,7 +107,8 @@ function uniqueIds(doc) {
     const seen = new Map();
     for (const el of els) {
       const id = el.getAttribute("id");
-      if (seen.has(id)) problems.push(`${label} id "${id}" is used twice: line ${seen.get(id).lineNumber} and line ${el.lineNumber}`);
+      if (seen.has(id))
+        problems.push(`${label} id "${id}" is used twice: line ${seen.get(id).lineNumber} and line ${el.lineNumber}`);
       else seen.set(id, el);
     }
   };
@@ -124,7 +126,8 @@ function ribbonIconSizes(doc) {
   for (const icon of all(doc, NS.ov, "Icon")) {
     const sizes = childrenNamed(icon, NS.bt, "Image").map((img) => img.getAttribute("size"));
     const missing = RIBBON_ICON_SIZES.filter((s) => !sizes.includes(s));
-    if (missing.length > 0) problems.push(`${at(icon)}: ribbon icon lacks size ${missing.join(", ")} (needs 16, 32 and 80)`);
+    if (missing.length > 0)
+      problems.push(`${at(icon)}: ribbon icon lacks size ${missing.join(", ")} (needs 16, 32 and 80)`);
   }
   return problems;
 }
@@ -153,11 +156,14 @@ function sharedRuntime(doc) {
   const runtime = runtimes[0];
   const resid = runtime.getAttribute("resid");
   if (runtime.getAttribute("lifetime") !== "long") {
-    problems.push(`${at(runtime)}: lifetime is "${runtime.getAttribute("lifetime") ?? ""}", a shared runtime needs lifetime="long"`);
+    problems.push(
+      `${at(runtime)}: lifetime is "${runtime.getAttribute("lifetime") ?? ""}", a shared runtime needs lifetime="long"`,
+    );
   }
   const users = [];
   for (const ep of all(doc, NS.ov, "ExtensionPoint").filter((e) => xsiType(e) === "CustomFunctions")) {
-    for (const page of childrenNamed(ep, NS.ov, "Page")) users.push(...childrenNamed(page, NS.ov, "SourceLocation").map((el) => ["custom functions <Page>", el]));
+    for (const page of childrenNamed(ep, NS.ov, "Page"))
+      users.push(...childrenNamed(page, NS.ov, "SourceLocation").map((el) => ["custom functions <Page>", el]));
   }
   users.push(...all(doc, NS.ov, "FunctionFile").map((el) => ["<FunctionFile>", el]));
   for (const action of all(doc, NS.ov, "Action").filter((a) => xsiType(a) === "ShowTaskpane")) {
@@ -165,7 +171,10 @@ function sharedRuntime(doc) {
   }
   for (const [what, el] of users) {
     const used = el.getAttribute("resid");
-    if (used !== resid) problems.push(`${what} (line ${el.lineNumber}) uses resid "${used}", but the shared <Runtime> uses "${resid}": they must load the same page`);
+    if (used !== resid)
+      problems.push(
+        `${what} (line ${el.lineNumber}) uses resid "${used}", but the shared <Runtime> uses "${resid}": they must load the same page`,
+      );
   }
   const shared = requirementSet(doc, "SharedRuntime");
   if (!shared || !versionAtLeast(minVersion(shared), "1.1")) {
@@ -174,7 +183,9 @@ function sharedRuntime(doc) {
   const hasFunctions = all(doc, NS.ov, "ExtensionPoint").some((e) => xsiType(e) === "CustomFunctions");
   const cfr = requirementSet(doc, "CustomFunctionsRuntime");
   if (hasFunctions && (!cfr || !versionAtLeast(minVersion(cfr), "1.2"))) {
-    problems.push(`<Requirements> lacks <Set Name="CustomFunctionsRuntime" MinVersion="1.2"/> (CustomFunctions.Error needs 1.2)`);
+    problems.push(
+      `<Requirements> lacks <Set Name="CustomFunctionsRuntime" MinVersion="1.2"/> (CustomFunctions.Error needs 1.2)`,
+    );
   }
   return problems;
 }
@@ -183,7 +194,10 @@ function hostsMatch(doc) {
   const base = all(doc, NS.app, "Host").map((h) => h.getAttribute("Name"));
   return all(doc, NS.ov, "Host")
     .filter((h) => !base.includes(xsiType(h)))
-    .map((h) => `<Host xsi:type="${xsiType(h)}"> (line ${h.lineNumber}): VersionOverrides host "${xsiType(h)}" has no matching <Host Name="${xsiType(h)}"/> in <Hosts>`);
+    .map(
+      (h) =>
+        `<Host xsi:type="${xsiType(h)}"> (line ${h.lineNumber}): VersionOverrides host "${xsiType(h)}" has no matching <Host Name="${xsiType(h)}"/> in <Hosts>`,
+    );
 }
 
 function requiredBasics(doc) {
@@ -194,7 +208,8 @@ function requiredBasics(doc) {
   }
   const id = top("Id");
   const text = id ? id.textContent.trim() : "";
-  if (!GUID.test(text)) problems.push(`<Id> "${text}" is not a plain hyphenated GUID like 315a3b84-c0be-42c5-b6ea-fe2d6f0ef1bc`);
+  if (!GUID.test(text))
+    problems.push(`<Id> "${text}" is not a plain hyphenated GUID like 315a3b84-c0be-42c5-b6ea-fe2d6f0ef1bc`);
   return problems;
 }
 
@@ -223,7 +238,8 @@ function imageSizes(doc, { baseUrl, distDir }) {
   const expected = [];
   const top = (name) => childrenNamed(doc.documentElement, NS.app, name)[0];
   if (top("IconUrl")) expected.push([top("IconUrl"), top("IconUrl").getAttribute("DefaultValue"), 32]);
-  if (top("HighResolutionIconUrl")) expected.push([top("HighResolutionIconUrl"), top("HighResolutionIconUrl").getAttribute("DefaultValue"), 64]);
+  if (top("HighResolutionIconUrl"))
+    expected.push([top("HighResolutionIconUrl"), top("HighResolutionIconUrl").getAttribute("DefaultValue"), 64]);
   for (const icon of all(doc, NS.ov, "Icon")) {
     for (const img of childrenNamed(icon, NS.bt, "Image")) {
       const res = byId.get(img.getAttribute("resid"));

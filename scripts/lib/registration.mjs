@@ -8,7 +8,8 @@ function sandbox(registered, problems) {
   const associate = (idOrMap, fn) => {
     const pairs = typeof idOrMap === "string" ? [[idOrMap, fn]] : Object.entries(idOrMap ?? {});
     for (const [id, f] of pairs) {
-      if (typeof f !== "function") problems.push(`functions.js registers "${id}" with something that is not a function`);
+      if (typeof f !== "function")
+        problems.push(`functions.js registers "${id}" with something that is not a function`);
       registered.push(id);
     }
   };
@@ -23,17 +24,30 @@ function sandbox(registered, problems) {
     CustomFunctions: {
       associate,
       Error: CustomFunctionsError,
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+      },
     },
     Office: {
       // Registration may wait for onReady; resolve it as Excel would.
-      onReady: (cb) => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => (cb ? cb(info) : info)),
+      onReady: (cb) =>
+        Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => (cb ? cb(info) : info)),
       HostType: { Excel: "Excel" },
       PlatformType: { OfficeOnline: "OfficeOnline" },
       actions: { associate() {} },
       addin: { onVisibilityModeChanged() {}, showAsTaskpane: () => Promise.resolve() },
     },
-    document: { getElementById: element, querySelector: element, createElement: element, addEventListener() {}, readyState: "complete" },
+    document: {
+      getElementById: element,
+      querySelector: element,
+      createElement: element,
+      addEventListener() {},
+      readyState: "complete",
+    },
     console,
     setTimeout,
     clearTimeout,
@@ -63,7 +77,8 @@ export async function registrationProblems(functionsJsPath, functionsJsonPath) {
     return [`functions.js throws while loading, so no function is registered: ${e?.message ?? e}`];
   }
   for (const id of declared) {
-    if (!registered.includes(id)) problems.push(`functions.json declares "${id}" but functions.js never registers it (Excel would show #NAME?)`);
+    if (!registered.includes(id))
+      problems.push(`functions.json declares "${id}" but functions.js never registers it (Excel would show #NAME?)`);
   }
   for (const id of new Set(registered)) {
     if (!declared.includes(id)) problems.push(`functions.js registers "${id}", which functions.json does not declare`);

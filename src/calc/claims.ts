@@ -4,7 +4,17 @@
  */
 import { CalcError } from "./errors";
 import { parseStated, type Bound, type StatedFigure } from "./claimsStated";
-import { div, formatPercent, fromNumber, rational, roundedDigits, sign, sub, type Rational, type Rounding } from "./rational";
+import {
+  div,
+  formatPercent,
+  fromNumber,
+  rational,
+  roundedDigits,
+  sign,
+  sub,
+  type Rational,
+  type Rounding,
+} from "./rational";
 
 export type { Bound, StatedFigure } from "./claimsStated";
 export { parseStated } from "./claimsStated";
@@ -18,14 +28,22 @@ const CONVENTIONS: [Rounding, string][] = [
 
 /** The verdict for one printed figure against the exact change (a fraction: 0.25 = 25%). */
 export function judge(figure: StatedFigure, change: Rational): string {
-  if (typeof figure !== "object" || figure === null || typeof figure.digits !== "bigint" || ![1, -1, 0].includes(figure.direction)) {
+  if (
+    typeof figure !== "object" ||
+    figure === null ||
+    typeof figure.digits !== "bigint" ||
+    ![1, -1, 0].includes(figure.direction)
+  ) {
     throw new CalcError("value", "not a stated figure");
   }
   const goes = sign(change); // also rejects anything that is not a Rational
   const percent = rational(change.num * 100n, change.den);
   const d = figure.decimals;
   const shown = `the numbers give ${formatPercent(change, d + 1)}%`;
-  if (figure.bound) return goes === -figure.direction && goes !== 0 ? `wrong direction: ${shown}` : boundVerdict(figure, percent, shown);
+  if (figure.bound)
+    return goes === -figure.direction && goes !== 0
+      ? `wrong direction: ${shown}`
+      : boundVerdict(figure, percent, shown);
   const flat = figure.digits === 0n && roundedDigits(percent, d, "half-up") === 0n;
   if (figure.direction !== 0 && goes !== 0 && goes !== figure.direction && !flat) return `wrong direction: ${shown}`;
   for (const [mode, verdict] of CONVENTIONS) {
@@ -39,7 +57,9 @@ function boundVerdict(figure: StatedFigure, percent: Rational, shown: string): s
   // |percent| vs digits / 10^decimals, compared as |num| × 10^d vs digits × den
   const left = (percent.num < 0n ? -percent.num : percent.num) * 10n ** BigInt(figure.decimals);
   const right = figure.digits * percent.den;
-  const holds = { ">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right }[figure.bound as Bound];
+  const holds = { ">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right }[
+    figure.bound as Bound
+  ];
   return holds ? "consistent" : `inconsistent: ${shown}`;
 }
 
@@ -47,7 +67,8 @@ function boundVerdict(figure: StatedFigure, percent: Rational, shown: string): s
 export function changeOf(actual: unknown, prior: Rational | null, label = "actual"): Rational {
   if (typeof label !== "string") label = "actual";
   if (actual instanceof CalcError) throw actual; // already known bad (e.g. unreadable text), reported in place
-  if (actual === null || actual === undefined || actual === "") throw new CalcError("na", `${label} is blank: no value`);
+  if (actual === null || actual === undefined || actual === "")
+    throw new CalcError("na", `${label} is blank: no value`);
   if (typeof actual !== "number") throw new CalcError("value", `${label} must be a number, not ${describe(actual)}`);
   if (!Number.isFinite(actual)) throw new CalcError("value", `${label} must be a finite number, not ${String(actual)}`);
   if (prior === null) return fromNumber(actual);

@@ -26,24 +26,41 @@ const RANGE = new RegExp(
   String.raw`(?<![\d.,])${SIGN}\s*${NUMBER}\s*${PERCENT}?\s*(-|–|—|\bto\b|\band\b)\s*${SIGN}\s*${NUMBER}\s*${PERCENT}`,
 );
 
-const UP = /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
-const DOWN = /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
+const UP =
+  /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
+const DOWN =
+  /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
 // Words right before the figure that make it a bound; "nearly"/"almost" have no stated tolerance, so they are refused.
-const BOUND = /(?<![a-z])(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
+const BOUND =
+  /(?<![a-z])(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
 const BOUNDS: Record<string, Bound> = {
-  "more than": ">", "greater than": ">", "in excess of": ">", exceeding: ">", over: ">", above: ">", ">": ">",
-  "at least": ">=", "≥": ">=",
-  "less than": "<", "fewer than": "<", under: "<", below: "<", "<": "<",
-  "at most": "<=", "up to": "<=", "≤": "<=",
+  "more than": ">",
+  "greater than": ">",
+  "in excess of": ">",
+  exceeding: ">",
+  over: ">",
+  above: ">",
+  ">": ">",
+  "at least": ">=",
+  "≥": ">=",
+  "less than": "<",
+  "fewer than": "<",
+  under: "<",
+  below: "<",
+  "<": "<",
+  "at most": "<=",
+  "up to": "<=",
+  "≤": "<=",
 };
 
 /** Parses `stated` (text, or a number such as 0.24 from a cell formatted as a percentage) into one figure or a range of two. */
 export function parseStated(stated: unknown): StatedFigure[] {
   if (typeof stated === "number") return [fromCellNumber(stated)];
   if (stated === null || stated === undefined || (typeof stated === "string" && stated.trim() === "")) {
-    throw new CalcError("na", "stated is blank: give the change as printed, e.g. \"+24%\"");
+    throw new CalcError("na", 'stated is blank: give the change as printed, e.g. "+24%"');
   }
-  if (typeof stated !== "string") throw new CalcError("value", `stated must be text such as "+24%", not ${describe(stated)}`);
+  if (typeof stated !== "string")
+    throw new CalcError("value", `stated must be text such as "+24%", not ${describe(stated)}`);
   const text = normalise(stated);
   const quoted = `stated "${stated.trim()}"`;
 
@@ -59,7 +76,10 @@ export function parseStated(stated: unknown): StatedFigure[] {
     // Accounting parentheses "(16%)" mean a fall; "(-16%)" and "(+16%)" say it with the sign.
     const own: Direction = f.sign === "+" ? 1 : f.sign === "-" || f.parens ? -1 : 0;
     if (own !== 0 && word !== 0 && own !== word) {
-      throw new CalcError("value", `${quoted} says both up and down: the sign of ${f.sign ?? "()"}${f.number}% contradicts the words`);
+      throw new CalcError(
+        "value",
+        `${quoted} says both up and down: the sign of ${f.sign ?? "()"}${f.number}% contradicts the words`,
+      );
     }
     const figure: StatedFigure = { ...readNumber(f.number, quoted), direction: own !== 0 ? own : word };
     if (bound) figure.bound = bound;
@@ -88,11 +108,20 @@ function locate(text: string, quoted: string): Located {
     };
   }
   const singles = [...text.matchAll(SINGLE)];
-  if (singles.length === 0) throw new CalcError("value", `${quoted} has no percentage in it: write it as printed, e.g. "+24%" or "20-26%"`);
-  if (singles.length > 1) throw new CalcError("value", `${quoted} has ${singles.length} percentages: give one change (or one range "20-26%")`);
+  if (singles.length === 0)
+    throw new CalcError("value", `${quoted} has no percentage in it: write it as printed, e.g. "+24%" or "20-26%"`);
+  if (singles.length > 1)
+    throw new CalcError(
+      "value",
+      `${quoted} has ${singles.length} percentages: give one change (or one range "20-26%")`,
+    );
   const m = singles[0];
   const start = m.index ?? 0;
-  return { figures: [{ sign: m[2], number: m[3], parens: Boolean(m[1] && (m[4] || m[5])) }], start, end: start + m[0].length };
+  return {
+    figures: [{ sign: m[2], number: m[3], parens: Boolean(m[1] && (m[4] || m[5])) }],
+    start,
+    end: start + m[0].length,
+  };
 }
 
 /** A bound right before the figure ("more than 30%"), and the text before it without those words. */
@@ -102,21 +131,26 @@ function boundBefore(before: string, quoted: string, isRange: boolean): { bound?
   const bound = BOUNDS[words[1]];
   if (bound === undefined || isRange) {
     const why = isRange ? "before a range" : "gives no tolerance";
-    throw new CalcError("value", `${quoted} has no definite figure: "${words[1]}" ${why}; give the figure as printed, e.g. "31%"`);
+    throw new CalcError(
+      "value",
+      `${quoted} has no definite figure: "${words[1]}" ${why}; give the figure as printed, e.g. "31%"`,
+    );
   }
   // "above 30%" is a bound, not the direction "above"
   return { bound, before: before.slice(0, words.index) };
 }
 
 function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u00a0\u2007\u202f]/g, " ")
-    .replace(/[\u2010\u2011\u2212]/g, "-")
-    // A dash right before a digit and not after one is a minus sign: "–3%" (typeset), not a range.
-    .replace(/(^|[(\s])[\u2013\u2014](?=\d)/g, "$1-")
-    .replace(/\uff05/g, "%")
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/[\u00a0\u2007\u202f]/g, " ")
+      .replace(/[\u2010\u2011\u2212]/g, "-")
+      // A dash right before a digit and not after one is a minus sign: "–3%" (typeset), not a range.
+      .replace(/(^|[(\s])[\u2013\u2014](?=\d)/g, "$1-")
+      .replace(/\uff05/g, "%")
+      .trim()
+  );
 }
 
 function directionWord(rest: string, quoted: string): Direction {
@@ -137,7 +171,10 @@ function readNumber(number: string, quoted: string): { digits: bigint; decimals:
   const frac = number.slice(sep.index + 1);
   const int = number.slice(0, sep.index);
   if (sep[0] === "," && frac.length === 3 && !/^0+$/.test(int)) {
-    throw new CalcError("value", `${quoted} is ambiguous: "${number}" could be ${int}${frac} (thousands) or ${int}.${frac} (decimal comma)`);
+    throw new CalcError(
+      "value",
+      `${quoted} is ambiguous: "${number}" could be ${int}${frac} (thousands) or ${int}.${frac} (decimal comma)`,
+    );
   }
   return { digits: BigInt(int + frac), decimals: frac.length };
 }

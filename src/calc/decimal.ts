@@ -22,15 +22,56 @@ const BLANK_WORDS = new Set(["", "-", "--", "\u2014", "\u2013", "n/a", "na", "n.
 
 /** Scale words and unit-with-scale tokens; case matters for the short ones (M = million, m is not). */
 // Maps, not objects: a word typed after a number must never reach Object.prototype ("5 constructor").
-const SCALES_EXACT = new Map<string, number>(Object.entries({
-  "%": -2, k: 3, K: 3, koz: 3, Koz: 3, kt: 3, M: 6, Moz: 6, MOz: 6, Mt: 6, Mlb: 6, Mlbs: 6, bn: 9,
-}));
-const SCALES_WORDS = new Map<string, number>(Object.entries({
-  thousand: 3, thousands: 3, lakh: 5, lakhs: 5, mn: 6, mln: 6, million: 6, millions: 6, billion: 9, billions: 9,
-}));
+const SCALES_EXACT = new Map<string, number>(
+  Object.entries({
+    "%": -2,
+    k: 3,
+    K: 3,
+    koz: 3,
+    Koz: 3,
+    kt: 3,
+    M: 6,
+    Moz: 6,
+    MOz: 6,
+    Mt: 6,
+    Mlb: 6,
+    Mlbs: 6,
+    bn: 9,
+  }),
+);
+const SCALES_WORDS = new Map<string, number>(
+  Object.entries({
+    thousand: 3,
+    thousands: 3,
+    lakh: 5,
+    lakhs: 5,
+    mn: 6,
+    mln: 6,
+    million: 6,
+    millions: 6,
+    billion: 9,
+    billions: 9,
+  }),
+);
 const UNITS = new Set([
-  "oz", "ozs", "ounce", "ounces", "t", "tonne", "tonnes", "ton", "tons", "wmt", "dmt", "lb", "lbs", "pounds",
-  "g/t", "tpd", "kg", "g",
+  "oz",
+  "ozs",
+  "ounce",
+  "ounces",
+  "t",
+  "tonne",
+  "tonnes",
+  "ton",
+  "tons",
+  "wmt",
+  "dmt",
+  "lb",
+  "lbs",
+  "pounds",
+  "g/t",
+  "tpd",
+  "kg",
+  "g",
 ]);
 const SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 const CURRENCY = /^(?:(?:us|c|a|au|ca|nz)?\$|€|£)/i;

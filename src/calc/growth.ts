@@ -245,7 +245,14 @@ export function calendarGrowthColumns(
 }
 
 /** The general path's growth for entry i, or NaN with its error recorded. */
-function decide(list: PeriodList, i: number, given: Basis | null, start: number, w: WindowSums, errors: Map<number, CalcError>): number {
+function decide(
+  list: PeriodList,
+  i: number,
+  given: Basis | null,
+  start: number,
+  w: WindowSums,
+  errors: Map<number, CalcError>,
+): number {
   const g = entryGrowth(list, i, given, start, w);
   if (typeof g === "number") return g;
   errors.set(i, g);
@@ -255,7 +262,13 @@ function decide(list: PeriodList, i: number, given: Basis | null, start: number,
 const EMPTY = new Float64Array(0);
 
 /** The general path for one entry of a PeriodList. */
-function entryGrowth(list: PeriodList, i: number, given: Basis | null, start: number, w: WindowSums): number | CalcError {
+function entryGrowth(
+  list: PeriodList,
+  i: number,
+  given: Basis | null,
+  start: number,
+  w: WindowSums,
+): number | CalcError {
   const m = list.months[i];
   if (m === m) {
     // A month period: every basis applies. A PeriodList made by hand may hold a fraction.

@@ -14,14 +14,49 @@ export interface GuidanceRange {
 
 /** Longest first, so "just over" wins over "over". */
 const QUALIFIERS = [
-  "in excess of", "approximately", "just above", "just below", "just under", "just over", "more than",
-  "less than", "at least", "at most", "roughly", "approx.", "approx", "around", "about", "circa", "above",
-  "below", "under", "up to", "over", "some", "~", "+", ">", "<",
+  "in excess of",
+  "approximately",
+  "just above",
+  "just below",
+  "just under",
+  "just over",
+  "more than",
+  "less than",
+  "at least",
+  "at most",
+  "roughly",
+  "approx.",
+  "approx",
+  "around",
+  "about",
+  "circa",
+  "above",
+  "below",
+  "under",
+  "up to",
+  "over",
+  "some",
+  "~",
+  "+",
+  ">",
+  "<",
 ];
-const SCALES = new Map<string, number>(Object.entries({
-  k: 3, koz: 3, thousand: 3, thousands: 3, m: 6, moz: 6, mn: 6, mln: 6, million: 6, millions: 6,
-  bn: 9, billion: 9,
-}));
+const SCALES = new Map<string, number>(
+  Object.entries({
+    k: 3,
+    koz: 3,
+    thousand: 3,
+    thousands: 3,
+    m: 6,
+    moz: 6,
+    mn: 6,
+    mln: 6,
+    million: 6,
+    millions: 6,
+    bn: 9,
+    billion: 9,
+  }),
+);
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const CURRENCY = /(?:us|c|a|au|ca|nz)?\$|€|£/y;
@@ -132,8 +167,15 @@ function readRange(a: End, b: End, dash: boolean, fail: (why: string) => CalcErr
   const high = dotGroups ? dotGrouped(b.figure) : readFigure(b.figure, fail);
   // Shorthand "88-92,000": a bare low end before a dash borrows the high end's thousands groups.
   // "1 to 2,000,000" and "1 oz - 2,000,000 oz" are read as written.
-  if (dash && a.bare && low.groups === 0 && low.fraction === "" && high.groups > 0 && high.fraction === "" &&
-      BigInt(low.integer) < BigInt(high.lead)) {
+  if (
+    dash &&
+    a.bare &&
+    low.groups === 0 &&
+    low.fraction === "" &&
+    high.groups > 0 &&
+    high.fraction === "" &&
+    BigInt(low.integer) < BigInt(high.lead)
+  ) {
     low.integer += "000".repeat(high.groups);
   }
   return { low: toNumber(low, scaleA), high: toNumber(high, scaleB) };

@@ -20,11 +20,34 @@ export interface Period {
 }
 
 // A Map, not an object: a word typed in a cell must never reach Object.prototype ("constructor 2017").
-const MONTHS = new Map<string, number>(Object.entries({
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
-}));
+const MONTHS = new Map<string, number>(
+  Object.entries({
+    jan: 1,
+    january: 1,
+    feb: 2,
+    february: 2,
+    mar: 3,
+    march: 3,
+    apr: 4,
+    april: 4,
+    may: 5,
+    jun: 6,
+    june: 6,
+    jul: 7,
+    july: 7,
+    aug: 8,
+    august: 8,
+    sep: 9,
+    sept: 9,
+    september: 9,
+    oct: 10,
+    october: 10,
+    nov: 11,
+    november: 11,
+    dec: 12,
+    december: 12,
+  }),
+);
 const MONTH_WORD = "([a-z]+)\\.?";
 const YEAR = "(\\d{4}|\\d{2})";
 const FIRST_YEAR = 1900;
@@ -93,7 +116,6 @@ export function toMonth(input: unknown, label?: string): MonthIndex {
   if (p.kind !== "month") throw fail(input, label, `a ${p.kind}, not a month`);
   return makeMonth(p.year, p.month as number);
 }
-
 
 /** Whether a value is a well-formed Period (guards calc entry points against malformed objects). */
 export function isPeriod(p: unknown): p is Period {
@@ -180,7 +202,10 @@ function monthFromDate(d: Date, label?: string): MonthIndex {
 }
 
 function parsePeriodText(input: string, label?: string): Period {
-  const t = input.replace(/[\u00a0\u2009\u202f\s]+/g, " ").trim().toLowerCase();
+  const t = input
+    .replace(/[\u00a0\u2009\u202f\s]+/g, " ")
+    .trim()
+    .toLowerCase();
   const p = t === "" ? "blank" : readPeriodText(t);
   if (typeof p === "string") throw fail(input, label, p);
   return p;

@@ -117,7 +117,10 @@ function expectedShare(input: ProgressInput, year: YearPosition, fys: number): S
   }
   if (!Array.isArray(w)) throw new CalcError("value", `weights must be "prior_year" or 12 cells, not ${show(w)}`);
   if (w.length !== 12) {
-    throw new CalcError("value", `weights must be 12 cells, one per month of the year from its first month, not ${w.length}`);
+    throw new CalcError(
+      "value",
+      `weights must be 12 cells, one per month of the year from its first month, not ${w.length}`,
+    );
   }
   let total = 0;
   let elapsed = 0;
@@ -135,7 +138,13 @@ function expectedShare(input: ProgressInput, year: YearPosition, fys: number): S
 
 function checkGuidance(g: unknown): { low: number; high: number } {
   const r = g as { low?: unknown; high?: unknown } | null;
-  if (!r || typeof r.low !== "number" || typeof r.high !== "number" || !Number.isFinite(r.low) || !Number.isFinite(r.high)) {
+  if (
+    !r ||
+    typeof r.low !== "number" ||
+    typeof r.high !== "number" ||
+    !Number.isFinite(r.low) ||
+    !Number.isFinite(r.high)
+  ) {
     throw new CalcError("value", "guidance must be a range {low, high} of numbers");
   }
   if (r.low < 0) throw new CalcError("value", `guidance low end is negative (${r.low})`);
@@ -153,7 +162,8 @@ function ratio(ytd: number, end: number, name: string): number {
  * Problems with the whole call (bad guidance, fiscal year start, series) are thrown.
  */
 export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, ProgressValue> {
-  if (typeof input !== "object" || input === null) throw new CalcError("value", "GUIDANCE_PROGRESS needs guidance, dates, values and as_of");
+  if (typeof input !== "object" || input === null)
+    throw new CalcError("value", "GUIDANCE_PROGRESS needs guidance, dates, values and as_of");
   const { low, high } = checkGuidance(input.guidance);
   const fys = checkFiscalYearStart(input.fiscalYearStart);
   const series = input.series;

@@ -85,7 +85,8 @@ export type Rounding = "half-up" | "truncate" | "up";
  */
 export function roundedDigits(a: Rational, decimals: number, mode: Rounding): bigint {
   checked(a);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 100) throw new CalcError("value", `cannot round to ${String(decimals)} decimals`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 100)
+    throw new CalcError("value", `cannot round to ${String(decimals)} decimals`);
   const n = abs(a.num) * 10n ** BigInt(decimals);
   const d = a.den;
   if (mode === "truncate") return n / d;
@@ -96,7 +97,9 @@ export function roundedDigits(a: Rational, decimals: number, mode: Rounding): bi
 /** a in percent, rounded half-up to `decimals` places, signed, e.g. "-16.06". */
 export function formatPercent(a: Rational, decimals: number): string {
   const p = rational(checked(a).num * 100n, a.den);
-  const digits = roundedDigits(p, decimals, "half-up").toString().padStart(decimals + 1, "0");
+  const digits = roundedDigits(p, decimals, "half-up")
+    .toString()
+    .padStart(decimals + 1, "0");
   const cut = digits.length - decimals;
   const text = decimals > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
   return (p.num < 0n ? "-" : "") + text;

@@ -33,7 +33,11 @@ export interface SeriesLabels {
  * Decisions: a date cell holding 0 is blank (Excel desktop sends empty cells as 0); the header
  * is the first row with a date cell, when that cell is text that is not a month.
  */
-export function buildSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown>, labels?: SeriesLabels): MonthlySeries {
+export function buildSeries(
+  dates: ArrayLike<unknown>,
+  values: ArrayLike<unknown>,
+  labels?: SeriesLabels,
+): MonthlySeries {
   const datesLabel = labels?.dates ?? "dates";
   const valuesLabel = labels?.values ?? "values";
   const n = dates.length;

@@ -34,12 +34,13 @@ export function toGrid(raw: unknown, name: string): Grid {
   let cells: unknown[][];
   if (!Array.isArray(raw)) cells = [[raw]];
   else if (raw.length === 0) cells = [[null]];
-  else if (!Array.isArray(raw[0])) cells = [raw]; // a 1-D list (callers outside Excel): one row
+  else if (!Array.isArray(raw[0]))
+    cells = [raw]; // a 1-D list (callers outside Excel): one row
   else cells = raw as unknown[][];
   const rows = cells.length;
   const cols = Math.max(1, cells[0].length);
   // A row that is not an array (malformed input) reads as blanks rather than crashing.
-  return { name, rows, cols, cells, at: (r, c) => (Array.isArray(cells[r]) ? cells[r][c] ?? null : null) };
+  return { name, rows, cols, cells, at: (r, c) => (Array.isArray(cells[r]) ? (cells[r][c] ?? null) : null) };
 }
 
 export function cellLabel(grid: Grid, r: number, c: number): string {
@@ -51,7 +52,10 @@ export function cellLabel(grid: Grid, r: number, c: number): string {
 
 export function toVector(grid: Grid): Vector {
   if (grid.rows > 1 && grid.cols > 1) {
-    throw new CalcError("value", `${grid.name} must be one row or one column, not ${grid.rows} rows by ${grid.cols} columns`);
+    throw new CalcError(
+      "value",
+      `${grid.name} must be one row or one column, not ${grid.rows} rows by ${grid.cols} columns`,
+    );
   }
   if (grid.cols === 1) {
     return { grid, length: grid.rows, at: (i) => grid.at(i, 0), label: (i) => cellLabel(grid, i, 0) };
@@ -75,7 +79,7 @@ export function flatCells(g: Grid, rows: number, cols: number): unknown[] {
     const cells = g.cells;
     for (let r = 0; r < rows; r++) {
       const line = cells[r];
-      out[r] = Array.isArray(line) ? line[0] ?? null : null;
+      out[r] = Array.isArray(line) ? (line[0] ?? null) : null;
     }
     return out;
   }
@@ -170,8 +174,12 @@ export function integerArg(raw: unknown, name: string, min: number, max: number)
   const n = numberArg(raw, name);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < min || n > max) {
-    const hint = n === 0 ? " (an empty cell arrives as 0 in Excel desktop: leave the argument out for the default)" : "";
-    throw new CalcError("value", `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}${hint}`);
+    const hint =
+      n === 0 ? " (an empty cell arrives as 0 in Excel desktop: leave the argument out for the default)" : "";
+    throw new CalcError(
+      "value",
+      `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}${hint}`,
+    );
   }
   return n;
 }

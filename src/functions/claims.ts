@@ -16,7 +16,10 @@ export const claimCheckSpec = defineFunction(
 
 function statedCell(grid: Grid): unknown {
   if (grid.rows !== 1 || grid.cols !== 1) {
-    throw new CalcError("value", `stated must be one cell (e.g. "+24%" or "20-26%"), not a range of ${grid.rows} by ${grid.cols} cells`);
+    throw new CalcError(
+      "value",
+      `stated must be one cell (e.g. "+24%" or "20-26%"), not a range of ${grid.rows} by ${grid.cols} cells`,
+    );
   }
   return grid.at(0, 0);
 }

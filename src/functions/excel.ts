@@ -43,7 +43,9 @@ export function toExcelCell(cell: OutCell): ExcelCell {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") {
     if (Number.isFinite(cell)) return cell;
-    const why = Number.isNaN(cell) ? "the result is not a number (an internal error)" : "the result is too large to show";
+    const why = Number.isNaN(cell)
+      ? "the result is not a number (an internal error)"
+      : "the result is too large to show";
     return toExcelError(new CalcError("num", why));
   }
   if (cell instanceof CalcError) return toExcelError(cell);

@@ -52,13 +52,7 @@ export function guidanceRange(guidance: any[][], base?: any): any[][] {
  * @param [output] "flag" (TRUE/FALSE, default), "previous" (the record to beat), "previous_period" (its month, as a date) or "margin" (value / previous - 1).
  * @returns TRUE/FALSE or the chosen output; spills for a range or when period is omitted.
  */
-export function recordMonth(
-  dates: any[][],
-  values: any[][],
-  period?: any[][],
-  scope?: any,
-  output?: any,
-): any[][] {
+export function recordMonth(dates: any[][], values: any[][], period?: any[][], scope?: any, output?: any): any[][] {
   return runFunction(recordMonthSpec, [dates, values, period, scope, output]);
 }
 

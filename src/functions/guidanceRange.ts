@@ -23,7 +23,9 @@ function guidanceRange(guidance: Grid, base: number | undefined): OutCell[][] {
 function lowHighCells(grid: Grid): GuidanceRange | CalcError | undefined {
   if (grid.rows * grid.cols !== 2) return undefined;
   const v = toVector(grid);
-  const nums = [0, 1].map((i) => (typeof v.at(i) === "string" ? attempt(v.label(i), () => parseNumber(v.at(i))) : v.at(i)));
+  const nums = [0, 1].map((i) =>
+    typeof v.at(i) === "string" ? attempt(v.label(i), () => parseNumber(v.at(i))) : v.at(i),
+  );
   if (!nums.every((n) => typeof n === "number")) return undefined;
   const [low, high] = nums as number[];
   if (low < 0) return new CalcError("value", `guidance: low ${low} is negative; production guidance is 0 or more`);

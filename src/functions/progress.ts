@@ -39,7 +39,10 @@ export const guidanceProgressSpec = defineFunction(
 function readGuidance(grid: Grid): { low: number; high: number } {
   const rows = guidanceRangeSpec.body(grid, undefined) as OutCell[][];
   if (rows.length !== 1) {
-    throw new CalcError("value", `guidance must be one guidance (text, one number or two cells low, high), not ${rows.length} of them`);
+    throw new CalcError(
+      "value",
+      `guidance must be one guidance (text, one number or two cells low, high), not ${rows.length} of them`,
+    );
   }
   const [low, high] = rows[0];
   if (low instanceof CalcError) throw low;
@@ -49,7 +52,10 @@ function readGuidance(grid: Grid): { low: number; high: number } {
 
 function singleCell(grid: Grid): unknown {
   if (grid.rows !== 1 || grid.cols !== 1) {
-    throw new CalcError("value", `${grid.name} must be a single cell, not a range of ${grid.rows} by ${grid.cols} cells`);
+    throw new CalcError(
+      "value",
+      `${grid.name} must be a single cell, not a range of ${grid.rows} by ${grid.cols} cells`,
+    );
   }
   return grid.at(0, 0);
 }

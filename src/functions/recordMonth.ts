@@ -29,7 +29,9 @@ export const recordMonthSpec = defineFunction(
         return where === undefined ? e : located(where, e);
       }
     };
-    return period === undefined ? alignedWithDates(input, chosen === "flag" ? records : null, show) : atPeriods(input.series, period, show);
+    return period === undefined
+      ? alignedWithDates(input, chosen === "flag" ? records : null, show)
+      : atPeriods(input.series, period, show);
   },
 );
 

@@ -13,7 +13,9 @@ export interface Param<T> {
   coerce(raw: unknown): T;
 }
 
-type ArgsOf<Ps extends readonly Param<unknown>[]> = { -readonly [K in keyof Ps]: Ps[K] extends Param<infer T> ? T : never };
+type ArgsOf<Ps extends readonly Param<unknown>[]> = {
+  -readonly [K in keyof Ps]: Ps[K] extends Param<infer T> ? T : never;
+};
 
 export type Body<Ps extends readonly Param<unknown>[]> = (...args: ArgsOf<Ps>) => OutCell | OutCell[][] | ExcelRows;
 
@@ -22,11 +24,17 @@ export interface FunctionSpec<Ps extends readonly Param<unknown>[]> {
   readonly body: Body<Ps>;
 }
 
-export function defineFunction<const Ps extends readonly Param<unknown>[]>(params: Ps, body: Body<Ps>): FunctionSpec<Ps> {
+export function defineFunction<const Ps extends readonly Param<unknown>[]>(
+  params: Ps,
+  body: Body<Ps>,
+): FunctionSpec<Ps> {
   return { params, body };
 }
 
-export function runFunction<Ps extends readonly Param<unknown>[]>(spec: FunctionSpec<Ps>, raw: readonly unknown[]): ExcelResult {
+export function runFunction<Ps extends readonly Param<unknown>[]>(
+  spec: FunctionSpec<Ps>,
+  raw: readonly unknown[],
+): ExcelResult {
   try {
     const args = spec.params.map((p, i) => p.coerce(raw[i])) as ArgsOf<Ps>;
     return toExcelResult(spec.body(...args));

@@ -25,9 +25,13 @@ export const yoyGrowthSpec = defineFunction(
     integer("fiscal_year_start", 1, 12),
   ],
   (first, second, period, basis, fiscalYearStart) => {
-    if (period !== undefined) return calendar(renamed(first, "dates"), renamed(second, "values"), period, basis, fiscalYearStart);
+    if (period !== undefined)
+      return calendar(renamed(first, "dates"), renamed(second, "values"), period, basis, fiscalYearStart);
     if (basis !== undefined || fiscalYearStart !== undefined) {
-      throw new CalcError("value", "basis and fiscal_year_start need a period (the calendar form: dates, values, period)");
+      throw new CalcError(
+        "value",
+        "basis and fiscal_year_start need a period (the calendar form: dates, values, period)",
+      );
     }
     return twoArgument(renamed(first, "current"), renamed(second, "prior"));
   },
@@ -124,7 +128,8 @@ function figure(grid: Grid, r: number, c: number): number {
     throw e instanceof CalcError ? located(labelOf(grid, r, c), e) : e;
   }
   if (value === null) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
-  if (value < 0) throw new CalcError("value", `${labelOf(grid, r, c)}: ${value} is negative; growth needs figures of 0 or more`);
+  if (value < 0)
+    throw new CalcError("value", `${labelOf(grid, r, c)}: ${value} is negative; growth needs figures of 0 or more`);
   return value;
 }
 
@@ -167,7 +172,14 @@ function calendar(
  * The error for the period cell at (r, c), naming the cell. A cell that is not a period is read
  * again with its label only now (labels cost a string each); a window error gets the location added.
  */
-function errorAt(period: Grid, periods: PeriodList, errors: Map<number, CalcError>, i: number, r: number, c: number): CalcError {
+function errorAt(
+  period: Grid,
+  periods: PeriodList,
+  errors: Map<number, CalcError>,
+  i: number,
+  r: number,
+  c: number,
+): CalcError {
   const e = errors.get(i) as CalcError;
   if (periods.others.get(i) === e) {
     return attempt(undefined, () => parsePeriod(period.at(r, c), cellLabel(period, r, c))) as CalcError;

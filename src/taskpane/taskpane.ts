@@ -12,7 +12,10 @@ const READY_TIMEOUT_MS = 10_000;
 
 function hostIsExcel(): Promise<boolean> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
-  const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel, () => false);
+  const ready = Office.onReady().then(
+    (info) => info.host === Office.HostType.Excel,
+    () => false,
+  );
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READY_TIMEOUT_MS));
   return Promise.race([ready, timeout]);
 }

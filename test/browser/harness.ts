@@ -44,7 +44,9 @@ export async function ensureBuilt(): Promise<string> {
   if (process.env.PROD_BROWSER_DIST) return resolve(process.env.PROD_BROWSER_DIST);
   const out = join(RESULTS, "browser-dist");
   const page = join(out, "taskpane.html");
-  const inputs = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"].map((p) => join(ROOT, p)).filter(existsSync);
+  const inputs = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"]
+    .map((p) => join(ROOT, p))
+    .filter(existsSync);
   const stale = !existsSync(page) || Math.max(...inputs.map(newestMtime)) > statSync(page).mtimeMs;
   if (!stale) return out;
   const makeConfig = createRequire(join(ROOT, "package.json"))("./webpack.config.js");
@@ -143,12 +145,20 @@ export async function openPane(dist: string, office: { stub: DoubleOptions } | "
       if (stub && rest === "office.js") return route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
       const file = join(officeDist, rest);
       if (office === "real" && file.startsWith(officeDist) && existsSync(file) && statSync(file).isFile()) {
-        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
+        return route.fulfill({
+          status: 200,
+          contentType: TYPES[extname(file)] ?? "application/octet-stream",
+          body: readFileSync(file),
+        });
       }
     } else if (url.startsWith(BASE_URL)) {
       const file = join(dist, decodeURIComponent(new URL(url).pathname));
       if (file.startsWith(dist) && existsSync(file) && statSync(file).isFile()) {
-        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
+        return route.fulfill({
+          status: 200,
+          contentType: TYPES[extname(file)] ?? "application/octet-stream",
+          body: readFileSync(file),
+        });
       }
     }
     unanswered.push(url);

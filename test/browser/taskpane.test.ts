@@ -68,7 +68,8 @@ function bigFile(mines: number, months: number): string {
   const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const lines = ["Month,Mine,Gold (oz)"];
   for (let m = 0; m < mines; m++) {
-    for (let i = 0; i < months; i++) lines.push(`${names[i % 12]} ${2000 + Math.floor(i / 12)},Mine ${String(m + 1).padStart(3, "0")},${1000 + i}`);
+    for (let i = 0; i < months; i++)
+      lines.push(`${names[i % 12]} ${2000 + Math.floor(i / 12)},Mine ${String(m + 1).padStart(3, "0")},${1000 + i}`);
   }
   return lines.join("\n");
 }
@@ -120,7 +121,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     expect(pane!.unanswered).toEqual([]);
   });
 
-  it("reads a UTF-16 file (Excel's \"Unicode text\") dropped on the pane", async () => {
+  it('reads a UTF-16 file (Excel\'s "Unicode text") dropped on the pane', async () => {
     const page = await open();
     const text = "Month\tGold (oz)\r\nJan 2017\t5,208\r\nFeb 2017\t6,736\r\n";
     const bytes = [0xff, 0xfe, ...[...Buffer.from(text, "utf16le")]];
@@ -134,14 +135,19 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     }, bytes);
     await page.locator("#import-review").waitFor({ state: "visible" });
     expect(await page.locator("#import-source").textContent()).toBe("dynacor.txt: 3 lines read, 2 rows to import.");
-    expect(await page.locator("#import-preview tbody tr").nth(1).locator("td").allTextContents()).toEqual(["Feb 2017", "6,736"]);
+    expect(await page.locator("#import-preview tbody tr").nth(1).locator("td").allTextContents()).toEqual([
+      "Feb 2017",
+      "6,736",
+    ]);
   });
 
   it("renders data as text, never as HTML", async () => {
     const page = await open();
     await page.fill("#import-paste", "Month\tMine\tGold (oz)\nJan 2017\t<img src=x onerror=window.__pwned=1>\t5208\n");
     await page.locator("#import-review").waitFor({ state: "visible" });
-    await expect.poll(() => page.locator("#import-preview td").nth(0).textContent()).toBe("<img src=x onerror=window.__pwned=1>");
+    await expect
+      .poll(() => page.locator("#import-preview td").nth(0).textContent())
+      .toBe("<img src=x onerror=window.__pwned=1>");
     expect(await page.locator("#import-preview img").count()).toBe(0);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   });
@@ -155,7 +161,12 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
 
     const got = await page.evaluate(() => {
       const d = (window as any).__double;
-      return { values: d.tableValues("ProductionData"), formats: d.tableFormats("ProductionData"), formulas: d.formulas(), sheets: d.sheets.map((s: any) => s.name) };
+      return {
+        values: d.tableValues("ProductionData"),
+        formats: d.tableFormats("ProductionData"),
+        formulas: d.formulas(),
+        sheets: d.sheets.map((s: any) => s.name),
+      };
     });
     expect(got.sheets).toEqual(["Sheet1", "Production"]);
     // The plan sorts by mine then month: "=HYPERLINK…" sorts before "Veta Dorada".
@@ -180,13 +191,19 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await page.locator("#import-review").waitFor({ state: "visible", timeout: 20_000 });
     await watchProgress(page);
     await page.locator("#import-run").click();
-    await page.waitForFunction(() => {
-      const values = ((window as any).__seen as [number, number][]).map(([v]) => v);
-      return values.filter((v, i) => i === 0 || v > values[i - 1]).length >= 3;
-    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const values = ((window as any).__seen as [number, number][]).map(([v]) => v);
+        return values.filter((v, i) => i === 0 || v > values[i - 1]).length >= 3;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await page.locator("#import-progress").isVisible()).toBe(true);
     await page.locator("#import-cancel").click();
-    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Import cancelled\. /);
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toMatch(/^Import cancelled\. /);
 
     const seen = await page.evaluate(() => (window as any).__seen as [number, number][]);
     expect(rising(seen)).toBeGreaterThanOrEqual(3);
@@ -220,7 +237,9 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await page.locator("#import-run").click();
     await page.waitForFunction(() => ((window as any).__seen as unknown[]).length >= 2, undefined, { timeout: 20_000 });
     expect(await page.locator("#import-progress").isVisible()).toBe(true);
-    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 60_000 }).toMatch(/^Wrote 100,000 rows/);
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 60_000 })
+      .toMatch(/^Wrote 100,000 rows/);
 
     const state = await page.evaluate(() => {
       const d = (window as any).__double;
@@ -230,7 +249,11 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
         perSync.set(c.sync, (perSync.get(c.sync) ?? 0) + new TextEncoder().encode(JSON.stringify(c.args)).length);
       }
       const table = d.tables.find((t: any) => t.name === "ProductionData");
-      return { rows: table.rowCount - 1, requests: [...perSync.values()], last: d.tableValues("ProductionData").at(-1) };
+      return {
+        rows: table.rowCount - 1,
+        requests: [...perSync.values()],
+        last: d.tableValues("ProductionData").at(-1),
+      };
     });
     expect(state.rows).toBe(100_000);
     expect(state.requests.length).toBe(20);
@@ -245,12 +268,16 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     const page = await open();
     await page.fill("#import-paste", "a\tb\tc\n2017\t1\t5,208\n2017\t2\t6,736\n");
     await page.locator("#import-mapping").waitFor({ state: "visible" });
-    expect(await page.locator("#import-reason").textContent()).toMatch(/^No layout fits: .*Map the columns by hand below\.$/);
+    expect(await page.locator("#import-reason").textContent()).toMatch(
+      /^No layout fits: .*Map the columns by hand below\.$/,
+    );
     expect(await page.locator("#import-run").isDisabled()).toBe(true);
 
     // A file that is detected can still be mapped by hand: keep gold, leave ore out.
     await page.fill("#import-paste", "Month\tGold (oz)\tOre (t)\nJan 2017\t5,208\t31,000\nFeb 2017\t6,736\t32,500\n");
-    await expect.poll(() => page.locator("#import-preview th").allTextContents()).toEqual(["Month", "Gold (oz)", "Ore (t)"]);
+    await expect
+      .poll(() => page.locator("#import-preview th").allTextContents())
+      .toEqual(["Month", "Gold (oz)", "Ore (t)"]);
     expect(await page.locator("#import-mapping").isHidden()).toBe(true);
     await page.selectOption("#import-layout", "manual");
     await page.locator("#import-mapping").waitFor({ state: "visible" });
@@ -258,7 +285,10 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await page.locator("#map-metric-2").uncheck();
     await page.locator("#map-apply").click();
     await expect.poll(() => page.locator("#import-preview th").allTextContents()).toEqual(["Month", "Gold (oz)"]);
-    expect(await page.locator("#import-preview tbody tr").last().locator("td").allTextContents()).toEqual(["Feb 2017", "6,736"]);
+    expect(await page.locator("#import-preview tbody tr").last().locator("td").allTextContents()).toEqual([
+      "Feb 2017",
+      "6,736",
+    ]);
     expect(await page.locator("#import-run").isDisabled()).toBe(false);
   });
 
@@ -273,7 +303,10 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await expect.poll(() => page.locator("#import-table option").allTextContents()).toEqual(["Gold (sheet Data)"]);
     // Before anything is written, the preview narrows to the months the table lacks.
     await expect.poll(() => page.locator("#import-append-note").textContent()).toBe("Adding to Gold: 2 new rows.");
-    expect(await page.locator("#import-preview tbody tr td:first-child").allTextContents()).toEqual(["Jan 2017", "Feb 2017"]);
+    expect(await page.locator("#import-preview tbody tr td:first-child").allTextContents()).toEqual([
+      "Jan 2017",
+      "Feb 2017",
+    ]);
     expect(await page.locator("#import-problems").textContent()).toContain("2 months are already in the table");
     await page.locator("#import-target-new").check();
     await expect.poll(() => page.locator("#import-preview tbody tr").count()).toBe(4);
@@ -285,11 +318,15 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     expect(await page.locator("#import-confirm-text").textContent()).toBe(
       "Cells Data!A5 below table Gold already hold data that is not part of the table. Write over them?",
     );
-    expect(await page.evaluate(() => (window as any).__double.calls.some((c: any) => c.op === "range.values"))).toBe(false);
-    await page.locator("#import-confirm-yes").click();
-    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(
-      /^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\. 2 months are already in the table/,
+    expect(await page.evaluate(() => (window as any).__double.calls.some((c: any) => c.op === "range.values"))).toBe(
+      false,
     );
+    await page.locator("#import-confirm-yes").click();
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toMatch(
+        /^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\. 2 months are already in the table/,
+      );
     expect(await page.evaluate(() => (window as any).__double.tableValues("Gold"))).toEqual([
       ["Month", "Gold (oz)"],
       [42370, 4512],
@@ -297,16 +334,18 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
       [42736, 5208],
       [42767, 6736],
     ]);
-    await expect.poll(() => page.locator("#import-append-note").textContent()).toBe(
-      "Adding to Gold: no new rows: it already holds every month of the file.",
-    );
+    await expect
+      .poll(() => page.locator("#import-append-note").textContent())
+      .toBe("Adding to Gold: no new rows: it already holds every month of the file.");
   });
 
   it("is usable with the keyboard: Tab reaches the controls in order and Enter on Import writes", async () => {
     const page = await open();
     await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-wide.txt")); // the README's example
     await expect.poll(() => page.locator("#import-layout").inputValue()).toBe("auto");
-    expect(await page.locator("#import-layout option:checked").textContent()).toBe("Automatic (found: Months as rows, years as columns)");
+    expect(await page.locator("#import-layout option:checked").textContent()).toBe(
+      "Automatic (found: Months as rows, years as columns)",
+    );
     await page.locator("#import-review").waitFor({ state: "visible" });
     await page.locator("#import-layout").focus();
     const order: string[] = [];
@@ -335,7 +374,9 @@ describe("task pane in Chromium outside Excel", { timeout: 60_000 }, () => {
     pane = await openPane(dist, "missing");
     const page = await pane.context.newPage();
     await page.goto(`${BASE_URL}taskpane.html`);
-    await expect.poll(() => page.locator("#status").textContent(), { timeout: 20_000 }).toMatch(/^This add-in must run inside Excel\./);
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 20_000 })
+      .toMatch(/^This add-in must run inside Excel\./);
     expect(await page.locator("#import").isHidden()).toBe(true);
   });
 

@@ -98,7 +98,9 @@ describe("verdicts, hand-computed", () => {
   });
   it("judge works on any exact change", () => {
     expect(judge({ digits: 13n, decimals: 1, direction: 1 }, rational(1n, 80n))).toBe("consistent");
-    expect(judge({ digits: 2n, decimals: 0, direction: -1 }, rational(-1n, 80n))).toBe("rounded up: the numbers give -1.3%");
+    expect(judge({ digits: 2n, decimals: 0, direction: -1 }, rational(-1n, 80n))).toBe(
+      "rounded up: the numbers give -1.3%",
+    );
   });
 });
 
@@ -245,7 +247,9 @@ describe("errors say what is wrong and quote the text", () => {
     expect(thrown(() => claimCheck("20-26%", [88000], 73476)).message).toBe(
       "stated is a range but actual has 1 cell: give actual as two cells {low, high}",
     );
-    expect(thrown(() => claimCheck("9%", [1, 2], 1)).message).toBe("stated is one figure but actual has 2 cells: give one actual value");
+    expect(thrown(() => claimCheck("9%", [1, 2], 1)).message).toBe(
+      "stated is one figure but actual has 2 cells: give one actual value",
+    );
   });
   it("a bad end of a range is an error in that element only", () => {
     expect(verdicts("20-26%", [null, 92000], 73476)).toEqual([

@@ -46,40 +46,60 @@ describe("CLAIM_CHECK properties", () => {
   it("a change given directly as a typed decimal, printed half-up, is consistent", () => {
     // change = k / 10^places exactly as typed (e.g. 0.0125); binary noise must not matter.
     fc.assert(
-      fc.property(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 1, max: 5 }), decimals, (k, places, d) => {
-        const m = Math.abs(k);
-        const text = `${k < 0 ? "-" : ""}${Math.floor(m / 10 ** places)}.${String(m % 10 ** places).padStart(places, "0")}`;
-        const change = Number(text);
-        // |k|/10^places in percent at d decimals, half-up: |k|·100·10^d / 10^places
-        const scaled = BigInt(Math.abs(k)) * 100n * 10n ** BigInt(d);
-        const den = 10n ** BigInt(places);
-        const digits = scaled / den + (2n * (scaled % den) >= den ? 1n : 0n);
-        expect(only(claimCheck(write(digits, d, Math.sign(k) as 1 | -1 | 0, 0, false), [change]))).toBe("consistent");
-      }),
+      fc.property(
+        fc.integer({ min: -99_999, max: 99_999 }),
+        fc.integer({ min: 1, max: 5 }),
+        decimals,
+        (k, places, d) => {
+          const m = Math.abs(k);
+          const text = `${k < 0 ? "-" : ""}${Math.floor(m / 10 ** places)}.${String(m % 10 ** places).padStart(places, "0")}`;
+          const change = Number(text);
+          // |k|/10^places in percent at d decimals, half-up: |k|·100·10^d / 10^places
+          const scaled = BigInt(Math.abs(k)) * 100n * 10n ** BigInt(d);
+          const den = 10n ** BigInt(places);
+          const digits = scaled / den + (2n * (scaled % den) >= den ? 1n : 0n);
+          expect(only(claimCheck(write(digits, d, Math.sign(k) as 1 | -1 | 0, 0, false), [change]))).toBe("consistent");
+        },
+      ),
     );
   });
 
   it("printed truncated or rounded up is never inconsistent", () => {
     fc.assert(
-      fc.property(ounces, ounces, decimals, fc.constantFrom("truncate", "up") as fc.Arbitrary<"truncate" | "up">, fc.nat(), (a, p, d, mode, form) => {
-        const v = only(claimCheck(write(printed(a, p, d, mode), d, directionOf(a, p), form, false), [a], p));
-        expect(v).toMatch(/^(consistent|truncated: |rounded up: )/);
-        if (v !== "consistent") expect(v.startsWith(mode === "truncate" ? "truncated" : "rounded up")).toBe(true);
-      }),
+      fc.property(
+        ounces,
+        ounces,
+        decimals,
+        fc.constantFrom("truncate", "up") as fc.Arbitrary<"truncate" | "up">,
+        fc.nat(),
+        (a, p, d, mode, form) => {
+          const v = only(claimCheck(write(printed(a, p, d, mode), d, directionOf(a, p), form, false), [a], p));
+          expect(v).toMatch(/^(consistent|truncated: |rounded up: )/);
+          if (v !== "consistent") expect(v.startsWith(mode === "truncate" ? "truncated" : "rounded up")).toBe(true);
+        },
+      ),
     );
   });
 
   it("a wrong last digit (off by 2 or more) is inconsistent", () => {
     fc.assert(
-      fc.property(ounces, ounces, decimals, fc.integer({ min: 2, max: 50 }), fc.boolean(), fc.nat(), (a, p, d, off, above, form) => {
-        const right = printed(a, p, d, "half-up");
-        const wrong = above ? right + BigInt(off) : right - BigInt(off);
-        fc.pre(wrong >= 0n);
-        const v = only(claimCheck(write(wrong, d, 0, form, false), [a], p));
-        expect(v).toMatch(/^inconsistent: the numbers give -?\d+(\.\d+)?%$/);
-        // shown with one more decimal than printed
-        expect(v.split(".")[1]?.length ?? 0).toBe(d + 1 + 1);
-      }),
+      fc.property(
+        ounces,
+        ounces,
+        decimals,
+        fc.integer({ min: 2, max: 50 }),
+        fc.boolean(),
+        fc.nat(),
+        (a, p, d, off, above, form) => {
+          const right = printed(a, p, d, "half-up");
+          const wrong = above ? right + BigInt(off) : right - BigInt(off);
+          fc.pre(wrong >= 0n);
+          const v = only(claimCheck(write(wrong, d, 0, form, false), [a], p));
+          expect(v).toMatch(/^inconsistent: the numbers give -?\d+(\.\d+)?%$/);
+          // shown with one more decimal than printed
+          expect(v.split(".")[1]?.length ?? 0).toBe(d + 1 + 1);
+        },
+      ),
     );
   });
 
@@ -88,7 +108,7 @@ describe("CLAIM_CHECK properties", () => {
       fc.property(ounces, ounces, decimals, fc.nat(), (a, p, d, form) => {
         const digits = printed(a, p, d, "half-up");
         fc.pre(a !== p && digits > 0n); // "+0%" for a flat change has no direction to get wrong
-        const v = only(claimCheck(write(digits, d, (-directionOf(a, p)) as 1 | -1, form, false), [a], p));
+        const v = only(claimCheck(write(digits, d, -directionOf(a, p) as 1 | -1, form, false), [a], p));
         expect(v).toMatch(/^wrong direction: the numbers give /);
         expect(v.includes("give -")).toBe(a < p);
       }),
@@ -102,19 +122,24 @@ describe("CLAIM_CHECK properties", () => {
       fc.double(),
     );
     fc.assert(
-      fc.property(noise, fc.oneof(fc.anything(), fc.array(fc.oneof(fc.double(), fc.anything()), { maxLength: 3 })), fc.oneof(fc.anything(), fc.double()), (s, a, p) => {
-        try {
-          const r = claimCheck(s, a, p);
-          for (const v of r) expect(typeof v === "string" || v instanceof CalcError).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(CalcError);
-        }
-        try {
-          parseStated(s);
-        } catch (e) {
-          expect(e).toBeInstanceOf(CalcError);
-        }
-      }),
+      fc.property(
+        noise,
+        fc.oneof(fc.anything(), fc.array(fc.oneof(fc.double(), fc.anything()), { maxLength: 3 })),
+        fc.oneof(fc.anything(), fc.double()),
+        (s, a, p) => {
+          try {
+            const r = claimCheck(s, a, p);
+            for (const v of r) expect(typeof v === "string" || v instanceof CalcError).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CalcError);
+          }
+          try {
+            parseStated(s);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CalcError);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -36,8 +36,16 @@ describe("exact rationals (CLAIM_CHECK's arithmetic)", () => {
 
 describe("no exported calc function of CLAIM_CHECK or GUIDANCE_PROGRESS throws anything but CalcError", () => {
   const exported = { ...R, ...claims, ...progress } as Record<string, unknown>;
-  const functions = Object.entries(exported).filter(([, f]) => typeof f === "function") as [string, (...a: unknown[]) => unknown][];
-  const anything = fc.anything({ withBigInt: true, withNullPrototype: true, withBoxedValues: true, withTypedArray: true });
+  const functions = Object.entries(exported).filter(([, f]) => typeof f === "function") as [
+    string,
+    (...a: unknown[]) => unknown,
+  ][];
+  const anything = fc.anything({
+    withBigInt: true,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withTypedArray: true,
+  });
   for (const [name, f] of functions) {
     it(name, () => {
       fc.assert(

@@ -18,10 +18,12 @@ import {
 } from "../../src/calc";
 import { errorOf } from "./helpers";
 
-
 /** The seed's monthly table: Jan/Feb 2016 = 4,512 / 5,125; Jan 2017 = 5,208; Feb 2017 as printed. */
 function seedSeries(feb2017: number): MonthlySeries {
-  return buildSeries(["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"], ["Gold (oz)", 4512, 5125, 5208, feb2017]);
+  return buildSeries(
+    ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"],
+    ["Gold (oz)", 4512, 5125, 5208, feb2017],
+  );
 }
 
 /** Jan 2015..Dec 2017 with value (year - 2014) * 100 + month: any window sum is easy to do by hand. */
@@ -220,13 +222,27 @@ describe("calendarGrowth", () => {
 
 describe("calendarGrowth: properties", () => {
   const periodArb: fc.Arbitrary<Period> = fc.oneof(
-    fc.record({ kind: fc.constant("month" as const), year: fc.integer({ min: 2000, max: 2006 }), month: fc.integer({ min: 1, max: 12 }) }),
-    fc.record({ kind: fc.constant("quarter" as const), year: fc.integer({ min: 2000, max: 2006 }), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }),
+    fc.record({
+      kind: fc.constant("month" as const),
+      year: fc.integer({ min: 2000, max: 2006 }),
+      month: fc.integer({ min: 1, max: 12 }),
+    }),
+    fc.record({
+      kind: fc.constant("quarter" as const),
+      year: fc.integer({ min: 2000, max: 2006 }),
+      quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    }),
     fc.record({ kind: fc.constant("year" as const), year: fc.integer({ min: 2000, max: 2006 }) }),
   );
 
   it("equals a brute-force sum over each period's windows", () => {
-    const values = fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 100000 }) }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 1, maxLength: 84 });
+    const values = fc.array(
+      fc.oneof(
+        { weight: 9, arbitrary: fc.integer({ min: 0, max: 100000 }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
+      { minLength: 1, maxLength: 84 },
+    );
     fc.assert(
       fc.property(
         values,
@@ -235,7 +251,10 @@ describe("calendarGrowth: properties", () => {
         fc.integer({ min: 1, max: 12 }),
         (vals, periods, basis, fys) => {
           const first = makeMonth(2000, 1);
-          const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+          const series = buildSeries(
+            vals.map((_, i) => formatMonth(first + i)),
+            vals,
+          );
           const out = calendarGrowth(series, periods, basis, fys);
           periods.forEach((p, i) => {
             let expected: number | string;
@@ -290,7 +309,10 @@ describe("calendarGrowth: exact to the last digit", () => {
   it("sums fractional windows exactly as a direct sum does", () => {
     const first = makeMonth(1990, 1);
     const vals = Array.from({ length: 400 }, (_, i) => Math.round(((i * 7919) % 1000) * 123.457 + 1e6) / 1000);
-    const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+    const series = buildSeries(
+      vals.map((_, i) => formatMonth(first + i)),
+      vals,
+    );
     const periods = Array.from({ length: 376 }, (_, i) => parsePeriod(formatMonth(first + 24 + i)));
     for (const basis of ["month", "ytd", "ttm"] as const) {
       const out = calendarGrowth(series, periods, basis);
@@ -334,7 +356,11 @@ describe("calendarGrowth: a spill of every month equals each month asked alone",
     const small = fc.integer({ min: 0, max: 100000 });
     const huge = fc.integer({ min: 2 ** 30, max: 2 ** 31 - 1 }).map((x) => x * 2 ** 22 + 1);
     const series = (figure: fc.Arbitrary<number>) =>
-      fc.array(fc.oneof({ weight: 40, arbitrary: figure }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 24, maxLength: 72, size: "max" });
+      fc.array(fc.oneof({ weight: 40, arbitrary: figure }, { weight: 1, arbitrary: fc.constant(null) }), {
+        minLength: 24,
+        maxLength: 72,
+        size: "max",
+      });
     fc.assert(
       fc.property(
         fc.oneof(series(small), series(huge)),
@@ -351,7 +377,10 @@ describe("calendarGrowth: a spill of every month equals each month asked alone",
 /** The spill of every month of a series from `vals` against each month asked alone. */
 function spillEqualsAlone(vals: (number | null)[], basis: Basis | null, fys: number, firstMonth: number): void {
   const first = makeMonth(2001, firstMonth);
-  const series = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
+  const series = buildSeries(
+    vals.map((_, i) => formatMonth(first + i)),
+    vals,
+  );
   const periods = vals.map((_, i) => parsePeriod(formatMonth(first + i)));
   const spill = calendarGrowth(series, periods, basis, fys);
   periods.forEach((p, i) => {

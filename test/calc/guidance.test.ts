@@ -60,7 +60,9 @@ describe("parseGuidance: the forms in DOMAIN.md", () => {
 
   it("reads 'more than 100,000 gold equivalent ounces' with its long unit", () => {
     expect(parseGuidance("more than 100,000 gold equivalent ounces")).toEqual({
-      low: 100000, high: 100000, qualifier: "more than",
+      low: 100000,
+      high: 100000,
+      qualifier: "more than",
     });
   });
 });
@@ -115,7 +117,9 @@ describe("parseGuidance: rules", () => {
 
   it("keeps a qualifier on a range", () => {
     expect(parseGuidance("approximately 88-92,000 ounces")).toEqual({
-      low: 88000, high: 92000, qualifier: "approximately",
+      low: 88000,
+      high: 92000,
+      qualifier: "approximately",
     });
   });
 });
@@ -177,24 +181,51 @@ function fixed(n: number, places: number): string {
 }
 
 /** Whether "a-b" written with commas looks like the A-B,000 shorthand (tested on its own above). */
-const shorthand = (a: number, b: number): boolean => a < 1000 && b >= 1000 && a < Number(groupWith(b, ",").split(",")[0]);
+const shorthand = (a: number, b: number): boolean =>
+  a < 1000 && b >= 1000 && a < Number(groupWith(b, ",").split(",")[0]);
 
 describe("parseGuidance: property — formatting a range in each written form reads back the range", () => {
   const ordered = (max: number) =>
     fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max })).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
 
   const forms: [string, fc.Arbitrary<[string, number, number]>][] = [
-    ["a,aaa-b,bbb", ordered(1e9).filter(([a, b]) => !shorthand(a, b)).map(([a, b]) => [`${groupWith(a, ",")}-${groupWith(b, ",")}`, a, b])],
+    [
+      "a,aaa-b,bbb",
+      ordered(1e9)
+        .filter(([a, b]) => !shorthand(a, b))
+        .map(([a, b]) => [`${groupWith(a, ",")}-${groupWith(b, ",")}`, a, b]),
+    ],
     ["a to b ounces", ordered(1e9).map(([a, b]) => [`${groupWith(a, ",")} to ${groupWith(b, ",")} ounces`, a, b])],
-    ["between a and b", ordered(1e9).map(([a, b]) => [`between ${groupWith(a, ",")} and ${groupWith(b, ",")} oz`, a, b])],
-    ["a oz to b oz (spaces)", ordered(1e9).map(([a, b]) => [`${groupWith(a, " ")} oz to ${groupWith(b, " ")} oz`, a, b])],
-    ["A-B,000", ordered(999).filter(([a, b]) => a < b).map(([a, b]) => [`${a}-${b},000`, a * 1000, b * 1000])],
+    [
+      "between a and b",
+      ordered(1e9).map(([a, b]) => [`between ${groupWith(a, ",")} and ${groupWith(b, ",")} oz`, a, b]),
+    ],
+    [
+      "a oz to b oz (spaces)",
+      ordered(1e9).map(([a, b]) => [`${groupWith(a, " ")} oz to ${groupWith(b, " ")} oz`, a, b]),
+    ],
+    [
+      "A-B,000",
+      ordered(999)
+        .filter(([a, b]) => a < b)
+        .map(([a, b]) => [`${a}-${b},000`, a * 1000, b * 1000]),
+    ],
     ["a.a–b.b koz", ordered(99999).map(([a, b]) => [`${fixed(a, 1)}–${fixed(b, 1)} koz`, a * 100, b * 100])],
-    ["a.aa - b.bb million", ordered(99999).map(([a, b]) => [`${fixed(a, 2)} - ${fixed(b, 2)} million`, a * 10000, b * 10000])],
+    [
+      "a.aa - b.bb million",
+      ordered(99999).map(([a, b]) => [`${fixed(a, 2)} - ${fixed(b, 2)} million`, a * 10000, b * 10000]),
+    ],
     ["US$a to $b million", ordered(9999).map(([a, b]) => [`US$${a} to $${b} million`, a * 1e6, b * 1e6])],
-    ["a.aaa - b.bbb oz (German)", ordered(1e9).filter(([a]) => a >= 1000).map(([a, b]) =>
-      [`${groupWith(a, ".")} - ${groupWith(b, ".")} oz`, a, b])],
-    ["approximately a ounces", fc.integer({ min: 0, max: 1e9 }).map((a) => [`approximately ${groupWith(a, ",")} ounces`, a, a])],
+    [
+      "a.aaa - b.bbb oz (German)",
+      ordered(1e9)
+        .filter(([a]) => a >= 1000)
+        .map(([a, b]) => [`${groupWith(a, ".")} - ${groupWith(b, ".")} oz`, a, b]),
+    ],
+    [
+      "approximately a ounces",
+      fc.integer({ min: 0, max: 1e9 }).map((a) => [`approximately ${groupWith(a, ",")} ounces`, a, a]),
+    ],
   ];
 
   it.each(forms)("%s", (_name, arb) => {

@@ -48,7 +48,10 @@ describe("no input makes a calc function throw anything but CalcError", () => {
         (rows, periodCells, basis, fys) => {
           let series: MonthlySeries | null = null;
           onlyCalcErrors(() => {
-            series = calc.buildSeries(rows.map((r) => r[0]), rows.map((r) => r[1]));
+            series = calc.buildSeries(
+              rows.map((r) => r[0]),
+              rows.map((r) => r[1]),
+            );
           });
           if (series === null) return;
           const s: MonthlySeries = series;

@@ -132,7 +132,24 @@ describe("parseNumber: corrupted copies are rejected, not guessed", () => {
   });
 
   it("throws only CalcError on number-like strings", () => {
-    const piece = fc.constantFrom("1", "23", "456", ",", ".", " ", "(", ")", "-", "oz", "koz", "million", "$", "%", "e", "9");
+    const piece = fc.constantFrom(
+      "1",
+      "23",
+      "456",
+      ",",
+      ".",
+      " ",
+      "(",
+      ")",
+      "-",
+      "oz",
+      "koz",
+      "million",
+      "$",
+      "%",
+      "e",
+      "9",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         try {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CalcError, buildSeries, calendarGrowthColumns, formatMonth, makeMonth, parsePeriod, type Period } from "../../src/calc";
+import {
+  CalcError,
+  buildSeries,
+  calendarGrowthColumns,
+  formatMonth,
+  makeMonth,
+  parsePeriod,
+  type Period,
+} from "../../src/calc";
 import { periodAt, periodList, readPeriods } from "../../src/calc/periodList";
 
 /** What parsePeriod says about a cell: the period, or its error. */
@@ -49,7 +57,11 @@ describe("calendarGrowthColumns on a PeriodList", () => {
   it("gives what the same periods give as objects, to the bit and message for message", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.constant(null)), { minLength: 1, maxLength: 48, size: "max" }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.constant(null)), {
+          minLength: 1,
+          maxLength: 48,
+          size: "max",
+        }),
         fc.array(cell, { maxLength: 60 }),
         fc.constantFrom(null, "month", "quarter", "year", "ytd", "ttm" as const),
         (vals, extra, basis) => {
@@ -60,7 +72,9 @@ describe("calendarGrowthColumns on a PeriodList", () => {
           const asObjects = calendarGrowthColumns(series, cells.map(parsed), basis);
           const asList = calendarGrowthColumns(series, readPeriods(cells), basis);
           expect(Array.from(asList.values)).toEqual(Array.from(asObjects.values));
-          expect([...asList.errors].map(([i, e]) => [i, e.message])).toEqual([...asObjects.errors].map(([i, e]) => [i, e.message]));
+          expect([...asList.errors].map(([i, e]) => [i, e.message])).toEqual(
+            [...asObjects.errors].map(([i, e]) => [i, e.message]),
+          );
         },
       ),
       { numRuns: 300 },
@@ -71,7 +85,14 @@ describe("calendarGrowthColumns on a PeriodList", () => {
     // As many periods as months: the in-order fast path runs until the first period out of place.
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 0, max: 9000 }).map((x) => x / 7), fc.constant(null)), { minLength: 1, maxLength: 40, size: "max" }),
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 9000 }),
+            fc.integer({ min: 0, max: 9000 }).map((x) => x / 7),
+            fc.constant(null),
+          ),
+          { minLength: 1, maxLength: 40, size: "max" },
+        ),
         fc.nat(),
         fc.nat(),
         fc.constantFrom(null, "month", "quarter", "year", "ytd", "ttm" as const),

@@ -19,10 +19,30 @@ function messageOf(f: () => unknown): string {
 
 describe("parsePeriod: months", () => {
   it.each([
-    "2017-02", "2017/02", "02/2017", "2/2017", "Feb 2017", "Feb-17", "February 2017", "FEBRUARY 2017",
-    "  feb 2017  ", "Feb. 2017", "Feb '17", "2017-02-28", "2017-02-01", "28-Feb-2017", "28 Feb 2017",
-    "Feb 28, 2017", "2017 Feb", "13/02/2017", "02/13/2017", "02/02/2017", "Feb\u00a02017",
-    "2017-02-28 00:00:00", "2017-02-28T00:00:00Z", "2017-02-15T12:30:00.000+01:00",
+    "2017-02",
+    "2017/02",
+    "02/2017",
+    "2/2017",
+    "Feb 2017",
+    "Feb-17",
+    "February 2017",
+    "FEBRUARY 2017",
+    "  feb 2017  ",
+    "Feb. 2017",
+    "Feb '17",
+    "2017-02-28",
+    "2017-02-01",
+    "28-Feb-2017",
+    "28 Feb 2017",
+    "Feb 28, 2017",
+    "2017 Feb",
+    "13/02/2017",
+    "02/13/2017",
+    "02/02/2017",
+    "Feb\u00a02017",
+    "2017-02-28 00:00:00",
+    "2017-02-28T00:00:00Z",
+    "2017-02-15T12:30:00.000+01:00",
   ])("%s is February 2017", (text) => {
     expect(parsePeriod(text)).toEqual(feb2017);
   });
@@ -53,9 +73,12 @@ describe("parsePeriod: years and quarters", () => {
     expect(parsePeriod(text)).toEqual({ kind: "year", year: 2016 });
   });
 
-  it.each(["Q1 2017", "Q1-2017", "Q1/2017", "2017-Q1", "2017 Q1", "1Q17", "1Q 2017", "Q1 17", "q1 2017"])("%s is Q1 2017", (text) => {
-    expect(parsePeriod(text)).toEqual(q1of2017);
-  });
+  it.each(["Q1 2017", "Q1-2017", "Q1/2017", "2017-Q1", "2017 Q1", "1Q17", "1Q 2017", "Q1 17", "q1 2017"])(
+    "%s is Q1 2017",
+    (text) => {
+      expect(parsePeriod(text)).toEqual(q1of2017);
+    },
+  );
 
   it("reads every quarter number", () => {
     expect(parsePeriod("3Q17")).toEqual({ kind: "quarter", year: 2017, quarter: 3 });
@@ -174,12 +197,31 @@ describe("quickMonth: the fast reader of common date texts", () => {
       return (e as CalcError).message;
     }
   };
-  const names = ["jan", "January", "FEB", "Feb.", "sept", "Sep", "may", "MAY.", "Mar", "fy", "year", "cy", "q", "constructor", "xx", "Febr"];
+  const names = [
+    "jan",
+    "January",
+    "FEB",
+    "Feb.",
+    "sept",
+    "Sep",
+    "may",
+    "MAY.",
+    "Mar",
+    "fy",
+    "year",
+    "cy",
+    "q",
+    "constructor",
+    "xx",
+    "Febr",
+  ];
   const two = (n: number) => String(n).padStart(2, "0");
   const texts = fc.oneof(
     fc.tuple(fc.constantFrom(...names), fc.integer({ min: 1000, max: 9999 })).map(([w, y]) => `${w} ${y}`),
     fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 19 })).map(([y, m]) => `${y}-${two(m)}`),
-    fc.tuple(fc.integer({ min: 1890, max: 2300 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${two(m)}-${two(d)}`),
+    fc
+      .tuple(fc.integer({ min: 1890, max: 2300 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${two(m)}-${two(d)}`),
     fc.string({ minLength: 7, maxLength: 15 }),
   );
 
@@ -201,7 +243,18 @@ describe("quickMonth: the fast reader of common date texts", () => {
     expect(quickMonth("Sept. 2015")).toBe(makeMonth(2015, 9));
     expect(quickMonth("2017-02")).toBe(makeMonth(2017, 2));
     expect(quickMonth("2016-02-29")).toBe(makeMonth(2016, 2));
-    for (const s of ["2017-02-29", "2017-13", "Feb 1899", "FY 2016", "year 2016", "Feb  2017", " Feb 2017", "Feb-2017", "2017/02", "constructor 2017"]) {
+    for (const s of [
+      "2017-02-29",
+      "2017-13",
+      "Feb 1899",
+      "FY 2016",
+      "year 2016",
+      "Feb  2017",
+      " Feb 2017",
+      "Feb-2017",
+      "2017/02",
+      "constructor 2017",
+    ]) {
       expect(quickMonth(s)).toBe(-1);
     }
   });

@@ -72,14 +72,19 @@ describe("statuses, hand-computed (calendar year, guidance 10,000-12,000)", () =
   const g = { low: 10000, high: 12000 };
   // Dec 2016 was a 1,500 oz month, so the best month is 1,500 unless the year beats it.
   const withQ1 = (jan: number, feb: number, mar: number) =>
-    run({ guidance: g, series: series({ "2016-12": 1500, "2017-01": jan, "2017-02": feb, "2017-03": mar }), asOf: month(2017, 3) });
+    run({
+      guidance: g,
+      series: series({ "2016-12": 1500, "2017-01": jan, "2017-02": feb, "2017-03": mar }),
+      asOf: month(2017, 3),
+    });
 
   it("ahead: ytd 3,000 = 3/12 × 12,000 exactly (the boundary counts as ahead)", () => {
     const r = withQ1(1000, 1000, 1000);
     expect([r.ytd, r.expected_share, r.status]).toEqual([3000, 0.25, "ahead"]);
   });
   it("on track: 2,500 ≤ ytd 2,700 < 3,000", () => expect(withQ1(900, 900, 900).status).toBe("on track"));
-  it("on track at the low boundary: ytd 2,500 = 3/12 × 10,000", () => expect(withQ1(800, 850, 850).status).toBe("on track"));
+  it("on track at the low boundary: ytd 2,500 = 3/12 × 10,000", () =>
+    expect(withQ1(800, 850, 850).status).toBe("on track"));
   it("behind: ytd 2,400 < 2,500, and 844.4 a month is still within reach of the 1,500 best", () => {
     const r = withQ1(800, 800, 800);
     expect(r.needed_low).toBeCloseTo(7600 / 9, 9);
@@ -87,7 +92,11 @@ describe("statuses, hand-computed (calendar year, guidance 10,000-12,000)", () =
   });
   it("out of reach only when needed_low beats the best month: (10,000−300)/9 = 1,077.8 < 1,500 is behind; (20,000−100)/11 = 1,809.1 is out", () => {
     expect(withQ1(100, 100, 100).status).toBe("behind");
-    const r = run({ guidance: { low: 20000, high: 22000 }, series: series({ "2016-12": 1500, "2017-01": 100 }), asOf: month(2017, 1) });
+    const r = run({
+      guidance: { low: 20000, high: 22000 },
+      series: series({ "2016-12": 1500, "2017-01": 100 }),
+      asOf: month(2017, 1),
+    });
     // (20,000 − 100)/11 = 1,809.1 > 1,500
     expect([r.needed_low, r.status]).toEqual([19900 / 11, "out of reach"]);
   });
@@ -110,7 +119,9 @@ describe("the year's last month", () => {
   });
   it("below, within (both ends included) and above the range", () => {
     expect(run({ guidance: g, series: full(900), asOf: month(2017, 12) }).status).toBe("below");
-    expect(run({ guidance: { low: 12000, high: 12000 }, series: full(1000), asOf: month(2017, 12) }).status).toBe("within");
+    expect(run({ guidance: { low: 12000, high: 12000 }, series: full(1000), asOf: month(2017, 12) }).status).toBe(
+      "within",
+    );
     expect(run({ guidance: g, series: full(1100), asOf: month(2017, 12) }).status).toBe("above");
   });
   it("a completed year is below the range even when one month could have made it up", () => {
@@ -192,9 +203,14 @@ describe("weights", () => {
   });
   it("bad weights say which cell and why", () => {
     const s = series({ "2017-01": 1 });
-    const at = (weights: unknown) => run({ guidance: g, series: s, asOf: month(2017, 1), weights: weights as never }).expected_share;
-    expect(at([1, 2, 3])).toBe("value: weights must be 12 cells, one per month of the year from its first month, not 3");
-    expect(at([1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe("value: weights cell 3 (Mar) must be a number ≥ 0, not a blank");
+    const at = (weights: unknown) =>
+      run({ guidance: g, series: s, asOf: month(2017, 1), weights: weights as never }).expected_share;
+    expect(at([1, 2, 3])).toBe(
+      "value: weights must be 12 cells, one per month of the year from its first month, not 3",
+    );
+    expect(at([1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe(
+      "value: weights cell 3 (Mar) must be a number ≥ 0, not a blank",
+    );
     expect(at([1, 1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 1])).toBe("value: weights cell 4 (Apr) must be a number ≥ 0, not -1");
     expect(at(Array(12).fill(0))).toBe("div0: weights add up to 0");
     expect(at("seasonal")).toBe('value: weights must be "prior_year" or 12 cells, not "seasonal"');
@@ -224,8 +240,12 @@ describe("errors", () => {
       }
       return "no error";
     };
-    expect(bad({ fiscalYearStart: 13 })).toBe("value: fiscal_year_start must be a month number 1-12 (4 = April), not 13");
-    expect(bad({ guidance: { low: 92000, high: 88000 } })).toBe("value: guidance low end 92000 is above the high end 88000");
+    expect(bad({ fiscalYearStart: 13 })).toBe(
+      "value: fiscal_year_start must be a month number 1-12 (4 = April), not 13",
+    );
+    expect(bad({ guidance: { low: 92000, high: 88000 } })).toBe(
+      "value: guidance low end 92000 is above the high end 88000",
+    );
     expect(bad({ guidance: { low: -1, high: 5 } })).toBe("value: guidance low end is negative (-1)");
   });
   it("guidance of 0 makes the pct figures #DIV/0!", () => {

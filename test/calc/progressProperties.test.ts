@@ -5,7 +5,10 @@ import { makeMonth } from "../../src/calc/months";
 import { guidanceProgress, progressOutput, type ProgressInput } from "../../src/calc/progress";
 
 /** Up to three years of whole-ounce months from Jan 2016, some possibly missing (NaN). */
-const history = fc.array(fc.option(fc.integer({ min: 0, max: 20_000 }), { freq: 10 }), { minLength: 13, maxLength: 36 });
+const history = fc.array(fc.option(fc.integer({ min: 0, max: 20_000 }), { freq: 10 }), {
+  minLength: 13,
+  maxLength: 36,
+});
 const guidanceArb = fc
   .tuple(fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 0, max: 50_000 }))
   .map(([low, extra]) => ({ low, high: low + extra }));
@@ -25,7 +28,8 @@ describe("GUIDANCE_PROGRESS properties", () => {
         fc.pre(typeof r.ytd === "number" && typeof r.needed_low === "number");
         const ytd = r.ytd as number;
         const remaining = 12 - (((asOf % 12) + 1 - fys + 12) % 12) - 1;
-        const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+        const close = (a: number, b: number) =>
+          expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
         close(ytd + (r.needed_low as number) * remaining, g.low);
         close(ytd + (r.needed_high as number) * remaining, g.high);
         close((r.pct_low as number) * g.low, ytd);
@@ -37,33 +41,50 @@ describe("GUIDANCE_PROGRESS properties", () => {
 
   it("more output this year never makes the status worse", () => {
     fc.assert(
-      fc.property(history, guidanceArb, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5_000 }), (vals, g, at, pick, extra) => {
-        const asOfIndex = 12 + (at % (vals.length - 12)); // in 2017 or later, so a prior month exists
-        const asOf = makeMonth(2016, 1) + asOfIndex;
-        const startIndex = asOfIndex - (asOf % 12); // January of the as-of year
-        const bumped = vals.slice();
-        const i = startIndex + (pick % (asOfIndex - startIndex + 1));
-        fc.pre(bumped[i] !== null);
-        bumped[i] = (bumped[i] as number) + extra;
-        const before = guidanceProgress({ guidance: g, series: toSeries(vals), asOf }).status;
-        const after = guidanceProgress({ guidance: g, series: toSeries(bumped), asOf }).status;
-        fc.pre(typeof before === "string" && before in RANK);
-        expect(RANK[after as string]).toBeGreaterThanOrEqual(RANK[before as string]);
-      }),
+      fc.property(
+        history,
+        guidanceArb,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 5_000 }),
+        (vals, g, at, pick, extra) => {
+          const asOfIndex = 12 + (at % (vals.length - 12)); // in 2017 or later, so a prior month exists
+          const asOf = makeMonth(2016, 1) + asOfIndex;
+          const startIndex = asOfIndex - (asOf % 12); // January of the as-of year
+          const bumped = vals.slice();
+          const i = startIndex + (pick % (asOfIndex - startIndex + 1));
+          fc.pre(bumped[i] !== null);
+          bumped[i] = (bumped[i] as number) + extra;
+          const before = guidanceProgress({ guidance: g, series: toSeries(vals), asOf }).status;
+          const after = guidanceProgress({ guidance: g, series: toSeries(bumped), asOf }).status;
+          fc.pre(typeof before === "string" && before in RANK);
+          expect(RANK[after as string]).toBeGreaterThanOrEqual(RANK[before as string]);
+        },
+      ),
     );
   });
 
   it("expected share is between 0 and 1 and reaches 1 at the year's last month, with any weights", () => {
     fc.assert(
-      fc.property(history, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }), fc.nat(), (vals, w, at) => {
-        fc.pre(w.some((x) => x > 0));
-        const asOf = makeMonth(2016, 1) + (at % vals.length);
-        const share = guidanceProgress({ guidance: { low: 1, high: 2 }, series: toSeries(vals), asOf, weights: w }).expected_share;
-        expect(typeof share).toBe("number");
-        expect(share as number).toBeGreaterThanOrEqual(0);
-        expect(share as number).toBeLessThanOrEqual(1);
-        if (asOf % 12 === 11) expect(share).toBe(1);
-      }),
+      fc.property(
+        history,
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }),
+        fc.nat(),
+        (vals, w, at) => {
+          fc.pre(w.some((x) => x > 0));
+          const asOf = makeMonth(2016, 1) + (at % vals.length);
+          const share = guidanceProgress({
+            guidance: { low: 1, high: 2 },
+            series: toSeries(vals),
+            asOf,
+            weights: w,
+          }).expected_share;
+          expect(typeof share).toBe("number");
+          expect(share as number).toBeGreaterThanOrEqual(0);
+          expect(share as number).toBeLessThanOrEqual(1);
+          if (asOf % 12 === 11) expect(share).toBe(1);
+        },
+      ),
     );
   });
 
@@ -74,7 +95,11 @@ describe("GUIDANCE_PROGRESS properties", () => {
         guidance: fc.oneof(fc.anything(), guidanceArb),
         series: fc.oneof(fc.anything(), history.map(toSeries)),
         asOf: fc.oneof(fc.anything(), fc.integer({ min: makeMonth(2015, 1), max: makeMonth(2020, 1) })),
-        weights: fc.oneof(fc.anything(), fc.constant("prior_year"), fc.array(fc.anything(), { minLength: 12, maxLength: 12 })),
+        weights: fc.oneof(
+          fc.anything(),
+          fc.constant("prior_year"),
+          fc.array(fc.anything(), { minLength: 12, maxLength: 12 }),
+        ),
         fiscalYearStart: fc.oneof(fc.anything(), fc.integer({ min: 0, max: 13 })),
       }),
     );

@@ -18,13 +18,18 @@ function messageOf(f: () => unknown): string {
 }
 
 describe("words on Object.prototype are just words", () => {
-  it.each(["constructor 2017", "Constructor-17", "2017 constructor", "28 constructor 2017", "constructor 28, 2017", "__proto__ 2017", "toString 2017"])(
-    "%s is not a period",
-    (text) => {
-      expect(messageOf(() => parsePeriod(text))).toMatch(/is not a (month name|period)/);
-      expect(messageOf(() => toMonth(text, "row 2 of dates"))).toMatch(/^row 2 of dates: /);
-    },
-  );
+  it.each([
+    "constructor 2017",
+    "Constructor-17",
+    "2017 constructor",
+    "28 constructor 2017",
+    "constructor 28, 2017",
+    "__proto__ 2017",
+    "toString 2017",
+  ])("%s is not a period", (text) => {
+    expect(messageOf(() => parsePeriod(text))).toMatch(/is not a (month name|period)/);
+    expect(messageOf(() => toMonth(text, "row 2 of dates"))).toMatch(/^row 2 of dates: /);
+  });
 
   it("a word after a number is not a scale", () => {
     for (const text of ["5 constructor", "5 toString", "12 valueOf", "5 __proto__"]) {

@@ -14,9 +14,7 @@ import {
 } from "../../src/calc";
 import { errorOf } from "./helpers";
 
-
-const seed = () =>
-  buildSeries(["Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"], [4512, 5125, 5208, 6736]);
+const seed = () => buildSeries(["Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"], [4512, 5125, 5208, 6736]);
 
 describe("recordAt", () => {
   it("seed: February 2017 (6,736 oz) beats February 2016 (5,125 oz) — a record for the month", () => {
@@ -57,7 +55,11 @@ describe("recordAt", () => {
 
   it("a lower month is not a record; the best earlier value is reported", () => {
     const s = buildSeries(["Feb 2015", "Feb 2016", "Feb 2017"], [7000, 5125, 6736]);
-    expect(recordAt(s, makeMonth(2017, 2))).toMatchObject({ isRecord: false, previous: 7000, previousMonth: makeMonth(2015, 2) });
+    expect(recordAt(s, makeMonth(2017, 2))).toMatchObject({
+      isRecord: false,
+      previous: 7000,
+      previousMonth: makeMonth(2015, 2),
+    });
   });
 
   it("months without a value are not compared", () => {
@@ -77,7 +79,9 @@ describe("recordAt", () => {
   it("reads scope arguments and rejects unknown ones", () => {
     expect(parseScope(" All ")).toBe("all");
     expect(parseScope(null)).toBeNull();
-    expect(errorOf(() => parseScope("quarter")).message).toBe('scope: "quarter" is not a scope; use one of month, all, ytd');
+    expect(errorOf(() => parseScope("quarter")).message).toBe(
+      'scope: "quarter" is not a scope; use one of month, all, ytd',
+    );
     expect(errorOf(() => recordAt(seed(), makeMonth(2017, 2), "decade" as RecordScope)).kind).toBe("value");
   });
 });
@@ -122,33 +126,45 @@ describe("recordAll", () => {
       { minLength: 1, maxLength: 60 },
     );
     fc.assert(
-      fc.property(values, fc.integer({ min: 1, max: 12 }), fc.constantFrom<RecordScope>("month", "all", "ytd"), (vals, startMonth, scope) => {
-        const first = makeMonth(2010, startMonth);
-        const series: MonthlySeries = buildSeries(vals.map((_, i) => formatMonth(first + i)), vals);
-        const fast = recordAll(series, scope);
-        vals.forEach((v, k) => {
-          const m = first + k;
-          const inScope = (j: number) =>
-            scope === "all" ||
-            (scope === "month" && (k - j) % 12 === 0) ||
-            (scope === "ytd" && Math.floor((first + j) / 12) === Math.floor(m / 12));
-          let best: number | null = null;
-          let bestAt: number | null = null;
-          for (let j = 0; j < k; j++) {
-            const e = vals[j];
-            if (e !== null && inScope(j) && (best === null || e > best)) {
-              best = e;
-              bestAt = first + j;
+      fc.property(
+        values,
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom<RecordScope>("month", "all", "ytd"),
+        (vals, startMonth, scope) => {
+          const first = makeMonth(2010, startMonth);
+          const series: MonthlySeries = buildSeries(
+            vals.map((_, i) => formatMonth(first + i)),
+            vals,
+          );
+          const fast = recordAll(series, scope);
+          vals.forEach((v, k) => {
+            const m = first + k;
+            const inScope = (j: number) =>
+              scope === "all" ||
+              (scope === "month" && (k - j) % 12 === 0) ||
+              (scope === "ytd" && Math.floor((first + j) / 12) === Math.floor(m / 12));
+            let best: number | null = null;
+            let bestAt: number | null = null;
+            for (let j = 0; j < k; j++) {
+              const e = vals[j];
+              if (e !== null && inScope(j) && (best === null || e > best)) {
+                best = e;
+                bestAt = first + j;
+              }
             }
-          }
-          const expected = { isRecord: v !== null && best !== null && v > best, previous: best, previousMonth: bestAt };
-          expect(fast[k]).toMatchObject(expected);
-          const cols = recordColumns(series, scope);
-          expect(cols.isRecord[k]).toBe(expected.isRecord ? 1 : 0);
-          expect(cols.previousMonth[k]).toBe(bestAt ?? -1);
-          if (v !== null) expect(recordAt(series, m, scope)).toEqual(fast[k]);
-        });
-      }),
+            const expected = {
+              isRecord: v !== null && best !== null && v > best,
+              previous: best,
+              previousMonth: bestAt,
+            };
+            expect(fast[k]).toMatchObject(expected);
+            const cols = recordColumns(series, scope);
+            expect(cols.isRecord[k]).toBe(expected.isRecord ? 1 : 0);
+            expect(cols.previousMonth[k]).toBe(bestAt ?? -1);
+            if (v !== null) expect(recordAt(series, m, scope)).toEqual(fast[k]);
+          });
+        },
+      ),
     );
   });
 

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildSeries, CalcError, makeMonth, monthToSerial, valueAt, lastMonth, type MonthlySeries } from "../../src/calc";
+import {
+  buildSeries,
+  CalcError,
+  makeMonth,
+  monthToSerial,
+  valueAt,
+  lastMonth,
+  type MonthlySeries,
+} from "../../src/calc";
 import { errorOf } from "./helpers";
 
 const serial = (y: number, m: number, day = 1) => monthToSerial(makeMonth(y, m)) + day - 1;
-
 
 /** The series as {"Feb 2017": 6736, ...} for readable assertions. */
 function asMap(s: MonthlySeries): Map<number, number> {
@@ -110,7 +117,9 @@ describe("buildSeries: errors", () => {
 
   it("says a whole number 1900-2200 in dates looks like a year (it would be a day in 1905)", () => {
     const e = errorOf(() => buildSeries(["Year", 2015, 2016], ["Gold", 1, 2]));
-    expect(e.message).toBe("row 2 of dates: 2015 looks like a year; each row needs a month (a date, or text like Feb 2015)");
+    expect(e.message).toBe(
+      "row 2 of dates: 2015 looks like a year; each row needs a month (a date, or text like Feb 2015)",
+    );
     // serials just below and above still read as days: 1899 = 13 Mar 1905, 2201 = 9 Jan 1906
     expect(buildSeries([1899, 2201], [1, 2]).values.length).toBe(11);
   });
@@ -126,7 +135,10 @@ describe("buildSeries: errors", () => {
       fc.property(fc.array(fc.anything(), { maxLength: 8 }), fc.array(fc.anything(), { maxLength: 8 }), (d, v) => {
         try {
           buildSeries(d, v);
-          buildSeries(d, d.map((_, i) => v[i]));
+          buildSeries(
+            d,
+            d.map((_, i) => v[i]),
+          );
         } catch (e) {
           expect(e).toBeInstanceOf(CalcError);
         }
@@ -138,14 +150,24 @@ describe("buildSeries: errors", () => {
 describe("buildSeries: properties", () => {
   it("does not depend on row order", () => {
     const rows = fc.uniqueArray(
-      fc.record({ month: fc.integer({ min: makeMonth(1990, 1), max: makeMonth(2030, 12) }), day: fc.integer({ min: 1, max: 28 }), value: fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.constant(null)) }),
+      fc.record({
+        month: fc.integer({ min: makeMonth(1990, 1), max: makeMonth(2030, 12) }),
+        day: fc.integer({ min: 1, max: 28 }),
+        value: fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.constant(null)),
+      }),
       { selector: (r) => r.month, maxLength: 40 },
     );
     fc.assert(
       fc.property(rows, fc.func(fc.integer()), (rs, key) => {
         const shuffled = [...rs].sort((a, b) => key(a.month) - key(b.month) || a.month - b.month);
-        const a = buildSeries(rs.map((r) => monthToSerial(r.month) + r.day - 1), rs.map((r) => r.value));
-        const b = buildSeries(shuffled.map((r) => monthToSerial(r.month) + r.day - 1), shuffled.map((r) => r.value));
+        const a = buildSeries(
+          rs.map((r) => monthToSerial(r.month) + r.day - 1),
+          rs.map((r) => r.value),
+        );
+        const b = buildSeries(
+          shuffled.map((r) => monthToSerial(r.month) + r.day - 1),
+          shuffled.map((r) => r.value),
+        );
         expect(b.first).toBe(a.first);
         expect([...b.values]).toEqual([...a.values]);
         for (const r of rs) {

@@ -28,10 +28,14 @@ describe("seed: Dynacor press release 2017-03-29", () => {
 describe("Excel-shaped arguments", () => {
   it("numbers stored as text in actual and prior", () => {
     expect(check([["a 9% increase"]], [["73,476"]], "67,603 oz")).toEqual([["consistent"]]);
-    expect(check([["20-26%"]], row("88,000", "92,000"), "73,476")).toEqual([["consistent", "rounded up: the numbers give 25.2%"]]);
+    expect(check([["20-26%"]], row("88,000", "92,000"), "73,476")).toEqual([
+      ["consistent", "rounded up: the numbers give 25.2%"],
+    ]);
   });
   it("without prior (omitted or a blank cell), actual is the change itself", () => {
-    expect(check([["20-26%"]], row(0.1977, 0.2521), null)).toEqual([["consistent", "rounded up: the numbers give 25.2%"]]);
+    expect(check([["20-26%"]], row(0.1977, 0.2521), null)).toEqual([
+      ["consistent", "rounded up: the numbers give 25.2%"],
+    ]);
     expect(check([["41%"]], [[0.4026]], [[""]])).toEqual([["rounded up: the numbers give 40.3%"]]);
     expect(check([["42.0%"]], [[0.4206]])).toEqual([["truncated: the numbers give 42.06%"]]);
   });
@@ -72,6 +76,17 @@ describe("errors", () => {
     expect(good).toBe("rounded up: the numbers give 25.2%");
   });
   it("actual larger than a row or column is refused", () => {
-    expectError(check([["9%"]], [[1, 2], [3, 4]], 1)[0][0], "#VALUE!", "actual must be one row or one column");
+    expectError(
+      check(
+        [["9%"]],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        1,
+      )[0][0],
+      "#VALUE!",
+      "actual must be one row or one column",
+    );
   });
 });

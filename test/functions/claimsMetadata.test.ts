@@ -14,7 +14,9 @@ describe("functions.json: GUIDANCE_PROGRESS and CLAIM_CHECK", () => {
   it("declares both with help for every argument, ranges as matrices, options optional", async () => {
     const result = await generateCustomFunctionsMetadata("src/functions/functions.ts");
     expect(result.errors).toEqual([]);
-    const fns = (JSON.parse(result.metadataJson) as { functions: { id: string; description: string; parameters: ParamMeta[] }[] }).functions;
+    const fns = (
+      JSON.parse(result.metadataJson) as { functions: { id: string; description: string; parameters: ParamMeta[] }[] }
+    ).functions;
     const expected: Record<string, [string, "matrix" | "scalar", boolean][]> = {
       GUIDANCE_PROGRESS: [
         ["guidance", "matrix", false],

@@ -51,7 +51,14 @@ describe("GUIDANCE_RANGE: one guidance", () => {
   });
 
   it("a 2-D range that is not two cells is #VALUE!", () => {
-    expectError(guidanceRange([["a", "b"], ["c", "d"]])[0][0], "#VALUE!", "guidance must be one row or one column, not 2 rows by 2 columns");
+    expectError(
+      guidanceRange([
+        ["a", "b"],
+        ["c", "d"],
+      ])[0][0],
+      "#VALUE!",
+      "guidance must be one row or one column, not 2 rows by 2 columns",
+    );
   });
 });
 
@@ -104,7 +111,11 @@ describe("GUIDANCE_RANGE: a column of guidance texts", () => {
 
   it("a row of texts is read the same way, one result row per text", () => {
     const out = guidanceRange(row("88-92,000", "1.2-1.4 Moz", "53 000 oz to 56 000 oz"));
-    expect(out).toEqual([[88000, 92000], [1200000, 1400000], [53000, 56000]]);
+    expect(out).toEqual([
+      [88000, 92000],
+      [1200000, 1400000],
+      [53000, 56000],
+    ]);
   });
 
   it("with base, each row is implied growth", () => {

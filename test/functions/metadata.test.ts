@@ -44,10 +44,25 @@ describe("functions.json from the JSDoc of functions.ts", () => {
   it("ranges are matrix arguments, options are optional, and nothing is a repeating argument", async () => {
     const fns = await metadata();
     const param = (id: string, name: string) => fns.find((f) => f.id === id)!.parameters.find((p) => p.name === name)!;
-    for (const [id, name] of [["YOY_GROWTH", "current_or_dates"], ["YOY_GROWTH", "period"], ["GUIDANCE_RANGE", "guidance"], ["RECORD_MONTH", "dates"], ["RECORD_MONTH", "values"], ["RECORD_MONTH", "period"]]) {
+    for (const [id, name] of [
+      ["YOY_GROWTH", "current_or_dates"],
+      ["YOY_GROWTH", "period"],
+      ["GUIDANCE_RANGE", "guidance"],
+      ["RECORD_MONTH", "dates"],
+      ["RECORD_MONTH", "values"],
+      ["RECORD_MONTH", "period"],
+    ]) {
       expect(param(id, name).dimensionality, `${id}.${name}`).toBe("matrix");
     }
-    for (const [id, name] of [["YOY_GROWTH", "period"], ["YOY_GROWTH", "basis"], ["YOY_GROWTH", "fiscal_year_start"], ["GUIDANCE_RANGE", "base"], ["RECORD_MONTH", "period"], ["RECORD_MONTH", "scope"], ["RECORD_MONTH", "output"]]) {
+    for (const [id, name] of [
+      ["YOY_GROWTH", "period"],
+      ["YOY_GROWTH", "basis"],
+      ["YOY_GROWTH", "fiscal_year_start"],
+      ["GUIDANCE_RANGE", "base"],
+      ["RECORD_MONTH", "period"],
+      ["RECORD_MONTH", "scope"],
+      ["RECORD_MONTH", "output"],
+    ]) {
       expect(param(id, name).optional, `${id}.${name}`).toBe(true);
     }
     for (const f of fns) for (const p of f.parameters) expect(p.repeating, `${f.id}.${p.name}`).toBeFalsy();

@@ -71,7 +71,7 @@ describe("Excel-shaped arguments", () => {
     expect(progress([["88-92,000 ounces"]], d, v, [["2017-02"]], "ytd")).toEqual([[11944]]);
   });
 
-  it("weights \"prior_year\" in a cell, and fiscal_year_start as text", () => {
+  it('weights "prior_year" in a cell, and fiscal_year_start as text', () => {
     const d = col(...Array.from({ length: 14 }, (_, i) => serial(2016, 4 + i))); // Apr 2016 .. May 2017
     const v = col(...Array.from({ length: 14 }, (_, i) => (i < 3 ? 500 : 1000)));
     // FY2018 starts Apr 2017; prior year Apr 2016–Mar 2017 = 3×500 + 9×1000 = 10,500; its Apr+May = 1,000
@@ -85,8 +85,11 @@ describe("Excel-shaped arguments", () => {
     expect(share).toBeCloseTo(9637 / 73476, 12);
   });
 
-  it("an empty weights cell (null or \"\") means straight-line weights", () => {
-    expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], "expected_share", [[""]])[0][0]).toBeCloseTo(2 / 12, 12);
+  it('an empty weights cell (null or "") means straight-line weights', () => {
+    expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], "expected_share", [[""]])[0][0]).toBeCloseTo(
+      2 / 12,
+      12,
+    );
   });
 });
 
@@ -101,31 +104,76 @@ describe("errors name the argument and the text", () => {
   it("the year complete: needed is #N/A 'no months left'", () => {
     const d = col(...Array.from({ length: 12 }, (_, i) => serial(2017, i + 1)));
     const v = col(...Array<number>(12).fill(7000));
-    expectError(progress(g, d, v, [["Dec 2017"]], "needed_low")[0][0], "#N/A", "no months left: 2017 is complete at Dec 2017");
+    expectError(
+      progress(g, d, v, [["Dec 2017"]], "needed_low")[0][0],
+      "#N/A",
+      "no months left: 2017 is complete at Dec 2017",
+    );
     expect(progress(g, d, v, [["Dec 2017"]], "status")).toEqual([["below"]]);
   });
   it("unreadable guidance quotes it; a column of guidances is refused", () => {
-    expectError(progress([["lots of gold"]], dates, values, [["Feb 2017"]])[0][0], "#VALUE!", 'guidance "lots of gold"');
-    expectError(progress(col("88-92,000", "90,000"), dates, values, [["Feb 2017"]])[0][0], "#VALUE!", "one guidance", "not 2");
+    expectError(
+      progress([["lots of gold"]], dates, values, [["Feb 2017"]])[0][0],
+      "#VALUE!",
+      'guidance "lots of gold"',
+    );
+    expectError(
+      progress(col("88-92,000", "90,000"), dates, values, [["Feb 2017"]])[0][0],
+      "#VALUE!",
+      "one guidance",
+      "not 2",
+    );
   });
   it("as_of blank, unreadable or a range", () => {
     expectError(progress(g, dates, values, [[null]])[0][0], "#VALUE!", "as_of", "blank");
     expectError(progress(g, dates, values, [["01/02/2017"]])[0][0], "#VALUE!", "as_of", "01/02/2017");
-    expectError(progress(g, dates, values, row("Jan 2017", "Feb 2017"))[0][0], "#VALUE!", "as_of must be a single cell");
+    expectError(
+      progress(g, dates, values, row("Jan 2017", "Feb 2017"))[0][0],
+      "#VALUE!",
+      "as_of must be a single cell",
+    );
   });
   it("output not among the names lists them", () => {
-    expectError(progress(g, dates, values, [["Feb 2017"]], "remaining")[0][0], "#VALUE!", "output must be one of", '"needed_low"', "remaining");
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "remaining")[0][0],
+      "#VALUE!",
+      "output must be one of",
+      '"needed_low"',
+      "remaining",
+    );
   });
   it("weights: wrong count, a blank cell, text in a cell, a single number", () => {
     const w11 = col(...Array<number>(11).fill(1));
-    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", w11)[0][0], "#VALUE!", "weights must be 12 cells", "not 11");
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "expected_share", w11)[0][0],
+      "#VALUE!",
+      "weights must be 12 cells",
+      "not 11",
+    );
     const blank = col(1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", blank)[0][0], "#VALUE!", "row 3 of weights is blank");
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "expected_share", blank)[0][0],
+      "#VALUE!",
+      "row 3 of weights is blank",
+    );
     const lastBlank = col(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "");
-    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", lastBlank)[0][0], "#VALUE!", "row 12 of weights is blank");
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "expected_share", lastBlank)[0][0],
+      "#VALUE!",
+      "row 12 of weights is blank",
+    );
     const text = col(1, "heavy", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", text)[0][0], "#VALUE!", "row 2 of weights", "heavy");
-    expectError(progress(g, dates, values, [["Feb 2017"]], "expected_share", [[0.5]])[0][0], "#VALUE!", '"prior_year" or 12 cells');
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "expected_share", text)[0][0],
+      "#VALUE!",
+      "row 2 of weights",
+      "heavy",
+    );
+    expectError(
+      progress(g, dates, values, [["Feb 2017"]], "expected_share", [[0.5]])[0][0],
+      "#VALUE!",
+      '"prior_year" or 12 cells',
+    );
   });
   it("fiscal_year_start out of 1-12", () => {
     expectError(progress(g, dates, values, [["Feb 2017"]], null, null, 13)[0][0], "#VALUE!", "fiscal_year_start", "13");

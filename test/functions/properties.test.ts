@@ -21,7 +21,10 @@ describe("properties of the spills", () => {
     const edgy = fc.oneof(
       { weight: 4, arbitrary: fc.integer({ min: 0, max: 200_000 }) },
       { weight: 2, arbitrary: fc.double({ noNaN: false }) },
-      { weight: 1, arbitrary: fc.constantFrom(0, -0, 1e308, 5e-324, -1, Infinity, -Infinity, NaN, 2 ** 53, null, "12", true) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(0, -0, 1e308, 5e-324, -1, Infinity, -Infinity, NaN, 2 ** 53, null, "12", true),
+      },
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(edgy, edgy), { minLength: 2, maxLength: 30 }), (pairs) => {
@@ -63,11 +66,16 @@ describe("properties of the spills", () => {
   it("a row and a column of the same figures give the same values (no header row)", () => {
     const noHeader = (pairs: [unknown, unknown][]) => !(pairs[0][0] === "abc" && pairs[0][1] === "abc");
     fc.assert(
-      fc.property(fc.array(fc.tuple(figureCell, figureCell), { minLength: 1, maxLength: 20 }).filter(noHeader), (pairs) => {
-        const asCol = yoyGrowth(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1]))).map((r) => outcome(r[0]));
-        const asRow = yoyGrowth(row(...pairs.map((p) => p[0])), row(...pairs.map((p) => p[1])))[0].map(outcome);
-        expect(asRow).toEqual(asCol);
-      }),
+      fc.property(
+        fc.array(fc.tuple(figureCell, figureCell), { minLength: 1, maxLength: 20 }).filter(noHeader),
+        (pairs) => {
+          const asCol = yoyGrowth(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1]))).map((r) =>
+            outcome(r[0]),
+          );
+          const asRow = yoyGrowth(row(...pairs.map((p) => p[0])), row(...pairs.map((p) => p[1])))[0].map(outcome);
+          expect(asRow).toEqual(asCol);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -75,28 +83,39 @@ describe("properties of the spills", () => {
   it("GUIDANCE_RANGE over a column gives, row by row, what it gives for each text alone", () => {
     const texts = fc.oneof(
       fc.constantFrom("88-92,000", "1.2-1.4 Moz", "approximately 22,500 ounces", "20-26%", "8,700-12,300", "junk"),
-      fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99_999 })).map(([a, b]) => `${a} to ${b} oz`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99_999 }))
+        .map(([a, b]) => `${a} to ${b} oz`),
       fc.integer({ min: 0, max: 1e6 }),
     );
     fc.assert(
-      fc.property(fc.array(texts, { minLength: 3, maxLength: 15 }), fc.option(fc.integer({ min: 1, max: 1e6 })), (list, base) => {
-        const out = guidanceRange(col(...list), base ?? OMITTED);
-        expect(out).toHaveLength(list.length);
-        list.forEach((t, i) => expect(out[i].map(outcome)).toEqual(guidanceRange([[t]], base ?? OMITTED)[0].map(outcome)));
-      }),
+      fc.property(
+        fc.array(texts, { minLength: 3, maxLength: 15 }),
+        fc.option(fc.integer({ min: 1, max: 1e6 })),
+        (list, base) => {
+          const out = guidanceRange(col(...list), base ?? OMITTED);
+          expect(out).toHaveLength(list.length);
+          list.forEach((t, i) =>
+            expect(out[i].map(outcome)).toEqual(guidanceRange([[t]], base ?? OMITTED)[0].map(outcome)),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
 });
 
 /** The definition, brute force: strictly above every earlier value in scope, none earlier -> false. */
-function bruteRecord(months: { y: number; m: number; v: number }[], i: number, scope: "month" | "all" | "ytd"): boolean {
+function bruteRecord(
+  months: { y: number; m: number; v: number }[],
+  i: number,
+  scope: "month" | "all" | "ytd",
+): boolean {
   const me = months[i];
   const key = (x: { y: number; m: number }) => x.y * 12 + x.m;
   const earlier = months.filter(
     (x) =>
-      key(x) < key(me) &&
-      (scope === "all" || (scope === "month" && x.m === me.m) || (scope === "ytd" && x.y === me.y)),
+      key(x) < key(me) && (scope === "all" || (scope === "month" && x.m === me.m) || (scope === "ytd" && x.y === me.y)),
   );
   return earlier.length > 0 && earlier.every((x) => me.v > x.v);
 }
@@ -119,7 +138,12 @@ describe("RECORD_MONTH flags against the definition", () => {
   it.each(["month", "all", "ytd"] as const)("scope %s, rows in any order", (scope) => {
     fc.assert(
       fc.property(data, (months) => {
-        const out = recordMonth(col(...months.map((x) => serial(x.y, x.m, 5))), col(...months.map((x) => x.v)), OMITTED, scope);
+        const out = recordMonth(
+          col(...months.map((x) => serial(x.y, x.m, 5))),
+          col(...months.map((x) => x.v)),
+          OMITTED,
+          scope,
+        );
         expect(out.map((r) => r[0])).toEqual(months.map((_, i) => bruteRecord(months, i, scope)));
       }),
       { numRuns: 300 },

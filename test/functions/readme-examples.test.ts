@@ -1,12 +1,6 @@
 import "./setup-custom-functions";
 import { describe, expect, it } from "vitest";
-import {
-  claimCheck,
-  guidanceProgress,
-  guidanceRange,
-  recordMonth,
-  yoyGrowth,
-} from "../../src/functions/functions";
+import { claimCheck, guidanceProgress, guidanceRange, recordMonth, yoyGrowth } from "../../src/functions/functions";
 import { col, OMITTED } from "./helpers";
 
 /** The "Worked examples" table of README.md, cell for cell: the README must not promise what the functions do not give. */

@@ -11,9 +11,15 @@ import { OMITTED, col, expectError, expectExcelSafe, row, serial, wholeColumn } 
  * 2017   105  150  130
  */
 const MONTHS: [number, number, number][] = [
-  [2015, 1, 100], [2015, 2, 120], [2015, 3, 90],
-  [2016, 1, 110], [2016, 2, 120], [2016, 3, 130],
-  [2017, 1, 105], [2017, 2, 150], [2017, 3, 130],
+  [2015, 1, 100],
+  [2015, 2, 120],
+  [2015, 3, 90],
+  [2016, 1, 110],
+  [2016, 2, 120],
+  [2016, 3, 130],
+  [2017, 1, 105],
+  [2017, 2, 150],
+  [2017, 3, 130],
 ];
 const dates = col(...MONTHS.map(([y, m]) => serial(y, m, 10)));
 const values = col(...MONTHS.map(([, , v]) => v));
@@ -27,11 +33,31 @@ describe("RECORD_MONTH with period omitted: one flag per row of dates", () => {
   });
 
   it('scope "all": beats every earlier month', () => {
-    expect(flags(recordMonth(dates, values, OMITTED, "all"))).toEqual([false, true, false, false, false, true, false, true, false]);
+    expect(flags(recordMonth(dates, values, OMITTED, "all"))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('scope "ytd": best month so far this year', () => {
-    expect(flags(recordMonth(dates, values, OMITTED, "ytd"))).toEqual([false, true, false, false, true, true, false, true, false]);
+    expect(flags(recordMonth(dates, values, OMITTED, "ytd"))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it("a tie is not a record (Feb 2016 = Feb 2015 = 120; Mar 2017 = Mar 2016 = 130)", () => {
@@ -47,7 +73,7 @@ describe("RECORD_MONTH with period omitted: one flag per row of dates", () => {
     expect(flags(shuffled)).toEqual(order.map((i) => straight[i]));
   });
 
-  it("aligned with a whole column: header and rows without a date are \"\", the spill stops at the last date", () => {
+  it('aligned with a whole column: header and rows without a date are "", the spill stops at the last date', () => {
     const d = wholeColumn(["Month", serial(2016, 2), null, serial(2017, 2), "", serial(2017, 3)]);
     const v = wholeColumn(["Gold (oz)", 5125, "note", 6736, null, 100]);
     const out = recordMonth(d, v);
@@ -55,7 +81,7 @@ describe("RECORD_MONTH with period omitted: one flag per row of dates", () => {
     expectExcelSafe(out);
   });
 
-  it("desktop zeros below a whole column are dropped; a dated month without a value is \"\"", () => {
+  it('desktop zeros below a whole column are dropped; a dated month without a value is ""', () => {
     const d = wholeColumn([serial(2016, 2), serial(2017, 2), serial(2018, 2)], 0);
     const v = wholeColumn([5125, 6736, null], 0);
     expect(recordMonth(d, v)).toEqual([[false], [true], [""]]);
@@ -108,7 +134,10 @@ describe("RECORD_MONTH with a period", () => {
   });
 
   it("a range of periods spills in its shape, an error only in its own cell", () => {
-    const out = recordMonth(dates, values, [["Jan 2016", "Feb 2016"], ["Apr 2017", "Q1 2017"]]);
+    const out = recordMonth(dates, values, [
+      ["Jan 2016", "Feb 2016"],
+      ["Apr 2017", "Q1 2017"],
+    ]);
     expect(out[0]).toEqual([true, false]);
     expectError(out[1][0], "#N/A", "row 2, column 1 of period", "Apr 2017 is not in dates");
     expectError(out[1][1], "#VALUE!", "row 2, column 2 of period", "Q1 2017");

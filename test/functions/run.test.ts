@@ -29,10 +29,20 @@ describe("argument coercion", () => {
   });
 
   it("a 2-D range where a list is needed is an error naming its shape", () => {
-    expect(() => toVector(toGrid([[1, 2], [3, 4]], "dates"))).toThrow("dates must be one row or one column, not 2 rows by 2 columns");
+    expect(() =>
+      toVector(
+        toGrid(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          "dates",
+        ),
+      ),
+    ).toThrow("dates must be one row or one column, not 2 rows by 2 columns");
   });
 
-  it("trailing null and \"\" rows are dropped; a 0 is kept unless the range is a whole column", () => {
+  it('trailing null and "" rows are dropped; a 0 is kept unless the range is a whole column', () => {
     expect(filledLength([toVector(toGrid(col(1, 2, null, ""), "x"))])).toBe(2);
     expect(filledLength([toVector(toGrid(col(1, 2, 0, 0), "x"))])).toBe(4);
     expect(filledLength([toVector(toGrid(wholeColumn([1, 2, 0, 5], 0), "x"))])).toBe(4);
@@ -47,12 +57,25 @@ describe("argument coercion", () => {
 
   it("an all-blank input keeps one cell so the function still answers", () => {
     expect(filledLength([toVector(toGrid(wholeColumn([]), "x"))])).toBe(1);
-    const g = toGrid([[null, null], [null, null]], "x");
+    const g = toGrid(
+      [
+        [null, null],
+        [null, null],
+      ],
+      "x",
+    );
     expect(filledExtent([g], 2, 2)).toEqual({ rows: 1, cols: 1 });
   });
 
   it("filledExtent trims trailing rows and trailing columns of a 2-D range", () => {
-    const g = toGrid([[1, 2, null], [3, null, ""], [null, null, null]], "x");
+    const g = toGrid(
+      [
+        [1, 2, null],
+        [3, null, ""],
+        [null, null, null],
+      ],
+      "x",
+    );
     expect(filledExtent([g], 3, 3)).toEqual({ rows: 2, cols: 2 });
   });
 
@@ -64,7 +87,9 @@ describe("argument coercion", () => {
 describe("runFunction", () => {
   const spec = defineFunction(
     [range("x"), optionalRange("p"), choice("mode", ["a", "bb"] as const), integer("n", 1, 12), number("base")],
-    (x, p, mode, n, base) => [[x.at(0, 0) as number, p === undefined ? "omitted" : "given", mode ?? "default", n ?? -1, base ?? -1]],
+    (x, p, mode, n, base) => [
+      [x.at(0, 0) as number, p === undefined ? "omitted" : "given", mode ?? "default", n ?? -1, base ?? -1],
+    ],
   );
   const run = (...args: unknown[]) => runFunction(spec, args);
 
@@ -83,7 +108,12 @@ describe("runFunction", () => {
 
   it("a 0 option (Excel desktop's empty cell) is the default choice; a 0 integer is an error with a hint", () => {
     expect(run([[1]], null, 0)).toEqual([[1, "omitted", "default", -1, -1]]);
-    expectError(run([[1]], null, null, 0)[0][0], "#VALUE!", "n must be a whole number from 1 to 12, not 0", "empty cell arrives as 0");
+    expectError(
+      run([[1]], null, null, 0)[0][0],
+      "#VALUE!",
+      "n must be a whole number from 1 to 12, not 0",
+      "empty cell arrives as 0",
+    );
   });
 
   it("a bad choice is #VALUE! listing the choices and quoting the text", () => {
@@ -97,9 +127,20 @@ describe("runFunction", () => {
     expectError(run([[1]], null, null, "April")[0][0], "#VALUE!", "n: ", '"April" is not a number');
   });
 
-  it("non-finite numbers become #NUM!, blanks become \"\", CalcErrors map by kind", () => {
+  it('non-finite numbers become #NUM!, blanks become "", CalcErrors map by kind', () => {
     const out = runFunction(
-      defineFunction([], () => [[Infinity, NaN, null, new CalcError("na", "gone"), new CalcError("div0", "zero"), new CalcError("num", "big"), true, "x"]]),
+      defineFunction([], () => [
+        [
+          Infinity,
+          NaN,
+          null,
+          new CalcError("na", "gone"),
+          new CalcError("div0", "zero"),
+          new CalcError("num", "big"),
+          true,
+          "x",
+        ],
+      ]),
       [],
     );
     expectError(out[0][0], "#NUM!", "too large");
@@ -112,7 +153,12 @@ describe("runFunction", () => {
   });
 
   it("a CalcError thrown by the body is the whole result", () => {
-    const out = runFunction(defineFunction([], () => { throw new CalcError("value", "bad input"); }), []);
+    const out = runFunction(
+      defineFunction([], () => {
+        throw new CalcError("value", "bad input");
+      }),
+      [],
+    );
     expect(out).toHaveLength(1);
     expectError(out[0][0], "#VALUE!", "bad input");
   });

@@ -29,7 +29,21 @@ describe("YOY_GROWTH(current, prior)", () => {
 
   it("same-shape rows and 2-D ranges spill in their shape", () => {
     expect(yoyGrowth(row(2, 3), row(1, 1))).toEqual([[1, 2]]);
-    expect(yoyGrowth([[2, 3], [4, 5]], [[1, 1], [2, 5]])).toEqual([[1, 2], [1, 0]]);
+    expect(
+      yoyGrowth(
+        [
+          [2, 3],
+          [4, 5],
+        ],
+        [
+          [1, 1],
+          [2, 5],
+        ],
+      ),
+    ).toEqual([
+      [1, 2],
+      [1, 0],
+    ]);
   });
 
   it("a single value broadcasts against a range, on either side", () => {
@@ -57,7 +71,7 @@ describe("YOY_GROWTH(current, prior)", () => {
     expectError(yoyGrowth([[true]], [[10]])[0][0], "#VALUE!", '"TRUE" is not a number');
   });
 
-  it("a blank (null, \"\", or a placeholder such as n/a) is #N/A no value", () => {
+  it('a blank (null, "", or a placeholder such as n/a) is #N/A no value', () => {
     for (const blank of [null, "", "n/a", "-"]) {
       expectError(yoyGrowth([[blank]], [[10]])[0][0], "#N/A", "current: no value");
       expectError(yoyGrowth([[10]], [[blank]])[0][0], "#N/A", "prior: no value");
@@ -76,7 +90,16 @@ describe("YOY_GROWTH(current, prior)", () => {
   });
 
   it("a 2-D error names row and column", () => {
-    const out = yoyGrowth([[1, 2], [3, "x"]], [[1, 1], [1, 1]]);
+    const out = yoyGrowth(
+      [
+        [1, 2],
+        [3, "x"],
+      ],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+    );
     expectError(out[1][1], "#VALUE!", "row 2, column 2 of current");
   });
 
@@ -166,7 +189,10 @@ describe("YOY_GROWTH(dates, values, period, [basis], [fiscal_year_start])", () =
   });
 
   it("a range of periods spills in its shape; a bad period is an error in its cell only", () => {
-    const out = g([["Feb 2017", "Q1 2017"], ["Feb 2015", "Febtober"]]);
+    const out = g([
+      ["Feb 2017", "Q1 2017"],
+      ["Feb 2015", "Febtober"],
+    ]);
     expect(out[0]).toEqual([0.5, 0.5]);
     expectError(out[1][0], "#N/A", "row 2, column 1 of period", "Feb 2014");
     expectError(out[1][1], "#VALUE!", "row 2, column 2 of period", '"Febtober"');
@@ -193,7 +219,11 @@ describe("YOY_GROWTH(dates, values, period, [basis], [fiscal_year_start])", () =
 
   it("a bad basis or fiscal_year_start is #VALUE! naming it", () => {
     expectError(g([["Feb 2017"]], "weekly")[0][0], "#VALUE!", "basis must be one of", '"weekly"');
-    expectError(g([["Feb 2017"]], "ytd", 13)[0][0], "#VALUE!", "fiscal_year_start must be a whole number from 1 to 12, not 13");
+    expectError(
+      g([["Feb 2017"]], "ytd", 13)[0][0],
+      "#VALUE!",
+      "fiscal_year_start must be a whole number from 1 to 12, not 13",
+    );
   });
 
   it("dates and values of different sizes are #VALUE!", () => {

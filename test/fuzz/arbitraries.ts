@@ -6,25 +6,150 @@ import fc from "fast-check";
 
 /** Texts analysts really type (DOMAIN.md), seeds for the mutations below. */
 export const PLAUSIBLE_TEXT = [
-  "Feb 2017", "February 2017", "Feb-17", "2017-02", "2017/02", "02/2017", "2017-02-28", "01/02/2017", "13/02/2017",
-  "Q1 2017", "Q1-2017", "2017-Q1", "1Q17", "1Q 2017", "2016", "FY2024", "FY 2023-24", "Sept 2015", "Ytd-2016",
-  "73,476", "7 352", "6,736 oz", "6,733oz", "73476", "1.5", "(1,234)", "19.982", "2,6", "-", "—", "n/a", "N/A", "(est)",
-  "88-92,000", "88,000-92,000 oz", "88,000 to 92,000 ounces", "between 82,000 and 92,000 ounces", "88–92 koz",
-  "6.5 - 7.0 million", "1.2-1.4 Moz", "53 000 oz to 56 000 oz", "90,000", "approximately 22,500 ounces",
-  "just over 82,000 oz", "more than 100,000 ounces", "182.000 - 193.000 oz", "US$200 to $220 million", "+500,000 ounces",
-  "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)", "20-26%", "42.0%", "41%",
-  "month", "quarter", "year", "ytd", "ttm", "all", "flag", "previous", "previous_period", "margin",
-  "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status", "prior_year",
-  "Month", "Gold (oz)", "=1+1", "@SUM(A1)", "", " ", "0", "1e308", "-0", "NaN", "Infinity",
+  "Feb 2017",
+  "February 2017",
+  "Feb-17",
+  "2017-02",
+  "2017/02",
+  "02/2017",
+  "2017-02-28",
+  "01/02/2017",
+  "13/02/2017",
+  "Q1 2017",
+  "Q1-2017",
+  "2017-Q1",
+  "1Q17",
+  "1Q 2017",
+  "2016",
+  "FY2024",
+  "FY 2023-24",
+  "Sept 2015",
+  "Ytd-2016",
+  "73,476",
+  "7 352",
+  "6,736 oz",
+  "6,733oz",
+  "73476",
+  "1.5",
+  "(1,234)",
+  "19.982",
+  "2,6",
+  "-",
+  "—",
+  "n/a",
+  "N/A",
+  "(est)",
+  "88-92,000",
+  "88,000-92,000 oz",
+  "88,000 to 92,000 ounces",
+  "between 82,000 and 92,000 ounces",
+  "88–92 koz",
+  "6.5 - 7.0 million",
+  "1.2-1.4 Moz",
+  "53 000 oz to 56 000 oz",
+  "90,000",
+  "approximately 22,500 ounces",
+  "just over 82,000 oz",
+  "more than 100,000 ounces",
+  "182.000 - 193.000 oz",
+  "US$200 to $220 million",
+  "+500,000 ounces",
+  "+24%",
+  "a 9% increase",
+  "down 13.5 percent",
+  "12,6%",
+  "(-16%)",
+  "20-26%",
+  "42.0%",
+  "41%",
+  "month",
+  "quarter",
+  "year",
+  "ytd",
+  "ttm",
+  "all",
+  "flag",
+  "previous",
+  "previous_period",
+  "margin",
+  "pct_low",
+  "pct_mid",
+  "pct_high",
+  "expected_share",
+  "needed_low",
+  "needed_high",
+  "status",
+  "prior_year",
+  "Month",
+  "Gold (oz)",
+  "=1+1",
+  "@SUM(A1)",
+  "",
+  " ",
+  "0",
+  "1e308",
+  "-0",
+  "NaN",
+  "Infinity",
   // Names on Object.prototype: a word looked up in a plain object table finds them.
-  "constructor 2017", "Constructor-17", "5 constructor", "__proto__ 2017", "2017 toString", "88-92 valueOf",
+  "constructor 2017",
+  "Constructor-17",
+  "5 constructor",
+  "__proto__ 2017",
+  "2017 toString",
+  "88-92 valueOf",
 ];
 
 const FRAGMENTS = [
-  "0", "1", "2", "9", "12", "17", "2017", "88", "92,000", ",", ".", "-", "–", " ", "\u00a0", "/", "(", ")", "+", "%",
-  "to", "and", "between", "koz", "Moz", "million", "oz", "Q", "FY", "Feb", "Sept", "e", "E", "'", "$", "approximately",
-  "up", "down", "increase", "percent", "\t", "\n", "\"", "9".repeat(320), "0.".concat("0".repeat(330), "1"),
-  "constructor", "__proto__", "toString", "hasOwnProperty",
+  "0",
+  "1",
+  "2",
+  "9",
+  "12",
+  "17",
+  "2017",
+  "88",
+  "92,000",
+  ",",
+  ".",
+  "-",
+  "–",
+  " ",
+  "\u00a0",
+  "/",
+  "(",
+  ")",
+  "+",
+  "%",
+  "to",
+  "and",
+  "between",
+  "koz",
+  "Moz",
+  "million",
+  "oz",
+  "Q",
+  "FY",
+  "Feb",
+  "Sept",
+  "e",
+  "E",
+  "'",
+  "$",
+  "approximately",
+  "up",
+  "down",
+  "increase",
+  "percent",
+  "\t",
+  "\n",
+  '"',
+  "9".repeat(320),
+  "0.".concat("0".repeat(330), "1"),
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
 ];
 
 /** Figures with more digits than a double holds (beyond 1.8e308) or than it represents exactly. */
@@ -37,7 +162,10 @@ export const plausibleText: fc.Arbitrary<string> = fc.constantFrom(...PLAUSIBLE_
 /** Random texts: plausible ones, glued fragments, and arbitrary unicode. */
 export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: plausibleText },
-  { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 8 }).map((xs) => xs.join("")) },
+  {
+    weight: 4,
+    arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 8 }).map((xs) => xs.join("")),
+  },
   { weight: 1, arbitrary: fc.tuple(plausibleText, fc.constantFrom(...FRAGMENTS)).map(([a, b]) => a + b) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: "grapheme" }) },
@@ -46,12 +174,40 @@ export const text: fc.Arbitrary<string> = fc.oneof(
 
 /** Excel serials of plausible months (1990–2030) and round production figures. */
 export const serial: fc.Arbitrary<number> = fc.integer({ min: 32874, max: 47483 });
-export const figure: fc.Arbitrary<number> = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+export const figure: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: 0, max: 100_000 }),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
 
 export const number: fc.Arbitrary<number> = fc.oneof(
   { weight: 3, arbitrary: serial },
   { weight: 3, arbitrary: figure },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, -1, 12, 13, 1900, 2016, 2200, 2958465, 2958466, 60, 61, 0.5, NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      1,
+      -1,
+      12,
+      13,
+      1900,
+      2016,
+      2200,
+      2958465,
+      2958466,
+      60,
+      61,
+      0.5,
+      NaN,
+      Infinity,
+      -Infinity,
+      1e308,
+      -1e308,
+      5e-324,
+      Number.MAX_SAFE_INTEGER,
+    ),
+  },
   { weight: 1, arbitrary: fc.double() },
   { weight: 1, arbitrary: fc.integer() },
 );
@@ -68,13 +224,23 @@ export const cell: fc.Arbitrary<unknown> = fc.oneof(
 /** A rectangular range r×c (1×n rows, n×1 columns, empty). */
 export const range = (inner: fc.Arbitrary<unknown> = cell, max = 6): fc.Arbitrary<unknown[][]> =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => xs.map((x) => [x]))) },
-    { weight: 4, arbitrary: fc.integer({ min: 1, max }).chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => [xs])) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .integer({ min: 1, max })
+        .chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => xs.map((x) => [x]))),
+    },
+    {
+      weight: 4,
+      arbitrary: fc
+        .integer({ min: 1, max })
+        .chain((n) => fc.array(inner, { minLength: n, maxLength: n }).map((xs) => [xs])),
+    },
     {
       weight: 2,
-      arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
-        fc.array(fc.array(inner, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
-      ),
+      arbitrary: fc
+        .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
+        .chain(([r, c]) => fc.array(fc.array(inner, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
     },
     { weight: 1, arbitrary: fc.constantFrom([] as unknown[][], [[]] as unknown[][]) },
   );
@@ -111,13 +277,22 @@ const serialOfMonth = (m: number, day = 15): number =>
  */
 export const series: fc.Arbitrary<SeriesCase> = fc
   .record({
-    start: fc.oneof(fc.integer({ min: 1995 * 12, max: 2020 * 12 }), fc.integer({ min: 1995, max: 2020 }).map((y) => y * 12)),
+    start: fc.oneof(
+      fc.integer({ min: 1995 * 12, max: 2020 * 12 }),
+      fc.integer({ min: 1995, max: 2020 }).map((y) => y * 12),
+    ),
     n: fc.integer({ min: 0, max: 40 }),
     asText: fc.boolean(),
     header: fc.boolean(),
     asRow: fc.boolean(),
-    vals: fc.array(fc.oneof({ weight: 60, arbitrary: figure }, { weight: 1, arbitrary: cell }), { minLength: 40, maxLength: 40 }),
-    junk: fc.oneof({ weight: 5, arbitrary: fc.constant([] as [number, unknown][]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(40), cell), { maxLength: 2 }) }),
+    vals: fc.array(fc.oneof({ weight: 60, arbitrary: figure }, { weight: 1, arbitrary: cell }), {
+      minLength: 40,
+      maxLength: 40,
+    }),
+    junk: fc.oneof(
+      { weight: 5, arbitrary: fc.constant([] as [number, unknown][]) },
+      { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(40), cell), { maxLength: 2 }) },
+    ),
     dupe: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat(40) }),
   })
   .map(({ start, n, asText, header, asRow, vals, junk, dupe }) => {
@@ -140,22 +315,38 @@ export const series: fc.Arbitrary<SeriesCase> = fc
 
 /** A period inside or near a series' months, as a serial, month text, quarter or year. */
 export const periodNear = (c: SeriesCase): fc.Arbitrary<unknown> =>
-  fc.tuple(fc.oneof(fc.integer({ min: c.start - 3, max: c.start + c.n + 2 }), fc.integer({ min: c.start + Math.min(c.n, 12), max: c.start + c.n + 1 })), fc.nat(5)).map(([m, form]) => {
-    const y = Math.floor(m / 12);
-    switch (form) {
-      case 0: return serialOfMonth(m, 1 + (m % 28));
-      case 1: return `${MONTH_NAMES[m % 12]} ${y}`;
-      case 2: return `Q${Math.floor((m % 12) / 3) + 1} ${y}`;
-      case 3: return y;
-      case 4: return `${y}-${String((m % 12) + 1).padStart(2, "0")}`;
-      default: return `FY${y}`;
-    }
-  });
+  fc
+    .tuple(
+      fc.oneof(
+        fc.integer({ min: c.start - 3, max: c.start + c.n + 2 }),
+        fc.integer({ min: c.start + Math.min(c.n, 12), max: c.start + c.n + 1 }),
+      ),
+      fc.nat(5),
+    )
+    .map(([m, form]) => {
+      const y = Math.floor(m / 12);
+      switch (form) {
+        case 0:
+          return serialOfMonth(m, 1 + (m % 28));
+        case 1:
+          return `${MONTH_NAMES[m % 12]} ${y}`;
+        case 2:
+          return `Q${Math.floor((m % 12) / 3) + 1} ${y}`;
+        case 3:
+          return y;
+        case 4:
+          return `${y}-${String((m % 12) + 1).padStart(2, "0")}`;
+        default:
+          return `FY${y}`;
+      }
+    });
 
 /** A period argument drawn near the series' months. */
 export const period: fc.Arbitrary<unknown> = fc.oneof(
   serial,
   plausibleText,
-  fc.integer({ min: 1995, max: 2025 }).chain((y) => fc.constantFrom(`Feb ${y}`, `Q2 ${y}`, `${y}`, y, `${y}-12`, `FY${y}`)),
+  fc
+    .integer({ min: 1995, max: 2025 })
+    .chain((y) => fc.constantFrom(`Feb ${y}`, `Q2 ${y}`, `${y}`, y, `${y}-12`, `FY${y}`)),
   cell,
 );

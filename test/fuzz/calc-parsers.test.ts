@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CalcError, parsePeriod, toMonth, parseNumber, parseDecimal, formatPeriod, formatMonth } from "../../src/calc/index";
+import {
+  CalcError,
+  parsePeriod,
+  toMonth,
+  parseNumber,
+  parseDecimal,
+  formatPeriod,
+  formatMonth,
+} from "../../src/calc/index";
 import { parseGuidance, impliedGrowth } from "../../src/calc/guidance";
 import { claimCheck, parseStated } from "../../src/calc/claims";
 import { cell, text, number, arg } from "./arbitraries";

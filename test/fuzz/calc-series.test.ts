@@ -5,8 +5,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  CalcError, buildSeries, calendarGrowth, calendarGrowthColumns, windowFor, parseBasis, parseScope, recordAt,
-  recordColumns, parsePeriod, type MonthlySeries, type Period,
+  CalcError,
+  buildSeries,
+  calendarGrowth,
+  calendarGrowthColumns,
+  windowFor,
+  parseBasis,
+  parseScope,
+  recordAt,
+  recordColumns,
+  parsePeriod,
+  type MonthlySeries,
+  type Period,
 } from "../../src/calc/index";
 import { guidanceProgress } from "../../src/calc/progress";
 import { cell, figure, periodNear, series, type SeriesCase } from "./arbitraries";
@@ -18,8 +28,25 @@ const flat = (xs: unknown[][]): unknown[] => xs.flat();
 /** Period objects as calc receives them: parsed ones, and malformed ones a caller could pass. */
 const periodFor = (c: SeriesCase): fc.Arbitrary<unknown> =>
   fc.oneof(
-    { weight: 6, arbitrary: periodNear(c).map((x) => { try { return parsePeriod(x); } catch (e) { return e; } }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("month", "quarter", "year", "week"), year: fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.constantFrom(NaN, 2017.5, -1, 1e9)), month: fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constant(undefined)), quarter: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(undefined)) }) },
+    {
+      weight: 6,
+      arbitrary: periodNear(c).map((x) => {
+        try {
+          return parsePeriod(x);
+        } catch (e) {
+          return e;
+        }
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constantFrom("month", "quarter", "year", "week"),
+        year: fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.constantFrom(NaN, 2017.5, -1, 1e9)),
+        month: fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constant(undefined)),
+        quarter: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(undefined)),
+      }),
+    },
     { weight: 1, arbitrary: cell },
   );
 const basis = fc.constantFrom(undefined, null, "month", "quarter", "year", "ytd", "ttm", "week", "");
@@ -78,7 +105,9 @@ describe("calc series, windows, records and progress under fuzzing", { timeout: 
   it("a spill of many periods (one pass over every month) gives what each period gives alone", () => {
     fc.assert(
       fc.property(
-        built.chain(({ c, s }) => fc.tuple(fc.constant(s), fc.array(periodFor(c), { minLength: 32, maxLength: 48 }), basis, fiscal)),
+        built.chain(({ c, s }) =>
+          fc.tuple(fc.constant(s), fc.array(periodFor(c), { minLength: 32, maxLength: 48 }), basis, fiscal),
+        ),
         ([s, periods, b, fy]) => {
           if (!s) return;
           const ps = periods as (Period | CalcError)[];
@@ -86,7 +115,9 @@ describe("calc series, windows, records and progress under fuzzing", { timeout: 
           if (!all) return;
           ps.forEach((p, i) => {
             const one = calendarGrowthColumns(s, [p], b as never, fy as never);
-            expect(Object.is(all.values[i], one.values[0]) || (Number.isNaN(all.values[i]) && Number.isNaN(one.values[0]))).toBe(true);
+            expect(
+              Object.is(all.values[i], one.values[0]) || (Number.isNaN(all.values[i]) && Number.isNaN(one.values[0])),
+            ).toBe(true);
             expect(all.errors.get(i)?.message).toBe(one.errors.get(0)?.message);
           });
         },
@@ -124,15 +155,34 @@ describe("calc series, windows, records and progress under fuzzing", { timeout: 
   });
 
   it("guidanceProgress: every output a number, text or CalcError in its place", () => {
-    const guidance = fc.oneof(fc.tuple(figure, figure).map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) })), fc.record({ low: fc.double(), high: fc.double() }));
-    const weights = fc.oneof(fc.constantFrom(undefined, null, "prior_year", "flat", ""), fc.array(fc.oneof(figure, cell), { minLength: 0, maxLength: 13 }));
+    const guidance = fc.oneof(
+      fc.tuple(figure, figure).map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) })),
+      fc.record({ low: fc.double(), high: fc.double() }),
+    );
+    const weights = fc.oneof(
+      fc.constantFrom(undefined, null, "prior_year", "flat", ""),
+      fc.array(fc.oneof(figure, cell), { minLength: 0, maxLength: 13 }),
+    );
     fc.assert(
       fc.property(
-        built.chain(({ c, s }) => fc.tuple(fc.constant(s), periodFor(c), fc.integer({ min: c.start - 2, max: c.start + c.n + 2 }))),
-        guidance, weights, fiscal, fc.boolean(),
+        built.chain(({ c, s }) =>
+          fc.tuple(fc.constant(s), periodFor(c), fc.integer({ min: c.start - 2, max: c.start + c.n + 2 })),
+        ),
+        guidance,
+        weights,
+        fiscal,
+        fc.boolean(),
         ([s, p, m], g, w, fy, asMonth) => {
           if (!s) return;
-          const out = calcOnly(() => guidanceProgress({ guidance: g, series: s as MonthlySeries, asOf: (asMonth ? m : p) as never, weights: w as never, fiscalYearStart: fy as never }));
+          const out = calcOnly(() =>
+            guidanceProgress({
+              guidance: g,
+              series: s as MonthlySeries,
+              asOf: (asMonth ? m : p) as never,
+              weights: w as never,
+              fiscalYearStart: fy as never,
+            }),
+          );
           if (!out) return;
           for (const v of Object.values(out)) {
             if (v instanceof CalcError) expect(v.message).not.toBe("");

@@ -11,7 +11,18 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import * as functions from "../../src/functions/functions";
 import { ERROR_CODES, StubCustomFunctionsError } from "../functions/setup-custom-functions";
-import { arg, cell, figure, period, periodNear, plausibleText, range, series, text, type SeriesCase } from "./arbitraries";
+import {
+  arg,
+  cell,
+  figure,
+  period,
+  periodNear,
+  plausibleText,
+  range,
+  series,
+  text,
+  type SeriesCase,
+} from "./arbitraries";
 
 const RUNS = 10_000;
 const CODES = Object.values(ERROR_CODES) as string[];
@@ -28,10 +39,23 @@ function declaredSpill(name: string): boolean {
 function paramNames(fn: Function): string[] {
   const src = fn.toString();
   const inner = src.slice(src.indexOf("(") + 1, src.indexOf(")"));
-  return inner.split(",").map((p) => p.trim().replace(/[=:?].*$/, "").trim()).filter(Boolean);
+  return inner
+    .split(",")
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[=:?].*$/, "")
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
-const choices = (...xs: unknown[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...xs) }, { weight: 1, arbitrary: cell }, { weight: 1, arbitrary: range(cell, 3) });
+const choices = (...xs: unknown[]) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...xs) },
+    { weight: 1, arbitrary: cell },
+    { weight: 1, arbitrary: range(cell, 3) },
+  );
 const periods = (s: SeriesCase) =>
   fc.oneof(
     { weight: 4, arbitrary: periodNear(s) },
@@ -40,22 +64,54 @@ const periods = (s: SeriesCase) =>
     { weight: 1, arbitrary: range(period, 3) },
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
-const guidance = fc.oneof(plausibleText, text, range(fc.oneof(plausibleText, figure), 3), figure, fc.tuple(figure, figure).map(([a, b]) => [[Math.min(a, b), Math.max(a, b)]]));
-const numbers = fc.oneof({ weight: 3, arbitrary: figure }, { weight: 2, arbitrary: arg(cell) }, { weight: 1, arbitrary: range(figure, 4) });
+const guidance = fc.oneof(
+  plausibleText,
+  text,
+  range(fc.oneof(plausibleText, figure), 3),
+  figure,
+  fc.tuple(figure, figure).map(([a, b]) => [[Math.min(a, b), Math.max(a, b)]]),
+);
+const numbers = fc.oneof(
+  { weight: 3, arbitrary: figure },
+  { weight: 2, arbitrary: arg(cell) },
+  { weight: 1, arbitrary: range(figure, 4) },
+);
 
 /** An argument chosen by what the parameter is, so the deep paths are reached. */
 function argFor(name: string, s: SeriesCase): fc.Arbitrary<unknown> {
   const n = name.toLowerCase();
-  if (/dates/.test(n)) return fc.oneof({ weight: 5, arbitrary: fc.constant(s.dates) }, { weight: 1, arbitrary: arg(cell) });
-  if (/values/.test(n)) return fc.oneof({ weight: 5, arbitrary: fc.constant(s.values) }, { weight: 1, arbitrary: arg(cell) });
+  if (/dates/.test(n))
+    return fc.oneof({ weight: 5, arbitrary: fc.constant(s.dates) }, { weight: 1, arbitrary: arg(cell) });
+  if (/values/.test(n))
+    return fc.oneof({ weight: 5, arbitrary: fc.constant(s.values) }, { weight: 1, arbitrary: arg(cell) });
   if (/period|as_of/.test(n)) return periods(s);
   if (/basis/.test(n)) return choices("month", "quarter", "year", "ytd", "ttm", undefined, null);
   if (/scope/.test(n)) return choices("month", "all", "ytd", undefined, null);
   if (/output/.test(n)) {
-    return choices("flag", "previous", "previous_period", "margin", "ytd", "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status", undefined, null);
+    return choices(
+      "flag",
+      "previous",
+      "previous_period",
+      "margin",
+      "ytd",
+      "pct_low",
+      "pct_mid",
+      "pct_high",
+      "expected_share",
+      "needed_low",
+      "needed_high",
+      "status",
+      undefined,
+      null,
+    );
   }
   if (/fiscal/.test(n)) return choices(1, 4, 7, 12, 0, 13, 4.5, "4", undefined, null);
-  if (/weights/.test(n)) return fc.oneof(choices("prior_year", undefined, null), range(figure, 12), fc.array(figure, { minLength: 12, maxLength: 12 }).map((xs) => [xs]));
+  if (/weights/.test(n))
+    return fc.oneof(
+      choices("prior_year", undefined, null),
+      range(figure, 12),
+      fc.array(figure, { minLength: 12, maxLength: 12 }).map((xs) => [xs]),
+    );
   if (/guidance/.test(n)) return guidance;
   if (/stated/.test(n)) return fc.oneof(plausibleText, text, range(plausibleText, 2), figure);
   return numbers;
@@ -92,7 +148,9 @@ const exported = Object.entries(functions).filter(([, f]) => typeof f === "funct
 
 describe("every custom function under fuzzing", { timeout: 180_000 }, () => {
   it("functions.ts exports the custom functions", () => {
-    expect(exported.map(([name]) => name)).toEqual(expect.arrayContaining(["yoyGrowth", "guidanceRange", "recordMonth"]));
+    expect(exported.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["yoyGrowth", "guidanceRange", "recordMonth"]),
+    );
   });
 
   for (const [name, fn] of exported) {
@@ -101,7 +159,9 @@ describe("every custom function under fuzzing", { timeout: 180_000 }, () => {
       const names = paramNames(fn);
       const args = series.chain((s) => fc.tuple(...names.map((p) => argFor(p, s))));
       // Trailing arguments may be missing altogether, as when a user omits optional ones.
-      const call = fc.tuple(args, fc.nat(names.length)).map(([xs, cut]) => (cut === 0 ? xs : xs.slice(0, names.length - (cut % 2))));
+      const call = fc
+        .tuple(args, fc.nat(names.length))
+        .map(([xs, cut]) => (cut === 0 ? xs : xs.slice(0, names.length - (cut % 2))));
       fc.assert(
         fc.property(call, (xs) => {
           let out: unknown;

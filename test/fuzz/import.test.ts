@@ -25,7 +25,22 @@ const importCell = fc.oneof(
   { weight: 2, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x.toFixed(2)) },
   { weight: 3, arbitrary: text },
   { weight: 1, arbitrary: hugeDigits },
-  { weight: 1, arbitrary: fc.constantFrom("", "-", "—", "n/a", "(est)", "1,234 (est)", "=HYPERLINK(\"x\")", "+1", "@A1", "92.5", "2,6") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      "-",
+      "—",
+      "n/a",
+      "(est)",
+      "1,234 (est)",
+      '=HYPERLINK("x")',
+      "+1",
+      "@A1",
+      "92.5",
+      "2,6",
+    ),
+  },
 );
 
 /** Renders rows as pasted or saved text: a separator, quoting where needed, CRLF or LF. */
@@ -68,15 +83,20 @@ const layoutTable = fc
       ms.forEach((m, i) => rows.push([...(mine ? ["Alpha"] : []), label(m), ...names.map((_, j) => val(i * 3 + j))]));
     } else if (kind === "tidy") {
       rows.push([...(mine ? ["Mine"] : []), "Month", "Metric", "Value"]);
-      ms.forEach((m, i) => names.forEach((name, j) => rows.push([...(mine ? ["Alpha"] : []), label(m), name, val(i * 3 + j)])));
+      ms.forEach((m, i) =>
+        names.forEach((name, j) => rows.push([...(mine ? ["Alpha"] : []), label(m), name, val(i * 3 + j)])),
+      );
     } else if (kind === "wide-years-rows") {
       const y0 = Math.floor(start / 12);
       rows.push(["Year", ...MONTHS, "Total"]);
-      for (let y = y0; y <= Math.floor((start + months - 1) / 12); y++) rows.push([String(y), ...MONTHS.map((_, j) => val(y * 12 + j)), ""]);
+      for (let y = y0; y <= Math.floor((start + months - 1) / 12); y++)
+        rows.push([String(y), ...MONTHS.map((_, j) => val(y * 12 + j)), ""]);
       if (newestFirst) rows = [rows[0], ...rows.slice(1).reverse()];
     } else if (kind === "wide-metrics-rows") {
       rows.push([...(mine ? ["Mine"] : []), "Operating results", ...ms.map(label), "QTD", "2017 Guidance"]);
-      names.forEach((name, j) => rows.push([...(mine ? ["Alpha"] : []), name, ...ms.map((_, i) => val(i * 3 + j)), "1,000", "88-92,000 oz"]));
+      names.forEach((name, j) =>
+        rows.push([...(mine ? ["Alpha"] : []), name, ...ms.map((_, i) => val(i * 3 + j)), "1,000", "88-92,000 oz"]),
+      );
     } else {
       const y0 = Math.floor(start / 12);
       const years = [y0, y0 + 1];
@@ -93,26 +113,28 @@ const layoutTable = fc
     return rows;
   });
 
-const options: fc.Arbitrary<ImportOptions> = fc.record(
-  {
-    layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "wide-metrics-rows", "manual"),
-    decimal: fc.constantFrom(".", ",", "auto"),
-    skipBadRows: fc.boolean(),
-    mapping: fc.record(
-      {
-        headerRow: fc.integer({ min: -1, max: 6 }),
-        month: fc.integer({ min: -1, max: 8 }),
-        year: fc.integer({ min: -1, max: 8 }),
-        mine: fc.integer({ min: -1, max: 8 }),
-        metrics: fc.array(fc.integer({ min: -1, max: 8 }), { maxLength: 4 }),
-        metricName: fc.integer({ min: -1, max: 8 }),
-        value: fc.integer({ min: -1, max: 8 }),
-      },
-      { requiredKeys: ["month"] },
-    ),
-  },
-  { requiredKeys: [] },
-).map((o) => ({ ...o, today: TODAY }) as ImportOptions);
+const options: fc.Arbitrary<ImportOptions> = fc
+  .record(
+    {
+      layout: fc.constantFrom("long", "tidy", "wide-years-rows", "wide-months-rows", "wide-metrics-rows", "manual"),
+      decimal: fc.constantFrom(".", ",", "auto"),
+      skipBadRows: fc.boolean(),
+      mapping: fc.record(
+        {
+          headerRow: fc.integer({ min: -1, max: 6 }),
+          month: fc.integer({ min: -1, max: 8 }),
+          year: fc.integer({ min: -1, max: 8 }),
+          mine: fc.integer({ min: -1, max: 8 }),
+          metrics: fc.array(fc.integer({ min: -1, max: 8 }), { maxLength: 4 }),
+          metricName: fc.integer({ min: -1, max: 8 }),
+          value: fc.integer({ min: -1, max: 8 }),
+        },
+        { requiredKeys: ["month"] },
+      ),
+    },
+    { requiredKeys: [] },
+  )
+  .map((o) => ({ ...o, today: TODAY }) as ImportOptions);
 
 /** The invariants every analysis must satisfy, whatever the input. */
 function checkAnalysis(a: ImportAnalysis): void {
@@ -124,13 +146,16 @@ function checkAnalysis(a: ImportAnalysis): void {
   }
   const errors = a.plan.problems.some((p) => p.severity === "error");
   if (a.plan.blocked) expect(errors).toBe(true);
-  expect(Array.isArray(a.table) && a.table.every((r) => Array.isArray(r) && r.every((c) => typeof c === "string"))).toBe(true);
+  expect(
+    Array.isArray(a.table) && a.table.every((r) => Array.isArray(r) && r.every((c) => typeof c === "string")),
+  ).toBe(true);
   const width = a.plan.columns.length;
   a.plan.columns.forEach((col, j) => {
     expect(col.name.trim()).not.toBe("");
     for (const row of a.plan.rows) {
       const v = row[j];
-      if (col.kind === "month") expect(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 2958465).toBe(true);
+      if (col.kind === "month")
+        expect(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 2958465).toBe(true);
       if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
       else expect(v === null || typeof v === "string" || typeof v === "boolean").toBe(true);
     }
@@ -149,7 +174,10 @@ function checkChunks(a: ImportAnalysis): void {
     expect(c.end).toBeGreaterThan(c.start);
     next = c.end;
     const body = a.plan.rows.slice(c.start, c.end);
-    const sent = JSON.stringify({ values: body.map((r) => cellsToSend(r, a.plan.columns)), numberFormat: body.map(() => formats) });
+    const sent = JSON.stringify({
+      values: body.map((r) => cellsToSend(r, a.plan.columns)),
+      numberFormat: body.map(() => formats),
+    });
     expect(Buffer.byteLength(sent, "utf8")).toBeLessThanOrEqual(c.bytes);
     expect(c.bytes).toBeLessThan(4_000_000);
   }
@@ -170,20 +198,36 @@ describe("import engine under fuzzing", { timeout: 180_000 }, () => {
 
   it("decodeBytes reads back UTF-8 and UTF-16 text as written", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40, unit: "grapheme" }), fc.constantFrom("utf8-bom", "utf16le-bom"), (s, enc) => {
-        const body = enc === "utf8-bom" ? [0xef, 0xbb, 0xbf, ...Buffer.from(s, "utf8")] : [0xff, 0xfe, ...Buffer.from(s, "utf16le")];
-        expect(decodeBytes(new Uint8Array(body))).toBe(s);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40, unit: "grapheme" }),
+        fc.constantFrom("utf8-bom", "utf16le-bom"),
+        (s, enc) => {
+          const body =
+            enc === "utf8-bom"
+              ? [0xef, 0xbb, 0xbf, ...Buffer.from(s, "utf8")]
+              : [0xff, 0xfe, ...Buffer.from(s, "utf16le")];
+          expect(decodeBytes(new Uint8Array(body))).toBe(s);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("readTable returns rows of strings for any text", () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ maxLength: 80 }), fc.array(fc.array(importCell, { maxLength: 5 }), { maxLength: 5 }).chain((rows) => fc.tuple(separator, eol).map(([s, e]) => render(rows, s, e)))), (s) => {
-        const t = readTable(s);
-        expect(t.every((r) => Array.isArray(r) && r.every((c) => typeof c === "string"))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          fc.string({ maxLength: 80 }),
+          fc
+            .array(fc.array(importCell, { maxLength: 5 }), { maxLength: 5 })
+            .chain((rows) => fc.tuple(separator, eol).map(([s, e]) => render(rows, s, e))),
+        ),
+        (s) => {
+          const t = readTable(s);
+          expect(t.every((r) => Array.isArray(r) && r.every((c) => typeof c === "string"))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -199,7 +243,13 @@ describe("import engine under fuzzing", { timeout: 180_000 }, () => {
 
   it("analyseImport on random CSV tables", () => {
     const table = fc.array(fc.array(importCell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 });
-    const header = fc.array(fc.oneof(plausibleText, fc.constantFrom("Month", "Mine", "Metric", "Value", "Year", "Gold (oz)", "Jan", "Feb", "2016", "Total")), { minLength: 1, maxLength: 6 });
+    const header = fc.array(
+      fc.oneof(
+        plausibleText,
+        fc.constantFrom("Month", "Mine", "Metric", "Value", "Year", "Gold (oz)", "Jan", "Feb", "2016", "Total"),
+      ),
+      { minLength: 1, maxLength: 6 },
+    );
     fc.assert(
       fc.property(header, table, separator, eol, fc.option(options, { nil: undefined }), (h, rows, sep, e, o) => {
         checkAnalysis(analyseImport(render([h, ...rows], sep, e), o ?? { today: TODAY }));
@@ -220,19 +270,40 @@ describe("import engine under fuzzing", { timeout: 180_000 }, () => {
   it("planAppend against random existing tables: only new months, no internal error, blocked stays blocked", () => {
     const existingCell = fc.oneof(fc.integer({ min: 36000, max: 46000 }), importCell, fc.constant(null), fc.boolean());
     fc.assert(
-      fc.property(layoutTable, separator, fc.boolean(), fc.array(fc.array(existingCell, { maxLength: 8 }), { maxLength: 8 }), fc.array(fc.oneof(plausibleText, fc.constantFrom("Month", "Mine", "Gold (oz)", "Ore processed (t)", "Recovery (%)", "Estimate", "Notes")), { maxLength: 8 }), (rows, sep, useOwn, tableRows, extraHeader) => {
-        const a = analyseImport(render(rows, sep, "\n"), { today: TODAY });
-        // Excel table headers are never empty and never repeat (Excel names them Column1, Column2…).
-        const names = [...new Set(extraHeader.map((h) => h.trim()).filter((h) => h !== ""))];
-        const own = a.plan.columns.map((c) => c.name);
-        const header = useOwn ? [...own.reverse(), ...names.filter((h) => !own.includes(h)).slice(0, 2)] : names;
-        // Some existing rows repeat the plan's own rows, so "already present" is reached.
-        const existing = { header, rows: [...tableRows, ...a.plan.rows.slice(0, 3).map((r) => header.map((h) => r[a.plan.columns.findIndex((c) => c.name === h)] ?? null))] };
-        const out = planAppend(a.plan, existing);
-        checkAnalysis({ ...a, plan: out });
-        if (a.plan.blocked) expect(out.blocked).toBe(true);
-        expect(out.rows.length).toBeLessThanOrEqual(a.plan.rows.length);
-      }),
+      fc.property(
+        layoutTable,
+        separator,
+        fc.boolean(),
+        fc.array(fc.array(existingCell, { maxLength: 8 }), { maxLength: 8 }),
+        fc.array(
+          fc.oneof(
+            plausibleText,
+            fc.constantFrom("Month", "Mine", "Gold (oz)", "Ore processed (t)", "Recovery (%)", "Estimate", "Notes"),
+          ),
+          { maxLength: 8 },
+        ),
+        (rows, sep, useOwn, tableRows, extraHeader) => {
+          const a = analyseImport(render(rows, sep, "\n"), { today: TODAY });
+          // Excel table headers are never empty and never repeat (Excel names them Column1, Column2…).
+          const names = [...new Set(extraHeader.map((h) => h.trim()).filter((h) => h !== ""))];
+          const own = a.plan.columns.map((c) => c.name);
+          const header = useOwn ? [...own.reverse(), ...names.filter((h) => !own.includes(h)).slice(0, 2)] : names;
+          // Some existing rows repeat the plan's own rows, so "already present" is reached.
+          const existing = {
+            header,
+            rows: [
+              ...tableRows,
+              ...a.plan.rows
+                .slice(0, 3)
+                .map((r) => header.map((h) => r[a.plan.columns.findIndex((c) => c.name === h)] ?? null)),
+            ],
+          };
+          const out = planAppend(a.plan, existing);
+          checkAnalysis({ ...a, plan: out });
+          if (a.plan.blocked) expect(out.blocked).toBe(true);
+          expect(out.rows.length).toBeLessThanOrEqual(a.plan.rows.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });

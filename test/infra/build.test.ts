@@ -51,14 +51,26 @@ describe("npm run build", () => {
   });
 
   it("a base URL that is not https is refused with a message", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", join(ROOT, "test-results/infra-dist-refused")], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_BASE_URL: "http://addins.example.com/prod/" },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        join(ROOT, "test-results/infra-dist-refused"),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ADDIN_BASE_URL: "http://addins.example.com/prod/" },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
     expect(run.status).not.toBe(0);
-    expect(run.stdout + run.stderr).toContain('ADDIN_BASE_URL must be an https URL ending in "/", got "http://addins.example.com/prod/"');
+    expect(run.stdout + run.stderr).toContain(
+      'ADDIN_BASE_URL must be an https URL ending in "/", got "http://addins.example.com/prod/"',
+    );
   }, 130_000);
 
   it("what the page downloads (office.js aside) stays under 150 KB gzipped", () => {

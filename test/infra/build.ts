@@ -21,18 +21,24 @@ function newestMtime(path: string): number {
 export function webpack(outDir: string, env: NodeJS.ProcessEnv = {}): void {
   const base = { ...process.env };
   delete base.ADDIN_BASE_URL;
-  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir], {
-    cwd: ROOT,
-    env: { ...base, ...env },
-    stdio: "pipe",
-    timeout: BUILD_TIMEOUT_MS - 10_000,
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir],
+    {
+      cwd: ROOT,
+      env: { ...base, ...env },
+      stdio: "pipe",
+      timeout: BUILD_TIMEOUT_MS - 10_000,
+    },
+  );
 }
 
 export function ensureBuilt(name: string, env: NodeJS.ProcessEnv = {}): string {
   const out = join(ROOT, "test-results", name);
   const marker = join(out, "manifest.xml");
-  const inputs = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"].map((p) => join(ROOT, p)).filter(existsSync);
+  const inputs = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json"]
+    .map((p) => join(ROOT, p))
+    .filter(existsSync);
   if (!existsSync(marker) || Math.max(...inputs.map(newestMtime)) > statSync(marker).mtimeMs) webpack(out, env);
   return out;
 }

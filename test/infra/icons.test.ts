@@ -23,7 +23,10 @@ describe("icons", () => {
     execFileSync(process.execPath, [join(ROOT, "scripts/make-icons.mjs"), out]);
     expect(readdirSync(out).sort()).toEqual(SIZES.map((s) => `icon-${s}.png`).sort());
     for (const s of SIZES) {
-      expect(readFileSync(join(out, `icon-${s}.png`)).equals(readFileSync(join(ROOT, "assets", `icon-${s}.png`))), `icon-${s}.png`).toBe(true);
+      expect(
+        readFileSync(join(out, `icon-${s}.png`)).equals(readFileSync(join(ROOT, "assets", `icon-${s}.png`))),
+        `icon-${s}.png`,
+      ).toBe(true);
     }
   });
 

@@ -18,7 +18,12 @@ const PID_FILE = join(ROOT, ".addin-server.pid");
 function npm(script: "start" | "stop") {
   // --web: take the Linux path even on a Windows/macOS developer machine.
   const args = script === "start" ? ["run", "start", "--", "--web"] : ["run", "stop"];
-  const run = spawnSync("npm", args, { cwd: ROOT, encoding: "utf8", timeout: BUILD_TIMEOUT_MS - 20_000, env: { ...process.env, CI: "true" } });
+  const run = spawnSync("npm", args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: BUILD_TIMEOUT_MS - 20_000,
+    env: { ...process.env, CI: "true" },
+  });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
@@ -58,7 +63,8 @@ describe("npm start / npm stop without Excel desktop", () => {
 
   beforeAll(async () => {
     const probe = await listenOn3000();
-    if (!(probe instanceof Server)) throw new Error(`port 3000 is busy before the test (${probe.code}); stop what holds it (npm stop)`);
+    if (!(probe instanceof Server))
+      throw new Error(`port 3000 is busy before the test (${probe.code}); stop what holds it (npm stop)`);
     await close(probe);
     started = npm("start");
   }, BUILD_TIMEOUT_MS);
@@ -83,7 +89,9 @@ describe("npm start / npm stop without Excel desktop", () => {
 
   it("the scripts and styles the page itself loads answer 200 too", async () => {
     const page = await fetchInsecure("https://localhost:3000/taskpane.html");
-    const local = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((ref) => !/^[a-z]+:/i.test(ref));
+    const local = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((ref) => !/^[a-z]+:/i.test(ref));
     expect(local).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "taskpane.css"]));
     for (const ref of local) {
       expect((await fetchInsecure(new URL(ref, "https://localhost:3000/taskpane.html").href)).status, ref).toBe(200);

@@ -67,7 +67,10 @@ interface Op {
 
 /** Error shaped like OfficeExtension.Error: a code and a message. */
 export class DoubleError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = "RichApi.Error";
   }
@@ -105,7 +108,10 @@ export function parseAddress(address: string, sheet?: string): Rect {
   let a = address;
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
-    s = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    s = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     a = address.slice(bang + 1);
   }
   if (s === undefined) throw new DoubleError("InvalidArgument", `Address "${address}" names no sheet`);
@@ -116,7 +122,11 @@ export function parseAddress(address: string, sheet?: string): Rect {
 }
 
 const overlaps = (a: Rect, b: Rect) =>
-  a.sheet === b.sheet && a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  a.sheet === b.sheet &&
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.col < b.col + b.cols &&
+  b.col < a.col + a.cols;
 
 // ---- the double ------------------------------------------------------------------------------
 
@@ -140,7 +150,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     if (!t) throw new DoubleError("ItemNotFound", `No table named "${name}"`);
     return t;
   };
-  const tableRect = (t: TableState): Rect => ({ sheet: t.sheet, row: t.row, col: t.col, rows: t.rowCount, cols: t.colCount });
+  const tableRect = (t: TableState): Rect => ({
+    sheet: t.sheet,
+    row: t.row,
+    col: t.col,
+    rows: t.rowCount,
+    cols: t.colCount,
+  });
 
   function getCell(sheet: string, row: number, col: number): CellState | undefined {
     return mustSheet(sheet).cells.get(`${row},${col}`);
@@ -188,7 +204,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       const names =
         props === undefined
           ? Object.keys(fields)
-          : (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : (props.select ?? "").split(","))
+          : (typeof props === "string"
+              ? props.split(",")
+              : Array.isArray(props)
+                ? props
+                : (props.select ?? "").split(",")
+            )
               .map((p) => p.trim())
               .filter(Boolean);
       return () => {
@@ -206,7 +227,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     };
     const get = (name: string) => {
       if (!loaded.has(name)) {
-        throw new DoubleError("PropertyNotLoaded", `The property '${name}' is not available. Load it and call context.sync() first.`);
+        throw new DoubleError(
+          "PropertyNotLoaded",
+          `The property '${name}' is not available. Load it and call context.sync() first.`,
+        );
       }
       return loaded.get(name);
     };
@@ -250,15 +274,22 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         getUsedRangeOrNullObject(valuesOnly?: boolean) {
           return rangeProxy(() => {
             const r = need();
-            let top = Infinity, left = Infinity, bottom = -1, right = -1;
+            let top = Infinity,
+              left = Infinity,
+              bottom = -1,
+              right = -1;
             for (const [key, cell] of mustSheet(r.sheet).cells) {
               const [row, col] = key.split(",").map(Number);
               if (row < r.row || row >= r.row + r.rows || col < r.col || col >= r.col + r.cols) continue;
               if (valuesOnly && cell.value === "" && !cell.formula) continue;
-              top = Math.min(top, row); left = Math.min(left, col);
-              bottom = Math.max(bottom, row); right = Math.max(right, col);
+              top = Math.min(top, row);
+              left = Math.min(left, col);
+              bottom = Math.max(bottom, row);
+              right = Math.max(right, col);
             }
-            return bottom < 0 ? null : { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+            return bottom < 0
+              ? null
+              : { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
           }, `${label}.usedRange`);
         },
         clear(applyTo?: string) {
@@ -268,7 +299,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             for (let i = 0; i < r.rows; i++)
               for (let j = 0; j < r.cols; j++) {
                 const key = `${r.row + i},${r.col + j}`;
-                if (applyTo === "Contents" && cells.has(key)) cells.set(key, { value: "", format: cells.get(key)!.format });
+                if (applyTo === "Contents" && cells.has(key))
+                  cells.set(key, { value: "", format: cells.get(key)!.format });
                 else cells.delete(key);
               }
           });
@@ -278,7 +310,9 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             enqueue({ op: "range.format.autofitColumns", target: label }, () => void need());
           },
         },
-        get isNullObject() { return l.get("isNullObject"); },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
       };
       for (const name of ["values", "numberFormat"] as const) {
         Object.defineProperty(proxy, name, {
@@ -321,11 +355,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         if (!t) throw new DoubleError("ItemNotFound", `No table named "${nameRef.name}"`);
         return t;
       };
-      const l = loadable({}, {
-        name: () => need().name,
-        showTotals: () => need().showTotals,
-        isNullObject: () => find() === null,
-      });
+      const l = loadable(
+        {},
+        {
+          name: () => need().name,
+          showTotals: () => need().showTotals,
+          isNullObject: () => find() === null,
+        },
+      );
       const part = (label: string, pick: (t: TableState) => Rect | null) =>
         rangeProxy(() => pick(need()), `table ${nameRef.name} ${label}`);
       const proxy: any = {
@@ -333,9 +370,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           enqueue({ op: "load", target: `table ${nameRef.name}`, args: props }, l.snapshot(props));
           return proxy;
         },
-        get isNullObject() { return l.get("isNullObject"); },
-        get showTotals() { return l.get("showTotals"); },
-        get name(): string { return l.loaded.has("name") ? String(l.get("name")) : nameRef.name; },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        get showTotals() {
+          return l.get("showTotals");
+        },
+        get name(): string {
+          return l.loaded.has("name") ? String(l.get("name")) : nameRef.name;
+        },
         set name(v: string) {
           const old = nameRef.name;
           enqueue({ op: "table.name", target: `table ${old}`, args: v }, () => {
@@ -354,7 +397,9 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               enqueue({ op: "load", target: `table ${nameRef.name} worksheet`, args: props }, w.snapshot(props));
               return ws;
             },
-            get name() { return w.get("name"); },
+            get name() {
+              return w.get("name");
+            },
           };
           return ws;
         },
@@ -371,9 +416,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             const t = need();
             const r: Rect = typeof newRange === "string" ? parseAddress(newRange, t.sheet) : newRange.__rect();
             if (r.sheet !== t.sheet || r.row !== t.row || !overlaps(r, tableRect(t))) {
-              throw new DoubleError("InvalidArgument", `Cannot resize ${t.name} to ${rectAddress(r)}: headers must stay in row ${t.row + 1}`);
+              throw new DoubleError(
+                "InvalidArgument",
+                `Cannot resize ${t.name} to ${rectAddress(r)}: headers must stay in row ${t.row + 1}`,
+              );
             }
-            for (const o of tables) if (o !== t && overlaps(tableRect(o), r)) throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+            for (const o of tables)
+              if (o !== t && overlaps(tableRect(o), r))
+                throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
             Object.assign(t, { col: r.col, rowCount: r.rows, colCount: r.cols });
           });
         },
@@ -389,25 +439,40 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         const r: Rect = typeof range === "string" ? parseAddress(range, sheet ?? undefined) : range.__rect();
         mustSheet(r.sheet);
         if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only makes tables with headers");
-        for (const o of tables) if (overlaps(tableRect(o), r)) throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+        for (const o of tables)
+          if (overlaps(tableRect(o), r))
+            throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
         // Excel gives a header-only table one empty body row.
-        ref.state = { name: ref.name, sheet: r.sheet, row: r.row, col: r.col, rowCount: Math.max(2, r.rows), colCount: r.cols, showTotals: false };
+        ref.state = {
+          name: ref.name,
+          sheet: r.sheet,
+          row: r.row,
+          col: r.col,
+          rowCount: Math.max(2, r.rows),
+          colCount: r.cols,
+          showTotals: false,
+        };
         tables.push(ref.state);
       });
       return tableProxy(ref);
     }
 
     function sheetProxy(nameRef: { name: string }, nullable = false): any {
-      const find = () => (nullable ? sheetNamed(nameRef.name) ?? null : mustSheet(nameRef.name));
+      const find = () => (nullable ? (sheetNamed(nameRef.name) ?? null) : mustSheet(nameRef.name));
       const l = loadable({}, { name: () => find()?.name, isNullObject: () => find() === null });
       const proxy: any = {
         load(props?: string | string[]) {
           enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props));
           return proxy;
         },
-        get name() { return nameRef.name; },
-        get isNullObject() { return l.get("isNullObject"); },
-        getRange: (address: string) => rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`),
+        get name() {
+          return nameRef.name;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        getRange: (address: string) =>
+          rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`),
         getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
           rectRange({ sheet: nameRef.name, row, col, rows, cols }),
         delete() {
@@ -422,7 +487,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         tables: {
           add: (range: any, hasHeaders: boolean) =>
-            addTable(nameRef.name, typeof range === "string" && !range.includes("!") ? `${quoteSheet(nameRef.name)}!${range}` : range, hasHeaders),
+            addTable(
+              nameRef.name,
+              typeof range === "string" && !range.includes("!") ? `${quoteSheet(nameRef.name)}!${range}` : range,
+              hasHeaders,
+            ),
         },
       };
       return proxy;
@@ -445,7 +514,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       return c;
     }
 
-    const worksheets = collection("worksheets", () => sheets, (s) => sheetProxy({ name: s.name }));
+    const worksheets = collection(
+      "worksheets",
+      () => sheets,
+      (s) => sheetProxy({ name: s.name }),
+    );
     Object.assign(worksheets, {
       add(name: string) {
         enqueue({ op: "worksheets.add", target: name }, () => {
@@ -458,7 +531,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       getItemOrNullObject: (name: string) => sheetProxy({ name }, true),
     });
 
-    const tablesCollection = collection("tables", () => tables, (t) => tableProxy({ name: t.name, state: t }));
+    const tablesCollection = collection(
+      "tables",
+      () => tables,
+      (t) => tableProxy({ name: t.name, state: t }),
+    );
     Object.assign(tablesCollection, {
       add: (address: string, hasHeaders: boolean) => addTable(null, address, hasHeaders),
       getItem: (name: string) => tableProxy({ name }),
@@ -493,12 +570,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             }
             op.apply();
           });
-          if (fail) throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+          if (fail)
+            throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
         } finally {
           calculationSuspended = false; // suspension lasts until the next sync only
         }
       },
-      get pendingCount() { return queue.length; },
+      get pendingCount() {
+        return queue.length;
+      },
     };
     return context;
   }
@@ -513,12 +593,24 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   // Seed the workbook.
   for (const [name, rows] of Object.entries(options.sheets ?? {})) {
     const s: SheetState = { name, cells: new Map() };
-    rows.forEach((row, i) => row.forEach((v, j) => { if (v !== "") s.cells.set(`${i},${j}`, { value: v, format: "General" }); }));
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== "") s.cells.set(`${i},${j}`, { value: v, format: "General" });
+      }),
+    );
     sheets.push(s);
   }
   for (const t of options.tables ?? []) {
     const r = parseAddress(t.address, t.sheet);
-    tables.push({ name: t.name, sheet: r.sheet, row: r.row, col: r.col, rowCount: r.rows, colCount: r.cols, showTotals: !!t.showTotals });
+    tables.push({
+      name: t.name,
+      sheet: r.sheet,
+      row: r.row,
+      col: r.col,
+      rowCount: r.rows,
+      colCount: r.cols,
+      showTotals: !!t.showTotals,
+    });
   }
 
   return {
@@ -531,8 +623,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     calls,
     sheets,
     tables,
-    get syncCount() { return syncs; },
-    get calculationSuspended() { return calculationSuspended; },
+    get syncCount() {
+      return syncs;
+    },
+    get calculationSuspended() {
+      return calculationSuspended;
+    },
     /** Cell state at "A1"-style address on a sheet. */
     cell(sheet: string, address: string): CellState | undefined {
       const { row, col } = parseCell(address);

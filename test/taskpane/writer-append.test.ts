@@ -48,7 +48,13 @@ describe("write then append with the import engine", () => {
 
   it("leaves a table column the file does not fill as it was (format and content)", async () => {
     const d = useDouble({
-      sheets: { Data: [["Month", "Gold (oz)", "Note"], [serialOf(2017, 1), 5208, "rainy season"], ["", "", "keep me"]] },
+      sheets: {
+        Data: [
+          ["Month", "Gold (oz)", "Note"],
+          [serialOf(2017, 1), 5208, "rainy season"],
+          ["", "", "keep me"],
+        ],
+      },
       tables: [{ name: "Gold", sheet: "Data", address: "A1:C2" }],
     });
     d.sheets[0].cells.get("2,2")!.format = "@";
@@ -69,10 +75,18 @@ describe("write then append with the import engine", () => {
 
   it("refuses to append a file whose metric the table lacks, naming the column", async () => {
     const d = useDouble({
-      sheets: { Data: [["Month", "Silver (oz)"], [serialOf(2017, 1), 100]] },
+      sheets: {
+        Data: [
+          ["Month", "Silver (oz)"],
+          [serialOf(2017, 1), 100],
+        ],
+      },
       tables: [{ name: "Silver", sheet: "Data", address: "A1:B2" }],
     });
-    const out = await writePlan(analyseImport(LATER, { today }).plan, { target: { kind: "append", table: "Silver" }, planAppend });
+    const out = await writePlan(analyseImport(LATER, { today }).plan, {
+      target: { kind: "append", table: "Silver" },
+      planAppend,
+    });
     expect(out.status).toBe("refused");
     expect(out.plan?.problems.some((p) => p.code === "missing-column" && p.column === "Gold (oz)")).toBe(true);
     expect(d.calls.filter((c) => c.op === "range.values")).toEqual([]);

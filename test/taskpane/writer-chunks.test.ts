@@ -17,7 +17,10 @@ const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length
 function requestBytes(p: ReturnType<typeof plan>, start: number, end: number): number {
   const formats = formatRow(p);
   const values = p.rows.slice(start, end).map((r) => cellsToSend(r, p.columns));
-  return bytes({ values: [p.columns.map((c) => c.name), ...values], numberFormat: Array(end - start + 1).fill(formats) });
+  return bytes({
+    values: [p.columns.map((c) => c.name), ...values],
+    numberFormat: Array(end - start + 1).fill(formats),
+  });
 }
 
 const cell = fc.oneof(
@@ -36,13 +39,18 @@ describe("planChunks", () => {
 
   it("caps rows per chunk: 12,001 rows at 5,000 -> 5,000 + 5,000 + 2,001", () => {
     const rows = Array.from({ length: 12_001 }, (_, i) => [serialOf(2000, 1) + i, i]);
-    expect(planChunks(plan([MONTH, GOLD], rows), { maxRows: 5_000 }).map((c) => c.end - c.start)).toEqual([5000, 5000, 2001]);
+    expect(planChunks(plan([MONTH, GOLD], rows), { maxRows: 5_000 }).map((c) => c.end - c.start)).toEqual([
+      5000, 5000, 2001,
+    ]);
   });
 
   it("property: chunks are consecutive whole rows covering every row once, each request within the budget", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 2_958_465 }), fc.string({ unit: "grapheme", maxLength: 40 }), cell), { maxLength: 300 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 1, max: 2_958_465 }), fc.string({ unit: "grapheme", maxLength: 40 }), cell),
+          { maxLength: 300 },
+        ),
         fc.integer({ min: 2_000, max: 20_000 }),
         fc.integer({ min: 1, max: 400 }),
         (rows, maxBytes, maxRows) => {
@@ -71,7 +79,13 @@ describe("planChunks", () => {
   });
 
   it("refuses a row that no request could carry, naming the row", () => {
-    const p = plan([MONTH, MINE], [[serialOf(2017, 1), "ok"], [serialOf(2017, 2), "x".repeat(5_000)]]);
+    const p = plan(
+      [MONTH, MINE],
+      [
+        [serialOf(2017, 1), "ok"],
+        [serialOf(2017, 2), "x".repeat(5_000)],
+      ],
+    );
     expect(() => planChunks(p, { maxBytes: 2_000 })).toThrow(/^Row 2 of the import needs \d+ bytes/);
   });
 });
@@ -87,7 +101,13 @@ describe("formatRow and cellsToSend", () => {
   });
 
   it("gives @ to any column that holds text, whatever the plan says, so no text can become a formula", () => {
-    const p = plan([MONTH, GOLD], [[serialOf(2017, 1), 6736], [serialOf(2017, 2), "=1+1"]]);
+    const p = plan(
+      [MONTH, GOLD],
+      [
+        [serialOf(2017, 1), 6736],
+        [serialOf(2017, 2), "=1+1"],
+      ],
+    );
     expect(formatRow(p)).toEqual(["mmm yyyy", "@"]);
   });
 
@@ -99,7 +119,9 @@ describe("formatRow and cellsToSend", () => {
 describe("utf8Length", () => {
   it("matches TextEncoder for any text, including accents, dashes and emoji", () => {
     expect(utf8Length("Veta Dorada — Chala ñ 🙂")).toBe(new TextEncoder().encode("Veta Dorada — Chala ñ 🙂").length);
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => utf8Length(s) === new TextEncoder().encode(s).length));
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => utf8Length(s) === new TextEncoder().encode(s).length),
+    );
   });
 });
 

@@ -28,20 +28,38 @@ describe("the recording Excel double", () => {
       text.values = [["007", "+1"]];
       await ctx.sync();
     });
-    expect([d.cell("S", "A1")?.value, d.cell("S", "B1")?.formula, d.cell("S", "C1")?.value]).toEqual([7, "+1", "Chala"]);
+    expect([d.cell("S", "A1")?.value, d.cell("S", "B1")?.formula, d.cell("S", "C1")?.value]).toEqual([
+      7,
+      "+1",
+      "Chala",
+    ]);
     expect([d.cell("S", "A2")?.value, d.cell("S", "B2")?.value]).toEqual(["007", "+1"]);
   });
 
   it("rejects a values array of the wrong size, a duplicate table name, and a resize that moves the header", async () => {
-    const d = createExcelDouble({ sheets: { S: [["M", "G"], [1, 2]] }, tables: [{ name: "T", sheet: "S", address: "A1:B2" }] });
+    const d = createExcelDouble({
+      sheets: {
+        S: [
+          ["M", "G"],
+          [1, 2],
+        ],
+      },
+      tables: [{ name: "T", sheet: "S", address: "A1:B2" }],
+    });
     const attempt = (f: (ctx: any) => void) =>
       d.Excel.run(async (ctx: any) => {
         f(ctx);
         await ctx.sync();
       });
-    await expect(attempt((ctx) => (ctx.workbook.worksheets.getItem("S").getRange("A5:B5").values = [[1]]))).rejects.toThrow(/does not match/);
-    await expect(attempt((ctx) => (ctx.workbook.worksheets.getItem("S").tables.add("D1:E2", true).name = "t"))).rejects.toThrow(/already exists/);
-    await expect(attempt((ctx) => ctx.workbook.tables.getItem("T").resize("A2:B9"))).rejects.toThrow(/headers must stay/);
+    await expect(
+      attempt((ctx) => (ctx.workbook.worksheets.getItem("S").getRange("A5:B5").values = [[1]])),
+    ).rejects.toThrow(/does not match/);
+    await expect(
+      attempt((ctx) => (ctx.workbook.worksheets.getItem("S").tables.add("D1:E2", true).name = "t")),
+    ).rejects.toThrow(/already exists/);
+    await expect(attempt((ctx) => ctx.workbook.tables.getItem("T").resize("A2:B9"))).rejects.toThrow(
+      /headers must stay/,
+    );
   });
 
   it("fails a chosen sync after some of its commands, which stay done", async () => {
@@ -60,11 +78,17 @@ describe("the recording Excel double", () => {
   it("lists the workbook's tables with their sheets for the pane", async () => {
     const d = createExcelDouble({
       sheets: { Data: [["M"], [1]], Other: [["M"], [1]] },
-      tables: [{ name: "Gold", sheet: "Data", address: "A1:A2" }, { name: "Silver", sheet: "Other", address: "A1:A2" }],
+      tables: [
+        { name: "Gold", sheet: "Data", address: "A1:A2" },
+        { name: "Silver", sheet: "Other", address: "A1:A2" },
+      ],
     });
     (globalThis as any).Excel = d.Excel;
     try {
-      expect(await listTables()).toEqual([{ name: "Gold", sheet: "Data" }, { name: "Silver", sheet: "Other" }]);
+      expect(await listTables()).toEqual([
+        { name: "Gold", sheet: "Data" },
+        { name: "Silver", sheet: "Other" },
+      ]);
     } finally {
       delete (globalThis as any).Excel;
     }

@@ -55,13 +55,22 @@ describe("writePlan to a new sheet", () => {
 
   it("makes the sheet and table names unique when Production and ProductionData are taken", async () => {
     const d = useDouble({
-      sheets: { Production: [["Month", "Gold"], [42370, 1]], "Production 2": [] },
+      sheets: {
+        Production: [
+          ["Month", "Gold"],
+          [42370, 1],
+        ],
+        "Production 2": [],
+      },
       tables: [{ name: "ProductionData", sheet: "Production", address: "A1:B2" }],
     });
     const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
     expect(out.sheet).toBe("Production 3");
     expect(out.table).toBe("ProductionData2");
-    expect(d.tableValues("ProductionData")).toEqual([["Month", "Gold"], [42370, 1]]); // untouched
+    expect(d.tableValues("ProductionData")).toEqual([
+      ["Month", "Gold"],
+      [42370, 1],
+    ]); // untouched
     expect(d.tableValues("ProductionData2")).toHaveLength(5);
   });
 
@@ -72,7 +81,12 @@ describe("writePlan to a new sheet", () => {
     await writePlan(plan([MONTH, MINE, GOLD], rows));
 
     expect(d.formulas()).toEqual([]);
-    expect(d.tableValues("ProductionData").slice(1).map((r) => r[1])).toEqual(evil);
+    expect(
+      d
+        .tableValues("ProductionData")
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(evil);
     expect(d.tableFormats("ProductionData").map((r) => r[1])).toEqual(["@", "@", "@", "@", "@"]);
     // In the recorded order the body's numberFormat comes before its values, in the same sync.
     const body = d.calls.filter((c) => c.target === "Production!A2:C5");
@@ -91,7 +105,15 @@ describe("writePlan to a new sheet", () => {
 
   it("writes a blank as an empty cell, never null (which would leave old content)", async () => {
     const d = useDouble();
-    await writePlan(plan([MONTH, GOLD], [[serialOf(2017, 1), null], [serialOf(2017, 2), 6736]]));
+    await writePlan(
+      plan(
+        [MONTH, GOLD],
+        [
+          [serialOf(2017, 1), null],
+          [serialOf(2017, 2), 6736],
+        ],
+      ),
+    );
     const sent = valuesCalls(d)[1].args as unknown[][]; // [0] is the header
     expect(sent[0]).toEqual([42736, ""]);
   });
@@ -122,7 +144,13 @@ describe("writePlan in chunks", () => {
     });
     expect(out.status).toBe("done");
     expect(valuesCalls(d).map((c) => (c.args as unknown[][]).length)).toEqual([1, 5000, 5000, 2000]); // header first
-    const chunkSyncs = [...new Set(valuesCalls(d).slice(1).map((c) => c.sync))];
+    const chunkSyncs = [
+      ...new Set(
+        valuesCalls(d)
+          .slice(1)
+          .map((c) => c.sync),
+      ),
+    ];
     expect(chunkSyncs).toHaveLength(3);
     for (const s of chunkSyncs) {
       expect(d.callsInSync(s).map((c) => c.op)).toContain("application.suspendApiCalculationUntilNextSync");
@@ -260,8 +288,15 @@ describe("writePlan appending to an existing table", () => {
 
   it("writes only the new months below the table and grows it; months already there stay as they were", async () => {
     const d = useDouble(existing());
-    const rows = [[serialOf(2016, 2), 9999], [serialOf(2017, 1), 5208], [serialOf(2017, 2), 6736]];
-    const out = await writePlan(plan([MONTH, GOLD], rows), { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths });
+    const rows = [
+      [serialOf(2016, 2), 9999],
+      [serialOf(2017, 1), 5208],
+      [serialOf(2017, 2), 6736],
+    ];
+    const out = await writePlan(plan([MONTH, GOLD], rows), {
+      target: { kind: "append", table: "Gold" },
+      planAppend: keepNewMonths,
+    });
     expect(out.status).toBe("done");
     expect(out.rowsWritten).toBe(2);
     expect(d.tableValues("Gold")).toEqual([
@@ -271,7 +306,9 @@ describe("writePlan appending to an existing table", () => {
       [42736, 5208],
       [42767, 6736],
     ]);
-    const written = d.calls.filter((c) => c.op === "range.values" || c.op === "range.numberFormat").map((c) => c.target);
+    const written = d.calls
+      .filter((c) => c.op === "range.values" || c.op === "range.numberFormat")
+      .map((c) => c.target);
     expect(written).toEqual(["Data!B4:C5", "Data!B4:C5"]); // nothing outside the target
     expect(d.sheets.map((s) => s.name)).toEqual(["Data"]);
     expect(out.message).toBe("Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 (2 rows).");
@@ -284,33 +321,58 @@ describe("writePlan appending to an existing table", () => {
       target: { kind: "append", table: "Gold" },
       planAppend: (p, e) => ((seen = e), keepNewMonths(p, e)),
     });
-    expect(seen).toEqual({ header: ["Month", "Gold (oz)"], rows: [[42370, 4512], [42401, 5125]] });
+    expect(seen).toEqual({
+      header: ["Month", "Gold (oz)"],
+      rows: [
+        [42370, 4512],
+        [42401, 5125],
+      ],
+    });
   });
 
   it("asks before writing over other data below the table, and writes after the user agrees", async () => {
     const opts = existing();
     (opts.sheets!.Data as unknown[][]).push([], [], ["", "note: restated"]);
     const d = useDouble(opts);
-    const p = plan([MONTH, GOLD], [[serialOf(2017, 1), 5208], [serialOf(2017, 2), 6736], [serialOf(2017, 3), 7000]]);
+    const p = plan(
+      [MONTH, GOLD],
+      [
+        [serialOf(2017, 1), 5208],
+        [serialOf(2017, 2), 6736],
+        [serialOf(2017, 3), 7000],
+      ],
+    );
     const asked = await writePlan(p, { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths });
     expect(asked.status).toBe("occupied");
     expect(asked.address).toBe("Data!B6");
-    expect(asked.message).toBe("Cells Data!B6 below table Gold already hold data that is not part of the table. Write over them?");
+    expect(asked.message).toBe(
+      "Cells Data!B6 below table Gold already hold data that is not part of the table. Write over them?",
+    );
     expect(valuesCalls(d)).toEqual([]);
 
-    const agreed = await writePlan(p, { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths, overwrite: true });
+    const agreed = await writePlan(p, {
+      target: { kind: "append", table: "Gold" },
+      planAppend: keepNewMonths,
+      overwrite: true,
+    });
     expect(agreed.status).toBe("done");
     expect(d.tableValues("Gold").at(-1)).toEqual([serialOf(2017, 3), 7000]);
   });
 
   it("refuses a table with a Total Row, a missing table, and a column count that does not match", async () => {
     useDouble(existing({ tables: [{ name: "Gold", sheet: "Data", address: "B1:C3", showTotals: true }] }));
-    const withTotals = await writePlan(plan([MONTH, GOLD], SEED_ROWS), { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths });
+    const withTotals = await writePlan(plan([MONTH, GOLD], SEED_ROWS), {
+      target: { kind: "append", table: "Gold" },
+      planAppend: keepNewMonths,
+    });
     expect(withTotals.status).toBe("refused");
     expect(withTotals.message).toMatch(/Total Row/);
 
     useDouble(existing());
-    const missing = await writePlan(plan([MONTH, GOLD], SEED_ROWS), { target: { kind: "append", table: "Silver" }, planAppend: keepNewMonths });
+    const missing = await writePlan(plan([MONTH, GOLD], SEED_ROWS), {
+      target: { kind: "append", table: "Silver" },
+      planAppend: keepNewMonths,
+    });
     expect(missing.message).toBe('Nothing was written: the workbook has no table named "Silver".');
 
     const d = useDouble(existing());
@@ -337,7 +399,13 @@ describe("writePlan appending to an existing table", () => {
 
 describe("writePlan on an Excel without Table.resize (ExcelApi < 1.13)", () => {
   const oldExcel = () => {
-    (globalThis as any).Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) < 13 } } };
+    (globalThis as any).Office = {
+      context: {
+        requirements: {
+          isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) < 13,
+        },
+      },
+    };
   };
 
   it("still writes a new table that fits one request", async () => {
@@ -348,14 +416,25 @@ describe("writePlan on an Excel without Table.resize (ExcelApi < 1.13)", () => {
   });
 
   it("refuses, before writing anything, what would need the table to grow", async () => {
-    const d = useDouble({ sheets: { Data: [["Month", "Gold (oz)"], [42370, 4512]] }, tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }] });
+    const d = useDouble({
+      sheets: {
+        Data: [
+          ["Month", "Gold (oz)"],
+          [42370, 4512],
+        ],
+      },
+      tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }],
+    });
     oldExcel();
     const big = await writePlan(plan([MONTH, GOLD], monthlyRows(30)), { maxRows: 10 });
     expect(big.status).toBe("refused");
     expect(big.message).toBe(
       "Nothing was written: this version of Excel cannot grow a table (ExcelApi 1.13 is needed, as in Excel on the web and Microsoft 365); import at most 10 rows at a time.",
     );
-    const append = await writePlan(plan([MONTH, GOLD], SEED_ROWS), { target: { kind: "append", table: "Gold" }, planAppend: keepNewMonths });
+    const append = await writePlan(plan([MONTH, GOLD], SEED_ROWS), {
+      target: { kind: "append", table: "Gold" },
+      planAppend: keepNewMonths,
+    });
     expect(append.status).toBe("refused");
     expect(valuesCalls(d)).toEqual([]);
   });

@@ -18,10 +18,14 @@ function failedPlan(layout: LayoutKind, problem: Problem): ImportPlan {
 function monthColumnOf(shape: Shape, header: string[]): string {
   switch (shape.kind) {
     case "long":
-    case "tidy": return columnLabel(header, shape.month.col);
-    case "wide-years-rows": return columnLabel(header, shape.year);
-    case "wide-months-rows": return columnLabel(header, shape.month);
-    case "wide-metrics-rows": return columnLabel(header, shape.metric);
+    case "tidy":
+      return columnLabel(header, shape.month.col);
+    case "wide-years-rows":
+      return columnLabel(header, shape.year);
+    case "wide-months-rows":
+      return columnLabel(header, shape.month);
+    case "wide-metrics-rows":
+      return columnLabel(header, shape.metric);
   }
 }
 
@@ -35,7 +39,10 @@ function shortSpacedRows(table: string[][], header: number, width: number): Prob
     const n = table[r].length;
     if (n >= 2 && n < width) {
       out.push({
-        severity: "warning", code: "short-row", row: r + 1, text: table[r].join("  "),
+        severity: "warning",
+        code: "short-row",
+        row: r + 1,
+        text: table[r].join("  "),
         message: `Row ${r + 1} has ${n} cells for ${width} columns; with spaces between cells a blank cannot be seen, so the values were placed from the left — paste with tabs, or write "-" for a blank, if one sits in between`,
       });
     }
@@ -50,7 +57,9 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
   let reason: string;
   let header: number;
   if (manual) {
-    const r = opts.mapping ? shapeFromMapping(table, opts.mapping) : { shape: null, reason: "the manual layout needs a column mapping" };
+    const r = opts.mapping
+      ? shapeFromMapping(table, opts.mapping)
+      : { shape: null, reason: "the manual layout needs a column mapping" };
     shape = r.shape;
     reason = r.reason;
     header = shape ? shape.header : -1;
@@ -63,25 +72,31 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
   const base = { table, reason, headerRow: header + 1, mapping: mappingOf(shape) };
   if (!shape) {
     const layout = opts.layout ?? "manual";
-    const message = table.length === 0 ? "The file or pasted text is empty" : reason.charAt(0).toUpperCase() + reason.slice(1);
+    const message =
+      table.length === 0 ? "The file or pasted text is empty" : reason.charAt(0).toUpperCase() + reason.slice(1);
     const plan = failedPlan(layout, { severity: "error", code: table.length === 0 ? "empty" : "layout", message });
     return { ...base, detected: null, decimal: opts.decimal === "," ? "," : ".", decimalDetected: false, plan };
   }
 
   const separator = detectSeparator(text);
   const hint = separator === ";" ? "," : ".";
-  const guess: DecimalGuess = opts.decimal === "." || opts.decimal === "," ? { mark: opts.decimal, detected: false } : detectDecimal(table, shape, hint);
+  const guess: DecimalGuess =
+    opts.decimal === "." || opts.decimal === ","
+      ? { mark: opts.decimal, detected: false }
+      : detectDecimal(table, shape, hint);
   const ex = extract(table, shape, guess.mark);
   if (guess.ambiguous) {
     const other = guess.mark === "." ? "comma" : "point";
     ex.problems.push({
-      severity: "warning", code: "ambiguous-decimal",
+      severity: "warning",
+      code: "ambiguous-decimal",
       message: `The data do not show the decimal mark: ${guess.ambiguous} was read with a decimal ${guess.mark === "." ? "point" : "comma"}${hint === "," ? " (the file is separated by semicolons, as European Excel writes it)" : ""}; choose the decimal ${other} if it groups thousands`,
     });
   }
   if (guess.conflict) {
     ex.problems.push({
-      severity: "warning", code: "mixed-decimal",
+      severity: "warning",
+      code: "mixed-decimal",
       message: `Both decimal marks appear (${guess.conflict.dot} reads only with ".", ${guess.conflict.comma} only with ","); "." was assumed — choose the decimal mark if that is wrong`,
     });
   }
@@ -104,7 +119,13 @@ export function analyseImport(text: string, opts: ImportOptions = {}): ImportAna
     // A bug, not bad input: still reported, never thrown at the pane.
     const message = `The import could not be analysed (internal error: ${e instanceof Error ? e.message : String(e)})`;
     return {
-      table: [], detected: null, reason: message, headerRow: 0, decimal: ".", decimalDetected: false, mapping: null,
+      table: [],
+      detected: null,
+      reason: message,
+      headerRow: 0,
+      decimal: ".",
+      decimalDetected: false,
+      mapping: null,
       plan: failedPlan(opts?.layout ?? "manual", { severity: "error", code: "internal", message }),
     };
   }

@@ -6,7 +6,11 @@ import { formatMonth, toMonth, type MonthIndex } from "../../calc";
 import { isBlocked } from "./plan";
 import type { ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
 
-const norm = (s: unknown): string => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+const norm = (s: unknown): string =>
+  String(s ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 function monthOfCell(v: unknown): MonthIndex | null {
   try {
@@ -26,7 +30,10 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
   const missing = plan.columns.filter((c) => !at.has(norm(c.name)));
   for (const c of missing) {
     problems.push({
-      severity: "error", code: "missing-column", column: c.name, text: c.name,
+      severity: "error",
+      code: "missing-column",
+      column: c.name,
+      text: c.name,
       message: `The table has no column "${c.name}": add it to the table, or import into a new table`,
     });
   }
@@ -49,7 +56,9 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
   // Plan columns in the table's order; table columns the plan does not fill stay untouched.
   const source = header.map((h) => plan.columns.findIndex((c) => norm(c.name) === norm(h)));
   const columns: PlannedColumn[] = header.map((h, j) =>
-    source[j] >= 0 ? plan.columns[source[j]] : { name: String(h ?? ""), kind: "text", numberFormat: "General", untouched: true },
+    source[j] >= 0
+      ? plan.columns[source[j]]
+      : { name: String(h ?? ""), kind: "text", numberFormat: "General", untouched: true },
   );
   const rows: PlannedCell[][] = [];
   const already: string[] = [];
@@ -62,9 +71,11 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
     rows.push(source.map((s) => (s >= 0 ? r[s] : null)));
   }
   if (already.length > 0) {
-    const shown = already.length > 12 ? `${already.slice(0, 12).join(", ")} and ${already.length - 12} more` : already.join(", ");
+    const shown =
+      already.length > 12 ? `${already.slice(0, 12).join(", ")} and ${already.length - 12} more` : already.join(", ");
     problems.push({
-      severity: "info", code: "already-present",
+      severity: "info",
+      code: "already-present",
       message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${shown}`,
     });
   }
@@ -77,6 +88,11 @@ export function planAppend(plan: ImportPlan, existing: { header: string[]; rows:
     return appendPlan(plan, existing);
   } catch (e) {
     const message = `The append could not be planned (internal error: ${e instanceof Error ? e.message : String(e)})`;
-    return { ...plan, rows: [], problems: [...plan.problems, { severity: "error", code: "internal", message }], blocked: true };
+    return {
+      ...plan,
+      rows: [],
+      problems: [...plan.problems, { severity: "error", code: "internal", message }],
+      blocked: true,
+    };
   }
 }

@@ -3,7 +3,15 @@
  * Plain numbers ("6736", "6,736", "92.5") take a fast path that gives the same result as
  * calc's parseNumber: an import reads hundreds of thousands of cells.
  */
-import { CalcError, decimalToNumber, isBlankText, parseDecimal, parsePeriod, toMonth, type MonthIndex } from "../../calc";
+import {
+  CalcError,
+  decimalToNumber,
+  isBlankText,
+  parseDecimal,
+  parsePeriod,
+  toMonth,
+  type MonthIndex,
+} from "../../calc";
 import { TOTAL_LABEL } from "./header";
 
 export type Mark = "." | ",";
@@ -11,7 +19,10 @@ export type Mark = "." | ",";
 /** "(est)", "(est.)", "(estimate)", "(e)", "est." before or after the number. */
 const ESTIMATE = /^\s*\((?:est\.?|estimated?|e)\)\s*|\s*\((?:est\.?|estimated?|e)\)\s*$|\s+est\.?$/i;
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+  1e22,
+];
 
 /**
  * Plain numbers ("-6736", "6,736", "92.5"; groups of three only) read without calc; undefined
@@ -87,7 +98,9 @@ export class ValueReader {
       const d = parseDecimal(text, { decimal: this.mark });
       if (d === null) return null;
       // Exact: the decimal is divided by 100 before it is rounded to a double.
-      const v = decimalToNumber(percent && !text.includes("%") ? { coefficient: d.coefficient, exponent: d.exponent - 2 } : d);
+      const v = decimalToNumber(
+        percent && !text.includes("%") ? { coefficient: d.coefficient, exponent: d.exponent - 2 } : d,
+      );
       return v === 0 ? 0 : v;
     } catch (e) {
       this.error = e instanceof CalcError ? e.message : `"${t}" is not a number`;
@@ -120,7 +133,8 @@ export function looksNumeric(raw: string): boolean {
   return !readValue(t, ".", false).error || !readValue(t, ",", false).error;
 }
 
-export const isBlankCell = (raw: string | undefined): boolean => raw === undefined || raw.trim() === "" || isBlankText(raw);
+export const isBlankCell = (raw: string | undefined): boolean =>
+  raw === undefined || raw.trim() === "" || isBlankText(raw);
 
 /**
  * What a cell says about the decimal mark: "." or "," when only one reading makes sense

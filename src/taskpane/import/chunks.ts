@@ -75,14 +75,21 @@ export function planChunks(plan: ImportPlan, opts: ChunkOptions = {}): Chunk[] {
   if (!(maxRows >= 1)) throw new RangeError(`maxRows must be at least 1, got ${maxRows}`);
   const formatsBytes = utf8Length(JSON.stringify(formatRow(plan)));
   // Every chunk reserves room for the header row too (sent with the first chunk of a new table).
-  const base = ENVELOPE_BYTES + rowBytes(plan.columns.map((c) => c.name), formatsBytes);
+  const base =
+    ENVELOPE_BYTES +
+    rowBytes(
+      plan.columns.map((c) => c.name),
+      formatsBytes,
+    );
   const chunks: Chunk[] = [];
   let start = 0;
   let bytes = base;
   for (let i = 0; i < plan.rows.length; i++) {
     const b = rowBytes(cellsToSend(plan.rows[i], plan.columns), formatsBytes);
     if (base + b > maxBytes) {
-      throw new RangeError(`Row ${i + 1} of the import needs ${b} bytes, more than one request may carry (${maxBytes}).`);
+      throw new RangeError(
+        `Row ${i + 1} of the import needs ${b} bytes, more than one request may carry (${maxBytes}).`,
+      );
     }
     const full = i - start >= maxRows || bytes + b > maxBytes;
     if (full && i > start) {
@@ -147,7 +154,10 @@ export function describeSpans(spans: MonthSpan[]): string {
   if (spans.length === 0) return "no months";
   return spans
     .map((s) => {
-      const range = s.first === s.last ? serialToMonthLabel(s.first) : `${serialToMonthLabel(s.first)} – ${serialToMonthLabel(s.last)}`;
+      const range =
+        s.first === s.last
+          ? serialToMonthLabel(s.first)
+          : `${serialToMonthLabel(s.first)} – ${serialToMonthLabel(s.last)}`;
       const rows = `${count(s.rows)} row${s.rows === 1 ? "" : "s"}`;
       return s.mine !== undefined ? `${s.mine || "(no mine)"}: ${range} (${rows})` : `${range} (${rows})`;
     })

@@ -50,7 +50,9 @@ const CP1252_HIGH =
 function windows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 8192) {
-    const codes = Array.from(bytes.subarray(i, i + 8192), (c) => (c >= 0x80 && c <= 0x9f ? CP1252_HIGH.charCodeAt(c - 0x80) : c));
+    const codes = Array.from(bytes.subarray(i, i + 8192), (c) =>
+      c >= 0x80 && c <= 0x9f ? CP1252_HIGH.charCodeAt(c - 0x80) : c,
+    );
     parts.push(String.fromCharCode(...codes));
   }
   return parts.join("");

@@ -4,11 +4,30 @@
  * reason, so the pane asks for a manual mapping instead of guessing.
  */
 import {
-  COMMENT_HEADER, MINE_HEADER, METRIC_HEADER, MONTH_HEADER, TOTAL_LABEL, UNIT_HEADER, VALUE_HEADER, YEAR_CELL, YEAR_HEADER,
-  cleanHeader, isTimeTotal, parseMonthName, splitHeaderYear,
+  COMMENT_HEADER,
+  MINE_HEADER,
+  METRIC_HEADER,
+  MONTH_HEADER,
+  TOTAL_LABEL,
+  UNIT_HEADER,
+  VALUE_HEADER,
+  YEAR_CELL,
+  YEAR_HEADER,
+  cleanHeader,
+  isTimeTotal,
+  parseMonthName,
+  splitHeaderYear,
 } from "./header";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
-import type { LongShape, Shape, SkippedColumn, TidyShape, WideMetricsShape, WideMonthsShape, WideYearsShape } from "./shape";
+import type {
+  LongShape,
+  Shape,
+  SkippedColumn,
+  TidyShape,
+  WideMetricsShape,
+  WideMonthsShape,
+  WideYearsShape,
+} from "./shape";
 import type { LayoutKind } from "./types";
 
 const SAMPLE_ROWS = 300;
@@ -89,8 +108,15 @@ export function profileColumns(table: string[][], header: number): ColumnProfile
   const last = Math.min(table.length, header + 1 + SAMPLE_ROWS);
   for (let col = 0; col < width; col++) {
     const p: ColumnProfile = {
-      col, label: columnLabel(table[header], col), name: cleanHeader(table[header][col] ?? "").name,
-      filled: 0, months: 0, monthNames: 0, years: 0, numbers: 0, distinct: 0,
+      col,
+      label: columnLabel(table[header], col),
+      name: cleanHeader(table[header][col] ?? "").name,
+      filled: 0,
+      months: 0,
+      monthNames: 0,
+      years: 0,
+      numbers: 0,
+      distinct: 0,
     };
     const seen = new Set<string>();
     for (let r = header + 1; r < last; r++) {
@@ -112,8 +138,10 @@ export function profileColumns(table: string[][], header: number): ColumnProfile
 }
 
 const share = (n: number, p: ColumnProfile): number => (p.filled === 0 ? 0 : n / p.filled);
-const isMonthCol = (p: ColumnProfile): boolean => share(p.months, p) >= 0.6 || (MONTH_HEADER.test(p.name) && share(p.months, p) >= 0.3);
-const isYearCol = (p: ColumnProfile): boolean => (YEAR_HEADER.test(p.name) || share(p.years, p) >= 0.8) && share(p.years, p) >= 0.5;
+const isMonthCol = (p: ColumnProfile): boolean =>
+  share(p.months, p) >= 0.6 || (MONTH_HEADER.test(p.name) && share(p.months, p) >= 0.3);
+const isYearCol = (p: ColumnProfile): boolean =>
+  (YEAR_HEADER.test(p.name) || share(p.years, p) >= 0.8) && share(p.years, p) >= 0.5;
 const isMonthNameCol = (p: ColumnProfile): boolean => share(p.monthNames, p) >= 0.5;
 const isTextCol = (p: ColumnProfile): boolean => p.filled > 0 && share(p.numbers, p) < 0.5;
 const quote = (p: ColumnProfile): string => `"${p.label}"`;
@@ -121,7 +149,11 @@ const quote = (p: ColumnProfile): string => `"${p.label}"`;
 /** Columns that are neither used nor empty are reported as left out. */
 function skip(p: ColumnProfile, why?: string): SkippedColumn {
   if (isTimeTotal(p.name)) return { col: p.col, code: "subtotal-skipped", why: why ?? "a total/subtotal column" };
-  return { col: p.col, code: "text-column-skipped", why: why ?? (COMMENT_HEADER.test(p.name) ? "a comment column" : "not a value column") };
+  return {
+    col: p.col,
+    code: "text-column-skipped",
+    why: why ?? (COMMENT_HEADER.test(p.name) ? "a comment column" : "not a value column"),
+  };
 }
 
 interface Context {
@@ -145,18 +177,32 @@ function wideMetrics(ctx: Context): Attempt {
   }
   if (months.length < 2) return { shape: null, why: "fewer than two columns are named by a month (Feb 2017…)" };
   const dated = new Set(months.map((m) => m.col));
-  const labelP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== ctx.mine && isTextCol(p) && !UNIT_HEADER.test(p.name));
-  if (!labelP) return { shape: null, why: `${months.length} columns are named by a month but no column names the metrics` };
-  const unitP = ctx.profiles.find((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== ctx.mine && UNIT_HEADER.test(p.name));
+  const labelP = ctx.profiles.find(
+    (p) => !dated.has(p.col) && p.col !== ctx.mine && isTextCol(p) && !UNIT_HEADER.test(p.name),
+  );
+  if (!labelP)
+    return { shape: null, why: `${months.length} columns are named by a month but no column names the metrics` };
+  const unitP = ctx.profiles.find(
+    (p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== ctx.mine && UNIT_HEADER.test(p.name),
+  );
   const skipped = ctx.profiles
-    .filter((p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== unitP?.col && p.col !== ctx.mine && p.filled > 0)
+    .filter(
+      (p) => !dated.has(p.col) && p.col !== labelP.col && p.col !== unitP?.col && p.col !== ctx.mine && p.filled > 0,
+    )
     .map((p) => skip(p, isTimeTotal(p.name) ? undefined : "not named by a month"));
   const first = ctx.profiles[months[0].col];
   const last = ctx.profiles[months[months.length - 1].col];
   const shape: WideMetricsShape = {
-    kind: "wide-metrics-rows", layout: "wide-metrics-rows", header: ctx.header, mine: ctx.mine, skipped,
-    metric: labelP.col, unit: unitP?.col ?? -1, months,
-    reason: `columns ${quote(first)}…${quote(last)} are named by months and column ${quote(labelP)} names the metrics` +
+    kind: "wide-metrics-rows",
+    layout: "wide-metrics-rows",
+    header: ctx.header,
+    mine: ctx.mine,
+    skipped,
+    metric: labelP.col,
+    unit: unitP?.col ?? -1,
+    months,
+    reason:
+      `columns ${quote(first)}…${quote(last)} are named by months and column ${quote(labelP)} names the metrics` +
       `${unitP ? ` (units in ${quote(unitP)})` : ""}: wide layout, metrics as rows`,
   };
   return { shape };
@@ -170,18 +216,30 @@ function wideYears(ctx: Context): Attempt {
   const used = new Set(monthCols.map((m) => m.col));
   const yearP = ctx.profiles.find((p) => !used.has(p.col) && p.col !== ctx.mine && isYearCol(p));
   if (!yearP) return { shape: null, why: "Jan…Dec columns but no column of years" };
-  const metricP = ctx.profiles.find((p) => p.col !== yearP.col && !used.has(p.col) && p.col !== ctx.mine && METRIC_HEADER.test(p.name));
+  const metricP = ctx.profiles.find(
+    (p) => p.col !== yearP.col && !used.has(p.col) && p.col !== ctx.mine && METRIC_HEADER.test(p.name),
+  );
   const corner = YEAR_HEADER.test(yearP.name) ? "" : yearP.name;
   const metricName = cleanHeader(ctx.title || corner).name || "Value";
   const skipped = ctx.profiles
-    .filter((p) => !used.has(p.col) && p.col !== yearP.col && p.col !== ctx.mine && p.col !== metricP?.col && p.filled > 0)
+    .filter(
+      (p) => !used.has(p.col) && p.col !== yearP.col && p.col !== ctx.mine && p.col !== metricP?.col && p.filled > 0,
+    )
     .map((p) => skip(p));
   const first = ctx.profiles[monthCols[0].col];
   const lastM = ctx.profiles[monthCols[monthCols.length - 1].col];
   const shape: WideYearsShape = {
-    kind: "wide-years-rows", layout: "wide-years-rows", header: ctx.header, mine: ctx.mine, skipped,
-    year: yearP.col, months: monthCols, metric: metricP?.col ?? -1, metricName,
-    reason: `columns ${quote(first)}…${quote(lastM)} are month names and column ${quote(yearP)} holds years: ` +
+    kind: "wide-years-rows",
+    layout: "wide-years-rows",
+    header: ctx.header,
+    mine: ctx.mine,
+    skipped,
+    year: yearP.col,
+    months: monthCols,
+    metric: metricP?.col ?? -1,
+    metricName,
+    reason:
+      `columns ${quote(first)}…${quote(lastM)} are month names and column ${quote(yearP)} holds years: ` +
       `wide layout, years as rows${metricP ? `, metric named by column ${quote(metricP)}` : `, metric "${metricName}"`}`,
   };
   return { shape };
@@ -195,14 +253,22 @@ function wideMonths(ctx: Context): Attempt {
   for (const p of ctx.profiles) {
     if (p.col === monthP.col || p.col === ctx.mine) continue;
     const y = COMMENT_HEADER.test(p.name) ? null : splitHeaderYear(p.name);
-    if (y && !TOTAL_LABEL.test(y.rest)) years.push({ col: p.col, year: y.year, metric: cleanHeader(y.rest || ctx.title).name || "Value" });
+    if (y && !TOTAL_LABEL.test(y.rest))
+      years.push({ col: p.col, year: y.year, metric: cleanHeader(y.rest || ctx.title).name || "Value" });
     else if (p.filled > 0) skipped.push(skip(p));
   }
-  if (years.length === 0) return { shape: null, why: `column ${quote(monthP)} holds month names but no column is named by a year` };
+  if (years.length === 0)
+    return { shape: null, why: `column ${quote(monthP)} holds month names but no column is named by a year` };
   const shape: WideMonthsShape = {
-    kind: "wide-months-rows", layout: "wide-months-rows", header: ctx.header, mine: ctx.mine, skipped,
-    month: monthP.col, years,
-    reason: `column ${quote(monthP)} holds month names without a year and ${years.length} column(s) are named by a year ` +
+    kind: "wide-months-rows",
+    layout: "wide-months-rows",
+    header: ctx.header,
+    mine: ctx.mine,
+    skipped,
+    month: monthP.col,
+    years,
+    reason:
+      `column ${quote(monthP)} holds month names without a year and ${years.length} column(s) are named by a year ` +
       `(${years.map((y) => quote(ctx.profiles[y.col])).join(", ")}): wide layout, months as rows`,
   };
   return { shape };
@@ -215,7 +281,12 @@ function monthSource(ctx: Context): { col: number; yearCol?: number; label: stri
   if (byData) return { col: byData.col, label: `column ${quote(byData)} holds months` };
   const yearP = ctx.profiles.find((p) => p.col !== ctx.mine && isYearCol(p));
   const nameP = ctx.profiles.find((p) => p.col !== ctx.mine && isMonthNameCol(p));
-  if (yearP && nameP) return { col: nameP.col, yearCol: yearP.col, label: `columns ${quote(yearP)} and ${quote(nameP)} hold years and month names` };
+  if (yearP && nameP)
+    return {
+      col: nameP.col,
+      yearCol: yearP.col,
+      label: `columns ${quote(yearP)} and ${quote(nameP)} hold years and month names`,
+    };
   return null;
 }
 
@@ -224,14 +295,25 @@ function tidy(ctx: Context): Attempt {
   if (!month) return { shape: null, why: "no column holds months" };
   const taken = (c: number) => c === month.col || c === month.yearCol || c === ctx.mine;
   const rest = ctx.profiles.filter((p) => !taken(p.col));
-  const metricP = rest.find((p) => METRIC_HEADER.test(p.name)) ?? (rest.some((p) => VALUE_HEADER.test(p.name)) ? rest.find((p) => isTextCol(p) && !COMMENT_HEADER.test(p.name)) : undefined);
+  const metricP =
+    rest.find((p) => METRIC_HEADER.test(p.name)) ??
+    (rest.some((p) => VALUE_HEADER.test(p.name))
+      ? rest.find((p) => isTextCol(p) && !COMMENT_HEADER.test(p.name))
+      : undefined);
   if (!metricP) return { shape: null, why: "no column named Metric (or Measure, Item…)" };
-  const valueP = rest.find((p) => p.col !== metricP.col && VALUE_HEADER.test(p.name)) ??
+  const valueP =
+    rest.find((p) => p.col !== metricP.col && VALUE_HEADER.test(p.name)) ??
     single(rest.filter((p) => p.col !== metricP.col && p.filled > 0 && !isTextCol(p)));
-  if (!valueP) return { shape: null, why: `column ${quote(metricP)} names metrics but no single column holds their values` };
+  if (!valueP)
+    return { shape: null, why: `column ${quote(metricP)} names metrics but no single column holds their values` };
   const shape: TidyShape = {
-    kind: "tidy", layout: "tidy", header: ctx.header, mine: ctx.mine, month: { col: month.col, yearCol: month.yearCol },
-    metric: metricP.col, value: valueP.col,
+    kind: "tidy",
+    layout: "tidy",
+    header: ctx.header,
+    mine: ctx.mine,
+    month: { col: month.col, yearCol: month.yearCol },
+    metric: metricP.col,
+    value: valueP.col,
     skipped: rest.filter((p) => p.col !== metricP.col && p.col !== valueP.col && p.filled > 0).map((p) => skip(p)),
     reason: `${month.label}, ${quote(metricP)} names the metric and ${quote(valueP)} holds its value: tidy layout`,
   };
@@ -256,8 +338,13 @@ function long(ctx: Context): Attempt {
   }
   if (values.length === 0) return { shape: null, why: `${month.label} but no column holds numbers` };
   const shape: LongShape = {
-    kind: "long", layout: "long", header: ctx.header, mine: ctx.mine, month: { col: month.col, yearCol: month.yearCol },
-    values, skipped,
+    kind: "long",
+    layout: "long",
+    header: ctx.header,
+    mine: ctx.mine,
+    month: { col: month.col, yearCol: month.yearCol },
+    values,
+    skipped,
     reason: `${month.label} and ${values.length} column(s) hold values (${values.map((c) => quote(ctx.profiles[c])).join(", ")}): long layout`,
   };
   return { shape };
@@ -282,7 +369,8 @@ export interface Detection {
 export function detectLayout(table: string[][], forced?: LayoutKind, headerRow?: number): Detection {
   const header = headerRow !== undefined ? headerRow : findHeader(table);
   if (header < 0 || header >= table.length) {
-    const why = table.length === 0 ? "the table is empty" : "no header row above the data (a row of two or more column names)";
+    const why =
+      table.length === 0 ? "the table is empty" : "no header row above the data (a row of two or more column names)";
     return { shape: null, reason: `could not recognise the layout: ${why}`, header: -1, profiles: [] };
   }
   const profiles = profileColumns(table, header);

@@ -3,4 +3,12 @@ export { decodeBytes } from "./decode";
 export { readTable } from "./read";
 export { analyseImport } from "./analyse";
 export { planAppend } from "./append";
-export type { ImportAnalysis, ImportOptions, ImportPlan, LayoutKind, ManualMapping, PlannedColumn, Problem } from "./types";
+export type {
+  ImportAnalysis,
+  ImportOptions,
+  ImportPlan,
+  LayoutKind,
+  ManualMapping,
+  PlannedColumn,
+  Problem,
+} from "./types";

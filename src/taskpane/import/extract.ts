@@ -52,11 +52,16 @@ const isBlankRow = (row: string[]): boolean => {
 /** The value columns of a shape, for decimal detection. */
 function valueColumns(shape: Shape): number[] {
   switch (shape.kind) {
-    case "long": return shape.values;
-    case "tidy": return [shape.value];
-    case "wide-years-rows": return shape.months.map((m) => m.col);
-    case "wide-months-rows": return shape.years.map((y) => y.col);
-    case "wide-metrics-rows": return shape.months.map((m) => m.col);
+    case "long":
+      return shape.values;
+    case "tidy":
+      return [shape.value];
+    case "wide-years-rows":
+      return shape.months.map((m) => m.col);
+    case "wide-months-rows":
+      return shape.years.map((y) => y.col);
+    case "wide-metrics-rows":
+      return shape.months.map((m) => m.col);
   }
 }
 
@@ -96,7 +101,8 @@ export function detectDecimal(table: string[][], shape: Shape, hint: Mark = ".")
       else if (e === "," && !comma) comma = `row ${r + 1} "${text}"`;
       else if (e === null) {
         const a = AMBIGUOUS.exec(text);
-        if (a && !unsure[a[1] as Mark] && text.indexOf(a[1] === "." ? "," : ".") < 0) unsure[a[1] as Mark] = `row ${r + 1} "${text}"`;
+        if (a && !unsure[a[1] as Mark] && text.indexOf(a[1] === "." ? "," : ".") < 0)
+          unsure[a[1] as Mark] = `row ${r + 1} "${text}"`;
       }
     }
   }
@@ -117,7 +123,11 @@ class Extractor {
   private readonly values: ValueReader;
   private lastEstimate = false;
 
-  constructor(private readonly table: string[][], private readonly shape: Shape, private readonly mark: Mark) {
+  constructor(
+    private readonly table: string[][],
+    private readonly shape: Shape,
+    private readonly mark: Mark,
+  ) {
     this.header = table[shape.header] ?? [];
     this.values = new ValueReader(mark);
   }
@@ -127,7 +137,14 @@ class Extractor {
   }
 
   error(row: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "error", code, row, column: this.label(col), text, message: `Row ${row}, column "${this.label(col)}": ${message}` });
+    this.problems.push({
+      severity: "error",
+      code,
+      row,
+      column: this.label(col),
+      text,
+      message: `Row ${row}, column "${this.label(col)}": ${message}`,
+    });
     this.badRows.add(row);
   }
 
@@ -156,17 +173,37 @@ class Extractor {
     }
     if (v !== null && v < 0) this.warn(row, col, "negative", raw.trim(), `"${raw.trim()}" is negative`);
     if (this.lastEstimate) {
-      this.warn(row, col, "estimate", raw.trim(), `"${raw.trim()}" is marked as an estimate; kept, and marked in the Estimate column`);
+      this.warn(
+        row,
+        col,
+        "estimate",
+        raw.trim(),
+        `"${raw.trim()}" is marked as an estimate; kept, and marked in the Estimate column`,
+      );
     }
     return v;
   }
 
   warn(row: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "warning", code, row, column: this.label(col), text, message: `Row ${row}, column "${this.label(col)}": ${message}` });
+    this.problems.push({
+      severity: "warning",
+      code,
+      row,
+      column: this.label(col),
+      text,
+      message: `Row ${row}, column "${this.label(col)}": ${message}`,
+    });
   }
 
   info(row: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "info", code, row, column: this.label(col), text, message: `Row ${row}: ${message}` });
+    this.problems.push({
+      severity: "info",
+      code,
+      row,
+      column: this.label(col),
+      text,
+      message: `Row ${row}: ${message}`,
+    });
   }
 
   /** The month of a row, or null after reporting why there is none (or that it is a total row). */
@@ -175,7 +212,8 @@ class Extractor {
     if (src.yearCol === undefined) {
       const m = this.months.read(raw);
       if (m.kind === "month") return m.month;
-      if (m.kind === "subtotal") this.info(row, src.col, "subtotal-skipped", raw.trim(), `"${raw.trim()}" is a total/subtotal row; left out`);
+      if (m.kind === "subtotal")
+        this.info(row, src.col, "subtotal-skipped", raw.trim(), `"${raw.trim()}" is a total/subtotal row; left out`);
       else if (m.kind === "blank") this.error(row, src.col, "not-a-month", "", "values but no month");
       else this.error(row, src.col, "not-a-month", raw.trim(), m.message);
       return null;
@@ -184,7 +222,13 @@ class Extractor {
     const name = raw.trim();
     const month = parseMonthName(name);
     if (TOTAL_LABEL.test(name) || (month === null && TOTAL_LABEL.test(yearText))) {
-      this.info(row, src.col, "subtotal-skipped", name || yearText, `"${name || yearText}" is a total/subtotal row; left out`);
+      this.info(
+        row,
+        src.col,
+        "subtotal-skipped",
+        name || yearText,
+        `"${name || yearText}" is a total/subtotal row; left out`,
+      );
       return null;
     }
     if (!YEAR_CELL.test(yearText)) {
@@ -205,7 +249,10 @@ class Extractor {
   note(row: number, cells: string[], valueCols: number[], labelCol: number, isPeriod: () => boolean): boolean {
     for (const c of valueCols) if (hasValue(cells[c])) return false; // data rows stop here, cheaply
     if (isPeriod()) return false;
-    const text = cells.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+    const text = cells
+      .map((c) => c.trim())
+      .filter((c) => c !== "")
+      .join(" ");
     this.info(row, labelCol, "note-skipped", text, `"${text}" has no values and is not a month; left out as a note`);
     return true;
   }
@@ -217,7 +264,10 @@ class Extractor {
       const kind = this.months.read(raw).kind;
       return kind === "month" || kind === "subtotal";
     }
-    return TOTAL_LABEL.test(raw.trim()) || (YEAR_CELL.test((cells[src.yearCol] ?? "").trim()) && parseMonthName(raw) !== null);
+    return (
+      TOTAL_LABEL.test(raw.trim()) ||
+      (YEAR_CELL.test((cells[src.yearCol] ?? "").trim()) && parseMonthName(raw) !== null)
+    );
   }
 
   /**
@@ -242,7 +292,14 @@ class Extractor {
   mineOf(row: number, cells: string[]): string | null {
     if (this.shape.mine < 0) return "";
     const mine = (cells[this.shape.mine] ?? "").trim();
-    if (mine === "") this.error(row, this.shape.mine, "missing-mine", "", "no mine named (every row needs one when the table has a mine column)");
+    if (mine === "")
+      this.error(
+        row,
+        this.shape.mine,
+        "missing-mine",
+        "",
+        "no mine named (every row needs one when the table has a mine column)",
+      );
     return mine === "" ? null : mine;
   }
 
@@ -250,7 +307,10 @@ class Extractor {
     const s = this.shape;
     for (const sk of s.skipped) {
       this.problems.push({
-        severity: "info", code: sk.code, column: this.label(sk.col), text: this.header[sk.col]?.trim() ?? "",
+        severity: "info",
+        code: sk.code,
+        column: this.label(sk.col),
+        text: this.header[sk.col]?.trim() ?? "",
         message: `Column "${this.label(sk.col)}" is ${sk.why}; left out`,
       });
     }
@@ -296,7 +356,15 @@ class Extractor {
       const id = this.metricOfRow(row, cells, s.metric, "no metric named");
       if (id === null) continue;
       const v = this.value(row, s.value, id);
-      this.entries.push({ row, mine, month, metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
+      this.entries.push({
+        row,
+        mine,
+        month,
+        metrics: [id],
+        values: [v],
+        est: this.lastEstimate ? [true] : null,
+        from: null,
+      });
     }
   }
 
@@ -308,9 +376,11 @@ class Extractor {
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const yearText = cleanHeader(cells[s.year] ?? "").name; // "2017*", "2017 (1)": footnote markers go
-      if (this.note(row, cells, monthCols, s.year, () => YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText))) continue;
+      if (this.note(row, cells, monthCols, s.year, () => YEAR_CELL.test(yearText) || TOTAL_LABEL.test(yearText)))
+        continue;
       if (!YEAR_CELL.test(yearText)) {
-        if (TOTAL_LABEL.test(yearText)) this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);
+        if (TOTAL_LABEL.test(yearText))
+          this.info(row, s.year, "subtotal-skipped", yearText, `"${yearText}" is a total/subtotal row; left out`);
         else this.error(row, s.year, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
         continue;
       }
@@ -330,7 +400,15 @@ class Extractor {
         // A grid has every month: blank or "-" means not reported (yet), not a month without data.
         if (!hasValue(cells[col])) continue;
         const v = this.value(row, col, id);
-        this.entries.push({ row, mine, month: makeMonth(year, month), metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
+        this.entries.push({
+          row,
+          mine,
+          month: makeMonth(year, month),
+          metrics: [id],
+          values: [v],
+          est: this.lastEstimate ? [true] : null,
+          from: null,
+        });
       }
     }
   }
@@ -343,7 +421,10 @@ class Extractor {
       const id = this.metric(y.metric, false);
       if (g.ids.includes(id)) {
         this.problems.push({
-          severity: "error", code: "duplicate-column", column: this.label(y.col), text: this.header[y.col]?.trim() ?? "",
+          severity: "error",
+          code: "duplicate-column",
+          column: this.label(y.col),
+          text: this.header[y.col]?.trim() ?? "",
           message: `Column "${this.label(y.col)}" gives ${y.metric} for ${y.year} a second time`,
         });
         continue;
@@ -358,11 +439,20 @@ class Extractor {
       if (isBlankRow(cells)) continue;
       const row = r + 1;
       const name = (cells[s.month] ?? "").trim();
-      if (this.note(row, cells, yearCols, s.month, () => parseMonthName(name) !== null || TOTAL_LABEL.test(name))) continue;
+      if (this.note(row, cells, yearCols, s.month, () => parseMonthName(name) !== null || TOTAL_LABEL.test(name)))
+        continue;
       const month = parseMonthName(name);
       if (month === null) {
-        if (TOTAL_LABEL.test(name)) this.info(row, s.month, "subtotal-skipped", name, `"${name}" is a total/subtotal row; left out`);
-        else this.error(row, s.month, "not-a-month", name, name === "" ? "values but no month" : `"${name}" is not a month name (Jan, February, Sept…)`);
+        if (TOTAL_LABEL.test(name))
+          this.info(row, s.month, "subtotal-skipped", name, `"${name}" is a total/subtotal row; left out`);
+        else
+          this.error(
+            row,
+            s.month,
+            "not-a-month",
+            name,
+            name === "" ? "values but no month" : `"${name}" is not a month name (Jan, February, Sept…)`,
+          );
         continue;
       }
       const mine = this.mineOf(row, cells);
@@ -389,18 +479,35 @@ class Extractor {
       // A metric not reported yet prints "-" or "n/a"; a line with nothing under the months is a
       // heading ("Operating results") or a footnote.
       if (noPeriodCells(cells, monthCols)) {
-        const text = cells.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+        const text = cells
+          .map((c) => c.trim())
+          .filter((c) => c !== "")
+          .join(" ");
         this.info(row, s.metric, "note-skipped", text, `"${text}" has no values under the months; left out as a note`);
         continue;
       }
-      const id = this.metricOfRow(row, cells, s.metric, "values but no metric named", s.unit >= 0 ? cells[s.unit] : undefined);
+      const id = this.metricOfRow(
+        row,
+        cells,
+        s.metric,
+        "values but no metric named",
+        s.unit >= 0 ? cells[s.unit] : undefined,
+      );
       if (id === null) continue;
       const mine = this.mineOf(row, cells);
       if (mine === null) continue;
       for (const { col, month } of s.months) {
         if (!hasValue(cells[col])) continue; // "-", "n/a": not reported for that month
         const v = this.value(row, col, id);
-        this.entries.push({ row, mine, month, metrics: [id], values: [v], est: this.lastEstimate ? [true] : null, from: null });
+        this.entries.push({
+          row,
+          mine,
+          month,
+          metrics: [id],
+          values: [v],
+          est: this.lastEstimate ? [true] : null,
+          from: null,
+        });
       }
     }
   }
@@ -412,4 +519,3 @@ const noPeriodCells = (cells: string[], cols: number[]): boolean => cols.every((
 export function extract(table: string[][], shape: Shape, mark: Mark): Extraction {
   return new Extractor(table, shape, mark).run();
 }
-

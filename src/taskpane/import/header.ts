@@ -48,18 +48,45 @@ export function numberFormatFor(unit: string | undefined, name: string): string 
 export const isPercentUnit = (unit: string | undefined): boolean => unit !== undefined && unit.includes("%");
 
 // A Map, not an object: a header word must never reach Object.prototype ("constructor").
-const MONTH_NAMES = new Map<string, number>(Object.entries({
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
-}));
+const MONTH_NAMES = new Map<string, number>(
+  Object.entries({
+    jan: 1,
+    january: 1,
+    feb: 2,
+    february: 2,
+    mar: 3,
+    march: 3,
+    apr: 4,
+    april: 4,
+    may: 5,
+    jun: 6,
+    june: 6,
+    jul: 7,
+    july: 7,
+    aug: 8,
+    august: 8,
+    sep: 9,
+    sept: 9,
+    september: 9,
+    oct: 10,
+    october: 10,
+    nov: 11,
+    november: 11,
+    dec: 12,
+    december: 12,
+  }),
+);
 
 /**
  * A month name without a year ("Jan", "January", "Sept.") as 1..12, else null. calc's parsePeriod
  * rightly refuses these (no year); wide layouts take the year from elsewhere.
  */
 export function parseMonthName(text: string): number | null {
-  const t = String(text ?? "").replace(SUPERSCRIPTS, "").trim().toLowerCase().replace(/\.$/, "");
+  const t = String(text ?? "")
+    .replace(SUPERSCRIPTS, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, "");
   return MONTH_NAMES.get(t) ?? null;
 }
 
@@ -70,7 +97,10 @@ export function splitHeaderYear(name: string): { year: number; rest: string } | 
   const m = YEAR_IN_HEADER.exec(name);
   if (!m) return null;
   const start = m.index + m[0].length - m[1].length;
-  const rest = (name.slice(0, start) + name.slice(start + 4)).replace(/\(\s*\)/g, "").replace(SPACES, " ").replace(/^[\s:-]+|[\s:-]+$/g, "");
+  const rest = (name.slice(0, start) + name.slice(start + 4))
+    .replace(/\(\s*\)/g, "")
+    .replace(SPACES, " ")
+    .replace(/^[\s:-]+|[\s:-]+$/g, "");
   return { year: Number(m[1]), rest };
 }
 
@@ -79,8 +109,10 @@ export const YEAR_CELL = /^(?:19|20)\d{2}$/;
 // Roles recognised by header name (after cleanHeader, case-insensitive).
 export const MONTH_HEADER = /^(month|date|period|month ended|month ending|mes|monat|mois)\b/i;
 export const YEAR_HEADER = /^(year|yr|calendar year|fiscal year|fy)$/i;
-export const MINE_HEADER = /^(mine|site|company|operation|asset|property|plant|project|producer|mine site|mine name|company name)s?$/i;
-export const METRIC_HEADER = /^(metric|measure|item|variable|series|indicator|description|kpi|parameter|product|commodity)$/i;
+export const MINE_HEADER =
+  /^(mine|site|company|operation|asset|property|plant|project|producer|mine site|mine name|company name)s?$/i;
+export const METRIC_HEADER =
+  /^(metric|measure|item|variable|series|indicator|description|kpi|parameter|product|commodity)$/i;
 export const VALUE_HEADER = /^(value|amount|quantity|qty|figure|result|actual)$/i;
 /** A column giving each metric's unit, in tables with metrics as rows ("Gold | oz | 6,736"). */
 export const UNIT_HEADER = /^(units?|uom|unit of measure|measure unit)$/i;

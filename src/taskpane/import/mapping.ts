@@ -10,15 +10,29 @@ import type { ManualMapping } from "./types";
 export type MappingResult = { shape: Shape; reason: string } | { shape: null; reason: string };
 
 export function shapeFromMapping(table: string[][], mapping: ManualMapping): MappingResult {
-  const fail = (why: string): MappingResult => ({ shape: null, reason: `the column mapping does not fit the table: ${why}` });
+  const fail = (why: string): MappingResult => ({
+    shape: null,
+    reason: `the column mapping does not fit the table: ${why}`,
+  });
   // headerRow 0: the table has no header row; columns are then named "column 1", "column 2"…
   const header = mapping.headerRow !== undefined ? mapping.headerRow - 1 : findHeader(table);
-  if (!Number.isInteger(header) || header < -1 || header >= table.length || (header === -1 && mapping.headerRow !== 0)) {
-    return fail(`header row ${mapping.headerRow ?? "(none found)"} is not a row of the table (0 for none, or 1 to ${table.length})`);
+  if (
+    !Number.isInteger(header) ||
+    header < -1 ||
+    header >= table.length ||
+    (header === -1 && mapping.headerRow !== 0)
+  ) {
+    return fail(
+      `header row ${mapping.headerRow ?? "(none found)"} is not a row of the table (0 for none, or 1 to ${table.length})`,
+    );
   }
   const width = table.reduce((w, r, i) => (i >= header ? Math.max(w, r.length) : w), 0);
   const cols: [string, number | undefined][] = [
-    ["month", mapping.month], ["year", mapping.year], ["mine", mapping.mine], ["metric name", mapping.metricName], ["value", mapping.value],
+    ["month", mapping.month],
+    ["year", mapping.year],
+    ["mine", mapping.mine],
+    ["metric name", mapping.metricName],
+    ["value", mapping.value],
     ...(mapping.metrics ?? []).map((c): [string, number] => ["metric", c]),
   ];
   for (const [what, c] of cols) {
@@ -36,13 +50,31 @@ export function shapeFromMapping(table: string[][], mapping: ManualMapping): Map
   for (let c = 0; c < width; c++) {
     if (used.includes(c) || !table.slice(header + 1).some((r) => (r[c] ?? "").trim() !== "")) continue;
     const name = cleanHeader(head[c] ?? "").name;
-    skipped.push({ col: c, code: TOTAL_LABEL.test(name) ? "subtotal-skipped" : "text-column-skipped", why: COMMENT_HEADER.test(name) ? "a comment column" : "not mapped" });
+    skipped.push({
+      col: c,
+      code: TOTAL_LABEL.test(name) ? "subtotal-skipped" : "text-column-skipped",
+      why: COMMENT_HEADER.test(name) ? "a comment column" : "not mapped",
+    });
   }
-  const monthText = mapping.year !== undefined ? `months from ${label(mapping.year)} and ${label(mapping.month)}` : `months in ${label(mapping.month)}`;
+  const monthText =
+    mapping.year !== undefined
+      ? `months from ${label(mapping.year)} and ${label(mapping.month)}`
+      : `months in ${label(mapping.month)}`;
   if (mapping.metricName !== undefined || mapping.value !== undefined) {
-    if (mapping.metricName === undefined || mapping.value === undefined) return fail("a tidy mapping needs both the metric name column and the value column");
+    if (mapping.metricName === undefined || mapping.value === undefined)
+      return fail("a tidy mapping needs both the metric name column and the value column");
     const reason = `columns mapped by hand: ${monthText}, metric names in ${label(mapping.metricName)}, values in ${label(mapping.value)}`;
-    const shape: TidyShape = { kind: "tidy", layout: "manual", header, mine, skipped, month, metric: mapping.metricName, value: mapping.value, reason };
+    const shape: TidyShape = {
+      kind: "tidy",
+      layout: "manual",
+      header,
+      mine,
+      skipped,
+      month,
+      metric: mapping.metricName,
+      value: mapping.value,
+      reason,
+    };
     return { shape, reason };
   }
   const values = mapping.metrics ?? [];

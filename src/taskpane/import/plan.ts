@@ -77,7 +77,14 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
         rows.push(row);
         continue;
       }
-      row = { mine: e.mine, month: e.month, values: new Array(metricCount).fill(null), est: null, from: new Array(metricCount).fill(0), row: e.row };
+      row = {
+        mine: e.mine,
+        month: e.month,
+        values: new Array(metricCount).fill(null),
+        est: null,
+        from: new Array(metricCount).fill(0),
+        row: e.row,
+      };
       months.set(e.month, row);
       rows.push(row);
     }
@@ -110,10 +117,17 @@ function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts
   const out: Problem[] = [];
   for (const d of dups.values()) {
     const months = [...d.months].sort((x, y) => x - y);
-    const which = d.metrics.size === metrics.length && metrics.length > 1 ? "" : ` for ${[...d.metrics].map((m) => metrics[m].name).join(", ")}`;
+    const which =
+      d.metrics.size === metrics.length && metrics.length > 1
+        ? ""
+        : ` for ${[...d.metrics].map((m) => metrics[m].name).join(", ")}`;
     const mine = d.mine ? ` (${opts.mineColumn ?? "mine"} "${d.mine}")` : "";
     out.push({
-      severity: "error", code: "duplicate-month", row: d.b, column: opts.monthColumn, text: formatMonth(months[0]),
+      severity: "error",
+      code: "duplicate-month",
+      row: d.b,
+      column: opts.monthColumn,
+      text: formatMonth(months[0]),
       message: `Rows ${d.a} and ${d.b} both give ${listMonths(months)}${which}${mine}: the same month twice`,
     });
   }
@@ -133,7 +147,11 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
     const span = count <= 6 ? listMonths(missing) : `${formatMonth(prev.month + 1)} to ${formatMonth(cur.month - 1)}`;
     const mine = cur.mine ? ` for "${cur.mine}"` : "";
     out.push({
-      severity: "warning", code: "gap", row: cur.row, column: opts.monthColumn, text: formatMonth(cur.month),
+      severity: "warning",
+      code: "gap",
+      row: cur.row,
+      column: opts.monthColumn,
+      text: formatMonth(cur.month),
       message: `Row ${cur.row}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
     });
   }
@@ -149,7 +167,8 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
   const cols: PlannedColumn[] = [];
   if (hasMine) cols.push({ name: "Mine", kind: "text", numberFormat: "@" });
   cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
-  for (const m of metrics) cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
+  for (const m of metrics)
+    cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
   if (hasEstimate) cols.push({ name: "Estimate", kind: "estimate", numberFormat: "@" });
   return cols;
 }
@@ -158,7 +177,8 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
 function sortRows(rows: Row[], mines: string[]): void {
   const ordered = mines.slice().sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const rank = new Map(ordered.map((m, i) => [m, i]));
-  const cmp = (x: Row, y: Row) => (x.mine === y.mine ? x.month - y.month : (rank.get(x.mine) as number) - (rank.get(y.mine) as number));
+  const cmp = (x: Row, y: Row) =>
+    x.mine === y.mine ? x.month - y.month : (rank.get(x.mine) as number) - (rank.get(y.mine) as number);
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) if (cmp(rows[i - 1], rows[i]) > 0) sorted = false;
   if (!sorted) rows.sort(cmp);
@@ -175,7 +195,9 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
     ({ rows, mines } = merge(ex.entries, metricCount, bad));
     const list = [...bad].sort((a, b) => a - b);
     problems.push({
-      severity: "info", code: "rows-skipped", row: list[0],
+      severity: "info",
+      code: "rows-skipped",
+      row: list[0],
       message: `${list.length} row${list.length > 1 ? "s" : ""} with errors left out: ${list.length > 20 ? `${list.slice(0, 20).join(", ")} and ${list.length - 20} more` : list.join(", ")}`,
     });
   }
@@ -185,7 +207,11 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
   for (const r of rows) {
     if (r.month > now) {
       problems.push({
-        severity: "warning", code: "future-month", row: r.row, column: opts.monthColumn, text: formatMonth(r.month),
+        severity: "warning",
+        code: "future-month",
+        row: r.row,
+        column: opts.monthColumn,
+        text: formatMonth(r.month),
         message: `Row ${r.row}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
       });
     }
@@ -203,7 +229,13 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
     if (hasMine) cells[k++] = r.mine;
     cells[k++] = monthToSerial(r.month);
     for (let m = 0; m < metricCount; m++) cells[k++] = r.values[m];
-    if (hasEstimate) cells[k] = r.est ? ex.metrics.filter((_, m) => r.est?.[m]).map((m) => m.name).join(", ") : null;
+    if (hasEstimate)
+      cells[k] = r.est
+        ? ex.metrics
+            .filter((_, m) => r.est?.[m])
+            .map((m) => m.name)
+            .join(", ")
+        : null;
     out[i] = cells;
   }
   if (rows.length === 0 && !problems.some((p) => p.severity === "error" && p.row === undefined)) {

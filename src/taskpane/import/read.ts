@@ -30,7 +30,10 @@ function consistency(counts: number[]): { width: number; share: number } {
 
 /** The separator that splits the sample most consistently; ties go to tab, then ";", then ",". */
 export function detectSeparator(text: string): Separator {
-  const lines = text.split(LINE_BREAK, SAMPLE_LINES * 4).filter((l) => l.trim() !== "").slice(0, SAMPLE_LINES);
+  const lines = text
+    .split(LINE_BREAK, SAMPLE_LINES * 4)
+    .filter((l) => l.trim() !== "")
+    .slice(0, SAMPLE_LINES);
   if (lines.length === 0) return ",";
   const sample = lines.join("\n");
   let best: Separator = ",";

@@ -4,7 +4,16 @@
  * each chunk writes formats, then values, then grows the table over them, so the table only ever
  * covers rows whose values are all in place.
  */
-import { cellsToSend, count, describeSpans, formatRow, planChunks, writtenSpans, type Chunk, type MonthSpan } from "./chunks";
+import {
+  cellsToSend,
+  count,
+  describeSpans,
+  formatRow,
+  planChunks,
+  writtenSpans,
+  type Chunk,
+  type MonthSpan,
+} from "./chunks";
 import type { ImportPlan, PlannedCell } from "./types";
 
 export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
@@ -93,7 +102,8 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
     const found = await readExisting(target.table);
     if (typeof found === "string") return refuse(`Nothing was written: ${found}`);
     toWrite = opts.planAppend(plan, found.existing);
-    if (toWrite.blocked) return refuse(`Nothing was written to ${target.table}: the new rows have errors (listed above).`, toWrite);
+    if (toWrite.blocked)
+      return refuse(`Nothing was written to ${target.table}: the new rows have errors (listed above).`, toWrite);
     if (toWrite.columns.length !== found.place.columns) {
       return refuse(
         `Nothing was written: table ${target.table} has ${found.place.columns} columns but the import has ${toWrite.columns.length}.`,
@@ -102,11 +112,23 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
     }
     place = found.place;
     if (toWrite.rows.length === 0) {
-      return { status: "done", message: `${target.table} already holds every month of the file; nothing was added.`, sheet: place.sheet, table: place.table, rowsWritten: 0, totalRows: 0, spans: [], plan: toWrite };
+      return {
+        status: "done",
+        message: `${target.table} already holds every month of the file; nothing was added.`,
+        sheet: place.sheet,
+        table: place.table,
+        rowsWritten: 0,
+        totalRows: 0,
+        spans: [],
+        plan: toWrite,
+      };
     }
     const firstRow = place.top + 1 + place.existingRows;
     if (firstRow + toWrite.rows.length > SHEET_ROWS) {
-      return refuse(`Nothing was written: ${count(toWrite.rows.length)} more rows would go past the last row of sheet ${place.sheet}.`, toWrite);
+      return refuse(
+        `Nothing was written: ${count(toWrite.rows.length)} more rows would go past the last row of sheet ${place.sheet}.`,
+        toWrite,
+      );
     }
     if (!opts.overwrite) {
       const used = await usedBelow(place, toWrite.rows.length);
@@ -135,8 +157,16 @@ async function placeNewTable(plan: ImportPlan): Promise<Place> {
     const tables = context.workbook.tables.load("items/name");
     await context.sync();
     return {
-      sheet: uniqueName("Production", sheets.items.map((s) => s.name), " "),
-      table: uniqueName("ProductionData", tables.items.map((t) => t.name), ""),
+      sheet: uniqueName(
+        "Production",
+        sheets.items.map((s) => s.name),
+        " ",
+      ),
+      table: uniqueName(
+        "ProductionData",
+        tables.items.map((t) => t.name),
+        "",
+      ),
       top: 0,
       left: 0,
       columns: plan.columns.length,
@@ -243,7 +273,9 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
           return;
         }
         // The new sheet is made with the first chunk, so a Cancel before it leaves no empty sheet.
-        ws ??= place.created ? context.workbook.worksheets.add(place.sheet) : context.workbook.worksheets.getItem(place.sheet);
+        ws ??= place.created
+          ? context.workbook.worksheets.add(place.sheet)
+          : context.workbook.worksheets.getItem(place.sheet);
         const n = c.end - c.start;
         context.workbook.application.suspendApiCalculationUntilNextSync();
         if (place.created && !table) {
@@ -301,7 +333,11 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
           : `Import cancelled. ${count(written)} of ${count(total)} rows were written to ${where}: ${months}. The table holds whole rows only.`,
     };
   }
-  return { ...base, status: "done", message: `Wrote ${count(total)} row${total === 1 ? "" : "s"} to ${where}: ${months}.` };
+  return {
+    ...base,
+    status: "done",
+    message: `Wrote ${count(total)} row${total === 1 ? "" : "s"} to ${where}: ${months}.`,
+  };
 }
 
 /**
@@ -309,7 +345,13 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
  * really holds, clear cells written below it, and drop a new sheet that never got its table.
  * Returns the rows written; falls back to what the last good sync confirmed.
  */
-async function reconcile(plan: ImportPlan, place: Place, confirmed: number, chunks: Chunk[], overwrite: boolean): Promise<number> {
+async function reconcile(
+  plan: ImportPlan,
+  place: Place,
+  confirmed: number,
+  chunks: Chunk[],
+  overwrite: boolean,
+): Promise<number> {
   const failedEnd = chunks.find((c) => c.start === confirmed)?.end ?? confirmed;
   try {
     return await Excel.run(async (context) => {
@@ -333,9 +375,12 @@ async function reconcile(plan: ImportPlan, place: Place, confirmed: number, chun
       // if the user chose to write over data there, clearing would only destroy more of it.
       if (failedEnd > held && !overwrite) {
         const ws = context.workbook.worksheets.getItem(place.sheet);
-        ws.getRangeByIndexes(place.top + 1 + place.existingRows + held, place.left, failedEnd - held, place.columns).clear(
-          Excel.ClearApplyTo.contents,
-        );
+        ws.getRangeByIndexes(
+          place.top + 1 + place.existingRows + held,
+          place.left,
+          failedEnd - held,
+          place.columns,
+        ).clear(Excel.ClearApplyTo.contents);
         await context.sync();
       }
       return held;

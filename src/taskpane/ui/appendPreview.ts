@@ -23,6 +23,7 @@ export async function previewAppend(plan: ImportPlan, table: string): Promise<Ap
   if (typeof existing === "string") return { plan: null, note: `Cannot add to it: ${existing}` };
   const narrowed = planAppend(plan, existing);
   const n = narrowed.rows.length;
-  const rows = n === 0 ? "no new rows: it already holds every month of the file" : `${count(n)} new row${n === 1 ? "" : "s"}`;
+  const rows =
+    n === 0 ? "no new rows: it already holds every month of the file" : `${count(n)} new row${n === 1 ? "" : "s"}`;
   return { plan: narrowed, note: `Adding to ${table}: ${rows}.` };
 }

@@ -24,7 +24,16 @@ interface State {
 }
 
 export function initImportPane(): void {
-  const state: State = { text: null, source: "", layout: "auto", mapping: null, decimal: "auto", skipBadRows: false, analysis: null, running: null };
+  const state: State = {
+    text: null,
+    source: "",
+    layout: "auto",
+    mapping: null,
+    decimal: "auto",
+    skipBadRows: false,
+    analysis: null,
+    running: null,
+  };
 
   const fileInput = byId<HTMLInputElement>("import-file");
   const drop = byId("import-drop");
@@ -97,7 +106,8 @@ export function initImportPane(): void {
   // ---- options ----
   layoutSelect.addEventListener("change", () => {
     state.layout = layoutSelect.value as State["layout"];
-    if (state.layout === "manual" && !state.mapping) state.mapping = state.analysis?.mapping ?? { month: 0, metrics: [1] };
+    if (state.layout === "manual" && !state.mapping)
+      state.mapping = state.analysis?.mapping ?? { month: 0, metrics: [1] };
     analyse();
   });
   decimalSelect.addEventListener("change", () => {
@@ -192,8 +202,10 @@ export function initImportPane(): void {
   }
 
   function renderSource(a: ImportAnalysis) {
-    byId("import-source").textContent = `${state.source}: ${count(a.table.length)} lines read, ${count(a.plan.rows.length)} rows to import.`;
-    byId("import-reason").textContent = a.detected === null ? `No layout fits: ${a.reason}. Map the columns by hand below.` : a.reason;
+    byId("import-source").textContent =
+      `${state.source}: ${count(a.table.length)} lines read, ${count(a.plan.rows.length)} rows to import.`;
+    byId("import-reason").textContent =
+      a.detected === null ? `No layout fits: ${a.reason}. Map the columns by hand below.` : a.reason;
   }
 
   function renderLayout(a: ImportAnalysis) {
@@ -213,7 +225,9 @@ export function initImportPane(): void {
     );
   }
 
-  byId<HTMLSelectElement>("map-form").addEventListener("change", (e) => showForm((e.target as HTMLSelectElement).value === "tidy"));
+  byId<HTMLSelectElement>("map-form").addEventListener("change", (e) =>
+    showForm((e.target as HTMLSelectElement).value === "tidy"),
+  );
   byId("map-apply").addEventListener("click", () => {
     state.layout = "manual";
     state.mapping = readMapping(state.analysis?.headerRow);
@@ -233,7 +247,16 @@ export function initImportPane(): void {
         : a.plan.rows.length === 0
           ? "There are no rows to import."
           : "";
-    for (const c of [fileInput, paste, layoutSelect, decimalSelect, skip, targetNew, targetAppend] as HTMLInputElement[]) c.disabled = running;
+    for (const c of [
+      fileInput,
+      paste,
+      layoutSelect,
+      decimalSelect,
+      skip,
+      targetNew,
+      targetAppend,
+    ] as HTMLInputElement[])
+      c.disabled = running;
   }
 
   // ---- writing ----
@@ -277,7 +300,13 @@ export function initImportPane(): void {
     } catch (e) {
       // writePlan throws only before its first write (reading names or the table, sizing chunks).
       const reason = e instanceof Error ? e.message : String(e);
-      outcome = { status: "failed", message: `The import failed (${reason}). Nothing was written.`, rowsWritten: 0, totalRows: 0, spans: [] };
+      outcome = {
+        status: "failed",
+        message: `The import failed (${reason}). Nothing was written.`,
+        rowsWritten: 0,
+        totalRows: 0,
+        spans: [],
+      };
     }
     state.running = null;
     updateButtons();

@@ -57,7 +57,9 @@ export function readMapping(headerRow: number | undefined): ManualMapping {
     m.metricName = num("map-metric-name");
     m.value = num("map-value");
   } else {
-    m.metrics = [...byId("map-metrics").querySelectorAll<HTMLInputElement>("input:checked")].map((b) => Number(b.value));
+    m.metrics = [...byId("map-metrics").querySelectorAll<HTMLInputElement>("input:checked")].map((b) =>
+      Number(b.value),
+    );
   }
   return m;
 }

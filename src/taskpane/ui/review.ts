@@ -10,10 +10,18 @@ const PROBLEMS_SHOWN = 200;
 
 export function renderPreview(plan: ImportPlan): void {
   const { columns, rows } = plan;
-  const head = el("tr", {}, columns.map((c) => el("th", { text: c.name, title: `Number format ${c.numberFormat}` })));
-  const body = rows
-    .slice(0, PREVIEW_ROWS)
-    .map((r) => el("tr", {}, r.map((v, j) => el("td", { text: displayCell(v, columns[j]?.numberFormat ?? "General") }))));
+  const head = el(
+    "tr",
+    {},
+    columns.map((c) => el("th", { text: c.name, title: `Number format ${c.numberFormat}` })),
+  );
+  const body = rows.slice(0, PREVIEW_ROWS).map((r) =>
+    el(
+      "tr",
+      {},
+      r.map((v, j) => el("td", { text: displayCell(v, columns[j]?.numberFormat ?? "General") })),
+    ),
+  );
   byId("import-preview").replaceChildren(el("thead", {}, [head]), el("tbody", {}, body));
   byId("import-preview-note").textContent =
     rows.length === 0
@@ -24,14 +32,17 @@ export function renderPreview(plan: ImportPlan): void {
 export function renderProblems(plan: ImportPlan): void {
   const problems = sortProblems(plan.problems);
   byId("import-problem-summary").textContent = problemSummary(problems);
-  const items = problems.slice(0, PROBLEMS_SHOWN).map((p) =>
-    el("li", { className: p.severity }, [
-      el("span", { className: "severity", text: severityLabel(p) }),
-      " ",
-      el("span", { className: "place", text: problemPlace(p) }),
-      el("span", { className: "message", text: p.message }),
-    ]),
-  );
-  if (problems.length > PROBLEMS_SHOWN) items.push(el("li", { text: `… and ${problems.length - PROBLEMS_SHOWN} more.` }));
+  const items = problems
+    .slice(0, PROBLEMS_SHOWN)
+    .map((p) =>
+      el("li", { className: p.severity }, [
+        el("span", { className: "severity", text: severityLabel(p) }),
+        " ",
+        el("span", { className: "place", text: problemPlace(p) }),
+        el("span", { className: "message", text: p.message }),
+      ]),
+    );
+  if (problems.length > PROBLEMS_SHOWN)
+    items.push(el("li", { text: `… and ${problems.length - PROBLEMS_SHOWN} more.` }));
   byId("import-problems").replaceChildren(...items);
 }

@@ -17,7 +17,12 @@ describe("long layout", () => {
       { name: "Month", kind: "month", numberFormat: "mmm yyyy" },
       { name: "Gold (oz)", kind: "number", unit: "oz", numberFormat: "#,##0" },
     ]);
-    expect(a.plan.rows).toEqual([[42370, 4512], [42401, 5125], [42736, 5208], [42767, 6736]]);
+    expect(a.plan.rows).toEqual([
+      [42370, 4512],
+      [42401, 5125],
+      [42736, 5208],
+      [42767, 6736],
+    ]);
     expect(a.plan.blocked).toBe(false);
   });
 
@@ -46,7 +51,9 @@ describe("long layout", () => {
 
   it("reads every month form in one column", () => {
     const forms = ["January 2017", "Feb-17", "2017-03", "04/2017", "May 2017", "2017-06-30", "Jul '17"];
-    const a = run(`Month;Gold (oz)\n${forms.map((f, i) => `${f};${100 + i}`).join("\n")}`, { today: new Date(2018, 0, 1) });
+    const a = run(`Month;Gold (oz)\n${forms.map((f, i) => `${f};${100 + i}`).join("\n")}`, {
+      today: new Date(2018, 0, 1),
+    });
     expect(a.plan.rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7].map((m) => serial(2017, m)));
     expect(a.plan.problems).toEqual([]);
   });
@@ -54,12 +61,19 @@ describe("long layout", () => {
   it("takes the month from a year column and a month-name column", () => {
     const a = run("Year,Month,Gold (oz)\n2017,Jan,5208\n2017,Feb,6736\n2016,Dec,6100\n");
     expect(a.detected).toBe("long");
-    expect(a.plan.rows).toEqual([[serial(2016, 12), 6100], [serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2016, 12), 6100],
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6736],
+    ]);
   });
 
   it("leaves out subtotal rows and comment columns, and reports both", () => {
     const a = run("Month,Gold (oz),Comment\nJan 2017,5208,rain\nFeb 2017,6736,record\nQ1 2017,11944,\nTotal,11944,\n");
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6736],
+    ]);
     const infos = a.plan.problems.filter((p) => p.severity === "info");
     expect(infos.map((p) => [p.code, p.row, p.text])).toEqual([
       ["text-column-skipped", undefined, "Comment"],
@@ -70,15 +84,29 @@ describe("long layout", () => {
   });
 
   it("keeps a metric that is a total across metals but leaves out running and period totals", () => {
-    const a = run("Month,Gold (oz),Total gold equivalent (oz),YTD Gold (oz)\nJan 2017,5208,5300,5208\nFeb 2017,6736,6800,11944\n9 mnth 2016,1,1,1\n1H 2016,1,1,1\n");
+    const a = run(
+      "Month,Gold (oz),Total gold equivalent (oz),YTD Gold (oz)\nJan 2017,5208,5300,5208\nFeb 2017,6736,6800,11944\n9 mnth 2016,1,1,1\n1H 2016,1,1,1\n",
+    );
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Total gold equivalent (oz)"]);
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, 5300], [serial(2017, 2), 6736, 6800]]);
-    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.text)).toEqual(["YTD Gold (oz)", "9 mnth 2016", "1H 2016"]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208, 5300],
+      [serial(2017, 2), 6736, 6800],
+    ]);
+    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.text)).toEqual([
+      "YTD Gold (oz)",
+      "9 mnth 2016",
+      "1H 2016",
+    ]);
   });
 
   it("reads thousands in koz with a decimal format", () => {
     const a = run("Period,Gold production1 (koz)\nJan 2017,4.2\nFeb 2017,6.7\n");
-    expect(a.plan.columns[1]).toEqual({ name: "Gold production (koz)", kind: "number", unit: "koz", numberFormat: "#,##0.0" });
+    expect(a.plan.columns[1]).toEqual({
+      name: "Gold production (koz)",
+      kind: "number",
+      unit: "koz",
+      numberFormat: "#,##0.0",
+    });
     expect(a.plan.rows.map((r) => r[1])).toEqual([4.2, 6.7]);
   });
 
@@ -102,7 +130,10 @@ describe("header row", () => {
   it("is not fooled by a title line that a comma splits into two cells", () => {
     const a = run("Dynacor Gold Mines, monthly production\nMonth,Gold (oz)\nJan 2017,5208\nFeb 2017,6736\n");
     expect(a.headerRow).toBe(2);
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6736],
+    ]);
   });
   it("refuses to turn a first data row into column names", () => {
     const a = run("Jan 2017,5208\nFeb 2017,6736\n");
@@ -110,7 +141,10 @@ describe("header row", () => {
     expect(a.reason).toMatch(/no header row above the data/);
     const m = run("Jan 2017,5208\nFeb 2017,6736\n", { mapping: { headerRow: 0, month: 0, metrics: [1] } });
     expect(m.plan.columns.map((c) => c.name)).toEqual(["Month", "column 2"]);
-    expect(m.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), 6736]]);
+    expect(m.plan.rows).toEqual([
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6736],
+    ]);
   });
   it("accepts bare years as column names", () => {
     const a = run("Gold (oz)\nMonth,2016,2017\nJan,4512,5208\nFeb,5125,6736\n");
@@ -121,7 +155,8 @@ describe("header row", () => {
 });
 
 describe("mine column", () => {
-  const text = "Mine,Month,Gold (oz)\nVeta Dorada,Feb 2017,6736\nHuanca,Jan 2017,900\nVeta Dorada,Jan 2017,5208\nHuanca,Feb 2017,950\n";
+  const text =
+    "Mine,Month,Gold (oz)\nVeta Dorada,Feb 2017,6736\nHuanca,Jan 2017,900\nVeta Dorada,Jan 2017,5208\nHuanca,Feb 2017,950\n";
   it("keeps the mine as a text column and sorts by mine then month", () => {
     const a = run(text);
     expect(a.plan.columns[0]).toEqual({ name: "Mine", kind: "text", numberFormat: "@" });
@@ -149,20 +184,30 @@ describe("mine column", () => {
 
 describe("tidy layout", () => {
   it("pivots Month, Metric, Value to one column per metric", () => {
-    const a = run("Month,Metric,Value\nJan 2017,Gold (oz),5208\nJan 2017,Ore (t),7 352\nFeb 2017,Gold (oz),6736\nFeb 2017,Ore (t),8010\n");
+    const a = run(
+      "Month,Metric,Value\nJan 2017,Gold (oz),5208\nJan 2017,Ore (t),7 352\nFeb 2017,Gold (oz),6736\nFeb 2017,Ore (t),8010\n",
+    );
     expect(a.detected).toBe("tidy");
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Ore (t)"]);
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, 7352], [serial(2017, 2), 6736, 8010]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208, 7352],
+      [serial(2017, 2), 6736, 8010],
+    ]);
   });
   it("checks duplicates per metric (and mine), not per month", () => {
-    const a = run("Site,Month,Metric,Value\nA,Jan 2017,Gold (oz),1\nA,Jan 2017,Ore (t),2\nB,Jan 2017,Gold (oz),3\nA,Jan 2017,Gold (oz),4\n");
+    const a = run(
+      "Site,Month,Metric,Value\nA,Jan 2017,Gold (oz),1\nA,Jan 2017,Ore (t),2\nB,Jan 2017,Gold (oz),3\nA,Jan 2017,Gold (oz),4\n",
+    );
     const d = only(a.plan.problems, "duplicate-month");
     expect(d).toHaveLength(1);
     expect(d[0].message).toMatch(/Rows 2 and 5 both give Jan 2017 for Gold \(oz\)/);
   });
   it("leaves a metric blank for a month that lacks it", () => {
     const a = run("Month,Metric,Value\nJan 2017,Gold (oz),5208\nFeb 2017,Gold (oz),6736\nFeb 2017,Recovery (%),93.1\n");
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, null], [serial(2017, 2), 6736, 0.931]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208, null],
+      [serial(2017, 2), 6736, 0.931],
+    ]);
   });
 });
 
@@ -215,8 +260,12 @@ describe("wide layout, months as rows", () => {
     expect(a.detected).toBe("wide-months-rows");
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold Production (oz)"]);
     expect(a.plan.rows).toEqual([
-      [serial(2016, 1), 4512], [serial(2016, 2), 5125], [serial(2016, 3), 5300], [serial(2016, 4), 5400],
-      [serial(2017, 1), 5208], [serial(2017, 2), 6736],
+      [serial(2016, 1), 4512],
+      [serial(2016, 2), 5125],
+      [serial(2016, 3), 5300],
+      [serial(2016, 4), 5400],
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6736],
     ]);
     expect(only(a.plan.problems, "subtotal-skipped")[0]).toMatchObject({ row: 5, text: "Q1" });
     expect(only(a.plan.problems, "text-column-skipped")[0]).toMatchObject({ column: "Comment" });
@@ -224,7 +273,10 @@ describe("wide layout, months as rows", () => {
   it("keeps several metrics per year", () => {
     const a = run("Month,2016 Gold (oz),2016 Ore (t),2017 Gold (oz),2017 Ore (t)\nJan,4512,7000,5208,7352\n");
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Ore (t)"]);
-    expect(a.plan.rows).toEqual([[serial(2016, 1), 4512, 7000], [serial(2017, 1), 5208, 7352]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2016, 1), 4512, 7000],
+      [serial(2017, 1), 5208, 7352],
+    ]);
   });
 });
 
@@ -243,7 +295,9 @@ describe("checks", () => {
     expect(only(s.plan.problems, "gap")[0].message).toMatch(/Feb 2017/);
   });
   it("a value that is not a number names the row, column and text", () => {
-    const a = run("Month,Gold (oz),Ore (t)\nJan 2017,5208,7352\nFeb 2017,214, 194,8010\n".replace("214, 194", '"214, 194"'));
+    const a = run(
+      "Month,Gold (oz),Ore (t)\nJan 2017,5208,7352\nFeb 2017,214, 194,8010\n".replace("214, 194", '"214, 194"'),
+    );
     const e = only(a.plan.problems, "not-a-number")[0];
     expect(e).toMatchObject({ severity: "error", row: 3, column: "Gold (oz)", text: "214, 194" });
     expect(a.plan.blocked).toBe(true);
@@ -251,7 +305,10 @@ describe("checks", () => {
   it("keeps a column with a unit as a metric even when none of its cells reads, reporting each", () => {
     const a = run("Month,Gold (oz),Notes\nJan 2017,5 2O8,ok\nFeb 2017,6736oz!,ok\n");
     expect(a.detected).toBe("long");
-    expect(only(a.plan.problems, "not-a-number").map((p) => [p.row, p.column, p.text])).toEqual([[2, "Gold (oz)", "5 2O8"], [3, "Gold (oz)", "6736oz!"]]);
+    expect(only(a.plan.problems, "not-a-number").map((p) => [p.row, p.column, p.text])).toEqual([
+      [2, "Gold (oz)", "5 2O8"],
+      [3, "Gold (oz)", "6736oz!"],
+    ]);
     expect(only(a.plan.problems, "text-column-skipped")[0].column).toBe("Notes");
   });
   it("warns about negative values, future months and gaps, without blocking", () => {
@@ -267,7 +324,9 @@ describe("checks", () => {
     expect(a.plan.blocked).toBe(false);
   });
   it("keeps (est) values, warns, and names the estimated metrics in an Estimate column", () => {
-    const a = run("Month,Gold (oz),Ore (t)\nJan 2017,5208,7352\nFeb 2017,6736 (est),8010 (est)\nMar 2017,7000 (est),9000\n");
+    const a = run(
+      "Month,Gold (oz),Ore (t)\nJan 2017,5208,7352\nFeb 2017,6736 (est),8010 (est)\nMar 2017,7000 (est),9000\n",
+    );
     expect(a.plan.columns.at(-1)).toEqual({ name: "Estimate", kind: "estimate", numberFormat: "@" });
     expect(a.plan.rows).toEqual([
       [serial(2017, 1), 5208, 7352, null],
@@ -275,26 +334,39 @@ describe("checks", () => {
       [serial(2017, 3), 7000, 9000, "Gold (oz)"],
     ]);
     expect(only(a.plan.problems, "estimate").map((p) => [p.row, p.column, p.text])).toEqual([
-      [3, "Gold (oz)", "6736 (est)"], [3, "Ore (t)", "8010 (est)"], [4, "Gold (oz)", "7000 (est)"],
+      [3, "Gold (oz)", "6736 (est)"],
+      [3, "Ore (t)", "8010 (est)"],
+      [4, "Gold (oz)", "7000 (est)"],
     ]);
   });
   it("reports footnote and source lines pasted with the table as notes, not bad months", () => {
-    const a = run("Month,Gold (oz),Comment\nJan 2017,5208,\nFeb 2017,6736,\n,,rainy season\n(1) Includes purchased ore,,\nSource: company reports\n");
+    const a = run(
+      "Month,Gold (oz),Comment\nJan 2017,5208,\nFeb 2017,6736,\n,,rainy season\n(1) Includes purchased ore,,\nSource: company reports\n",
+    );
     expect(a.plan.blocked).toBe(false);
     expect(a.plan.rows).toHaveLength(2);
     expect(only(a.plan.problems, "note-skipped").map((p) => [p.row, p.text])).toEqual([
-      [4, "rainy season"], [5, "(1) Includes purchased ore"], [6, "Source: company reports"],
+      [4, "rainy season"],
+      [5, "(1) Includes purchased ore"],
+      [6, "Source: company reports"],
     ]);
     const w = run("Month\t2016 Gold (oz)\t2017 Gold (oz)\nJan\t4512\t5208\n* unaudited\t\t\n");
     expect(only(w.plan.problems, "note-skipped")[0]).toMatchObject({ row: 3, text: "* unaudited" });
   });
   it("keeps a listed month without values as a row of blanks", () => {
     const a = run("Month,Gold (oz)\nJan 2017,5208\nFeb 2017,-\n");
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208], [serial(2017, 2), null]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), null],
+    ]);
   });
   it("treats placeholders as no data", () => {
     const a = run("Month,Gold (oz),Silver (oz)\nJan 2017,5208,-\nFeb 2017,\u2014,n/a\nMar 2017,,7\n");
-    expect(a.plan.rows.map((r) => r.slice(1))).toEqual([[5208, null], [null, null], [null, 7]]);
+    expect(a.plan.rows.map((r) => r.slice(1))).toEqual([
+      [5208, null],
+      [null, null],
+      [null, 7],
+    ]);
     expect(a.plan.problems).toEqual([]);
   });
 });
@@ -303,13 +375,18 @@ describe("decimal mark", () => {
   it("detects the European comma when a value can only be read that way", () => {
     const a = run("Month;Gold (oz);Recovery (%)\n2017-01;5.208;92,5\n2017-02;6.736;93\n");
     expect([a.decimal, a.decimalDetected]).toEqual([",", true]);
-    expect(a.plan.rows).toEqual([[serial(2017, 1), 5208, 0.925], [serial(2017, 2), 6736, 0.93]]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208, 0.925],
+      [serial(2017, 2), 6736, 0.93],
+    ]);
   });
   it("assumes '.' when the data are ambiguous, warns, and follows the user's choice", () => {
     const text = "Month\tGold (oz)\nJan 2017\t19.982\n";
     const a = run(text);
     expect([a.decimal, a.decimalDetected, a.plan.rows[0][1]]).toEqual([".", false, 19.982]);
-    expect(only(a.plan.problems, "ambiguous-decimal")[0].message).toMatch(/row 2 "19.982" was read with a decimal point; choose the decimal comma/);
+    expect(only(a.plan.problems, "ambiguous-decimal")[0].message).toMatch(
+      /row 2 "19.982" was read with a decimal point; choose the decimal comma/,
+    );
     const b = run(text, { decimal: "," });
     expect([b.decimal, b.plan.rows[0][1], b.plan.problems]).toEqual([",", 19982, []]);
   });
@@ -359,10 +436,16 @@ describe("manual mapping", () => {
     const a = run(text, { mapping: { month: 0, mine: 1, metrics: [3] } });
     expect(a.detected).toBe("manual");
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Mine", "Month", "Silver"]);
-    expect(a.plan.rows).toEqual([["North", serial(2017, 1), 100], ["North", serial(2017, 2), 110]]);
+    expect(a.plan.rows).toEqual([
+      ["North", serial(2017, 1), 100],
+      ["North", serial(2017, 2), 110],
+    ]);
   });
   it("maps a tidy table by hand", () => {
-    const a = run("d,k,v\nJan 2017,Gold (oz),5208\n", { layout: "manual", mapping: { month: 0, metricName: 1, value: 2 } });
+    const a = run("d,k,v\nJan 2017,Gold (oz),5208\n", {
+      layout: "manual",
+      mapping: { month: 0, metricName: 1, value: 2 },
+    });
     expect(a.plan.rows).toEqual([[serial(2017, 1), 5208]]);
   });
   it("reports a mapping that does not fit", () => {

@@ -17,7 +17,8 @@ describe("readValue", () => {
     expect(readValue("1.234,5", ",", false).value).toBe(1234.5);
   });
   it("treats placeholders as no data", () => {
-    for (const t of ["", "  ", "-", "\u2014", "n/a", "N/A"]) expect(readValue(t, ".", false)).toEqual({ value: null, estimate: false });
+    for (const t of ["", "  ", "-", "\u2014", "n/a", "N/A"])
+      expect(readValue(t, ".", false)).toEqual({ value: null, estimate: false });
   });
   it("stores a value under a % header as a fraction, once", () => {
     expect(readValue("92.5", ".", true).value).toBe(0.925);
@@ -38,10 +39,19 @@ describe("readValue", () => {
     expect(readValue("2,6", ".", false).error).toBeDefined();
   });
   it("agrees with calc's parseNumber on every plain number (the fast path is only a shortcut)", () => {
-    const plain = fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.nat(999), fc.boolean(), fc.constantFrom<"." | ",">(".", ","));
+    const plain = fc.tuple(
+      fc.integer({ min: -9_999_999, max: 9_999_999 }),
+      fc.nat(999),
+      fc.boolean(),
+      fc.constantFrom<"." | ",">(".", ","),
+    );
     fc.assert(
       fc.property(plain, ([int, frac, grouped, mark]) => {
-        const intText = grouped ? Math.abs(int).toLocaleString("en-US").replace(/,/g, mark === "." ? "," : ".") : String(Math.abs(int));
+        const intText = grouped
+          ? Math.abs(int)
+              .toLocaleString("en-US")
+              .replace(/,/g, mark === "." ? "," : ".")
+          : String(Math.abs(int));
         const text = `${int < 0 ? "-" : ""}${intText}${frac ? `${mark}${frac}` : ""}`;
         expect(readValue(text, mark, false).value).toBe(parseNumber(text, { decimal: mark }));
       }),
@@ -108,7 +118,8 @@ describe("readMonthCell", () => {
     }
   });
   it("recognises totals and quarters as subtotal rows", () => {
-    for (const t of ["Q1 2017", "Q1", "Total", "YTD", "2017", "H1 total"]) expect(readMonthCell(t).kind).toBe("subtotal");
+    for (const t of ["Q1 2017", "Q1", "Total", "YTD", "2017", "H1 total"])
+      expect(readMonthCell(t).kind).toBe("subtotal");
   });
   it("reports a date that is not a month", () => {
     const r = readMonthCell("Febtober 2017");

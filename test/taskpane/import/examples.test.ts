@@ -2,10 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyseImport, decodeBytes } from "../../../src/taskpane/import/engine";
 
-const read = (name: string) => decodeBytes(new Uint8Array(readFileSync(new URL(`../../../examples/${name}`, import.meta.url))));
+const read = (name: string) =>
+  decodeBytes(new Uint8Array(readFileSync(new URL(`../../../examples/${name}`, import.meta.url))));
 const today = new Date(2017, 2, 29);
 // The seed release: Jan/Feb 2016 = 4,512 / 5,125; Jan 2017 = 5,208; Feb 2017 = 6,736 (record February).
-const SEED = [[42370, 4512], [42401, 5125], [42736, 5208], [42767, 6736]];
+const SEED = [
+  [42370, 4512],
+  [42401, 5125],
+  [42736, 5208],
+  [42767, 6736],
+];
 
 describe("the example files", () => {
   it("imports examples/dynacor-monthly.csv (long layout)", () => {

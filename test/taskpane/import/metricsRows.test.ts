@@ -23,7 +23,9 @@ describe("metrics as rows, months as columns", () => {
   it("reads a release's operating table into one row per month, oldest first", () => {
     const a = run(RELEASE);
     expect(a.detected).toBe("wide-metrics-rows");
-    expect(a.reason).toMatch(/"Mar 2017"…"Jan 2017" are named by months and column "Operating results" names the metrics/);
+    expect(a.reason).toMatch(
+      /"Mar 2017"…"Jan 2017" are named by months and column "Operating results" names the metrics/,
+    );
     expect(a.plan.columns.map((c) => [c.name, c.numberFormat])).toEqual([
       ["Month", "mmm yyyy"],
       ["Ore processed (t)", "#,##0"],
@@ -48,7 +50,9 @@ describe("metrics as rows, months as columns", () => {
   });
 
   it("takes a heading line as a note, and a metric printed as dashes as a column with no values", () => {
-    const a = run("Dynacor, operating results\n,Feb 2017,Jan 2017\nProduction,,\nGold (oz),6736,5208\nSilver (oz),-,n/a\n");
+    const a = run(
+      "Dynacor, operating results\n,Feb 2017,Jan 2017\nProduction,,\nGold (oz),6736,5208\nSilver (oz),-,n/a\n",
+    );
     expect(a.headerRow).toBe(2);
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Silver (oz)"]);
     expect(a.plan.rows).toEqual([
@@ -87,7 +91,9 @@ describe("metrics as rows, months as columns", () => {
   });
 
   it("joins a unit column to the metric names, so a recovery in % is stored as a fraction", () => {
-    const a = run("Metric,Unit,Feb 2017,Jan 2017\nOre processed,t,\"12,500\",\"12,100\"\nRecovery,%,93.1,91.8\nGold (oz),oz,6736,5208\n");
+    const a = run(
+      'Metric,Unit,Feb 2017,Jan 2017\nOre processed,t,"12,500","12,100"\nRecovery,%,93.1,91.8\nGold (oz),oz,6736,5208\n',
+    );
     expect(a.reason).toMatch(/names the metrics \(units in "Unit"\)/);
     expect(a.plan.columns.map((c) => [c.name, c.numberFormat])).toEqual([
       ["Month", "mmm yyyy"],

@@ -8,10 +8,27 @@ import { analyseImport } from "../../../src/taskpane/import/analyse";
 import type { LayoutKind, PlannedCell } from "../../../src/taskpane/import/types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FULL = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const serial = (m: number) => (Date.UTC(Math.floor(m / 12), m % 12, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
-interface MetricDef { name: string; write: (v: number) => string; read: (v: number) => number }
+interface MetricDef {
+  name: string;
+  write: (v: number) => string;
+  read: (v: number) => number;
+}
 const group = (n: number) => n.toLocaleString("en-US");
 const METRICS: MetricDef[] = [
   { name: "Gold (oz)", write: (v) => group(v), read: (v) => v },
@@ -34,21 +51,34 @@ const dataArb: fc.Arbitrary<Data> = fc
     mineCount: fc.integer({ min: 0, max: 3 }),
     metrics: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 1 }),
     months: fc.uniqueArray(fc.integer({ min: 2010 * 12, max: 2020 * 12 + 11 }), { minLength: 1, maxLength: 14 }),
-    seed: fc.array(fc.option(fc.integer({ min: 0, max: 99_999 }), { nil: null, freq: 6 }), { minLength: 200, maxLength: 200 }),
+    seed: fc.array(fc.option(fc.integer({ min: 0, max: 99_999 }), { nil: null, freq: 6 }), {
+      minLength: 200,
+      maxLength: 200,
+    }),
     monthForm: fc.integer({ min: 0, max: 3 }),
   })
   .map(({ mineCount, metrics, months, seed, monthForm }) => {
     const mines = mineCount === 0 ? [""] : MINES.slice(0, mineCount);
     const values = new Map<string, (number | null)[]>();
     let k = 0;
-    for (const mine of mines) for (const m of months) values.set(`${mine}|${m}`, metrics.map(() => seed[k++ % seed.length]));
+    for (const mine of mines)
+      for (const m of months)
+        values.set(
+          `${mine}|${m}`,
+          metrics.map(() => seed[k++ % seed.length]),
+        );
     return { mines, metrics, months, values, monthForm };
   });
 
 const monthText = (m: number, form: number): string => {
   const y = Math.floor(m / 12);
   const i = m % 12;
-  return [`${MONTHS[i]} ${y}`, `${y}-${String(i + 1).padStart(2, "0")}`, `${FULL[i]} ${y}`, `${MONTHS[i]}-${String(y % 100).padStart(2, "0")}`][form];
+  return [
+    `${MONTHS[i]} ${y}`,
+    `${y}-${String(i + 1).padStart(2, "0")}`,
+    `${FULL[i]} ${y}`,
+    `${MONTHS[i]}-${String(y % 100).padStart(2, "0")}`,
+  ][form];
 };
 const cell = (d: Data, mine: string, m: number, k: number): string => {
   const v = d.values.get(`${mine}|${m}`)?.[k];
@@ -60,13 +90,19 @@ const mineCell = (mine: string) => (mine ? [mine] : []);
 
 function writeLong(d: Data): string[][] {
   const rows = [[...mineHead(d), "Month", ...d.metrics.map((i) => METRICS[i].name)]];
-  for (const mine of d.mines) for (const m of [...d.months].reverse()) rows.push([...mineCell(mine), monthText(m, d.monthForm), ...d.metrics.map((_, k) => cell(d, mine, m, k))]);
+  for (const mine of d.mines)
+    for (const m of [...d.months].reverse())
+      rows.push([...mineCell(mine), monthText(m, d.monthForm), ...d.metrics.map((_, k) => cell(d, mine, m, k))]);
   return rows;
 }
 
 function writeTidy(d: Data): string[][] {
   const rows = [[...mineHead(d), "Month", "Metric", "Value"]];
-  for (const mine of d.mines) for (const m of d.months) d.metrics.forEach((i, k) => rows.push([...mineCell(mine), monthText(m, d.monthForm), METRICS[i].name, cell(d, mine, m, k)]));
+  for (const mine of d.mines)
+    for (const m of d.months)
+      d.metrics.forEach((i, k) =>
+        rows.push([...mineCell(mine), monthText(m, d.monthForm), METRICS[i].name, cell(d, mine, m, k)]),
+      );
   return rows;
 }
 
@@ -77,7 +113,15 @@ function writeWideYears(d: Data): string[][] {
     for (const y of years) {
       d.metrics.forEach((i, k) => {
         const cells = MONTHS.map((_, mi) => (d.months.includes(y * 12 + mi) ? cell(d, mine, y * 12 + mi, k) : ""));
-        rows.push([...mineCell(mine), String(y), METRICS[i].name, ...cells.slice(0, 3), "999", ...cells.slice(3), "9999"]);
+        rows.push([
+          ...mineCell(mine),
+          String(y),
+          METRICS[i].name,
+          ...cells.slice(0, 3),
+          "999",
+          ...cells.slice(3),
+          "9999",
+        ]);
       });
     }
   }
@@ -90,7 +134,12 @@ function writeWideMonths(d: Data): string[][] {
   const rows = [[...mineHead(d), "Month", ...cols.map((c) => c.name), "Comment"]];
   for (const mine of d.mines) {
     FULL.forEach((name, mi) => {
-      rows.push([...mineCell(mine), name, ...cols.map((c) => (d.months.includes(c.y * 12 + mi) ? cell(d, mine, c.y * 12 + mi, c.k) : "")), mi === 1 ? "record, rain" : ""]);
+      rows.push([
+        ...mineCell(mine),
+        name,
+        ...cols.map((c) => (d.months.includes(c.y * 12 + mi) ? cell(d, mine, c.y * 12 + mi, c.k) : "")),
+        mi === 1 ? "record, rain" : "",
+      ]);
       if (mi === 2) rows.push([...mineCell(mine), "Q1", ...cols.map(() => "1"), ""]);
     });
   }
@@ -100,9 +149,13 @@ function writeWideMonths(d: Data): string[][] {
 /** Metrics as rows, months as columns newest first, then a quarter-to-date and a guidance column. */
 function writeWideMetrics(d: Data): string[][] {
   const months = [...d.months].sort((a, b) => b - a);
-  const rows = [[...mineHead(d), "Operating results", ...months.map((m) => monthText(m, d.monthForm)), "QTD", "Guidance"]];
+  const rows = [
+    [...mineHead(d), "Operating results", ...months.map((m) => monthText(m, d.monthForm)), "QTD", "Guidance"],
+  ];
   for (const mine of d.mines) {
-    d.metrics.forEach((i, k) => rows.push([...mineCell(mine), METRICS[i].name, ...months.map((m) => cell(d, mine, m, k)), "999", "88-92,000"]));
+    d.metrics.forEach((i, k) =>
+      rows.push([...mineCell(mine), METRICS[i].name, ...months.map((m) => cell(d, mine, m, k)), "999", "88-92,000"]),
+    );
   }
   return rows;
 }
@@ -114,7 +167,9 @@ function serialise(rows: string[][], format: Format): string {
   if (format === "european") return rows.map((r) => r.map(european).join(";")).join("\r\n");
   if (format === "tsv") return rows.map((r) => r.join("\t")).join("\n");
   if (format === "spaces") return rows.map((r) => r.join("   ")).join("\n");
-  return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+  return (
+    rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n"
+  );
 }
 
 /** Wide layouts are grids of every month: a month with no value at all ("-") is not a row. */
@@ -127,7 +182,11 @@ function expected(d: Data, wide: boolean): { names: string[]; rows: PlannedCell[
     for (const m of months) {
       const vs = d.values.get(`${mine}|${m}`) as (number | null)[];
       if (wide && vs.every((v) => v === null)) continue;
-      rows.push([...mineCell(mine), serial(m), ...vs.map((v, k) => (v === null ? null : METRICS[d.metrics[k]].read(v)))]);
+      rows.push([
+        ...mineCell(mine),
+        serial(m),
+        ...vs.map((v, k) => (v === null ? null : METRICS[d.metrics[k]].read(v))),
+      ]);
     }
   }
   return { names, rows };

@@ -25,7 +25,11 @@ describe("displayCell: the preview shows what Excel will show", () => {
 
   it("property: any text is shown unchanged under any format", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.constantFrom("@", "#,##0", "0.00", "0.0%", "mmm yyyy", "General"), (s, f) => displayCell(s, f) === s),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.constantFrom("@", "#,##0", "0.00", "0.0%", "mmm yyyy", "General"),
+        (s, f) => displayCell(s, f) === s,
+      ),
     );
   });
 });
