@@ -2,7 +2,7 @@
  * CLAIM_CHECK: is a printed change consistent with the numbers? Exact rational arithmetic throughout,
  * on the figures as given (a double is read as its shortest round-trip decimal).
  */
-import { CalcError } from "./errors";
+import { attempt, CalcError } from "./errors";
 import { parseStated, type Bound, type StatedFigure } from "./claimsStated";
 import {
   div,
@@ -102,14 +102,7 @@ export function claimCheck(stated: unknown, actual: unknown, prior?: unknown): (
     );
   }
   const labels = cells.length === 2 ? ["actual (low)", "actual (high)"] : ["actual"];
-  return figures.map((figure, i) => {
-    try {
-      return judge(figure, changeOf(cells[i], base, labels[i]));
-    } catch (e) {
-      if (e instanceof CalcError) return e;
-      throw e;
-    }
-  });
+  return figures.map((figure, i) => attempt(undefined, () => judge(figure, changeOf(cells[i], base, labels[i]))));
 }
 
 function describe(v: unknown): string {

@@ -1,5 +1,5 @@
 /** The public API of the calculation core (pure TypeScript: no Office, no DOM). */
-export { CalcError, isCalcError, type CalcErrorKind } from "./errors";
+export { CalcError, type CalcErrorKind } from "./errors";
 export {
   type MonthIndex,
   MAX_SERIAL,

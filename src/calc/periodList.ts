@@ -4,7 +4,7 @@
  * whole dates column is then one Float64Array rather than a hundred thousand objects, and the
  * growth kernel reads it as fast as it reads the series.
  */
-import { CalcError } from "./errors";
+import { attempt, CalcError } from "./errors";
 import { makeMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
 import { isPeriod, parsePeriod, quickMonth, type Period } from "./periods";
 
@@ -57,12 +57,7 @@ export function readPeriods(cells: ArrayLike<unknown>): PeriodList {
 
 /** The slow path of readPeriods, apart so its try/catch stays out of the loop. */
 function readOne(cell: unknown): Period | CalcError {
-  try {
-    return parsePeriod(cell);
-  } catch (e) {
-    if (e instanceof CalcError) return e;
-    throw e;
-  }
+  return attempt(undefined, () => parsePeriod(cell));
 }
 
 /** Periods already read (or their errors) as a PeriodList; anything that is not a well-formed month stays as given. */

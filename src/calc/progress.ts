@@ -3,7 +3,7 @@
  * months need, and whether that is on track. Each output is computed on its own so that a missing
  * prior-year month spoils only the figures that need it.
  */
-import { CalcError } from "./errors";
+import { attempt, CalcError } from "./errors";
 import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
 import type { Period } from "./periods";
 
@@ -202,7 +202,7 @@ export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, P
     status,
   };
   const out = {} as Record<ProgressOutput, ProgressValue>;
-  for (const name of PROGRESS_OUTPUTS) out[name] = attempt(compute[name]);
+  for (const name of PROGRESS_OUTPUTS) out[name] = attempt(undefined, compute[name]);
   return out;
 }
 
@@ -231,15 +231,6 @@ function lazy<T>(f: () => T): () => T {
     if (error !== undefined) throw error;
     return value;
   };
-}
-
-function attempt(f: () => number | string): ProgressValue {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CalcError) return e;
-    throw e;
-  }
 }
 
 function show(v: unknown): string {

@@ -3,7 +3,7 @@
  * (a million rows, a few hundred filled), a header in the first row, blanks in between.
  * Stored dense by month so that windows and records are index arithmetic.
  */
-import { CalcError } from "./errors";
+import { CalcError, calcErrorOf, located } from "./errors";
 import { formatMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
 import { parseNumber } from "./numbers";
 import { quickMonth, toMonth } from "./periods";
@@ -120,8 +120,8 @@ function headerOrMonth(text: string, i: number, datesLabel: string): MonthIndex 
   try {
     return toMonth(text, `row ${i + 1} of ${datesLabel}`);
   } catch (e) {
-    if (e instanceof CalcError) return null;
-    throw e;
+    calcErrorOf(e);
+    return null;
   }
 }
 
@@ -130,8 +130,7 @@ function cellNumber(v: unknown, i: number, valuesLabel: string): number {
     const n = parseNumber(v);
     return n === null ? Number.NaN : n;
   } catch (e) {
-    if (e instanceof CalcError) throw new CalcError(e.kind, `row ${i + 1} of ${valuesLabel}: ${e.message}`);
-    throw e;
+    throw located(`row ${i + 1} of ${valuesLabel}`, calcErrorOf(e));
   }
 }
 

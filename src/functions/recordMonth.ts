@@ -1,5 +1,5 @@
 /** =PROD.RECORD_MONTH(dates, values, [period], [scope], [output]): was a month a record as it stood then? */
-import { CalcError } from "../calc/errors";
+import { CalcError, calcErrorOf } from "../calc/errors";
 import { growth } from "../calc/growth";
 import { formatMonth, monthToSerial, type MonthIndex } from "../calc/months";
 import { toMonth } from "../calc/periods";
@@ -25,8 +25,8 @@ export const recordMonthSpec = defineFunction(
       try {
         return outputOf(m, records, k, input.series.values[k], chosen);
       } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        return where === undefined ? e : located(where, e);
+        const err = calcErrorOf(e);
+        return where === undefined ? err : located(where, err);
       }
     };
     return period === undefined

@@ -4,7 +4,7 @@
  *   (dates, values, period, [basis], [fiscal_year_start]) calendar windows from a monthly series
  * The calendar form is used whenever period is given.
  */
-import { CalcError } from "../calc/errors";
+import { CalcError, calcErrorOf } from "../calc/errors";
 import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
@@ -82,8 +82,7 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
       try {
         row[c] = toExcelCell(growthOfCells(current, prior, r, c));
       } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        row[c] = toExcelError(e);
+        row[c] = toExcelError(calcErrorOf(e));
       }
     }
     out[r] = row;
@@ -125,7 +124,7 @@ function figure(grid: Grid, r: number, c: number): number {
   try {
     value = parseNumber(cell);
   } catch (e) {
-    throw e instanceof CalcError ? located(labelOf(grid, r, c), e) : e;
+    throw located(labelOf(grid, r, c), calcErrorOf(e));
   }
   if (value === null) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
   if (value < 0)

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  cellsToSend,
-  describeSpans,
-  formatRow,
-  planChunks,
-  utf8Length,
-  writtenSpans,
-} from "../../src/taskpane/import/chunks";
+import { cellsToSend, formatRow, planChunks, utf8Length } from "../../src/taskpane/import/chunks";
+import { describeSpans, writtenSpans } from "../../src/taskpane/import/format";
 import type { PlannedCell } from "../../src/taskpane/import/types";
 import { GOLD, MINE, MONTH, RECOVERY, SEED_ROWS, plan, serialOf } from "./writer-plans";
 

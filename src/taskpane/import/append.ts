@@ -2,9 +2,16 @@
  * Appending to an existing table: only months (per mine) the table does not have yet, in the
  * table's own column order. Months already there are reported and left as they are.
  */
-import { formatMonth, toMonth, type MonthIndex } from "../../calc";
+import { attempt, CalcError } from "../../calc/errors";
+import { formatMonth, type MonthIndex } from "../../calc/months";
+import { toMonth } from "../../calc/periods";
+import { listSome } from "./format";
+import { internalProblem } from "./internalError";
 import { isBlocked } from "./plan";
 import type { ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
+
+/** Months already present named in the note; more are counted. */
+const MONTHS_NAMED = 12;
 
 const norm = (s: unknown): string =>
   String(s ?? "")
@@ -13,11 +20,8 @@ const norm = (s: unknown): string =>
     .toLowerCase();
 
 function monthOfCell(v: unknown): MonthIndex | null {
-  try {
-    return toMonth(typeof v === "string" ? v.trim() : v);
-  } catch {
-    return null;
-  }
+  const m = attempt(undefined, () => toMonth(typeof v === "string" ? v.trim() : v));
+  return m instanceof CalcError ? null : m;
 }
 
 function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknown[][] }): ImportPlan {
@@ -71,12 +75,10 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
     rows.push(source.map((s) => (s >= 0 ? r[s] : null)));
   }
   if (already.length > 0) {
-    const shown =
-      already.length > 12 ? `${already.slice(0, 12).join(", ")} and ${already.length - 12} more` : already.join(", ");
     problems.push({
       severity: "info",
       code: "already-present",
-      message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${shown}`,
+      message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${listSome(already, MONTHS_NAMED)}`,
     });
   }
   const skipping = !plan.blocked && plan.problems.some((p) => p.severity === "error");
@@ -87,11 +89,10 @@ export function planAppend(plan: ImportPlan, existing: { header: string[]; rows:
   try {
     return appendPlan(plan, existing);
   } catch (e) {
-    const message = `The append could not be planned (internal error: ${e instanceof Error ? e.message : String(e)})`;
     return {
       ...plan,
       rows: [],
-      problems: [...plan.problems, { severity: "error", code: "internal", message }],
+      problems: [...plan.problems, internalProblem("The append could not be planned", e)],
       blocked: true,
     };
   }

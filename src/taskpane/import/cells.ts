@@ -3,6 +3,7 @@
  * Plain numbers ("6736", "6,736", "92.5") take a fast path that gives the same result as
  * calc's parseNumber: an import reads hundreds of thousands of cells.
  */
+import { attempt, calcErrorOf } from "../../calc/errors";
 import {
   CalcError,
   decimalToNumber,
@@ -103,7 +104,7 @@ export class ValueReader {
       );
       return v === 0 ? 0 : v;
     } catch (e) {
-      this.error = e instanceof CalcError ? e.message : `"${t}" is not a number`;
+      this.error = calcErrorOf(e).message;
       return null;
     }
   }
@@ -187,16 +188,11 @@ const TIME_OF_DAY = /^(.*\d)(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|
 export function readMonthCell(raw: string): MonthCell {
   const t = raw.trim().replace(TIME_OF_DAY, "$1");
   if (t === "") return { kind: "blank" };
-  try {
-    return { kind: "month", month: toMonth(t) };
-  } catch (e) {
-    if (TOTAL_LABEL.test(t)) return { kind: "subtotal" };
-    try {
-      const p = parsePeriod(t);
-      if (p.kind !== "month") return { kind: "subtotal" };
-    } catch {
-      // not a period at all: the month error below says why
-    }
-    return { kind: "error", message: e instanceof CalcError ? e.message : `"${t}" is not a month` };
-  }
+  const month = attempt(undefined, () => toMonth(t));
+  if (!(month instanceof CalcError)) return { kind: "month", month };
+  if (TOTAL_LABEL.test(t)) return { kind: "subtotal" };
+  // A quarter or a year is a total row; anything else gets the month's error, which says why.
+  const p = attempt(undefined, () => parsePeriod(t));
+  if (!(p instanceof CalcError) && p.kind !== "month") return { kind: "subtotal" };
+  return { kind: "error", message: month.message };
 }

@@ -4,16 +4,8 @@
  * each chunk writes formats, then values, then grows the table over them, so the table only ever
  * covers rows whose values are all in place.
  */
-import {
-  cellsToSend,
-  count,
-  describeSpans,
-  formatRow,
-  planChunks,
-  writtenSpans,
-  type Chunk,
-  type MonthSpan,
-} from "./chunks";
+import { cellsToSend, formatRow, planChunks, type Chunk } from "./chunks";
+import { count, counted, describeSpans, writtenSpans, type MonthSpan } from "./format";
 import type { ImportPlan, PlannedCell } from "./types";
 
 export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
@@ -336,7 +328,7 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
   return {
     ...base,
     status: "done",
-    message: `Wrote ${count(total)} row${total === 1 ? "" : "s"} to ${where}: ${months}.`,
+    message: `Wrote ${counted(total, "row")} to ${where}: ${months}.`,
   };
 }
 

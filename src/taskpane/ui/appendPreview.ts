@@ -2,7 +2,7 @@
  * What an append would add, shown before anything is written: the chosen table is read and the
  * plan narrowed to the months it does not have yet — planAppend, as the writer does at write time.
  */
-import { count } from "../import/chunks";
+import { count } from "../import/format";
 import { planAppend } from "../import/engine";
 import type { ImportPlan } from "../import/types";
 import { readTableForAppend } from "../import/writer";

@@ -4,7 +4,8 @@
  */
 import { analyseImport, decodeBytes, planAppend } from "../import/engine";
 import type { ImportAnalysis, ImportOptions, LayoutKind, ManualMapping } from "../import/types";
-import { count } from "../import/chunks";
+import { count } from "../import/format";
+import { writeStoppedMessage, type WrittenSoFar } from "../import/internalError";
 import { listTables, writePlan, type WriteOutcome } from "../import/writer";
 import { byId, option } from "./dom";
 import { LAYOUT_NAMES } from "./display";
@@ -285,26 +286,28 @@ export function initImportPane(): void {
     updateButtons();
     cancelButton.focus();
     let outcome: WriteOutcome;
+    const table = targetAppend.checked ? tableSelect.value : undefined;
+    const reported: WrittenSoFar = { rowsWritten: 0, totalRows: a.plan.rows.length, table };
     try {
       outcome = await writePlan(a.plan, {
-        target: targetAppend.checked ? { kind: "append", table: tableSelect.value } : { kind: "new" },
+        target: table !== undefined ? { kind: "append", table } : { kind: "new" },
         planAppend,
         overwrite,
         signal: abort.signal,
         onProgress: (written, total) => {
+          reported.rowsWritten = written;
+          reported.totalRows = total;
           progress.max = Math.max(1, total);
           progress.value = written;
           progressText.textContent = `${count(written)} of ${count(total)} rows written`;
         },
       });
     } catch (e) {
-      // writePlan throws only before its first write (reading names or the table, sizing chunks).
-      const reason = e instanceof Error ? e.message : String(e);
       outcome = {
         status: "failed",
-        message: `The import failed (${reason}). Nothing was written.`,
-        rowsWritten: 0,
-        totalRows: 0,
+        message: writeStoppedMessage(e, reported),
+        rowsWritten: reported.rowsWritten,
+        totalRows: reported.totalRows,
         spans: [],
       };
     }
