@@ -7,7 +7,6 @@ export {
   yearOf,
   monthOf,
   formatMonth,
-  monthName,
   daysInMonth,
   serialToMonth,
   monthToSerial,
@@ -16,14 +15,7 @@ export {
 export { type Period, parsePeriod, toMonth, formatPeriod, isPeriod } from "./periods";
 export { type PeriodList, readPeriods, periodList, periodAt } from "./periodList";
 export { parseNumber, describeValue, kindOf } from "./numbers";
-export {
-  type Decimal,
-  type DecimalOptions,
-  parseDecimal,
-  parseDecimalNumber,
-  decimalToNumber,
-  isBlankText,
-} from "./decimal";
+export { type Decimal, type NumberSettings, CELL, readDecimal, readNumber, decimalToNumber } from "./number";
 export { type MonthlySeries, type SeriesLabels, buildSeries, valueAt, lastMonth } from "./series";
 export {
   type Basis,

@@ -5,6 +5,7 @@
  * series builder converts hundreds of thousands of cells and is benchmarked.
  */
 import { CalcError } from "./errors";
+import { MONTH_ABBREVIATIONS } from "./vocabulary";
 
 export type MonthIndex = number;
 
@@ -12,33 +13,13 @@ export type MonthIndex = number;
 export const MAX_SERIAL = 2958465;
 /** Days from 1970-01-01 back to Excel's day zero for serials >= 61 (30 Dec 1899). */
 const UNIX_EPOCH_SERIAL = 25569;
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FULL_MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 export const makeMonth = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
 export const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
 export const monthOf = (m: MonthIndex): number => m - Math.floor(m / 12) * 12 + 1;
 
 /** "Feb 2017" — the form used in every message and that parsePeriod reads back. */
 export function formatMonth(m: MonthIndex): string {
-  return `${MONTH_NAMES[monthOf(m) - 1]} ${yearOf(m)}`;
-}
-
-export function monthName(month: number): string {
-  return FULL_MONTH_NAMES[month - 1];
+  return `${MONTH_ABBREVIATIONS[monthOf(m) - 1]} ${yearOf(m)}`;
 }
 
 export function isLeapYear(y: number): boolean {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CalcError, parseNumber, parsePeriod, toMonth } from "../../src/calc";
-import { parseMonthName } from "../../src/taskpane/import/header";
+import { parseMonthName } from "../../src/calc/vocabulary";
 
 function messageOf(f: () => unknown): string {
   try {

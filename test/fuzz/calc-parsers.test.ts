@@ -9,7 +9,8 @@ import {
   parsePeriod,
   toMonth,
   parseNumber,
-  parseDecimal,
+  readDecimal,
+  CELL,
   formatPeriod,
   formatMonth,
 } from "../../src/calc/index";
@@ -55,11 +56,15 @@ describe("calc readers never throw anything but CalcError", { timeout: 180_000 }
 
   it("parseNumber gives a finite number or null (blank)", () => {
     fc.assert(
-      fc.property(cell, fc.constantFrom(undefined, { decimal: "," as const }, { decimal: "." as const }), (x, opts) => {
-        const v = calcOnly(() => parseNumber(x, opts as never));
-        if (v === undefined || v === null) return;
-        expect(Number.isFinite(v)).toBe(true);
-      }),
+      fc.property(
+        cell,
+        fc.constantFrom(undefined, { ...CELL, decimal: "," as const }, { ...CELL, decimal: "." as const }),
+        (x, opts) => {
+          const v = calcOnly(() => parseNumber(x, opts as never));
+          if (v === undefined || v === null) return;
+          expect(Number.isFinite(v)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -78,7 +83,7 @@ describe("calc readers never throw anything but CalcError", { timeout: 180_000 }
   it("parseDecimal on any text returns a decimal or null", () => {
     fc.assert(
       fc.property(text, (s) => {
-        calcOnly(() => parseDecimal(s));
+        calcOnly(() => readDecimal(s, CELL));
       }),
       RUNS,
     );

@@ -5,6 +5,7 @@
 import { attempt, CalcError } from "../../calc/errors";
 import { formatMonth, type MonthIndex } from "../../calc/months";
 import { toMonth } from "../../calc/periods";
+import { collapseSpaces } from "../../calc/vocabulary";
 import { listSome } from "./format";
 import { internalProblem } from "./internalError";
 import { isBlocked } from "./plan";
@@ -13,11 +14,7 @@ import type { ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
 /** Months already present named in the note; more are counted. */
 const MONTHS_NAMED = 12;
 
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+const norm = (s: unknown): string => collapseSpaces(String(s ?? "")).toLowerCase();
 
 function monthOfCell(v: unknown): MonthIndex | null {
   const m = attempt(undefined, () => toMonth(typeof v === "string" ? v.trim() : v));

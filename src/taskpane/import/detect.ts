@@ -15,9 +15,9 @@ import {
   YEAR_HEADER,
   cleanHeader,
   isTimeTotal,
-  parseMonthName,
   splitHeaderYear,
 } from "./header";
+import { parseMonthName } from "../../calc/vocabulary";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
 import type {
   LongShape,
