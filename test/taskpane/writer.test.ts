@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { writePlan, uniqueName, type ExistingTable } from "../../src/taskpane/import/writer";
+import { writePlan, uniqueName } from "../../src/taskpane/import/writer";
+import type { ExistingTable } from "../../src/taskpane/import/types";
 import type { ImportPlan } from "../../src/taskpane/import/types";
 import { createExcelDouble, type DoubleOptions, type ExcelDouble } from "../support/excel-double";
 import { GOLD, GRADE, MINE, MONTH, ORE, RECOVERY, SEED_ROWS, monthlyRows, plan, serialOf } from "./writer-plans";

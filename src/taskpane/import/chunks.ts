@@ -47,7 +47,11 @@ export function utf8Length(s: string): number {
  */
 export function formatRow(plan: ImportPlan): (string | null)[] {
   return plan.columns.map((c, j) =>
-    c.untouched ? null : c.kind === "text" || plan.rows.some((r) => typeof r[j] === "string") ? "@" : c.numberFormat,
+    c.untouched
+      ? null
+      : c.kind === "text" || c.kind === "mine" || plan.rows.some((r) => typeof r[j] === "string")
+        ? "@"
+        : c.numberFormat,
   );
 }
 

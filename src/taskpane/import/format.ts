@@ -5,8 +5,6 @@
 import { formatMonth, serialToMonth } from "../../calc/months";
 import type { ImportPlan } from "./types";
 
-const MINE_HEADER = /^(mine|site|company|operation|asset)\b/i;
-
 /** 100000 -> "100,000". */
 export const count = (n: number): string => n.toLocaleString("en-US");
 
@@ -37,7 +35,7 @@ export interface MonthSpan {
 export function writtenSpans(plan: ImportPlan, rows: number): MonthSpan[] {
   const monthCol = plan.columns.findIndex((c) => c.kind === "month");
   if (monthCol < 0) return [];
-  const mineCol = plan.columns.findIndex((c) => c.kind === "text" && MINE_HEADER.test(c.name.trim()));
+  const mineCol = plan.columns.findIndex((c) => c.kind === "mine");
   const spans = new Map<string, MonthSpan>();
   for (const row of plan.rows.slice(0, Math.max(0, rows))) {
     const serial = row[monthCol];

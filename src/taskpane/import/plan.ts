@@ -168,7 +168,7 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
  */
 function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): PlannedColumn[] {
   const cols: PlannedColumn[] = [];
-  if (hasMine) cols.push({ name: "Mine", kind: "text", numberFormat: "@" });
+  if (hasMine) cols.push({ name: "Mine", kind: "mine", numberFormat: "@" });
   cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
   for (const m of metrics)
     cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
