@@ -2,11 +2,11 @@
  * Reads a stated change as a release prints it ("+24%", "a 9% increase", "down 13.5 percent", "12,6%",
  * "(-16%)", "20-26%") into exact figures: the printed digits, their precision and the direction claimed.
  */
-import { CalcError } from "./errors";
-import { decimalOfNumber, Refusal, scanFigure, STATED } from "./number";
+import { CalcError, calcErrorOf } from "./errors";
+import { decimalOfNumber, readDecimal, STATED, type Decimal } from "./number";
 import { plainDashes, plainSpaces } from "./vocabulary";
 
-export type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
+type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
 
 /** "more than 30%" is a bound on the size of the change, not a rounded figure. */
 export type Bound = ">" | ">=" | "<" | "<=";
@@ -165,10 +165,12 @@ function directionWord(rest: string, quoted: string): Direction {
  * text decides the decimal mark, and "1,250" (thousands, or a decimal comma?) is refused.
  */
 function readNumber(number: string, quoted: string): { digits: bigint; decimals: number } {
-  const f = scanFigure(number, 0, STATED);
-  if (f instanceof Refusal) throw new CalcError("value", `${quoted} is ambiguous: ${f.why}`);
-  if (f === null || f.end !== number.length) throw new CalcError("value", `${quoted}: "${number}" is not a figure`);
-  return { digits: BigInt(f.integer + f.fraction), decimals: f.fraction.length };
+  try {
+    const d = readDecimal(number, STATED) as Decimal; // the text is digits: never "no figure"
+    return { digits: d.coefficient, decimals: 0 - d.exponent }; // never -0
+  } catch (e) {
+    throw new CalcError("value", `${quoted} is ambiguous: ${calcErrorOf(e).message}`);
+  }
 }
 
 /** A number from a cell is a fraction (0.24 = 24%); its shortest decimal gives the precision, its sign the direction. */

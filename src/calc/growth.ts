@@ -7,7 +7,7 @@
  * the same figures to the bit.
  */
 import { CalcError } from "./errors";
-import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
+import { checkFiscalYearStart, formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
 import { describeValue } from "./numbers";
 import { formatPeriod, isPeriod, type Period } from "./periods";
 import { isPeriodList, periodList, type PeriodList } from "./periodList";
@@ -15,12 +15,8 @@ import type { MonthlySeries } from "./series";
 
 export type Basis = "month" | "quarter" | "year" | "ytd" | "ttm";
 
-export interface MonthWindow {
-  first: MonthIndex;
-  last: MonthIndex;
-}
-
-const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
+/** Every basis, in the order messages list them. */
+export const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
 
 // The per-period loop uses local names for imports: under a CommonJS transform (tsx, which runs
 // the benchmarks; vitest) each use of an imported binding is a getter call that blocks inlining.
@@ -55,44 +51,12 @@ function growthOrError(current: number, prior: number): number | CalcError {
   return new CalcError("value", `the current value ${current} is negative: growth is meaningless`);
 }
 
-/** A basis argument: null for omitted/blank, CalcError for anything not a known basis. */
-export function parseBasis(input: unknown, label = "basis"): Basis | null {
-  if (input === null || input === undefined || input === "") return null;
-  const text = typeof input === "string" ? input.trim().toLowerCase() : "";
-  if ((BASES as readonly string[]).includes(text)) return text as Basis;
-  throw new CalcError("value", `${label}: "${describeValue(input)}" is not a basis; use one of ${BASES.join(", ")}`);
-}
-
-/** fiscal_year_start: 1..12, default 1 (calendar year). */
-export function checkFiscalYearStart(input: unknown, label = "fiscal_year_start"): number {
-  if (input === null || input === undefined || input === "") return 1;
-  if (typeof input === "number" && Number.isInteger(input) && input >= 1 && input <= 12) return input;
-  throw new CalcError(
-    "value",
-    `${label}: "${describeValue(input)}" is not a month number 1-12 (the month the fiscal year starts, e.g. 4 for April)`,
-  );
-}
-
 /** The first month of the fiscal year that contains m. */
 function fiscalYearStartOf(m: MonthIndex, start: number): MonthIndex {
   return m - ((monthNumber(m) - start + 12) % 12);
 }
 
-/**
- * The months a period covers under a basis. A fiscal year is named by the calendar year it ends
- * in; quarters are calendar quarters. Quarter and year periods count from their last month
- * (so "ytd" of Q2 runs from the start of the year through June).
- */
-export function windowFor(period: Period, basis?: Basis | null, fiscalYearStart = 1): MonthWindow {
-  const start = checkFiscalYearStart(fiscalYearStart);
-  const b = basisFor(period, checkBasis(basis));
-  if (b instanceof CalcError) throw b;
-  const end = lastMonthOf(period, start);
-  const first = windowStart(end, b, start);
-  return { first, last: b === "year" ? first + 11 : end };
-}
-
-/** A basis given to calc directly (adapters use parseBasis on the cell). */
+/** A basis given to calc directly (the functions read the cell against BASES first). */
 function checkBasis(basis: unknown): Basis | null {
   if (basis === null || basis === undefined) return null;
   if ((BASES as readonly unknown[]).includes(basis)) return basis as Basis;
@@ -179,27 +143,11 @@ export interface GrowthColumns {
 }
 
 /**
- * Growth of each period's window over the same window a year earlier. An element that is
- * already a CalcError (an unreadable period) stays in place; others get a number or their own
- * CalcError, so one bad cell in a spill does not spoil the rest.
- */
-export function calendarGrowth(
-  series: MonthlySeries,
-  periods: ArrayLike<Period | CalcError>,
-  basis?: Basis | null,
-  fiscalYearStart = 1,
-): (number | CalcError)[] {
-  const { values, errors } = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
-  const out: (number | CalcError)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i];
-  for (const [i, e] of errors) out[i] = e;
-  return out;
-}
-
-/**
- * calendarGrowth into a Float64Array: no allocation per period except the errors it reports.
- * Periods come as read cells or as a PeriodList (what a spill over a dates column passes: months
- * as indices, no object per period).
+ * Growth of each period's window over the same window a year earlier, into a Float64Array: no
+ * allocation per period except the errors it reports. An element that is already a CalcError (an
+ * unreadable period) stays in place; others get a number or their own CalcError, so one bad cell in
+ * a spill does not spoil the rest. Periods come as read cells or as a PeriodList (what a spill over
+ * a dates column passes: months as indices, no object per period).
  */
 export function calendarGrowthColumns(
   series: MonthlySeries,

@@ -5,6 +5,7 @@
  * series builder converts hundreds of thousands of cells and is benchmarked.
  */
 import { CalcError } from "./errors";
+import { describeValue } from "./numbers";
 import { MONTH_ABBREVIATIONS } from "./vocabulary";
 
 export type MonthIndex = number;
@@ -14,7 +15,7 @@ export const MAX_SERIAL = 2958465;
 /** Days from 1970-01-01 back to Excel's day zero for serials >= 61 (30 Dec 1899). */
 const UNIX_EPOCH_SERIAL = 25569;
 export const makeMonth = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
-export const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
+const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
 export const monthOf = (m: MonthIndex): number => m - Math.floor(m / 12) * 12 + 1;
 
 /** "Feb 2017" — the form used in every message and that parsePeriod reads back. */
@@ -22,7 +23,15 @@ export function formatMonth(m: MonthIndex): string {
   return `${MONTH_ABBREVIATIONS[monthOf(m) - 1]} ${yearOf(m)}`;
 }
 
-export function isLeapYear(y: number): boolean {
+/** The month (1-12) a fiscal year starts in, 4 for April; blank means 1, a calendar year. */
+export function checkFiscalYearStart(fys: unknown): number {
+  if (fys === null || fys === undefined || fys === "") return 1;
+  if (typeof fys === "number" && Number.isInteger(fys) && fys >= 1 && fys <= 12) return fys;
+  const shown = typeof fys === "string" ? `"${fys}"` : describeValue(fys);
+  throw new CalcError("value", `fiscal_year_start must be a month number 1-12 (4 = April), not ${shown}`);
+}
+
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 

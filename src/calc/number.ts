@@ -313,12 +313,11 @@ export function readNumber(text: string, s: NumberSettings, shift = 0): number |
     const fast = plainNumber(text.trim(), s.decimal, shift);
     if (fast !== undefined) return fast;
   }
-  const p = readParts(text, s);
-  if (p === null) return null;
-  if (p instanceof Refusal) throw notANumber(text, p);
-  const value = Number(`${p.negative ? "-" : ""}${p.digits}e${p.exponent + shift}`);
+  const d = readDecimal(text, s, shift);
+  if (d === null) return null;
+  const value = Number(`${d.coefficient}e${d.exponent}`);
   if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
-  return value === 0 ? 0 : value; // no -0 from "-0"
+  return value === 0 ? 0 : value; // no -0
 }
 
 /** A figure scanned out of a longer text, with `scalePower` as its scale, rounded once to the nearest double. */
@@ -329,13 +328,6 @@ export function figureValue(f: Figure, scalePower = f.scalePower): number {
 /** Whether a text means "no figure" under the settings ("-", "n/a", "" for a cell). */
 export function isNoFigure(text: string, s: NumberSettings = CELL): boolean {
   return s.noFigure !== null && s.noFigure.has(plainSpaces(text).trim().toLowerCase());
-}
-
-/** The nearest double to an exact decimal (JavaScript reads "41e5" with correct rounding). */
-export function decimalToNumber(d: Decimal): number {
-  const value = Number(`${d.coefficient}e${d.exponent}`);
-  if (!Number.isFinite(value)) throw new CalcError("num", `${d.coefficient}e${d.exponent} is too large`);
-  return value;
 }
 
 /**

@@ -5,7 +5,7 @@
  * growth kernel reads it as fast as it reads the series.
  */
 import { attempt, CalcError } from "./errors";
-import { makeMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
+import { makeMonth, MAX_SERIAL, serialToMonth } from "./months";
 import { isPeriod, parsePeriod, quickMonth, type Period } from "./periods";
 
 export interface PeriodList {
@@ -75,18 +75,6 @@ export function periodList(periods: ArrayLike<Period | CalcError>): PeriodList {
     }
   }
   return { length: n, months, others };
-}
-
-/** The period (or error) at position i. */
-export function periodAt(list: PeriodList, i: number): Period | CalcError {
-  const m = list.months[i];
-  if (m === m) return monthPeriodOf(m);
-  return list.others.get(i) as Period | CalcError;
-}
-
-export function monthPeriodOf(m: MonthIndex): Period {
-  const year = Math.floor(m / 12);
-  return { kind: "month", year, month: m - year * 12 + 1 };
 }
 
 /** True for a PeriodList, false for an array of periods. */

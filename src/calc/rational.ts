@@ -36,7 +36,7 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
 }
 
 /** coefficient × 10^exponent, exactly. */
-export function fromDecimal(coefficient: bigint, exponent: number): Rational {
+function fromDecimal(coefficient: bigint, exponent: number): Rational {
   if (typeof exponent !== "number" || !Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) {
     throw new CalcError("value", "decimal exponent out of range");
   }
@@ -69,10 +69,6 @@ export function div(a: Rational, b: Rational): Rational {
 }
 
 export const sign = (a: Rational): -1 | 0 | 1 => (checked(a).num < 0n ? -1 : a.num > 0n ? 1 : 0);
-
-export const negate = (a: Rational): Rational => ({ num: -checked(a).num, den: a.den });
-
-export const absolute = (a: Rational): Rational => ({ num: abs(checked(a).num), den: a.den });
 
 export type Rounding = "half-up" | "truncate" | "up";
 

@@ -133,14 +133,3 @@ function cellNumber(v: unknown, i: number, valuesLabel: string): number {
     throw located(`row ${i + 1} of ${valuesLabel}`, calcErrorOf(e));
   }
 }
-
-/** The value of a month, NaN when the month has no value or lies outside the series. */
-export function valueAt(series: MonthlySeries, m: MonthIndex): number {
-  const k = m - series.first;
-  return k >= 0 && k < series.values.length ? series.values[k] : Number.NaN;
-}
-
-/** The last month of the series (first - 1 when empty). */
-export function lastMonth(series: MonthlySeries): MonthIndex {
-  return series.first + series.values.length - 1;
-}

@@ -24,8 +24,7 @@ export const plainSpaces = (text: string): string => text.replace(SPACE_CHAR, " 
 /** Every run of white space (line breaks too) to one " ", trimmed. For words, where a wrapped line is a space. */
 export const collapseSpaces = (text: string): string => text.replace(WHITE_SPACE_RUN, " ").trim();
 
-/** Hyphens, dashes and the minus sign ("88–92", "Q1‑2017", "−5"), as one class. */
-export const DASH = "[\\u2010-\\u2015\\u2212-]";
+/** Hyphens, dashes and the minus sign ("88–92", "Q1‑2017", "−5") that are not "-". */
 const TYPESET_DASH = /[\u2010-\u2015\u2212]/g;
 
 /** Every hyphen, dash and minus sign to "-". */

@@ -6,8 +6,9 @@
 import { CalcError, calcErrorOf } from "../calc/errors";
 import { describeValue, parseNumber } from "../calc/numbers";
 
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLUMNS = 16_384;
+/** Rows and columns of a sheet: a range this tall or wide is a whole column or row. */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
 
 /** A range argument, kept as Excel sent it (no copy: whole columns are a million rows). */
 export interface Grid {

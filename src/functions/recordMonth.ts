@@ -3,16 +3,15 @@ import { CalcError, calcErrorOf } from "../calc/errors";
 import { growth } from "../calc/growth";
 import { formatMonth, monthToSerial, type MonthIndex } from "../calc/months";
 import { toMonth } from "../calc/periods";
-import { recordColumns, type RecordColumns, type RecordScope } from "../calc/records";
+import { recordColumns, SCOPES, type RecordColumns } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
 import { ExcelRows, toExcelCell, type ExcelCell, type OutCell } from "./excel";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { readSeriesInput, type SeriesInput } from "./series";
 
-export const SCOPES: readonly RecordScope[] = ["month", "all", "ytd"];
-export const OUTPUTS = ["flag", "previous", "previous_period", "margin"] as const;
-export type RecordOutput = (typeof OUTPUTS)[number];
+const OUTPUTS = ["flag", "previous", "previous_period", "margin"] as const;
+type RecordOutput = (typeof OUTPUTS)[number];
 
 export const recordMonthSpec = defineFunction(
   [range("dates"), range("values"), optionalRange("period"), choice("scope", SCOPES), choice("output", OUTPUTS)],

@@ -5,7 +5,7 @@
  * The calendar form is used whenever period is given.
  */
 import { CalcError, calcErrorOf } from "../calc/errors";
-import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
+import { BASES, calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
@@ -13,8 +13,6 @@ import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { readSeries, renamed } from "./series";
-
-export const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
 
 export const yoyGrowthSpec = defineFunction(
   [

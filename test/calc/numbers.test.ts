@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CalcError, CELL, readDecimal, parseNumber, decimalToNumber, type NumberSettings } from "../../src/calc";
+import { CalcError } from "../../src/calc/errors";
+import { CELL, readDecimal, type NumberSettings } from "../../src/calc/number";
+import { parseNumber } from "../../src/calc/numbers";
+import { decimalToNumber } from "../support/oracles";
 
 function reason(input: unknown, opts?: NumberSettings): string {
   try {

@@ -4,18 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  CalcError,
-  parsePeriod,
-  toMonth,
-  parseNumber,
-  readDecimal,
-  CELL,
-  formatPeriod,
-  formatMonth,
-} from "../../src/calc/index";
+import { CalcError } from "../../src/calc/errors";
+import { parsePeriod, toMonth, formatPeriod } from "../../src/calc/periods";
+import { parseNumber } from "../../src/calc/numbers";
+import { readDecimal, CELL } from "../../src/calc/number";
+import { formatMonth } from "../../src/calc/months";
 import { parseGuidance, impliedGrowth } from "../../src/calc/guidance";
-import { claimCheck, parseStated } from "../../src/calc/claims";
+import { claimCheck } from "../../src/calc/claims";
+import { parseStated } from "../../src/calc/claimsStated";
 import { cell, text, number, arg } from "./arbitraries";
 import { calcOnly } from "./invariants";
 

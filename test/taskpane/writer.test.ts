@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { writePlan, uniqueName } from "../../src/taskpane/import/writer";
+import { writePlan } from "../../src/taskpane/import/writer";
 import type { ExistingTable } from "../../src/taskpane/import/types";
 import type { ImportPlan } from "../../src/taskpane/import/types";
 import { createExcelDouble, type DoubleOptions, type ExcelDouble } from "../support/excel-double";
@@ -441,10 +441,15 @@ describe("writePlan on an Excel without Table.resize (ExcelApi < 1.13)", () => {
   });
 });
 
-describe("uniqueName", () => {
-  it("adds the first free number, ignoring case as Excel does", () => {
-    expect(uniqueName("Production", [], " ")).toBe("Production");
-    expect(uniqueName("Production", ["production", "Production 2"], " ")).toBe("Production 3");
-    expect(uniqueName("ProductionData", ["PRODUCTIONDATA"], "")).toBe("ProductionData2");
+describe("new sheet and table names", () => {
+  it("adds the first free number, ignoring case as Excel does", async () => {
+    useDouble();
+    expect((await writePlan(plan([MONTH, GOLD], SEED_ROWS))).sheet).toBe("Production");
+    useDouble({
+      sheets: { production: [["Month"], [42370]], "Production 2": [] },
+      tables: [{ name: "PRODUCTIONDATA", sheet: "production", address: "A1:A2" }],
+    });
+    const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
+    expect([out.sheet, out.table]).toEqual(["Production 3", "ProductionData2"]);
   });
 });

@@ -19,14 +19,14 @@ export interface ChunkOptions {
   maxRows?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 4_000_000;
-export const DEFAULT_MAX_ROWS = 5_000;
+const DEFAULT_MAX_BYTES = 4_000_000;
+const DEFAULT_MAX_ROWS = 5_000;
 
 /** Bytes of the JSON envelope around the two arrays: {"values":[...],"numberFormat":[...]}. */
 const ENVELOPE_BYTES = 64;
 
 /** UTF-8 length without allocating (TextEncoder would copy every row). */
-export function utf8Length(s: string): number {
+function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -64,7 +64,7 @@ export function cellsToSend(row: PlannedCell[], columns?: PlannedColumn[]): (str
 }
 
 /** Bytes one row adds to a request: its values, its formats and the two separating commas. */
-export function rowBytes(row: unknown[], formatsJsonBytes: number): number {
+function rowBytes(row: unknown[], formatsJsonBytes: number): number {
   return utf8Length(JSON.stringify(row)) + formatsJsonBytes + 2;
 }
 

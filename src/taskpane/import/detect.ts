@@ -32,7 +32,7 @@ import type { LayoutKind } from "./types";
 
 const SAMPLE_ROWS = 300;
 
-export interface ColumnProfile {
+interface ColumnProfile {
   col: number;
   /** Header text as the user sees it ("column 3" when empty). */
   label: string;
@@ -93,7 +93,7 @@ export function findHeader(table: string[][]): number {
 }
 
 /** A one-cell line above the header, often the metric ("Gold production (oz)"). */
-export function titleAbove(table: string[][], header: number): string {
+function titleAbove(table: string[][], header: number): string {
   for (let r = header - 1; r >= 0; r--) {
     const cells = table[r].filter((c) => c.trim() !== "");
     if (cells.length === 1) return cells[0].trim();
@@ -101,7 +101,7 @@ export function titleAbove(table: string[][], header: number): string {
   return "";
 }
 
-export function profileColumns(table: string[][], header: number): ColumnProfile[] {
+function profileColumns(table: string[][], header: number): ColumnProfile[] {
   const width = table.reduce((w, r, i) => (i >= header ? Math.max(w, r.length) : w), 0);
   const months = new MonthReader();
   const profiles: ColumnProfile[] = [];
@@ -164,7 +164,7 @@ interface Context {
   title: string;
 }
 
-export type Attempt = { shape: Shape } | { shape: null; why: string };
+type Attempt = { shape: Shape } | { shape: null; why: string };
 
 /** Metrics as rows: the header names months ("Feb 2017"), a column of labels names the metrics. */
 function wideMetrics(ctx: Context): Attempt {

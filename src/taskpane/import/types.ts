@@ -6,7 +6,7 @@
 export type LayoutKind = "long" | "tidy" | "wide-years-rows" | "wide-months-rows" | "wide-metrics-rows" | "manual";
 
 /** Where a problem sits in the user's source, 1-based as a spreadsheet user counts. */
-export interface SourcePlace {
+interface SourcePlace {
   row?: number; // 1-based line/row in the source table (header is row 1)
   column?: string; // the column's header text as the user sees it (or "column 3" when there is none)
 }

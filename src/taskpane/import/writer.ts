@@ -9,8 +9,7 @@ import { count, counted, describeSpans, writtenSpans, type MonthSpan } from "./f
 import { kindsKey, kindsToStore, storedKinds } from "./tableKinds";
 import type { ExistingTable, ImportPlan, PlannedCell } from "./types";
 
-export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
-
+type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
 
 export interface WriteOptions {
   target?: WriteTarget;
@@ -24,7 +23,7 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
-export type WriteStatus = "done" | "cancelled" | "failed" | "refused" | "occupied";
+type WriteStatus = "done" | "cancelled" | "failed" | "refused" | "occupied";
 
 export interface WriteOutcome {
   status: WriteStatus;
@@ -48,7 +47,7 @@ const SHEET_ROWS = 1_048_576;
 const READ_ROWS = 5_000;
 
 /** "Production", "Production 2", … — the first name not taken (Excel compares names case-insensitively). */
-export function uniqueName(base: string, taken: string[], separator: string): string {
+function uniqueName(base: string, taken: string[], separator: string): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {

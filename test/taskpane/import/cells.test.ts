@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CELL, decimalToNumber, readDecimal, parseNumber } from "../../../src/calc";
+import { CELL, readDecimal } from "../../../src/calc/number";
+import { decimalToNumber } from "../../support/oracles";
+import { parseNumber } from "../../../src/calc/numbers";
 import { decimalEvidence } from "../../../src/calc/number";
 import { readMonthCell, readValue } from "../../support/cells";
 
