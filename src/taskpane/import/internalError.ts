@@ -8,7 +8,7 @@ import { count } from "./format";
 import type { Problem } from "./types";
 
 /** The message of whatever was thrown (not always an Error). */
-function thrownMessage(e: unknown): string {
+export function thrownMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 

@@ -6,6 +6,7 @@
  */
 import { cellsToSend, formatRow, planChunks, type Chunk } from "./chunks";
 import { count, counted, describeSpans, writtenSpans, type MonthSpan } from "./format";
+import { thrownMessage } from "./internalError";
 import { kindsKey, kindsToStore, storedKinds } from "./tableKinds";
 import type { ExistingTable, ImportPlan, PlannedCell } from "./types";
 
@@ -310,7 +311,7 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
   const where = `table ${place.table} on sheet ${place.sheet}`;
   const base = { sheet: place.sheet, table: place.table, rowsWritten: written, totalRows: total, spans, plan };
   if (failure) {
-    const reason = failure instanceof Error ? failure.message : String(failure);
+    const reason = thrownMessage(failure);
     return {
       ...base,
       status: "failed",
