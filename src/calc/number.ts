@@ -304,8 +304,9 @@ export function readDecimal(text: string, s: NumberSettings, shift = 0): Decimal
 }
 
 /**
- * readDecimal rounded once to the nearest double (JavaScript reads "41e5" with correct rounding,
- * so scaling stays exact without a BigInt per cell). Plain figures take the fast path first.
+ * readDecimal rounded once to the nearest double: JavaScript reads "41e5" with correct rounding, so
+ * "4.1 million" is exactly 4,100,000. Plain figures — most of an import's cells — take the fast
+ * path first, which gives the same double without a BigInt.
  */
 export function readNumber(text: string, s: NumberSettings, shift = 0): number | null {
   checkText(text);

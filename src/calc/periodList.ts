@@ -19,10 +19,6 @@ export interface PeriodList {
 /** Whole numbers up to here are years when typed as a period (see parsePeriod). */
 const LAST_YEAR_NUMBER = 2200;
 
-// Used once per cell: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
-const monthOfSerial = serialToMonth;
-const quickText = quickMonth;
-
 /**
  * Reads every cell as parsePeriod does, without throwing: a cell that is not a period keeps its
  * CalcError in `others` (its message does not name the cell; the caller knows where it is).
@@ -35,11 +31,11 @@ export function readPeriods(cells: ArrayLike<unknown>): PeriodList {
     const cell = cells[i];
     // The common case, a date serial: no object, no string.
     if (typeof cell === "number" && cell > LAST_YEAR_NUMBER && cell < MAX_SERIAL + 1) {
-      months[i] = monthOfSerial(cell);
+      months[i] = serialToMonth(cell);
       continue;
     }
     // Next commonest, a month as text ("Feb 2017", "2017-02"): no Period object either.
-    const quick = typeof cell === "string" ? quickText(cell) : -1;
+    const quick = typeof cell === "string" ? quickMonth(cell) : -1;
     if (quick >= 0) {
       months[i] = quick;
       continue;

@@ -121,12 +121,13 @@ export function formatPeriod(p: Period): string {
  * The month of the commonest date texts, read without regular expressions: "Feb 2017",
  * "February 2017", "Feb. 2017", "2017-02", "2017-02-28" — exactly so, no other spaces or
  * separators. Anything else, and any of these that is not a real month, gives -1 and is left to
- * the full reader, which gives the same answer for the texts read here (a test holds them equal);
- * a column of text dates is read 10-20 times faster.
+ * the full reader, which gives the same answer for the texts read here (a test holds them equal).
+ * These forms are most of a column of text dates, and each would otherwise run a dozen regular
+ * expressions (BENCHMARKS.md, series building from text dates).
  */
 export function quickMonth(s: string): MonthIndex {
   const n = s.length;
-  if (n < 7 || n > 15) return -1;
+  if (n < QUICK_SHORTEST || n > QUICK_LONGEST) return -1;
   if (isDigit(s.charCodeAt(0))) {
     if ((n !== 7 && n !== 10) || s.charCodeAt(4) !== DASH) return -1;
     const y = digitsAt(s, 0, 4);
@@ -151,6 +152,9 @@ export function quickMonth(s: string): MonthIndex {
   return month === undefined ? -1 : makeMonth(y, month);
 }
 
+/** "2017-02" and "September. 2017": the shortest and the longest text read here. */
+const QUICK_SHORTEST = 7;
+const QUICK_LONGEST = 15;
 const DASH = 0x2d;
 const SPACE = 0x20;
 const DOT = 0x2e;

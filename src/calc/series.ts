@@ -17,12 +17,10 @@ export interface MonthlySeries {
   rows: Int32Array;
 }
 
+/** Rows the dated-row buffers start with; they double as needed (a whole column holds few dates). */
+const FIRST_BUFFER_ROWS = 4096;
 /** Whole numbers up to here are years when typed as a period; in a dates column they are a mistake. */
 const LAST_YEAR_NUMBER = 2200;
-
-// Used once per row: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
-const monthOfSerial = serialToMonth;
-const quickText = quickMonth;
 
 export interface SeriesLabels {
   dates?: string;
@@ -48,7 +46,7 @@ export function buildSeries(
     );
   }
   // Row numbers and months of the dated rows only, so blank rows cost no memory.
-  let datedRows: Int32Array = new Int32Array(Math.min(n, 4096));
+  let datedRows: Int32Array = new Int32Array(Math.min(n, FIRST_BUFFER_ROWS));
   let datedMonths: Int32Array = new Int32Array(datedRows.length);
   let count = 0;
   let lo = Infinity;
@@ -58,7 +56,7 @@ export function buildSeries(
     const d = dates[i];
     let m: number;
     if (typeof d === "number" && d > LAST_YEAR_NUMBER && d <= MAX_SERIAL) {
-      m = monthOfSerial(d); // the common case: no strings, no objects
+      m = serialToMonth(d); // the common case: no strings, no objects
     } else if (typeof d === "number" && Number.isInteger(d) && d >= 1900 && d <= LAST_YEAR_NUMBER) {
       throw new CalcError(
         "value",
@@ -73,7 +71,7 @@ export function buildSeries(
       const header = headerOrMonth(d, i, datesLabel);
       if (header === null) continue;
       m = header;
-    } else if (typeof d === "string" && (m = quickText(d)) >= 0) {
+    } else if (typeof d === "string" && (m = quickMonth(d)) >= 0) {
       // Month text in a common form ("Feb 2017", "2017-02"): read without building the row's label.
     } else {
       m = toMonth(d, `row ${i + 1} of ${datesLabel}`);

@@ -41,8 +41,8 @@ type Show = (m: MonthIndex, k: number, where?: string) => OutCell;
  * One answer per row of dates, "" where the row has no date (or is the header), built in Excel's
  * form directly: the spill is as long as the dates column. Flags (the default output, never an
  * error) are read straight from the record column, and a column of them is made of three arrays
- * shared by every row ([TRUE], [FALSE], [""]): Excel only reads a result, and 96,000 fresh one-cell
- * arrays cost more than the whole calculation (BENCHMARKS.md, item 4).
+ * shared by every row ([TRUE], [FALSE], [""]): Excel only reads a result, and a fresh one-cell
+ * array per row costs more than the whole calculation.
  */
 function alignedWithDates(input: SeriesInput, flags: RecordColumns | null, show: Show): ExcelRows {
   const { series } = input;

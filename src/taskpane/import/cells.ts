@@ -79,6 +79,9 @@ export type MonthCell =
   | { kind: "blank" }
   | { kind: "error"; message: string };
 
+/** Distinct month texts remembered: a file has a few hundred; the cap bounds memory on a file of junk. */
+const MONTH_TEXTS_KEPT = 100_000;
+
 /** Month cells repeat (one per mine, per metric in tidy files): parse each distinct text once. */
 export class MonthReader {
   private readonly cache = new Map<string, MonthCell>();
@@ -87,7 +90,7 @@ export class MonthReader {
     let hit = this.cache.get(raw);
     if (hit === undefined) {
       hit = readMonthCell(raw);
-      if (this.cache.size < 100_000) this.cache.set(raw, hit);
+      if (this.cache.size < MONTH_TEXTS_KEPT) this.cache.set(raw, hit);
     }
     return hit;
   }

@@ -137,13 +137,27 @@ function profileColumns(table: string[][], header: number): ColumnProfile[] {
   return profiles;
 }
 
+// Shares of a column's filled cells that decide what it holds. A column is read by its majority, so a
+// few bad cells are reported as errors rather than making the column something else; a header that
+// names the role lowers the bar, as the name is evidence too.
+/** Months: most cells, or a good part under a header such as "Month". */
+const MONTH_SHARE = 0.6;
+const NAMED_MONTH_SHARE = 0.3;
+/** Years: nearly every cell, or half under a header such as "Year". */
+const YEAR_SHARE = 0.8;
+const NAMED_YEAR_SHARE = 0.5;
+/** Month names without a year ("Jan"): half the cells. */
+const MONTH_NAME_SHARE = 0.5;
+/** Text: fewer than half the cells read as numbers. */
+const NUMBER_SHARE = 0.5;
+
 const share = (n: number, p: ColumnProfile): number => (p.filled === 0 ? 0 : n / p.filled);
 const isMonthCol = (p: ColumnProfile): boolean =>
-  share(p.months, p) >= 0.6 || (MONTH_HEADER.test(p.name) && share(p.months, p) >= 0.3);
+  share(p.months, p) >= MONTH_SHARE || (MONTH_HEADER.test(p.name) && share(p.months, p) >= NAMED_MONTH_SHARE);
 const isYearCol = (p: ColumnProfile): boolean =>
-  (YEAR_HEADER.test(p.name) || share(p.years, p) >= 0.8) && share(p.years, p) >= 0.5;
-const isMonthNameCol = (p: ColumnProfile): boolean => share(p.monthNames, p) >= 0.5;
-const isTextCol = (p: ColumnProfile): boolean => p.filled > 0 && share(p.numbers, p) < 0.5;
+  (YEAR_HEADER.test(p.name) || share(p.years, p) >= YEAR_SHARE) && share(p.years, p) >= NAMED_YEAR_SHARE;
+const isMonthNameCol = (p: ColumnProfile): boolean => share(p.monthNames, p) >= MONTH_NAME_SHARE;
+const isTextCol = (p: ColumnProfile): boolean => p.filled > 0 && share(p.numbers, p) < NUMBER_SHARE;
 const quote = (p: ColumnProfile): string => `"${p.label}"`;
 
 /** Columns that are neither used nor empty are reported as left out. */
