@@ -22,7 +22,9 @@ function statedCell(grid: Grid): unknown {
       `stated must be one cell (e.g. "+24%" or "20-26%"), not a range of ${grid.rows} by ${grid.cols} cells`,
     );
   }
-  return grid.at(0, 0);
+  // A stated change of 0 cannot be told from Excel desktop's empty cell: both are blank.
+  const cell = grid.at(0, 0);
+  return isEmptyOrZero(cell) ? null : cell;
 }
 
 /**
