@@ -90,7 +90,8 @@ export function flatCells(g: Grid, rows: number, cols: number): unknown[] {
  * in every range, so a spill has the same size whichever way the empty cells arrived; inside the
  * range each function reads its cells by the empty-cell rule (src/calc/reported.ts).
  */
-const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === "" || value === 0;
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
 
 /** Index of the last row with a filled cell in columns [0, cols), or -1; scans up from the bottom. */
 function lastFilledRow(g: Grid, cols: number): number {
