@@ -93,11 +93,11 @@ const SCOPES: readonly (RecordScope | null | undefined)[] = ["month", "all", "yt
  * one. A month not in the data is #N/A.
  */
 export function recordAt(series: MonthlySeries, month: MonthIndex, scope?: RecordScope | null): RecordResult {
-  if (!SCOPES.includes(scope)) throw new CalcError("value", `"${String(scope)}" is not a scope`);
+  if (!SCOPES.includes(scope)) throw new CalcError("value", `"${describeValue(scope)}" is not a scope`);
   const s = scope ?? "month";
   const k = month - series.first;
   if (!Number.isInteger(k) || !(k >= 0 && k < series.values.length) || Number.isNaN(series.values[k])) {
-    throw new CalcError("na", `no value for ${Number.isInteger(month) ? formatMonth(month) : String(month)}`);
+    throw new CalcError("na", `no value for ${Number.isInteger(month) ? formatMonth(month) : describeValue(month)}`);
   }
   const value = series.values[k];
   const sameYear = (j: number) => Math.floor((series.first + j) / 12) === Math.floor(month / 12);
