@@ -163,7 +163,7 @@ function readRange(s: string, a: End, b: End, dash: boolean, fail: Fail): Guidan
     b.figure.scale === "" &&
     DOT_THOUSANDS.test(a.figure.run) &&
     DOT_THOUSANDS.test(b.figure.run);
-  const low = dotGroups ? readFigure(s, a.start, EUROPEAN, fail) : { ...a.figure };
+  const low = dotGroups ? readFigure(s, a.start, EUROPEAN, fail) : readFigure(s, a.start, GUIDANCE, fail); // a copy to change
   const high = dotGroups ? readFigure(s, b.start, EUROPEAN, fail) : b.figure;
   // Shorthand "88-92,000": a bare low end before a dash borrows the high end's thousands groups.
   // "1 to 2,000,000" and "1 oz - 2,000,000 oz" are read as written.

@@ -166,10 +166,20 @@ export function scanFigure(text: string, pos: number, s: NumberSettings): Figure
   SCALE_TOKEN.lastIndex = after;
   const token = SCALE_TOKEN.exec(text);
   const scalePower = token === null ? undefined : scaleOf(token[0], s);
-  if (token === null || scalePower === undefined) {
-    return { ...digits, run, currency, exponent, scale: "", scalePower: 0, end: at };
-  }
-  return { ...digits, run, currency, exponent, scale: token[0], scalePower, end: SCALE_TOKEN.lastIndex };
+  const scaled = token !== null && scalePower !== undefined;
+  // Every property written out: an object spread here costs more than the whole reading.
+  return {
+    integer: digits.integer,
+    fraction: digits.fraction,
+    groups: digits.groups,
+    lead: digits.lead,
+    run,
+    currency,
+    exponent,
+    scale: scaled ? token[0] : "",
+    scalePower: scaled ? scalePower : 0,
+    end: scaled ? SCALE_TOKEN.lastIndex : at,
+  };
 }
 
 /** The decimal mark of a figure read under "text": its own evidence, or a refusal when it reads both ways. */
@@ -191,55 +201,52 @@ type Digits = Pick<Figure, "integer" | "fraction" | "groups" | "lead">;
  * and ends with a digit and holds only digits, spaces and . , '
  */
 function readDigits(run: string, mark: Mark, whole: boolean): Digits | Refusal {
-  let integer = "";
-  let fraction = "";
-  let lead = "";
   let sep = "";
+  let leadEnd = -1; // index of the first separator
+  let markAt = -1; // index of the decimal mark
   let group = 0; // digits in the current group
   let groups = 0;
-  let inFraction = false;
-  const threes = (): Refusal => {
-    const named = whole ? "" : `"${run}" is `;
-    const comma =
-      mark === "." && sep === "," && /^\d+,\d{1,2}$/.test(run)
-        ? `; a decimal comma is not read here: write ${run.replace(",", ".")}`
-        : "";
-    return refuse(`${named}not grouped in threes (digits grouped by "${sep}" must come in threes)${comma}`);
-  };
   for (let i = 0; i < run.length; i++) {
-    const c = run[i];
-    if (c >= "0" && c <= "9") {
-      if (inFraction) {
-        fraction += c;
-      } else {
-        integer += c;
-        group++;
-      }
+    const code = run.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (markAt < 0) group++;
       continue;
     }
+    const c = run[i];
     if (c === " " && (isSeparator(run[i - 1]) || isSeparator(run[i + 1]))) {
       return refuse("a space beside a separator (a digit may have been lost, or two numbers were pasted together)");
     }
     if (c === mark) {
-      if (inFraction) {
+      if (markAt >= 0) {
         const hint = mark === "." ? ' (a European number needs the decimal option ",")' : "";
         return refuse(`more than one decimal mark "${mark}"${hint}`);
       }
-      if (sep !== "" && group !== 3) return threes();
-      inFraction = true;
+      if (sep !== "" && group !== 3) return notInThrees(run, sep, mark, whole);
+      markAt = i;
       continue;
     }
-    if (inFraction) return refuse(`only digits may follow the decimal mark "${mark}"`);
+    if (markAt >= 0) return refuse(`only digits may follow the decimal mark "${mark}"`);
     if (sep === "") {
       sep = c;
-      lead = integer;
+      leadEnd = i;
     } else if (c !== sep) return refuse("mixed thousands separators");
-    if (groups === 0 ? group > 3 : group !== 3) return threes();
+    if (groups === 0 ? group > 3 : group !== 3) return notInThrees(run, sep, mark, whole);
     groups++;
     group = 0;
   }
-  if (sep !== "" && !inFraction && group !== 3) return threes();
-  return { integer, fraction, groups, lead: sep === "" ? integer : lead };
+  if (sep !== "" && markAt < 0 && group !== 3) return notInThrees(run, sep, mark, whole);
+  const integerPart = markAt < 0 ? run : run.slice(0, markAt);
+  const integer = sep === "" ? integerPart : integerPart.split(sep).join("");
+  const fraction = markAt < 0 ? "" : run.slice(markAt + 1);
+  return { integer, fraction, groups, lead: sep === "" ? integer : run.slice(0, leadEnd) };
+}
+
+/** Digits grouped otherwise than in threes; the figure is named when it is only part of the text. */
+function notInThrees(run: string, sep: string, mark: Mark, whole: boolean): Refusal {
+  const named = whole ? "" : `"${run}" is `;
+  const decimalComma = mark === "." && sep === "," && /^\d+,\d{1,2}$/.test(run);
+  const hint = decimalComma ? `; a decimal comma is not read here: write ${run.replace(",", ".")}` : "";
+  return refuse(`${named}not grouped in threes (digits grouped by "${sep}" must come in threes)${hint}`);
 }
 
 /** A whole text read: the sign, the digits and the power of ten of its value. */
