@@ -70,7 +70,15 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
     reason = d.reason;
     header = d.header;
   }
-  const base = { table, reason, headerRow: header + 1, mapping: mappingOf(shape) };
+  const base = {
+    table,
+    reason,
+    headerRow: header + 1,
+    mapping: mappingOf(shape),
+    lines: [],
+    lineSummary: "",
+    leftOut: [],
+  };
   if (!shape) {
     const layout = opts.layout ?? "manual";
     const message =
@@ -121,6 +129,9 @@ export function analyseImport(text: string, opts: ImportOptions = {}): ImportAna
     const problem = internalProblem("The import could not be analysed", e);
     return {
       table: [],
+      lines: [],
+      lineSummary: "",
+      leftOut: [],
       detected: null,
       reason: problem.message,
       headerRow: 0,
