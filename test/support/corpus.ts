@@ -3,6 +3,9 @@
  * and everything it gives set against the expectation written by hand before the importer saw the file.
  * Used by the corpus test and by `npm run bench`, which prints how many tables import exactly right.
  *
+ * A value is compared as Excel shows it: a percentage is stored as a fraction under a "0.0%" format
+ * (0.931 shows 93.1%), so it is compared as 93.1, the figure printed.
+ *
  * The one normalisation of metric names (normaliseMetric): case, runs of spaces, and the punctuation
  * around units — parentheses, square brackets and full stops — are ignored, so "Au oz." matches
  * "Au oz" and "Gold (oz)" matches "Gold oz". Nothing else is: "Production Performance" is not
@@ -108,8 +111,10 @@ function importedCells(a: ImportAnalysis): { cells: Map<string, Imported>; metri
     cols.forEach((c, j) => {
       if (c.kind !== "number") return;
       const v = row[j];
+      // A percentage is stored as a fraction and shown as a percentage: 0.931 under "0.0%" is 93.1.
+      const shownValue = typeof v === "number" && c.numberFormat.endsWith("%") ? Number((v * 100).toPrecision(12)) : v;
       cells.set(keyOf(month, mine, c.name), {
-        value: typeof v === "number" || v === "n/a" ? v : null,
+        value: typeof shownValue === "number" || shownValue === "n/a" ? shownValue : null,
         estimate: est.includes(`, ${c.name}, `),
       });
     });
@@ -196,9 +201,11 @@ function compareLeftOut(e: Expected, a: ImportAnalysis, out: string[]): void {
       }
     }
   }
-  // Columns left out that the expectation does not name (a line left out shows in the line roles).
+  // Columns left out that the expectation does not name (a line left out shows in the line roles; a
+  // total column whose lines the expectation names is named).
+  const named = new Set([...used].map((l) => l.column));
   for (const l of a.leftOut) {
-    if (used.has(l) || l.line !== undefined || l.values === 0) continue;
+    if (used.has(l) || named.has(l.column) || l.line !== undefined || l.values === 0) continue;
     out.push(
       `column ${(l.column ?? -1) + 1} ("${l.label}") left out as ${l.what}, holding ${l.values} figures, not expected`,
     );

@@ -47,6 +47,12 @@ export interface PlannedColumn {
 /** One cell as it will be written: month columns hold an Excel date serial (first of month). */
 export type PlannedCell = number | string | boolean | null;
 
+/**
+ * A metric's cell without a figure ("-", "nil", "n.a.", or no cell for that month) is written as this
+ * text, which every function reads as no figure: an empty cell would read as 0 in Excel desktop.
+ */
+export const NO_FIGURE = "n/a";
+
 export interface ImportPlan {
   layout: LayoutKind;
   columns: PlannedColumn[];
