@@ -45,6 +45,7 @@ function monthColumnOf(shape: Shape): string {
 }
 
 /** The first bytes of a workbook (a zip, or the older binary format), as decodeBytes turns them into text. */
+// eslint-disable-next-line no-control-regex -- the signature bytes are control characters
 const WORKBOOK = /^(?:PK\u0003\u0004|\u00d0\u00cf\u0011\u00e0)/;
 
 const lineText = (row: string[]): string =>
@@ -64,8 +65,16 @@ const NOTE_CODES: Partial<Record<LeftOutKind, string>> = {
  * title, is a heading); a line of text within the table is a heading, one under its last figures a
  * footnote. Each left-out line is listed, and named in the problem list by its number.
  */
-function accountLines(table: string[][], st: Structure, roles: Role[], out: { left: LeftOut[]; problems: Problem[] }): LineRole[] {
-  const last = roles.reduce((k, r, i) => (r === "data" || r === "total" || r === "derived" || r === "error" ? i : k), -1);
+function accountLines(
+  table: string[][],
+  st: Structure,
+  roles: Role[],
+  out: { left: LeftOut[]; problems: Problem[] },
+): LineRole[] {
+  const last = roles.reduce(
+    (k, r, i) => (r === "data" || r === "total" || r === "derived" || r === "error" ? i : k),
+    -1,
+  );
   const lines: LineRole[] = roles.map((r, i) => {
     if (st.above.includes(i)) return i === st.caption ? "heading" : "title";
     if (r !== "note") return r;
@@ -195,7 +204,11 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
     reason = d.reason;
     structure = d.structure;
   }
-  const header = shape ? shape.header : structure.headerLines.length > 0 ? structure.headerLines[structure.headerLines.length - 1] : -1;
+  const header = shape
+    ? shape.header
+    : structure.headerLines.length > 0
+      ? structure.headerLines[structure.headerLines.length - 1]
+      : -1;
   const base = { table, reason, headerRow: header + 1, mapping: mappingOf(shape) };
   if (!shape) {
     const layout = opts.layout ?? "manual";
@@ -223,8 +236,14 @@ function analyse(text: string, opts: ImportOptions): ImportAnalysis {
   const ex = extract(table, src.within, shape, guess.mark);
   const label = (col: number) => columnLabel(shape.names, col);
   const totals = checkTotals(ex, label);
-  ex.problems.push(...src.problems, ...totals.problems, ...leftProblems(ex, shape), ...extraCells(table, shape, ex.roles));
-  for (const p of ex.problems) if (p.code === "extra-cells" && p.severity === "error" && p.row !== undefined) ex.badRows.add(p.row);
+  ex.problems.push(
+    ...src.problems,
+    ...totals.problems,
+    ...leftProblems(ex, shape),
+    ...extraCells(table, shape, ex.roles),
+  );
+  for (const p of ex.problems)
+    if (p.code === "extra-cells" && p.severity === "error" && p.row !== undefined) ex.badRows.add(p.row);
   if (guess.ambiguous) {
     const other = guess.mark === "." ? "comma" : "point";
     ex.problems.push({

@@ -24,14 +24,7 @@ import { attempt, CalcError } from "../../calc/errors";
 import type { MonthIndex } from "../../calc/months";
 import { collapseSpaces } from "../../calc/vocabulary";
 import { isBlankCell, looksNumeric, MonthReader } from "./cells";
-import {
-  isAggregate,
-  isDerivedLabel,
-  isGuidanceLabel,
-  marks,
-  periodOf,
-  type PeriodLabel,
-} from "./labels";
+import { isAggregate, isDerivedLabel, isGuidanceLabel, marks, periodOf, type PeriodLabel } from "./labels";
 import { findStructure, isBlankLine, type Structure } from "./structure";
 import type {
   LeftColumn,
@@ -73,8 +66,8 @@ export const columnLabel = (names: string[] | undefined, col: number): string =>
   return h ? h : `column ${col + 1}`;
 };
 
-/** Several words with letters, or words beside figures ("Up 696 oz"): a comment, not a label. */
-const PROSE = /[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}|[A-Za-z]{2,}.*\d.*[A-Za-z]|[;:!?]/;
+/** Words, not a figure or a name: a comment's cells ("Up 696 oz, about 15%", "rainy month"). */
+const PROSE = /[A-Za-z]{2,}[^A-Za-z\d]+[A-Za-z]{2,}/;
 
 /** The cells of a table under its header that are data lines (not blank, not the header printed again). */
 function dataLines(table: string[][], st: Structure, within: Map<number, number>): number[] {
@@ -271,7 +264,8 @@ function headerMonth(name: string): HeaderMonth | null {
     if (!r) continue;
     const [month, rest] = re === MONTH_FIRST ? [r[1], r[2]] : [r[2], r[1]];
     const found = monthOfText(month);
-    if (found !== null && !/\d/.test(rest)) return { month: found, rest: m.unit ? `${rest} (${m.unit})` : rest, ...base };
+    if (found !== null && !/\d/.test(rest))
+      return { month: found, rest: m.unit ? `${rest} (${m.unit})` : rest, ...base };
   }
   return null;
 }
@@ -286,8 +280,10 @@ function wideMetrics(ctx: Context): Attempt {
   for (const p of ctx.profiles) {
     const h = headerMonth(ctx.st.names[p.col] ?? "");
     if (h === null) continue;
-    if (isGuidanceLabel(h.rest)) left.push({ col: p.col, what: "guidance", why: "guidance or a target, not production" });
-    else if (isDerivedLabel(h.rest)) left.push({ col: p.col, what: "derived", why: "a derived column (growth, change)" });
+    if (isGuidanceLabel(h.rest))
+      left.push({ col: p.col, what: "guidance", why: "guidance or a target, not production" });
+    else if (isDerivedLabel(h.rest))
+      left.push({ col: p.col, what: "derived", why: "a derived column (growth, change)" });
     else months.push({ col: p.col, month: h.month, metric: h.rest, estimate: h.estimate });
   }
   if (months.length + left.length < 2)
@@ -308,11 +304,14 @@ function wideMetrics(ctx: Context): Attempt {
   const rests = [...new Set(months.map((m) => m.metric).filter((m) => m !== ""))];
   // A month column without words of its own takes its neighbours' ("April 2012" beside "April 2013 Actual").
   if (rests.length === 1) for (const m of months) if (m.metric === "") m.metric = rests[0];
-  const caption = ctx.st.caption >= 0 ? captionMetric(ctx.table[ctx.st.caption].filter((c) => c.trim() !== "")[0] ?? "") : "";
+  const caption =
+    ctx.st.caption >= 0 ? captionMetric(ctx.table[ctx.st.caption].filter((c) => c.trim() !== "")[0] ?? "") : "";
   const metricName = sites ? caption : "";
   const first = ctx.profiles[months[0]?.col ?? left[0].col];
   const last = ctx.profiles[months[months.length - 1]?.col ?? first.col];
-  const rows = sites ? `column ${quote(ctx.profiles[label])} names the sites` : `column ${quote(ctx.profiles[label])} names the metrics`;
+  const rows = sites
+    ? `column ${quote(ctx.profiles[label])} names the sites`
+    : `column ${quote(ctx.profiles[label])} names the metrics`;
   const shape: WideMetricsShape = {
     kind: "wide-metrics-rows",
     ...common(
@@ -353,8 +352,9 @@ function wideYears(ctx: Context): Attempt {
   const unit = units.size === 1 ? [...units][0] : "";
   const named = corner || (unit === "" ? ctx.title : "");
   const metricName =
-    (named !== "" ? cleanHeader(unit !== "" && cleanHeader(named).unit === undefined ? `${named} (${unit})` : named).name : unit) ||
-    "Value";
+    (named !== ""
+      ? cleanHeader(unit !== "" && cleanHeader(named).unit === undefined ? `${named} (${unit})` : named).name
+      : unit) || "Value";
   const left = ctx.profiles
     .filter(
       (p) => !used.has(p.col) && p.col !== yearP.col && p.col !== ctx.mine && p.col !== metricP?.col && p.filled > 0,
@@ -383,7 +383,12 @@ function wideYears(ctx: Context): Attempt {
 function yearColumn(p: ColumnProfile): { year: number; rest: string } | null {
   if (isProseCol(p) || COMMENT_HEADER.test(p.name) || isDerivedLabel(p.name) || isGuidanceLabel(p.name)) return null;
   const y = splitHeaderYear(p.name);
-  if (!y || /\b(?:19|20)\d\d\b/.test(y.rest) || isAggregate(periodOf(y.rest)) || p.filled > 0 && !(share(p.numbers, p) >= NUMBER_SHARE))
+  if (
+    !y ||
+    /\b(?:19|20)\d\d\b/.test(y.rest) ||
+    isAggregate(periodOf(y.rest)) ||
+    (p.filled > 0 && !(share(p.numbers, p) >= NUMBER_SHARE))
+  )
     return null;
   return y;
 }
@@ -398,7 +403,12 @@ function wideMonths(ctx: Context): Attempt {
     const y = yearColumn(p);
     if (y) {
       const m = marks(y.rest);
-      years.push({ col: p.col, year: y.year, metric: cleanHeader(y.rest || ctx.title).name || "Value", estimate: m.estimate });
+      years.push({
+        col: p.col,
+        year: y.year,
+        metric: cleanHeader(y.rest || ctx.title).name || "Value",
+        estimate: m.estimate,
+      });
     } else if (p.filled > 0) left.push(leftColumn(p, ctx));
   }
   if (years.length === 0)
@@ -433,7 +443,11 @@ function monthSource(ctx: Context): { col: number; yearCol?: number; dates?: Col
       label: `columns ${quote(yearP)} and ${quote(nameP)} hold years and month names`,
     };
   const periodP = ctx.profiles.find((p) => p.col !== ctx.mine && isPeriodCol(p));
-  if (periodP) return { ...dated(periodP), label: `column ${quote(periodP)} holds periods (months, and the years or quarters they fall in)` };
+  if (periodP)
+    return {
+      ...dated(periodP),
+      label: `column ${quote(periodP)} holds periods (months, and the years or quarters they fall in)`,
+    };
   return null;
 }
 
@@ -445,7 +459,13 @@ function tidy(ctx: Context): Attempt {
   const metricP =
     rest.find((p) => METRIC_HEADER.test(p.name)) ??
     (rest.some((p) => VALUE_HEADER.test(p.name))
-      ? rest.find((p) => isTextCol(p) && !COMMENT_HEADER.test(p.name) && !UNIT_HEADER.test(p.name) && !IDENTIFIER_HEADER.test(p.name))
+      ? rest.find(
+          (p) =>
+            isTextCol(p) &&
+            !COMMENT_HEADER.test(p.name) &&
+            !UNIT_HEADER.test(p.name) &&
+            !IDENTIFIER_HEADER.test(p.name),
+        )
       : undefined);
   if (!metricP) return { shape: null, why: "no column named Metric (or Measure, Item…)" };
   const unitP = rest.find((p) => p.col !== metricP.col && UNIT_HEADER.test(p.name));
@@ -464,7 +484,11 @@ function tidy(ctx: Context): Attempt {
       candidates.filter((p) => p.col !== valueP.col && p.filled > 0).map((p) => leftColumn(p, inner)),
       `${month.label}, ${quote(metricP)} names the metric${unitP ? ` (units in ${quote(unitP)})` : ""} and ${quote(valueP)} holds its value: tidy layout`,
     ),
-    month: { col: month.col, ...(month.yearCol !== undefined ? { yearCol: month.yearCol } : {}), ...(month.dates ? { dates: month.dates } : {}) },
+    month: {
+      col: month.col,
+      ...(month.yearCol !== undefined ? { yearCol: month.yearCol } : {}),
+      ...(month.dates ? { dates: month.dates } : {}),
+    },
     metric: metricP.col,
     value: valueP.col,
     unit: unitP?.col ?? -1,
@@ -498,7 +522,11 @@ function long(ctx: Context): Attempt {
       left,
       `${month.label} and ${values.length} column(s) hold values (${values.map((c) => quote(ctx.profiles[c])).join(", ")}): long layout`,
     ),
-    month: { col: month.col, ...(month.yearCol !== undefined ? { yearCol: month.yearCol } : {}), ...(month.dates ? { dates: month.dates } : {}) },
+    month: {
+      col: month.col,
+      ...(month.yearCol !== undefined ? { yearCol: month.yearCol } : {}),
+      ...(month.dates ? { dates: month.dates } : {}),
+    },
     values,
   };
   return { shape };
@@ -541,10 +569,9 @@ export function detectLayout(
   const st = findStructure(table, within, headerRow);
   const header = st.headerLines.length > 0 ? st.headerLines[st.headerLines.length - 1] : -1;
   if (header < 0) {
-    const why =
-      table.every((r) => r.every((c) => c.trim() === ""))
-        ? "the table is empty"
-        : "no header row above the data (a row of two or more column names)";
+    const why = table.every((r) => r.every((c) => c.trim() === ""))
+      ? "the table is empty"
+      : "no header row above the data (a row of two or more column names)";
     return { shape: null, reason: `could not recognise the layout: ${why}`, header: -1, structure: st };
   }
   const lines = dataLines(table, st, within);

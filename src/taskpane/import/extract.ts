@@ -22,7 +22,15 @@ import {
 } from "./labels";
 import { datedRows } from "./sections";
 import { isBlankLine } from "./structure";
-import type { LongShape, MonthSource, Shape, TidyShape, WideMetricsShape, WideMonthsShape, WideYearsShape } from "./shape";
+import type {
+  LongShape,
+  MonthSource,
+  Shape,
+  TidyShape,
+  WideMetricsShape,
+  WideMonthsShape,
+  WideYearsShape,
+} from "./shape";
 import type { LeftOut, LineRole, Problem } from "./types";
 
 export interface Metric {
@@ -228,16 +236,37 @@ class Extractor {
   }
 
   error(line: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "error", code, row: line, column: this.label(col), text, message: `${this.place(line, col)}: ${message}` });
+    this.problems.push({
+      severity: "error",
+      code,
+      row: line,
+      column: this.label(col),
+      text,
+      message: `${this.place(line, col)}: ${message}`,
+    });
     this.badRows.add(line);
   }
 
   warn(line: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "warning", code, row: line, column: this.label(col), text, message: `${this.place(line, col)}: ${message}` });
+    this.problems.push({
+      severity: "warning",
+      code,
+      row: line,
+      column: this.label(col),
+      text,
+      message: `${this.place(line, col)}: ${message}`,
+    });
   }
 
   info(line: number, col: number, code: string, text: string, message: string): void {
-    this.problems.push({ severity: "info", code, row: line, column: this.label(col), text, message: `Line ${line}: ${message}` });
+    this.problems.push({
+      severity: "info",
+      code,
+      row: line,
+      column: this.label(col),
+      text,
+      message: `Line ${line}: ${message}`,
+    });
   }
 
   /** The metric of a name and unit (a unit only in the name counts too); " (2)" for the same header twice. */
@@ -263,7 +292,9 @@ class Extractor {
     const base = h.unit === undefined && u !== undefined ? `${plain} (${u})` : plain;
     const stem = h.unit === undefined ? plain : base;
     const keyOf = (name: string) =>
-      (h.unit === undefined ? `${(name === base ? stem : name).toLowerCase()}\u0001${unitKey(u ?? "")}` : name.toLowerCase());
+      h.unit === undefined
+        ? `${(name === base ? stem : name).toLowerCase()}\u0001${unitKey(u ?? "")}`
+        : name.toLowerCase();
     return { base, u, keyOf };
   }
 
@@ -300,10 +331,22 @@ class Extractor {
       if (d < m.coarse) m.coarse = d;
     }
     if (this.values.note !== "")
-      this.info(line, col, "footnote-mark", raw.trim(), `"${raw.trim()}" carries the footnote mark ${this.values.note}; read as ${raw.trim().replace(this.values.note, "").trim()}`);
+      this.info(
+        line,
+        col,
+        "footnote-mark",
+        raw.trim(),
+        `"${raw.trim()}" carries the footnote mark ${this.values.note}; read as ${raw.trim().replace(this.values.note, "").trim()}`,
+      );
     if (v !== null && v < 0) this.warn(line, col, "negative", raw.trim(), `"${raw.trim()}" is negative`);
     if (this.lastEstimate)
-      this.warn(line, col, "estimate", raw.trim(), `"${raw.trim()}" is marked as an estimate; kept, and marked in the Estimate column`);
+      this.warn(
+        line,
+        col,
+        "estimate",
+        raw.trim(),
+        `"${raw.trim()}" is marked as an estimate; kept, and marked in the Estimate column`,
+      );
     return v;
   }
 
@@ -318,7 +361,13 @@ class Extractor {
     if (this.shape.mine < 0) return "";
     const mine = (cells[this.shape.mine] ?? "").trim();
     if (mine === "")
-      this.error(line, this.shape.mine, "missing-mine", "", "no mine named (every row needs one when the table has a mine column)");
+      this.error(
+        line,
+        this.shape.mine,
+        "missing-mine",
+        "",
+        "no mine named (every row needs one when the table has a mine column)",
+      );
     return mine === "" ? null : mine;
   }
 
@@ -335,7 +384,15 @@ class Extractor {
       const v = this.values.read(raw as string, false);
       if (v === null || this.values.error !== undefined) continue;
       const metric = typeof c.metric === "number" ? c.metric : -1;
-      const cell: TotalCell = { metric, mine, months: c.months, value: v, text: (raw as string).trim(), decimals: decimalsOf(raw as string, this.mark), column: c.col };
+      const cell: TotalCell = {
+        metric,
+        mine,
+        months: c.months,
+        value: v,
+        text: (raw as string).trim(),
+        decimals: decimalsOf(raw as string, this.mark),
+        column: c.col,
+      };
       if (typeof c.metric !== "number") cell.pending = c.metric;
       if (c.month !== undefined) cell.month = c.month;
       out.push(cell);
@@ -432,10 +489,17 @@ class Extractor {
   private readonly checkedColumns = new Set<number>();
 
   /** Total columns of a row: each cell is a total of the row's months the column's label names. */
-  private totalColumns(line: number, mine: string, metricOf: (col: number) => number, year: number | undefined, rowMonths: MonthIndex[]): void {
+  private totalColumns(
+    line: number,
+    mine: string,
+    metricOf: (col: number) => number,
+    year: number | undefined,
+    rowMonths: MonthIndex[],
+  ): void {
     for (const l of this.shape.left) {
       if (l.what !== "total" || l.period === undefined) continue;
-      const months = l.period.kind === "total" ? (rowMonths.length > 0 ? rowMonths : null) : monthsCovered(l.period, year);
+      const months =
+        l.period.kind === "total" ? (rowMonths.length > 0 ? rowMonths : null) : monthsCovered(l.period, year);
       if (months === null && l.period.kind !== "total") continue;
       const cells = this.totalCells(line, [{ col: l.col, metric: metricOf(l.col), months }], mine);
       if (cells.length === 0) continue;
@@ -453,6 +517,8 @@ class Extractor {
     const ids = s.kind === "long" ? s.values.map((c) => this.metric(s.names[c]?.trim() || this.label(c), true)) : [];
     const dated = src.yearCol === undefined ? this.rowPeriods(s, src, months) : null;
     let sectionStart = s.dataStart + 1;
+    // Months listed since the last "Total" row, per mine: what a "Total" adds up.
+    const listed = new Map<string, MonthIndex[]>();
     for (let r = s.dataStart; r < this.table.length; r++) {
       if (this.skip(r)) continue;
       const cells = this.table[r];
@@ -470,6 +536,9 @@ class Extractor {
           continue;
         }
         if (per.estimate) this.estimateRows.push(line);
+        const seen = listed.get(mine);
+        if (seen) seen.push(per.month);
+        else listed.set(mine, [per.month]);
         if (s.kind === "long") {
           const vals = new Array<number | null>(valueCols.length);
           let est: boolean[] | null = null;
@@ -485,7 +554,15 @@ class Extractor {
             continue;
           }
           const v = this.value(line, s.value, id);
-          this.entries.push({ row: line, mine, month: per.month, metrics: [id], values: [v], est: this.lastEstimate || per.estimate ? [true] : null, from: null });
+          this.entries.push({
+            row: line,
+            mine,
+            month: per.month,
+            metrics: [id],
+            values: [v],
+            est: this.lastEstimate || per.estimate ? [true] : null,
+            from: null,
+          });
         }
         this.roles[r] = this.badRows.has(line) ? "error" : "data";
         continue;
@@ -497,14 +574,24 @@ class Extractor {
         }
         const mine = this.shape.mine >= 0 ? (cells[this.shape.mine] ?? "").trim() : "";
         const allSites = this.shape.mine >= 0 && isAllSitesLabel(mine);
-        const covered = monthsCovered(per.period, per.year);
+        const covered =
+          per.period.kind === "total"
+            ? [...new Set(allSites ? [...listed.values()].flat() : (listed.get(mine) ?? []))].sort((a, b) => a - b)
+            : monthsCovered(per.period, per.year);
+        if (per.period.kind === "total") listed.clear();
         const cols = valueCols.map((c, i) => ({
           col: c,
           metric: s.kind === "long" ? ids[i] : this.tidySpec(cells, s),
           months: covered,
         }));
         const cellsRead = this.totalCells(line, cols, mine);
-        this.totals.push({ line, label: (cells[src.col] ?? "").trim(), period: per.period, allSites, cells: cellsRead });
+        this.totals.push({
+          line,
+          label: (cells[src.col] ?? "").trim(),
+          period: per.period,
+          allSites,
+          cells: cellsRead,
+        });
         this.roles[r] = "total";
         sectionStart = line + 1;
         continue;
@@ -549,11 +636,30 @@ class Extractor {
     return { name: unit !== "" && name !== "" && cleanHeader(name).unit === undefined ? `${name} (${unit})` : name };
   }
 
-  private siteTotalRow(line: number, cells: string[], valueCols: number[], s: LongShape | TidyShape, month: MonthIndex, from: number): void {
+  private siteTotalRow(
+    line: number,
+    cells: string[],
+    valueCols: number[],
+    s: LongShape | TidyShape,
+    month: MonthIndex,
+    from: number,
+  ): void {
     const ids = s.kind === "long" ? s.values.map((c) => this.metric(s.names[c]?.trim() || this.label(c), true)) : [];
-    const cols = valueCols.map((c, i) => ({ col: c, metric: s.kind === "long" ? ids[i] : this.tidySpec(cells, s), months: [month], month }));
+    const cols = valueCols.map((c, i) => ({
+      col: c,
+      metric: s.kind === "long" ? ids[i] : this.tidySpec(cells, s),
+      months: [month],
+      month,
+    }));
     const mine = (cells[this.shape.mine] ?? "").trim();
-    this.totals.push({ line, label: mine, period: null, allSites: true, cells: this.totalCells(line, cols, mine), sites: { from, to: line - 1 } });
+    this.totals.push({
+      line,
+      label: mine,
+      period: null,
+      allSites: true,
+      cells: this.totalCells(line, cols, mine),
+      sites: { from, to: line - 1 },
+    });
     this.roles[line - 1] = "total";
   }
 
@@ -587,7 +693,13 @@ class Extractor {
       const estimate = p !== null && marks(this.table[r]?.[src.col] ?? "").estimate;
       if (p?.kind === "month-name") {
         const d = dated[r];
-        return typeof d === "number" ? { kind: "month", month: d, estimate } : { kind: "error", text: (this.table[r][src.col] ?? "").trim(), message: `"${(this.table[r][src.col] ?? "").trim()}": ${d ?? "no year"}` };
+        return typeof d === "number"
+          ? { kind: "month", month: d, estimate }
+          : {
+              kind: "error",
+              text: (this.table[r][src.col] ?? "").trim(),
+              message: `"${(this.table[r][src.col] ?? "").trim()}": ${d ?? "no year"}`,
+            };
       }
       if (p?.kind === "dated-name") return { kind: "month", month: p.month, estimate };
       if (o.kind === "aggregate") return { ...o, year: o.year ?? years[r] };
@@ -600,7 +712,8 @@ class Extractor {
     if (p === null) return { kind: "none", message: m?.kind === "error" ? m.message : `"${text}" is not a month` };
     if (p.kind === "month") return { kind: "month", month: p.month, estimate: marks(raw).estimate };
     if (p.kind === "month-name" || p.kind === "dated-name") return { kind: "month", month: -1, estimate: false };
-    const year = p.kind === "year" ? p.year : p.kind === "quarter" || p.kind === "half" || p.kind === "range" ? p.year : undefined;
+    const year =
+      p.kind === "year" ? p.year : p.kind === "quarter" || p.kind === "half" || p.kind === "range" ? p.year : undefined;
     return { kind: "aggregate", period: p, year };
   }
 
@@ -614,7 +727,8 @@ class Extractor {
     const agg = isAggregate(month) ? month : isAggregate(periodOf(yearText)) ? periodOf(yearText) : null;
     if (agg) return { kind: "aggregate", period: agg, year: YEAR_CELL.test(yearText) ? Number(yearText) : undefined };
     if (name === "" && yearText === "") return { kind: "none", message: "values but no month" };
-    if (!YEAR_CELL.test(yearText)) return { kind: "error", text: yearText, message: `"${yearText}" is not a year (four digits such as 2017)` };
+    if (!YEAR_CELL.test(yearText))
+      return { kind: "error", text: yearText, message: `"${yearText}" is not a year (four digits such as 2017)` };
     return { kind: "error", text: name, message: `"${name}" is not a month name (Jan, February, Sept…)` };
   }
 
@@ -628,13 +742,26 @@ class Extractor {
       const cells = this.table[r];
       const line = r + 1;
       const yearText = marks(cells[s.year] ?? "").core;
-      const values = this.isValueLine(cells, [...monthCols, ...s.left.filter((l) => l.what === "total").map((l) => l.col)]);
+      const values = this.isValueLine(cells, [
+        ...monthCols,
+        ...s.left.filter((l) => l.what === "total").map((l) => l.col),
+      ]);
       if (!YEAR_CELL.test(yearText)) {
         const p = periodOf(yearText);
         if (!values) this.roles[r] = isAggregate(p) ? "heading" : "note";
         else if (isAggregate(p)) {
-          const cols = monthCols.map((c) => ({ col: c, metric: fixed >= 0 ? fixed : { name: (cells[s.metric] ?? "").trim() || "Value" }, months: null }));
-          this.totals.push({ line, label: yearText, period: p, allSites: false, cells: this.totalCells(line, cols, "") });
+          const cols = monthCols.map((c) => ({
+            col: c,
+            metric: fixed >= 0 ? fixed : { name: (cells[s.metric] ?? "").trim() || "Value" },
+            months: null,
+          }));
+          this.totals.push({
+            line,
+            label: yearText,
+            period: p,
+            allSites: false,
+            cells: this.totalCells(line, cols, ""),
+          });
           this.roles[r] = "total";
         } else {
           this.error(line, s.year, "not-a-month", yearText, `"${yearText}" is not a year (four digits such as 2017)`);
@@ -666,7 +793,15 @@ class Extractor {
         if (!hasValue(cells[col])) continue;
         const v = this.value(line, col, id);
         read.push(makeMonth(year, month));
-        this.entries.push({ row: line, mine, month: makeMonth(year, month), metrics: [id], values: [v], est: this.lastEstimate || estimate || rowEstimate ? [true] : null, from: null });
+        this.entries.push({
+          row: line,
+          mine,
+          month: makeMonth(year, month),
+          metrics: [id],
+          values: [v],
+          est: this.lastEstimate || estimate || rowEstimate ? [true] : null,
+          from: null,
+        });
       }
       this.totalColumns(line, mine, () => id, year, read);
       this.roles[r] = this.badRows.has(line) ? "error" : "data";
@@ -715,7 +850,13 @@ class Extractor {
           this.totals.push({ line, label: name, period: p, allSites: false, cells: this.totalCells(line, cols, "") });
           this.roles[r] = "total";
         } else {
-          this.error(line, s.month, "not-a-month", name, name === "" ? "values but no month" : `"${name}" is not a month name (Jan, February, Sept…)`);
+          this.error(
+            line,
+            s.month,
+            "not-a-month",
+            name,
+            name === "" ? "values but no month" : `"${name}" is not a month name (Jan, February, Sept…)`,
+          );
           this.roles[r] = "error";
         }
         continue;
@@ -771,7 +912,11 @@ class Extractor {
       const specFor = (col: number, unit?: string): MetricSpec => {
         const m = s.months.find((x) => x.col === col);
         const u = s.unit >= 0 ? (cells[s.unit] ?? "").trim() : "";
-        const name = s.sites ? m?.metric || caption || "Value" : u !== "" && cleanHeader(labelText).unit === undefined ? `${labelText} (${u})` : labelText;
+        const name = s.sites
+          ? m?.metric || caption || "Value"
+          : u !== "" && cleanHeader(labelText).unit === undefined
+            ? `${labelText} (${u})`
+            : labelText;
         return unit === undefined ? { name } : { name, unit };
       };
       const metricFor = (col: number, unit?: string): number => {
@@ -779,22 +924,54 @@ class Extractor {
         return this.metric(spec.name, false, spec.unit);
       };
       if (labelText === "") {
-        this.error(line, s.label, s.sites ? "missing-mine" : "missing-metric", "", s.sites ? "values but no site named" : "values but no metric named");
+        this.error(
+          line,
+          s.label,
+          s.sites ? "missing-mine" : "missing-metric",
+          "",
+          s.sites ? "values but no site named" : "values but no metric named",
+        );
         this.roles[r] = "error";
         continue;
       }
       if (s.sites && isAllSitesLabel(labelText)) {
-        const cols = s.months.map((m) => ({ col: m.col, metric: specFor(m.col, this.cellUnit(cells[m.col]) || undefined), months: [m.month], month: m.month }));
-        this.totals.push({ line, label: labelText, period: null, allSites: true, cells: this.totalCells(line, cols, labelText), sites: { from: sectionStart, to: line - 1 } });
+        const cols = s.months.map((m) => ({
+          col: m.col,
+          metric: specFor(m.col, this.cellUnit(cells[m.col]) || undefined),
+          months: [m.month],
+          month: m.month,
+        }));
+        this.totals.push({
+          line,
+          label: labelText,
+          period: null,
+          allSites: true,
+          cells: this.totalCells(line, cols, labelText),
+          sites: { from: sectionStart, to: line - 1 },
+        });
         this.roles[r] = "total";
         sectionStart = line + 1;
         continue;
       }
-      const agg = s.sites ? (isAggregate(periodOf(labelText)) ? periodOf(labelText) : null) : metricRowAggregate(labelText);
+      const agg = s.sites
+        ? isAggregate(periodOf(labelText))
+          ? periodOf(labelText)
+          : null
+        : metricRowAggregate(labelText);
       if (agg !== null) {
         // Metrics as rows: an aggregate row ("Total", "FY to date") adds up no one metric's months.
-        const cols = s.months.map((m) => ({ col: m.col, metric: s.sites ? specFor(m.col) : -1, months: monthsCovered(agg, undefined) }));
-        this.totals.push({ line, label: labelText, period: agg, allSites: false, cells: this.totalCells(line, cols, "") });
+        const cols = s.months.map((m) => ({
+          col: m.col,
+          metric: s.sites ? specFor(m.col) : -1,
+          months: monthsCovered(agg, undefined),
+        }));
+        this.totals.push({
+          line,
+          label: labelText,
+          period: agg,
+          allSites: false,
+          cells: this.totalCells(line, cols, ""),
+        });
         this.roles[r] = agg.kind === "to-date" ? "derived" : "total";
         continue;
       }
@@ -816,7 +993,15 @@ class Extractor {
         if (!hasValue(cells[col])) continue; // "-", "n/a": not reported for that month
         id = metricFor(col, this.cellUnit(cells[col]) || undefined);
         const v = this.value(line, col, id);
-        this.entries.push({ row: line, mine, month, metrics: [id], values: [v], est: this.lastEstimate || estimate || rowEstimate ? [true] : null, from: null });
+        this.entries.push({
+          row: line,
+          mine,
+          month,
+          metrics: [id],
+          values: [v],
+          est: this.lastEstimate || estimate || rowEstimate ? [true] : null,
+          from: null,
+        });
       }
       if (id < 0) id = metricFor(monthCols[0] ?? 0);
       this.totalColumns(line, mine, () => id, undefined, []);
@@ -842,7 +1027,10 @@ const captionText = (row: string[]): string =>
     row
       .filter((c) => c.trim() !== "")
       .join(" ")
-      .replace(/\s+(?:performance|results|data|statistics|stats|summary|figures|table|highlights|overview|details)$/i, ""),
+      .replace(
+        /\s+(?:performance|results|data|statistics|stats|summary|figures|table|highlights|overview|details)$/i,
+        "",
+      ),
   ).name;
 
 /** "4, 5, 9 and 7 more": lines named in one problem. */
@@ -855,4 +1043,3 @@ export function listLines(lines: number[]): string {
 export function extract(table: string[][], within: Map<number, number>, shape: Shape, mark: Mark): Extraction {
   return new Extractor(table, within, shape, mark).run();
 }
-

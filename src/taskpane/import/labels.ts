@@ -46,7 +46,7 @@ export function marks(text: string): Marked {
   let estimate = false;
   let note = "";
   let unit: string | undefined;
-  for (let changed = true; changed && t !== ""; ) {
+  for (let changed = true; changed && t !== "";) {
     changed = false;
     const e = t.replace(BRACKETED_ESTIMATE, " ").trim();
     if (e !== t) [t, estimate, changed] = [e, true, true];
@@ -97,7 +97,8 @@ const MONTH_COUNT = /^\d{1,2} ?(?:m|mnth|mth|mths|month|months)\b/;
 const TO_DATE = new RegExp(`(?:^|[^a-z])(?:${alternatives(TO_DATE_WORDS)})(?:$|[^a-z])`);
 const FISCAL = /\b(?:fy|fiscal|financial)\b|^fytd$/;
 
-const fullYear = (t: string): number => (t.length === 4 ? Number(t) : Number(t) < 30 ? 2000 + Number(t) : 1900 + Number(t));
+const fullYear = (t: string): number =>
+  t.length === 4 ? Number(t) : Number(t) < 30 ? 2000 + Number(t) : 1900 + Number(t);
 const plausibleYear = (y: number): boolean => y >= 1900 && y <= 2200;
 
 /** The label's period, or null when it names none. `dates` is the column's setting for dates. */
@@ -118,7 +119,8 @@ export function periodOf(text: string, dates?: ColumnDates): PeriodLabel | null 
     const y = Number(r[1]);
     if (m !== undefined && plausibleYear(y)) return { kind: "dated-name", month: makeMonth(y, m), year: y };
   }
-  if ((r = YEAR.exec(t)) && plausibleYear(Number(r[2]))) return { kind: "year", year: Number(r[2]), fiscal: r[1] === "fy" || r[1] === "fiscal" };
+  if ((r = YEAR.exec(t)) && plausibleYear(Number(r[2])))
+    return { kind: "year", year: Number(r[2]), fiscal: r[1] === "fy" || r[1] === "fiscal" };
   if ((r = FY_SHORT.exec(t))) return { kind: "year", year: fullYear(r[1]), fiscal: true };
   if ((r = FISCAL_SPAN.exec(t))) {
     const first = Number(r[1]);
@@ -139,7 +141,8 @@ export function periodOf(text: string, dates?: ColumnDates): PeriodLabel | null 
   return null;
 }
 
-const yearIn = (digits: string | undefined): { year?: number } => (digits === undefined ? {} : { year: fullYear(digits) });
+const yearIn = (digits: string | undefined): { year?: number } =>
+  digits === undefined ? {} : { year: fullYear(digits) };
 
 /** An aggregate of periods (not one month): a quarter, half, year, range, year to date or total. */
 export const isAggregate = (p: PeriodLabel | null): boolean =>
@@ -192,7 +195,10 @@ const GUIDANCE = /\b(?:target|targets|guidance|budget|forecast|outlook|plan|plan
 export const isGuidanceLabel = (text: string): boolean => GUIDANCE.test(marks(text).core);
 
 /** A row of sites that totals the rest: "Total", "TOTAL*", "Overall CIL", "All producers", "Consolidated". */
-const ALL_SITES = new RegExp(`^(?:${alternatives(ALL_SITES_WORDS)})\\b|^(?:grand |sub-?|group |company )?totals?\\b|\\btotal$`, "i");
+const ALL_SITES = new RegExp(
+  `^(?:${alternatives(ALL_SITES_WORDS)})\\b|^(?:grand |sub-?|group |company )?totals?\\b|\\btotal$`,
+  "i",
+);
 export const isAllSitesLabel = (text: string): boolean => ALL_SITES.test(marks(text).core);
 
 /**

@@ -12,7 +12,11 @@ import type { ManualMapping } from "./types";
 
 export type MappingResult = { shape: Shape; reason: string } | { shape: null; reason: string };
 
-export function shapeFromMapping(table: string[][], within: Map<number, number>, mapping: ManualMapping): MappingResult {
+export function shapeFromMapping(
+  table: string[][],
+  within: Map<number, number>,
+  mapping: ManualMapping,
+): MappingResult {
   const fail = (why: string): MappingResult => ({
     shape: null,
     reason: `the column mapping does not fit the table: ${why}`,
@@ -88,7 +92,15 @@ export function shapeFromMapping(table: string[][], within: Map<number, number>,
     if (mapping.metricName === undefined || mapping.value === undefined)
       return fail("a tidy mapping needs both the metric name column and the value column");
     const reason = `columns mapped by hand: ${monthText}, metric names in ${label(mapping.metricName)}, values in ${label(mapping.value)}`;
-    const shape: TidyShape = { kind: "tidy", ...common, month, metric: mapping.metricName, value: mapping.value, unit: -1, reason };
+    const shape: TidyShape = {
+      kind: "tidy",
+      ...common,
+      month,
+      metric: mapping.metricName,
+      value: mapping.value,
+      unit: -1,
+      reason,
+    };
     return { shape, reason };
   }
   const values = mapping.metrics ?? [];

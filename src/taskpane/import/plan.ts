@@ -7,7 +7,14 @@ import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../ca
 import type { Entry, Extraction, Metric } from "./extract";
 import { counted, listSome } from "./format";
 import { numberFormatFor } from "./header";
-import { NO_FIGURE, type ImportPlan, type LayoutKind, type PlannedCell, type PlannedColumn, type Problem } from "./types";
+import {
+  NO_FIGURE,
+  type ImportPlan,
+  type LayoutKind,
+  type PlannedCell,
+  type PlannedColumn,
+  type Problem,
+} from "./types";
 
 export interface PlanOptions {
   layout: LayoutKind;
@@ -101,7 +108,14 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
         if (!d)
           dups.set(
             dk,
-            (d = { a: prior, b: e.row, mine: e.mine, months: new Set(), metrics: new Set(), first: [row.values[m], e.values[i]] }),
+            (d = {
+              a: prior,
+              b: e.row,
+              mine: e.mine,
+              months: new Set(),
+              metrics: new Set(),
+              first: [row.values[m], e.values[i]],
+            }),
           );
         d.months.add(e.month);
         d.metrics.add(m);
@@ -122,7 +136,8 @@ const ROWS_NAMED = 20;
 
 const listMonths = (months: MonthIndex[]): string => listSome(months.map(formatMonth), MONTHS_NAMED);
 
-const figure = (v: number | null): string => (v === null ? "no figure" : v.toLocaleString("en-US", { maximumFractionDigits: 10 }));
+const figure = (v: number | null): string =>
+  v === null ? "no figure" : v.toLocaleString("en-US", { maximumFractionDigits: 10 });
 
 function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts: PlanOptions): Problem[] {
   const out: Problem[] = [];
@@ -186,7 +201,12 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
   if (hasMine) cols.push({ name: "Mine", kind: "mine", numberFormat: "@" });
   cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
   for (const m of metrics)
-    cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: showDecimals(numberFormatFor(m.unit, m.name), m) });
+    cols.push({
+      name: m.name,
+      kind: "number",
+      unit: m.unit,
+      numberFormat: showDecimals(numberFormatFor(m.unit, m.name), m),
+    });
   if (hasEstimate) cols.push({ name: "Estimate", kind: "estimate", numberFormat: "@" });
   return cols;
 }

@@ -185,7 +185,7 @@ class DelimitedReader {
     let text = "";
     let line = this.lines[start];
     let from = pos + 1;
-    for (let k = start; k < this.lines.length; ) {
+    for (let k = start; k < this.lines.length;) {
       const q = line.indexOf('"', from);
       if (q < 0) {
         if (k > start && looksLikeRow(line, this.sep)) return null;

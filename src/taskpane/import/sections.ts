@@ -49,9 +49,11 @@ export function datedRows(labels: (PeriodLabel | null)[], stated?: number): Date
     if (p?.kind === "year" && !p.fiscal) current = { kind: "year", year: p.year };
     else if (p?.kind === "quarter" && p.year !== undefined) current = { kind: "year", year: p.year };
     else if (p?.kind === "dated-name") current = { kind: "year", year: p.year };
-    else if (p?.kind === "fiscal-span") current = { kind: "fiscal", first: p.first, label: `${p.first}-${String((p.first + 1) % 100).padStart(2, "0")}` };
+    else if (p?.kind === "fiscal-span")
+      current = { kind: "fiscal", first: p.first, label: `${p.first}-${String((p.first + 1) % 100).padStart(2, "0")}` };
     context[i] = current;
-    if (p?.kind === "month-name" && current?.kind === "fiscal") sections.set(current, [...(sections.get(current) ?? []), p.month]);
+    if (p?.kind === "month-name" && current?.kind === "fiscal")
+      sections.set(current, [...(sections.get(current) ?? []), p.month]);
   });
   let starts = new Set<number>(Array.from({ length: 11 }, (_, i) => i + 2));
   for (const months of sections.values()) starts = new Set([...startsInOrder(months)].filter((s) => starts.has(s)));

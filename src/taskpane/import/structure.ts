@@ -74,7 +74,18 @@ export function findHeader(table: string[][], within?: Map<number, number>): num
 }
 
 /** A unit on its own: "(t)", "(lakh tonnes)", "g/t", "%", "'000 t". */
-const UNIT_WORD = alternatives([...UNIT_WORDS, ...SCALE_WORDS.keys(), "%", "g/t", "oz/t", "mt", "'000", "000", "000s", "000's"]);
+const UNIT_WORD = alternatives([
+  ...UNIT_WORDS,
+  ...SCALE_WORDS.keys(),
+  "%",
+  "g/t",
+  "oz/t",
+  "mt",
+  "'000",
+  "000",
+  "000s",
+  "000's",
+]);
 const UNIT_ONLY = new RegExp(`^\\(?\\s*(?:(?:${UNIT_WORD})\\s*)+\\)?$`, "i");
 const BRACKETED = /^\([^()]+\)\.?$/;
 const isUnitCell = (c: string): boolean => {
@@ -160,7 +171,8 @@ export function findStructure(table: string[][], within: Map<number, number>, he
     return collapseSpaces(`${name} ${unit.startsWith("(") ? unit : `(${unit})`}`);
   });
   const above: number[] = [];
-  for (let r = 0; r < lines[0]; r++) if (!within.has(r) && filledCount(table[r]) > 0 && !isBlankLine(table[r])) above.push(r);
+  for (let r = 0; r < lines[0]; r++)
+    if (!within.has(r) && filledCount(table[r]) > 0 && !isBlankLine(table[r])) above.push(r);
   const straightAbove = above.length >= 2 && above[above.length - 1] === lines[0] - 1 ? above[above.length - 1] : -1;
   const caption = straightAbove >= 0 && filledCount(table[straightAbove]) === 1 ? straightAbove : -1;
   const titles = above.filter((r) => r !== caption).map((r) => table[r].filter((c) => c.trim() !== "").join(" "));

@@ -82,7 +82,7 @@ function partsOf(t: TotalRow, c: TotalCell, ix: Index, metrics: Metric[], weight
     if (names.length === 0) return { missing: "no site above it has a figure for that month" };
     return { names, values, weights };
   }
-  if (c.months === null) return { missing: "its label does not say which months it covers" };
+  if (c.months === null || c.months.length === 0) return { missing: "its label does not say which months it covers" };
   const mines = t.allSites ? [...ix.sites].filter((m) => m !== c.mine) : [c.mine];
   for (const month of c.months) {
     if (t.allSites) {
@@ -127,10 +127,16 @@ function checkCell(t: TotalRow, c: TotalCell, ix: Index, metrics: Metric[]): Tot
   const m = metrics[c.metric];
   const agg = m ? aggregationOf(m) : "none";
   if (agg === "none")
-    return { outcome: "unchecked", sentence: `${c.text} is an average or a rate (${m?.name ?? "?"}); not checked against its parts` };
+    return {
+      outcome: "unchecked",
+      sentence: `${c.text} is an average or a rate (${m?.name ?? "?"}); not checked against its parts`,
+    };
   const weight = agg === "weighted" ? weightMetric(metrics) : -1;
   if (agg === "weighted" && weight < 0)
-    return { outcome: "unchecked", sentence: `${c.text} is a grade or a recovery, and no tonnes in the table weight its parts; not checked` };
+    return {
+      outcome: "unchecked",
+      sentence: `${c.text} is a grade or a recovery, and no tonnes in the table weight its parts; not checked`,
+    };
   const p = partsOf(t, c, ix, metrics, weight);
   if ("missing" in p) return { outcome: "unchecked", sentence: `${c.text} cannot be checked: ${p.missing}` };
   let total: number;
@@ -142,7 +148,9 @@ function checkCell(t: TotalRow, c: TotalCell, ix: Index, metrics: Metric[]): Tot
   const half = 0.5 * 10 ** -c.decimals * scale;
   const diff = Math.abs(total - c.value);
   const decimals = Math.max(c.decimals, Math.min(m.decimals, 6));
-  const what = t.sites ? `the ${p.names.length} sites above it` : `its ${p.names.length === 1 ? "month" : `${p.names.length} months`}`;
+  const what = t.sites
+    ? `the ${p.names.length} sites above it`
+    : `its ${p.names.length === 1 ? "month" : `${p.names.length} months`}`;
   const plus = (xs: string[]) => sumOf(xs, PARTS_NAMED);
   const list = `${plus(p.names)} (${plus(p.values.map((v) => shown(v, decimals, m.percent)))})`;
   const how = p.weights !== null ? "the tonne-weighted average of" : "the sum of";
@@ -168,7 +176,10 @@ function absentMonths(t: TotalRow, ix: Index): string | null {
   const missing = months.filter((m) => t.cells.every((c) => ix.get(c.mine, c.metric, m) === undefined));
   if (missing.length === 0) return null;
   const span = `${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}`;
-  const which = missing.length === months.length ? "none of which is in the table" : `and ${missing.map(formatMonth).join(", ")} ${missing.length === 1 ? "is" : "are"} not in the table`;
+  const which =
+    missing.length === months.length
+      ? "none of which is in the table"
+      : `and ${missing.map(formatMonth).join(", ")} ${missing.length === 1 ? "is" : "are"} not in the table`;
   return `it covers ${span}, ${which}, so its figures cannot be checked`;
 }
 
