@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decodeBytes } from "../../src/taskpane/import/decode";
-import { readTable } from "../../src/taskpane/import/read";
+import { readTable } from "../support/readTable";
 import { analyseImport } from "../../src/taskpane/import/analyse";
 import { planAppend } from "../../src/taskpane/import/append";
 import { planChunks, cellsToSend, formatRow } from "../../src/taskpane/import/chunks";

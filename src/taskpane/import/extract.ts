@@ -1035,7 +1035,7 @@ const captionText = (row: string[]): string =>
 
 /** "4, 5, 9 and 7 more": lines named in one problem. */
 const LINES_NAMED = 12;
-export function listLines(lines: number[]): string {
+function listLines(lines: number[]): string {
   const shown = lines.slice(0, LINES_NAMED).join(", ");
   return lines.length > LINES_NAMED ? `${shown} and ${lines.length - LINES_NAMED} more` : shown;
 }

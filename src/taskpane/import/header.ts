@@ -95,6 +95,3 @@ export const TOTAL_LABEL = new RegExp(
     `|\\d{1,2} ?(?:${alternatives(MONTH_COUNT_WORDS)}))\\b|\\btotal$|\\bsub-?total\\b`,
   "i",
 );
-
-/** A time total ("Total", "Q1 total", "YTD") and not a metric that is a total ("Total gold equivalent (oz)"). */
-export const isTimeTotal = (name: string): boolean => TOTAL_LABEL.test(name) && !/^total\s+[a-z]/i.test(name);

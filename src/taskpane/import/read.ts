@@ -13,7 +13,7 @@
 import { SPACE } from "../../calc/vocabulary";
 import type { Problem } from "./types";
 
-export type Separator = "\t" | ";" | "," | "spaces";
+type Separator = "\t" | ";" | "," | "spaces";
 
 export interface Source {
   /** rows[i] holds the cells of line i + 1; a line inside a multi-line cell is an empty row. */
@@ -67,7 +67,7 @@ function score(counts: number[]): number {
 }
 
 /** The separator that splits the first lines most consistently; ties go to tab, then ";", then ",", then spaces. */
-export function detectSeparator(text: string): Separator {
+function detectSeparator(text: string): Separator {
   const lines = text
     .split(LINE_BREAK, SAMPLE_LINES * 4)
     .filter((l) => l.trim() !== "")
@@ -362,12 +362,4 @@ export function readSource(text: string): Source {
   const r = new DelimitedReader(lines, separator);
   r.run();
   return { rows: r.rows, within: r.within, separator, problems: quoteProblems(r) };
-}
-
-/** The rows of a text without trailing blank lines (for callers that only want the cells). */
-export function readTable(text: string): string[][] {
-  const rows = readSource(text).rows;
-  let n = rows.length;
-  while (n > 0 && rows[n - 1].every((c) => c.trim() === "")) n--;
-  return n === rows.length ? rows : rows.slice(0, n);
 }

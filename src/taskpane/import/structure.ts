@@ -29,7 +29,7 @@ export interface Structure {
 const HEADER_SCAN_ROWS = 50;
 
 /** Cells of a line that hold anything. */
-export const filledCount = (row: string[]): number => row.reduce((n, c) => (isBlankCell(c) ? n : n + 1), 0);
+const filledCount = (row: string[]): number => row.reduce((n, c) => (isBlankCell(c) ? n : n + 1), 0);
 
 /** A rule of dashes or underscores between parts of a pasted table: no content. */
 const RULE = /^[-=_\u2013\u2014\s]{3,}$/;
@@ -40,7 +40,7 @@ export const isBlankLine = (row: string[]): boolean => row.every((c) => c.trim()
  * month — unless it names two or more months and holds no number: that is a header of periods
  * ("", "Feb 2017", "Jan 2017", "QTD"), as tables with metrics as rows have.
  */
-export function isDataRow(row: string[], months: MonthReader): boolean {
+function isDataRow(row: string[], months: MonthReader): boolean {
   let dated = 0;
   for (const raw of row) {
     const t = raw.trim();
