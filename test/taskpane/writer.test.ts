@@ -261,9 +261,9 @@ describe("writePlan: cancel and failure", () => {
   });
 
   it("a sync that fails after the values landed reports the months before it and clears the stray rows", async () => {
-    // Syncs: 1 read names, 2..4 chunks. Chunk 3 (sync 4) fails after suspend, formats and values: before the resize.
+    // Syncs: 1 read names, 2 the new sheet, 3..5 chunks. Chunk 3 (sync 5) fails after suspend, formats and values: before the resize.
     const d = useDouble({
-      failSync: { sync: 4, afterOps: 3, code: "RequestPayloadSizeLimitExceeded", message: "payload too large" },
+      failSync: { sync: 5, afterOps: 3, code: "RequestPayloadSizeLimitExceeded", message: "payload too large" },
     });
     const out = await writePlan(plan([MONTH, GOLD], monthlyRows(25)), { maxRows: 10 });
     expect(out.status).toBe("failed");
@@ -277,12 +277,12 @@ describe("writePlan: cancel and failure", () => {
     expect(out.retry).toEqual({ kind: "append", table: "ProductionData" });
     expect(d.tables[0].rowCount).toBe(21);
     expect(d.cell("Production", "A22")?.value ?? "").toBe(""); // the failed chunk's values were cleared
-    expect(d.syncCount).toBeGreaterThan(4);
+    expect(d.syncCount).toBeGreaterThan(5);
     expect(valuesCalls(d)).toHaveLength(4); // header + 3 chunks; nothing after the failure
   });
 
   it("a failed first chunk on a new sheet leaves no sheet and says nothing was written", async () => {
-    const d = useDouble({ sheets: { Sheet1: [] }, failSync: { sync: 2, afterOps: 4 } });
+    const d = useDouble({ sheets: { Sheet1: [] }, failSync: { sync: 3, afterOps: 4 } }); // 1 names, 2 sheet, 3 chunk
     const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
     expect(out.status).toBe("failed");
     expect(out.rowsWritten).toBe(0);

@@ -85,6 +85,8 @@ function uniqueName(base: string, taken: string[], separator: string): string {
 /** Where the rows go: the table's first data row on its sheet and its width. */
 interface Place extends TableArea {
   created: boolean; // the sheet and table are made by this write
+  /** The new sheet was made by this write (not one that took its name meanwhile): a failure may remove it. */
+  sheetMade?: boolean;
   /** Excel's id of the table, once it exists: the key its columns' kinds are stored under. */
   tableId?: string;
 }
@@ -321,10 +323,14 @@ async function sendChunks(
           sent.stopped = "cancelled";
           return;
         }
-        // The new sheet is made with the first chunk, so a Cancel before it leaves no empty sheet.
-        ws ??= place.created
-          ? context.workbook.worksheets.add(place.sheet)
-          : context.workbook.worksheets.getItem(place.sheet);
+        // The new sheet is made just before the first chunk, so a Cancel before it leaves no empty sheet;
+        // in a sync of its own, so that a sheet someone else made with that name meanwhile is never ours to remove.
+        if (!ws && place.created) {
+          ws = context.workbook.worksheets.add(place.sheet);
+          await sync();
+          place.sheetMade = true;
+        }
+        ws ??= context.workbook.worksheets.getItem(place.sheet);
         const n = c.end - c.start;
         context.workbook.application.suspendApiCalculationUntilNextSync();
         if (place.created && !table) {
@@ -484,7 +490,7 @@ async function reconcile(
       table.load("isNullObject");
       await sync();
       if (table.isNullObject) {
-        if (place.created) {
+        if (place.sheetMade) {
           const sheet = context.workbook.worksheets.getItemOrNullObject(place.sheet);
           sheet.load("isNullObject");
           await sync();
