@@ -34,8 +34,10 @@ afterEach(async () => {
   stubbed = false;
 });
 
-async function open(stub: DoubleOptions = {}): Promise<Page> {
-  pane = await openPane(dist, { stub });
+/** The pane on a workbook whose date system was settled (1900) unless the options say otherwise. */
+async function open(stub: DoubleOptions = {}, readyDelayMs = 0): Promise<Page> {
+  const documentSettings = { "PROD.dateSystem": "1900", ...stub.documentSettings };
+  pane = await openPane(dist, { stub: { ...stub, documentSettings }, readyDelayMs });
   stubbed = true;
   const page = await pane.context.newPage();
   await page.goto(`${BASE_URL}taskpane.html`);

@@ -643,7 +643,6 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             { op: "worksheet.delete", target: nameRef.name },
             () => {
               const sheet = mustSheet(nameRef.name);
-              mayChange(sheet.name);
               for (let i = tables.length - 1; i >= 0; i--) if (tables[i].sheet === sheet.name) tables.splice(i, 1);
               sheets.splice(sheets.indexOf(sheet), 1);
             },

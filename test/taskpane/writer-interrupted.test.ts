@@ -174,6 +174,17 @@ describe("a change to an existing table is all or nothing", () => {
     expect(state(d)).toEqual(before);
   });
 
+  it("a sheet protected from the start refuses the first chunk; the table, read back, is as it was", async () => {
+    const d = useDouble({ ...GOLD_TABLE, protectedSheets: ["Data"] });
+    const before = state(d);
+    const out = await append();
+    expect(out.message).toMatch(
+      /^Excel refused the change: the sheet is protected.* Nothing was added: table Gold is as it was\.$/,
+    );
+    expect([out.rowsWritten, out.retry]).toEqual([0, { kind: "append", table: "Gold" }]);
+    expect(state(d)).toEqual(before);
+  });
+
   it("when Excel refuses to put it back too, the message names the cells that may hold part of the import", async () => {
     const d = useDouble(GOLD_TABLE);
     const out = await append({ onProgress: (n) => n === 10 && d.setProtected("Data", true) });

@@ -17,7 +17,7 @@ import { describeFailure, thrownMessage, type Failure } from "./internalError";
 import { kindsKey, kindsToStore, storedKinds } from "./tableKinds";
 import type { ExistingTable, ImportPlan, PlannedCell } from "./types";
 import { rowForWorkbook, rowsFromWorkbook } from "./workbookDates";
-import { belowTable, keepCopy, putBack, type KeptCopy, type TableArea } from "./writerCopy";
+import { belowTable, isAsKept, keepCopy, putBack, type KeptCopy, type TableArea } from "./writerCopy";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
 
 export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
@@ -447,12 +447,14 @@ async function writeToTable(excel: ExcelSession, plan: ImportPlan, place: Place,
     try {
       await putBack(excel, copy);
     } catch (e) {
-      // The copy could not go back: say which cells may hold part of this import.
+      // The copy could not go back. Unless the workbook is as it was anyway, say which cells may hold part of this import.
       const f = describeFailure(e);
-      rowsWritten = sent.written;
-      undone =
-        `Table ${place.table} could not be put back as it was (${f.code ? `Excel's code: ${f.code}` : thrownMessage(e)}): ` +
-        `${belowTable(place, total)} may hold part of this import; check those cells before you go on.`;
+      if (!(await isAsKept(excel, copy).catch(() => false))) {
+        rowsWritten = sent.written;
+        undone =
+          `Table ${place.table} could not be put back as it was (${f.code ? `Excel's code: ${f.code}` : thrownMessage(e)}): ` +
+          `${belowTable(place, total)} may hold part of this import; check those cells before you go on.`;
+      }
     }
   }
   await finish(excel, place, false, plan);

@@ -64,6 +64,33 @@ export async function putBack(excel: ExcelSession, copy: KeptCopy): Promise<void
   });
 }
 
+/**
+ * Whether the table and the cells under it are as the copy has them (read back after a put-back that
+ * failed: often the failed write had changed nothing, as when the sheet is protected).
+ */
+export async function isAsKept(excel: ExcelSession, copy: KeptCopy): Promise<boolean> {
+  const { area } = copy;
+  return excel.run(async (context, sync) => {
+    const size = context.workbook.tables.getItem(area.table).getRange().load("rowCount");
+    await sync();
+    if (size.rowCount !== 1 + area.existingRows) return false;
+    const ws = context.workbook.worksheets.getItem(area.sheet);
+    let start = 0;
+    for (const slice of copy.slices) {
+      const first = area.top + 1 + area.existingRows + start;
+      const range = ws.getRangeByIndexes(first, area.left, slice.formats.length, area.columns);
+      range.load("numberFormat,formulas");
+      await sync();
+      const same =
+        JSON.stringify(range.numberFormat) === JSON.stringify(slice.formats) &&
+        JSON.stringify(range.formulas) === JSON.stringify(slice.formulas);
+      if (!same) return false;
+      start += slice.formats.length;
+    }
+    return true;
+  });
+}
+
 /** The cells the new rows were to cover, as Excel prints them (for a message when they cannot be put back). */
 export function belowTable(area: TableArea, rows: number): string {
   const col = (c: number) => {
