@@ -77,7 +77,9 @@ function doubleScript(): string {
 
 /**
  * office.js stand-in: host Excel, the double behind Excel.run (at the ExcelApi version the options give,
- * which Office.context.requirements answers for), exposed as window.__double for assertions.
+ * which Office.context.requirements answers for) and behind Office.context.document.settings, exposed as
+ * window.__double for assertions; Office is ready after `readyDelayMs`. The custom functions the page
+ * registers are kept in window.__functions by id.
  */
 export function officeStub(options: DoubleOptions, readyDelayMs = 0): string {
   return `(function () {
@@ -99,8 +101,13 @@ ${doubleScript()}
     context: { requirements: double.requirements, document: { settings: double.documentSettings } },
   };
   function CfError(code, message) { this.code = code; this.message = message; }
+  // The functions bundle registers each function here, as in Excel's shared runtime: tests call them by id.
+  window.__functions = {};
   window.CustomFunctions = {
-    associate: function () {},
+    associate: function (id, fn) {
+      if (typeof id === "string") window.__functions[id] = fn;
+      else for (var k in id) window.__functions[k] = id[k];
+    },
     Error: CfError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", notAvailableYet: "#BUSY!" },
   };
