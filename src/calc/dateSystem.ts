@@ -10,7 +10,7 @@
 export type DateSystem = "1900" | "1904";
 
 /** Days from 1 Jan 1900's serial origin to 1 Jan 1904's: the 1900 serial of 1 Jan 1904. */
-export const DAYS_1904_AFTER_1900 = 1462;
+const DAYS_1904_AFTER_1900 = 1462;
 
 /**
  * The add-in's setting, kept with the workbook (Office.context.document.settings), that says which

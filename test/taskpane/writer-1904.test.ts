@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { analyseImport, planAppend } from "../../src/taskpane/import/engine";
-import { isDateFormat } from "../../src/taskpane/import/workbookDates";
+import { rowsFromWorkbook } from "../../src/taskpane/import/workbookDates";
 import { readTableForAppend, writePlan } from "../../src/taskpane/import/writer";
 import { createExcelDouble, type DoubleOptions } from "../support/excel-double";
 import { GOLD, MONTH, SEED_ROWS, plan, serialOf } from "./writer-plans";
@@ -112,7 +112,9 @@ describe("an append reads the months already there in the workbook's system", ()
   });
 });
 
-describe("isDateFormat: a number under the format is a date", () => {
+describe("a number read from a 1904 workbook is a date when its format shows a date", () => {
+  /** 41305 (1 Feb 2017 in a 1904 workbook) read under the format: a 1900 serial when it is a date. */
+  const isDateFormat = (format: string) => rowsFromWorkbook([[41305]], [[format]], "1904")[0][0] === serialOf(2017, 2);
   it.each([
     ["mmm yyyy", true],
     ["m/d/yyyy", true],

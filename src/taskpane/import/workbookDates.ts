@@ -23,7 +23,7 @@ export function rowForWorkbook(row: SentCell[], columns: readonly PlannedColumn[
  * itself tells a date from a number. Quoted text, escaped characters and [colour] or [$-locale]
  * parts are not codes; d or y is a date, and so is m unless it stands with h or s (minutes).
  */
-export function isDateFormat(format: string): boolean {
+function isDateFormat(format: string): boolean {
   const codes = format
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
