@@ -58,6 +58,25 @@ describe("writing while the user edits a cell", () => {
     expect(heard).toEqual([true, false]);
   });
 
+  it("reading a table to append to says it waits too, and goes on when the edit ends", async () => {
+    const d = useDouble({
+      sheets: {
+        Data: [
+          ["Month", "Gold (oz)"],
+          [42370, 4512],
+        ],
+      },
+      tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }],
+      cellEditing: true,
+    });
+    const heard: boolean[] = [];
+    const reading = readTableForAppend("Gold", { onCellEdit: (w) => heard.push(w) });
+    await until(() => heard.length > 0);
+    d.setCellEditing(false);
+    expect(await reading).toEqual({ header: ["Month", "Gold (oz)"], rows: [[42370, 4512]] });
+    expect(heard).toEqual([true, false]);
+  });
+
   it("every request waits, with or without a listener: reading tables, reading one to append, writing", async () => {
     const d = useDouble({
       sheets: {

@@ -221,7 +221,9 @@ async function placeNewTable(excel: ExcelSession, plan: ImportPlan): Promise<Pla
  * written; or why the table cannot be appended to. Dates come back as calc counts them.
  */
 export async function readTableForAppend(name: string, opts: WorkbookOptions = {}): Promise<ExistingTable | string> {
-  const found = await readExisting(new ExcelSession(opts.onCellEdit), name, opts.dateSystem ?? "1900");
+  const excel = new ExcelSession(opts.onCellEdit);
+  await excel.askAboutCellEdit();
+  const found = await readExisting(excel, name, opts.dateSystem ?? "1900");
   return typeof found === "string" ? found : found.existing;
 }
 
@@ -544,7 +546,9 @@ async function finish(excel: ExcelSession, place: Place, show: boolean, plan: Im
 
 /** The workbook's tables, for the "append to" list: name and sheet. */
 export async function listTables(opts: WorkbookOptions = {}): Promise<{ name: string; sheet: string }[]> {
-  return new ExcelSession(opts.onCellEdit).run(async (context, sync) => {
+  const excel = new ExcelSession(opts.onCellEdit);
+  await excel.askAboutCellEdit();
+  return excel.run(async (context, sync) => {
     const tables = context.workbook.tables.load("items/name");
     await sync();
     const sheets = tables.items.map((t) => t.worksheet.load("name"));
