@@ -33,13 +33,13 @@ export function analyse(pane: Pane): void {
   state.analysis = a;
   review.hidden = false;
   byId("import-source").textContent =
-    `${state.source}: ${count(a.table.length)} lines read, ${count(a.plan.rows.length)} rows to import.`;
+    `${state.source}: ${a.lineSummary}. ${count(a.plan.rows.length)} rows to import.`;
   byId("import-reason").textContent =
     a.detected === null ? `No layout fits: ${a.reason}. Map the columns by hand below.` : a.reason;
   renderChoices(state, a);
   renderMapping(a, state.layout === "manual", state.mapping);
   renderPreview(a.plan);
-  renderProblems(a.plan);
+  renderProblems(a.plan, a.lineSummary);
   pane.updateControls();
   void pane.renderTarget();
 }
