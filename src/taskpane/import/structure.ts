@@ -53,8 +53,8 @@ function isDataRow(row: string[], months: MonthReader): boolean {
 
 /**
  * The header: of the lines of labels above the first line of data, the one naming the most
- * columns (the later one on a tie), so a title line such as "Dynacor Gold Mines, 2017" is not
- * taken for it. -1 when the data start at the top: a data row must not silently become names.
+ * columns (the later one on a tie, or a later line continuing it), so a title line such as
+ * "Dynacor Gold Mines, 2017" is not taken for it. -1 when the data start at the top: a data row must not silently become names.
  */
 export function findHeader(table: string[][], within?: Map<number, number>): number {
   const months = new MonthReader();
@@ -66,7 +66,11 @@ export function findHeader(table: string[][], within?: Map<number, number>): num
     const filled = filledCount(table[r]);
     if (filled === 0 || isBlankLine(table[r])) continue;
     if (isDataRow(table[r], months)) return header;
-    if (filled >= best && filled >= 2) [header, best] = [r, filled];
+    // A line that goes on from the one above ("Gold" over "produced (oz)") is the header's lower line,
+    // even naming fewer columns: the header is then read upwards from it. A line of units stays the unit line.
+    const continues =
+      header >= 0 && header === r - 1 && !isUnitLine(table[r]) && continuesDown(table[header], table[r], months);
+    if (filled >= 2 && (filled >= best || continues)) [header, best] = [r, Math.max(filled, best)];
   }
   if (header >= 0) return header;
   for (let r = 0; r < table.length; r++) if (filledCount(table[r]) >= 2) return r;

@@ -469,3 +469,27 @@ describe("manual mapping", () => {
     expect(a.plan.problems[0].message).toMatch(/metric column 9 does not exist/);
   });
 });
+
+describe("a header over several lines", () => {
+  it("joins a lower line that names fewer columns, with the first cell blank, and a word split by a hyphen", () => {
+    const a = run(
+      "Month,Ore,Head,Gold\n,pro-,grade,produced\n,cessed (t),(g/t),(oz)\nJan 2017,100,2.5,300\nFeb 2017,110,2.6,310\n",
+    );
+    expect(a.plan.columns.map((c) => c.name)).toEqual([
+      "Month",
+      "Ore processed (t)",
+      "Head grade (g/t)",
+      "Gold produced (oz)",
+    ]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 100, 2.5, 300],
+      [serial(2017, 2), 110, 2.6, 310],
+    ]);
+    expect(a.lineSummary).toBe("5 lines: 3 header lines, 2 read as data");
+  });
+  it("keeps a line of units in brackets as the unit line, not a header line", () => {
+    const a = run("Month\tCoal\tIron ore\n\t(lakh tonnes)\t(lakh tonnes)\nJan 2017\t362\t126\nFeb 2017\t361\t94\n");
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Coal (lakh tonnes)", "Iron ore (lakh tonnes)"]);
+    expect(a.lineSummary).toBe("4 lines: 1 header, 1 unit line, 2 read as data");
+  });
+});
