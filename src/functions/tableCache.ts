@@ -1,0 +1,169 @@
+/**
+ * What a table's columns build (its series), kept between calls. Excel fills a formula down a table by
+ * itself, so the form analysts write is one formula per row, each handed the whole table: n calls of
+ * one recalculation receive the same columns. Each call still reads every cell it is handed — that is
+ * how it knows the columns are the same — but builds nothing when they are.
+ *
+ * - A call reuses a build only when its cells equal, one by one, the cells the build was made from
+ *   (kept as a copy: Excel hands every call fresh arrays, and a caller may change its own), with the
+ *   same names and settings. Never from sizes or a sample.
+ * - Only cells that are plain values (numbers, text, booleans, blanks) are kept: a cell holding an
+ *   object could change inside while staying the same object, so such columns are never reused.
+ * - What a build throws for the table (a CalcError) is kept like a result: it depends on those cells
+ *   alone. A bug is thrown on and nothing is kept.
+ * - Memory is bounded: the few tables used last (ENTRIES), and at most ROWS rows in all. A table
+ *   whose cells change is a new table; its old build goes when newer ones push it out.
+ */
+import { CalcError, calcErrorOf } from "../calc/errors";
+import type { Vector } from "./args";
+
+/** Tables kept at once: a few sets of columns used by formulas side by side (gold and silver per row). */
+const ENTRIES = 4;
+/** Rows kept in all: one sheet's height, so a whole-column table is kept alone. */
+const ROWS = 1_048_576;
+
+/** The columns of one call, and what else its build reads. */
+export interface Columns {
+  dates: Vector;
+  values: Vector;
+  mines: Vector | null;
+  /** Rows read, from the top: up to the last filled date. */
+  length: number;
+  /** Argument names and settings the build uses (its messages name the arguments). */
+  tag: string;
+}
+
+interface Entry<T> {
+  tag: string;
+  length: number;
+  dates: readonly unknown[];
+  values: readonly unknown[];
+  mines: readonly unknown[] | null;
+  outcome: T | CalcError;
+}
+
+export interface TableCache<T> {
+  /** The build for these columns: kept, or made from copies of their cells (and kept when it may be). */
+  get(cols: Columns, build: (dates: unknown[], values: unknown[], mines: unknown[] | null) => T): T;
+  /** Drops every kept build. */
+  clear(): void;
+  /** Sets how many tables are kept (0: none, every call builds); returns the previous setting. */
+  keep(entries: number): number;
+}
+
+export function tableCache<T>(): TableCache<T> {
+  let entries: Entry<T>[] = []; // most recently used first
+  let capacity = ENTRIES;
+
+  const get: TableCache<T>["get"] = (cols, build) => {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.tag !== cols.tag || e.length !== cols.length || (e.mines === null) !== (cols.mines === null)) continue;
+      if (!sameCells(e, cols)) continue;
+      if (i > 0) {
+        entries.splice(i, 1);
+        entries.unshift(e);
+      }
+      if (e.outcome instanceof CalcError) throw e.outcome;
+      return e.outcome;
+    }
+    const dates = copy(cols.dates, cols.length);
+    const values = copy(cols.values, cols.length);
+    const mines = cols.mines === null ? null : copy(cols.mines, cols.length);
+    let outcome: T | CalcError;
+    try {
+      outcome = build(dates, values, mines);
+    } catch (e) {
+      outcome = calcErrorOf(e); // a bug is thrown on from here, and nothing is kept
+    }
+    if (capacity > 0 && plain(dates) && plain(values) && (mines === null || plain(mines))) {
+      entries.unshift({ tag: cols.tag, length: cols.length, dates, values, mines, outcome });
+      let rows = 0;
+      let kept = 0;
+      while (kept < entries.length && kept < capacity && (kept === 0 || rows + entries[kept].length <= ROWS)) {
+        rows += entries[kept].length;
+        kept++;
+      }
+      entries.length = kept;
+    }
+    if (outcome instanceof CalcError) throw outcome;
+    return outcome;
+  };
+
+  return {
+    get,
+    clear: () => {
+      entries = [];
+    },
+    keep: (n) => {
+      const before = capacity;
+      capacity = Math.max(0, Math.floor(n));
+      entries.length = Math.min(entries.length, capacity);
+      return before;
+    },
+  };
+}
+
+/** The first n cells of a row or column, read as Grid.at reads them (a missing cell is null). */
+function copy(v: Vector, n: number): unknown[] {
+  const out = new Array<unknown>(n);
+  if (v.grid.cols === 1) {
+    const cells = v.grid.cells;
+    for (let i = 0; i < n; i++) {
+      const line = cells[i];
+      out[i] = Array.isArray(line) ? (line[0] ?? null) : null;
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = v.at(i);
+  return out;
+}
+
+/** Whether every cell is a plain value, which cannot change without the cell changing. */
+function plain(cells: readonly unknown[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== null && (typeof c === "object" || typeof c === "function")) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the call's cells equal the kept ones, every one of them: the same value and type (=== on
+ * plain values), and for a zero the same sign. Columns (the usual ranges) are read straight from the
+ * arrays Excel sent, the three side by side, so two tables sharing their dates differ at the first row.
+ */
+function sameCells<T>(e: Entry<T>, cols: Columns): boolean {
+  const n = cols.length;
+  const { dates, values, mines } = cols;
+  if (dates.grid.cols === 1 && values.grid.cols === 1 && (mines === null || mines.grid.cols === 1)) {
+    const dc = dates.grid.cells;
+    const vc = values.grid.cells;
+    const ed = e.dates;
+    const ev = e.values;
+    if (mines === null) {
+      for (let i = 0; i < n; i++) {
+        if (!same(firstCell(dc[i]), ed[i]) || !same(firstCell(vc[i]), ev[i])) return false;
+      }
+      return true;
+    }
+    const mc = mines.grid.cells;
+    const em = e.mines as readonly unknown[];
+    for (let i = 0; i < n; i++) {
+      if (!same(firstCell(dc[i]), ed[i]) || !same(firstCell(vc[i]), ev[i]) || !same(firstCell(mc[i]), em[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!same(dates.at(i), e.dates[i]) || !same(values.at(i), e.values[i])) return false;
+    if (mines !== null && !same(mines.at(i), (e.mines as readonly unknown[])[i])) return false;
+  }
+  return true;
+}
+
+const firstCell = (line: unknown): unknown => (Array.isArray(line) ? (line[0] ?? null) : null);
+
+/** Equal plain values; 0 and -0 differ (a result may show the sign), NaN never equals (never kept). */
+const same = (a: unknown, b: unknown): boolean => a === b && (a !== 0 || 1 / (a as number) === 1 / (b as number));
