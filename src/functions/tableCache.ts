@@ -49,6 +49,8 @@ export interface TableCache<T> {
   clear(): void;
   /** Sets how many tables are kept (0: none, every call builds); returns the previous setting. */
   keep(entries: number): number;
+  /** What is kept now: tables, and rows in all. */
+  size(): { tables: number; rows: number };
 }
 
 export function tableCache<T>(): TableCache<T> {
@@ -101,6 +103,7 @@ export function tableCache<T>(): TableCache<T> {
       entries.length = Math.min(entries.length, capacity);
       return before;
     },
+    size: () => ({ tables: entries.length, rows: entries.reduce((sum, e) => sum + e.length, 0) }),
   };
 }
 

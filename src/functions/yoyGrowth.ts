@@ -15,7 +15,7 @@ import { isEmptyOrZero, readFigure, reportsFigure } from "../calc/reported";
 import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
-import { answersFor, optionalCells, type Answers } from "./mines";
+import { answersFor, mineNeedsMines, optionalCells, type Answers } from "./mines";
 import { readTable, renamed } from "./series";
 import type { MonthlySeries } from "../calc/series";
 
@@ -204,6 +204,7 @@ function calendar(
   mines: Grid | undefined,
   mine: Grid | undefined,
 ): ExcelRows {
+  if (mine !== undefined && mines === undefined) throw mineNeedsMines();
   const { table } = readTable(dates, values, mines);
   const answers = answersFor(table, period, mines, mine);
   const { rows, cols } = answers;
