@@ -155,7 +155,8 @@ export function assembleSeries(
     }
     rows[k] = i;
     const v = values[i];
-    dense[k] = typeof v === "number" && Number.isFinite(v) ? v : cellNumber(v, i, valuesLabel);
+    // -0 is 0 (Excel has no negative zero): a series never depends on the sign of a zero cell.
+    dense[k] = typeof v === "number" && Number.isFinite(v) ? (v === 0 ? 0 : v) : cellNumber(v, i, valuesLabel);
   }
   dropUnreported(dense);
   return { first: lo, values: dense, rows };

@@ -36,6 +36,8 @@ export function mineList(table: Table): string {
 
 /** The table's entry for the mine a cell names, or why there is none (naming the cell). */
 export function mineAt(table: Table, cell: unknown, label: string): MineSeries | CalcError {
+  const known = table.byCell.get(cell);
+  if (known !== undefined) return known;
   const key = mineKey(cell);
   if (key === null) return new CalcError("value", `${label}: no mine named`);
   return (
@@ -64,31 +66,10 @@ export interface Answers {
  */
 export function answersFor(table: Table, period: Grid, mines: Grid | undefined, mine: Grid | undefined): Answers {
   const periodSingle = period.rows === 1 && period.cols === 1;
-  const periodAt = (r: number, c: number): unknown => (periodSingle ? period.at(0, 0) : period.at(r, c));
-  const periodLabelAt = (r: number, c: number): string => (periodSingle ? period.name : cellLabel(period, r, c));
-  // Many answers name the same few mines: each distinct cell is looked up once (errors name their cell, so are not shared).
-  const seen = new Map<unknown, MineSeries>();
-  const lookUp = (g: Grid, r: number, c: number): MineSeries | CalcError => {
-    const cell = g.at(r, c);
-    const known = seen.get(cell);
-    if (known !== undefined) return known;
-    const found = mineAt(table, cell, cellLabel(g, r, c));
-    if (!(found instanceof CalcError)) seen.set(cell, found);
-    return found;
-  };
-  const base = (rows: number, cols: number, ranged: Grid | null) => ({
-    rows,
-    cols,
-    periodCell: (i: number) => periodAt(Math.floor(i / cols), i % cols),
-    periodLabel: (i: number) => periodLabelAt(Math.floor(i / cols), i % cols),
-    where: (i: number) => (ranged === null ? undefined : cellLabel(ranged, Math.floor(i / cols), i % cols)),
-  });
-
   if (mines === undefined) {
     if (mine !== undefined) throw mineNeedsMines();
     const { rows, cols } = filledExtent([period], period.rows, period.cols);
-    const only = table.mines.get("") as MineSeries;
-    return { ...base(rows, cols, periodSingle ? null : period), one: only, mineOf: () => only };
+    return answers(period, rows, cols, periodSingle ? null : period, table.mines.get("") as MineSeries, null);
   }
   if (mine === undefined) {
     // Each answer for its own row's mine: period must lie beside mines.
@@ -100,21 +81,12 @@ export function answersFor(table: Table, period: Grid, mines: Grid | undefined, 
       );
     }
     const { rows, cols } = filledExtent([period], period.rows, period.cols);
-    if (rows === 1 && cols === 1 && periodSingle) {
-      const one = mineAt(table, mines.at(0, 0), cellLabel(mines, 0, 0));
-      return { ...base(rows, cols, null), one, mineOf: () => one };
-    }
-    return {
-      ...base(rows, cols, period),
-      one: null,
-      mineOf: (i) => lookUp(mines, Math.floor(i / cols), i % cols),
-    };
+    if (periodSingle) return answers(period, rows, cols, null, mineAt(table, mines.at(0, 0), mines.name), null);
+    return answers(period, rows, cols, period, null, lookUp(table, mines));
   }
-  const mineSingle = mine.rows === 1 && mine.cols === 1;
-  if (mineSingle) {
+  if (mine.rows === 1 && mine.cols === 1) {
     const { rows, cols } = filledExtent([period], period.rows, period.cols);
-    const one = mineAt(table, mine.at(0, 0), mine.name);
-    return { ...base(rows, cols, periodSingle ? null : period), one, mineOf: () => one };
+    return answers(period, rows, cols, periodSingle ? null : period, mineAt(table, mine.at(0, 0), mine.name), null);
   }
   if (!periodSingle && (period.rows !== mine.rows || period.cols !== mine.cols)) {
     throw new CalcError(
@@ -124,9 +96,38 @@ export function answersFor(table: Table, period: Grid, mines: Grid | undefined, 
     );
   }
   const { rows, cols } = filledExtent(periodSingle ? [mine] : [period, mine], mine.rows, mine.cols);
+  return answers(period, rows, cols, periodSingle ? mine : period, null, lookUp(table, mine));
+}
+
+/** The mine named at (r, c) of a range; each distinct cell is looked up once (errors name their cell, so are not shared). */
+function lookUp(table: Table, g: Grid): (r: number, c: number) => MineSeries | CalcError {
+  const seen = new Map<unknown, MineSeries>();
+  return (r, c) => {
+    const cell = g.at(r, c);
+    const known = seen.get(cell);
+    if (known !== undefined) return known;
+    const found = mineAt(table, cell, cellLabel(g, r, c));
+    if (!(found instanceof CalcError)) seen.set(cell, found);
+    return found;
+  };
+}
+
+function answers(
+  period: Grid,
+  rows: number,
+  cols: number,
+  ranged: Grid | null,
+  one: MineSeries | CalcError | null,
+  each: ((r: number, c: number) => MineSeries | CalcError) | null,
+): Answers {
+  const single = period.rows === 1 && period.cols === 1;
   return {
-    ...base(rows, cols, periodSingle ? mine : period),
-    one: null,
-    mineOf: (i) => lookUp(mine, Math.floor(i / cols), i % cols),
+    rows,
+    cols,
+    periodCell: (i) => (single ? period.at(0, 0) : period.at(Math.floor(i / cols), i % cols)),
+    periodLabel: (i) => (single ? period.name : cellLabel(period, Math.floor(i / cols), i % cols)),
+    where: (i) => (ranged === null ? undefined : cellLabel(ranged, Math.floor(i / cols), i % cols)),
+    one,
+    mineOf: (i) => (one !== null ? one : (each as NonNullable<typeof each>)(Math.floor(i / cols), i % cols)),
   };
 }

@@ -14,6 +14,8 @@ export function renamed(grid: Grid, name: string): Grid {
 export interface Table {
   /** Each mine's series by mine key (mineKey), in the order the mines first appear; without mines, one under "". */
   readonly mines: ReadonlyMap<string, MineSeries>;
+  /** The same entries by each text the mines column holds on a dated row: [@Mine] is found without reading its name. */
+  readonly byCell: ReadonlyMap<unknown, MineSeries>;
   readonly byMine: boolean;
   /**
    * Figures derived from one mine's series (its record columns for a scope…), made on first use:
@@ -46,8 +48,13 @@ export function readTable(datesGrid: Grid, valuesGrid: Grid, minesGrid?: Grid): 
   const labels = { dates: datesGrid.name, values: valuesGrid.name, mines: minesGrid?.name ?? "" };
   const tag = `${labels.dates}\u0000${labels.values}\u0000${labels.mines}`;
   const table = tables.get({ dates, values, mines, length, tag }, (d, v, m): Table => {
-    if (m === null) return { mines: new Map([["", wholeSeries(d, v, labels)]]), byMine: false, memo: new Map() };
-    return { mines: buildMineSeries(d, v, m, labels), byMine: true, memo: new Map() };
+    if (m === null) {
+      return { mines: new Map([["", wholeSeries(d, v, labels)]]), byCell: new Map(), byMine: false, memo: new Map() };
+    }
+    const mines = buildMineSeries(d, v, m, labels);
+    const byCell = new Map<unknown, MineSeries>();
+    for (const entry of mines.values()) for (const row of entry.rows) byCell.set(m[row], entry);
+    return { mines, byCell, byMine: true, memo: new Map() };
   });
   return { table, dates, length };
 }

@@ -6,7 +6,8 @@
  *
  * - A call reuses a build only when its cells equal, one by one, the cells the build was made from
  *   (kept as a copy: Excel hands every call fresh arrays, and a caller may change its own), with the
- *   same names and settings. Never from sizes or a sample.
+ *   same names and settings. Never from sizes or a sample. Equal is ===: the same type and value,
+ *   where 0 and -0 are equal because every build reads them alike (a figure of -0 is 0).
  * - Only cells that are plain values (numbers, text, booleans, blanks) are kept: a cell holding an
  *   object could change inside while staying the same object, so such columns are never reused.
  * - What a build throws for the table (a CalcError) is kept like a result: it depends on those cells
@@ -107,18 +108,21 @@ export function tableCache<T>(): TableCache<T> {
   };
 }
 
-/** The first n cells of a row or column, read as Grid.at reads them (a missing cell is null). */
+/**
+ * The first n cells of a row or column, read as Grid.at reads them (a missing cell is null). Filled by
+ * push, not made with its length: an array with holes reads slower in the comparison every later call makes.
+ */
 function copy(v: Vector, n: number): unknown[] {
-  const out = new Array<unknown>(n);
+  const out: unknown[] = [];
   if (v.grid.cols === 1) {
     const cells = v.grid.cells;
     for (let i = 0; i < n; i++) {
       const line = cells[i];
-      out[i] = Array.isArray(line) ? (line[0] ?? null) : null;
+      out.push(Array.isArray(line) ? (line[0] ?? null) : null);
     }
     return out;
   }
-  for (let i = 0; i < n; i++) out[i] = v.at(i);
+  for (let i = 0; i < n; i++) out.push(v.at(i));
   return out;
 }
 
@@ -132,41 +136,42 @@ function plain(cells: readonly unknown[]): boolean {
 }
 
 /**
- * Whether the call's cells equal the kept ones, every one of them: the same value and type (=== on
- * plain values), and for a zero the same sign. Columns (the usual ranges) are read straight from the
- * arrays Excel sent, the three side by side, so two tables sharing their dates differ at the first row.
+ * Whether the call's cells equal the kept ones, every one of them: === on plain values (the same type
+ * and value; 0 and -0 are equal, and builds read them alike; NaN never equals, so it is never reused).
+ * Columns (the usual ranges) are read straight from the arrays Excel sent, the three side by side, so
+ * two tables sharing their dates differ at the first row. A row that is not an array (never from
+ * Excel) is never taken as equal: the call builds.
  */
 function sameCells<T>(e: Entry<T>, cols: Columns): boolean {
   const n = cols.length;
   const { dates, values, mines } = cols;
+  const ed = e.dates;
+  const ev = e.values;
   if (dates.grid.cols === 1 && values.grid.cols === 1 && (mines === null || mines.grid.cols === 1)) {
     const dc = dates.grid.cells;
     const vc = values.grid.cells;
-    const ed = e.dates;
-    const ev = e.values;
     if (mines === null) {
       for (let i = 0; i < n; i++) {
-        if (!same(firstCell(dc[i]), ed[i]) || !same(firstCell(vc[i]), ev[i])) return false;
+        const d = dc[i];
+        const v = vc[i];
+        if (!Array.isArray(d) || !Array.isArray(v) || d[0] !== ed[i] || v[0] !== ev[i]) return false;
       }
       return true;
     }
     const mc = mines.grid.cells;
     const em = e.mines as readonly unknown[];
     for (let i = 0; i < n; i++) {
-      if (!same(firstCell(dc[i]), ed[i]) || !same(firstCell(vc[i]), ev[i]) || !same(firstCell(mc[i]), em[i])) {
-        return false;
-      }
+      const d = dc[i];
+      const v = vc[i];
+      const m = mc[i];
+      if (!Array.isArray(d) || !Array.isArray(v) || !Array.isArray(m)) return false;
+      if (d[0] !== ed[i] || v[0] !== ev[i] || m[0] !== em[i]) return false;
     }
     return true;
   }
   for (let i = 0; i < n; i++) {
-    if (!same(dates.at(i), e.dates[i]) || !same(values.at(i), e.values[i])) return false;
-    if (mines !== null && !same(mines.at(i), (e.mines as readonly unknown[])[i])) return false;
+    if (dates.at(i) !== ed[i] || values.at(i) !== ev[i]) return false;
+    if (mines !== null && mines.at(i) !== (e.mines as readonly unknown[])[i]) return false;
   }
   return true;
 }
-
-const firstCell = (line: unknown): unknown => (Array.isArray(line) ? (line[0] ?? null) : null);
-
-/** Equal plain values; 0 and -0 differ (a result may show the sign), NaN never equals (never kept). */
-const same = (a: unknown, b: unknown): boolean => a === b && (a !== 0 || 1 / (a as number) === 1 / (b as number));

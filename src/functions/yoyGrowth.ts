@@ -211,7 +211,7 @@ function calendar(
   const periods = readPeriods(periodCells(period, answers));
   const results = growthByMine(answers, periods, basis, fiscalYearStart);
   const out: ExcelCell[][] = new Array(rows);
-  const v = results.values;
+  const v = results.growth.values;
   if (cols === 1) {
     // A column of periods, the usual spill: one row array per result, as Excel wants. Numbers and
     // errors get their rows from different places, so V8 keeps the number rows as unboxed doubles
@@ -241,8 +241,9 @@ function periodCells(period: Grid, answers: Answers): unknown[] {
 }
 
 /** Growth per answer, and the errors: those of a mine (shown as they are) kept apart from the others. */
-interface ByMine extends GrowthColumns {
-  mineErrors: Set<CalcError>;
+interface ByMine {
+  growth: GrowthColumns;
+  mineErrors: Set<CalcError> | null;
 }
 
 function growthByMine(
@@ -251,11 +252,11 @@ function growthByMine(
   basis: Basis | undefined,
   fiscalYearStart: number | undefined,
 ): ByMine {
-  const mineErrors = new Set<CalcError>();
   const one = answers.one;
   if (one !== null && !(one instanceof CalcError) && !(one.series instanceof CalcError)) {
-    return { ...calendarGrowthColumns(one.series, periods, basis, fiscalYearStart), mineErrors };
+    return { growth: calendarGrowthColumns(one.series, periods, basis, fiscalYearStart), mineErrors: null };
   }
+  const mineErrors = new Set<CalcError>();
   const n = periods.length;
   const values = new Float64Array(n).fill(Number.NaN);
   const errors = new Map<number, CalcError>();
@@ -288,7 +289,7 @@ function growthByMine(
       if (e !== undefined) errors.set(at[j], e);
     }
   }
-  return { values, errors, mineErrors };
+  return { growth: { values, errors }, mineErrors };
 }
 
 /** The periods at the given positions, as a list of their own. */
@@ -309,11 +310,11 @@ function subList(periods: PeriodList, at: readonly number[]): PeriodList {
  * says which mine and where.
  */
 function errorAt(answers: Answers, periods: PeriodList, results: ByMine, i: number): CalcError {
-  const e = results.errors.get(i) as CalcError;
+  const e = results.growth.errors.get(i) as CalcError;
   if (periods.others.get(i) === e) {
     return attempt(undefined, () => parsePeriod(answers.periodCell(i), answers.periodLabel(i))) as CalcError;
   }
-  if (results.mineErrors.has(e)) return e;
+  if (results.mineErrors?.has(e)) return e;
   const where = answers.where(i);
   return where === undefined ? e : located(where, e);
 }

@@ -3,7 +3,7 @@
  * others printed it (test/fixtures/real/chile-cochilco-mines-long.csv, with its sources). January 2021,
  * as printed: Codelco 142,000 t, "+19.4%" on 118,900 t; Escondida 84,700 t, "-16.1%" on 100,900 t
  * (http://ec2-54-156-51-66.compute-1.amazonaws.com/chiles-copper-output-trends-down-in-jan/).
- * Expected values are computed by hand from those figures.
+ * The sheet is the two-mine sample of docs/functions.md. Expected values are computed by hand from those figures.
  */
 import "./setup-custom-functions";
 import { describe, expect, it } from "vitest";

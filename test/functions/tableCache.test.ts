@@ -146,6 +146,17 @@ describe("a kept table answers as a table built afresh", () => {
     expectError(last[0][0], "#N/A", "no value for"); // the last row is not reported
   });
 
+  it("0 and -0 are one cell to the cache because a series reads -0 as 0", () => {
+    const dates = col("Jan 2020", "Feb 2020");
+    // The record to beat in February is January's figure: 0, whichever zero the cell held.
+    const ask = (v: unknown) => shown(recordMonth(dates, col(v, 4), [["Feb 2020"]], "all", "previous"));
+    tables.keep(0);
+    const fresh = [ask(0), ask(-0)];
+    tables.keep(4);
+    expect([ask(0), ask(-0), ask(0)]).toEqual([fresh[0], fresh[1], fresh[0]]);
+    expect(Object.is(fresh[1][0][0], 0)).toBe(true);
+  });
+
   it("a table whose rows fail (a mine's month twice) answers with the same error, kept or not, until it is fixed", () => {
     tables.clear();
     const dates = col("Jan 2020", "Jan 2020", "Jan 2021", "Jan 2021", "Jan 2020");
@@ -179,10 +190,12 @@ describe("tableCache", () => {
     expect(cache.get(columns(col(1, 2, 3), col(4, 5, 7)), build)).toBe(2); // last cell differs
     expect(cache.get(columns(col(1, 2, 3), col(4, 5, "6")), build)).toBe(3); // a number and its text differ
     expect(cache.get(columns(col(0, 2, 3), col(4, 5, 6)), build)).toBe(4);
-    expect(cache.get(columns(col(-0, 2, 3), col(4, 5, 6)), build)).toBe(5); // -0 is not 0
-    expect(cache.get(columns(col(null, 2, 3), col(4, 5, 6)), build)).toBe(6); // nor is null
+    expect(cache.get(columns(col(null, 2, 3), col(4, 5, 6)), build)).toBe(5); // null is not 0
+    expect(cache.get(columns(col(undefined, 2, 3), col(4, 5, 6)), build)).toBe(6); // a missing cell builds
     expect(cache.get(columns(col(1, 2, 3), col(4, 5, 6), "other names"), build)).toBe(7);
-    expect(builds).toBe(7);
+    expect(cache.get(columns(col(NaN), col(1)), build)).toBe(8);
+    expect(cache.get(columns(col(NaN), col(1)), build)).toBe(9); // NaN equals nothing: never reused
+    expect(builds).toBe(9);
   });
 
   it("keeps a CalcError as the build's answer, but never a bug, and never columns holding objects", () => {
