@@ -74,8 +74,7 @@ function perRowRecalc(s: Sheet, fn: (d: Cells, v: Cells, m: Cells, r: number) =>
 }
 
 const yoyPerRow = (d: Cells, v: Cells, m: Cells, r: number) => yoyGrowth(d, v, [d[r]], null, null, m, [m[r]]);
-const recordPerRow = (d: Cells, v: Cells, m: Cells, r: number) =>
-  recordMonth(d, v, [d[r]], "all", null, m, [m[r]]);
+const recordPerRow = (d: Cells, v: Cells, m: Cells, r: number) => recordMonth(d, v, [d[r]], "all", null, m, [m[r]]);
 
 /** Reads each cell of the argument columns once, and the row's own two cells: the least a per-row call does. */
 function referenceRead(d: Cells, v: Cells, m: Cells, r: number): number {

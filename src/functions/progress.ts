@@ -11,6 +11,7 @@ import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progre
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { guidanceRangeSpec } from "./guidanceRange";
+import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
 import { mineAt, mineList, mineNeedsMines, optionalCells } from "./mines";
 import { readSeries, readTable } from "./series";
@@ -32,7 +33,7 @@ export const guidanceProgressSpec = defineFunction(
     const result = guidanceProgress({
       guidance: readGuidance(guidance),
       series: seriesOf(dates, values, mines, mine),
-      asOf: parsePeriod(singleCell(asOf), "as_of"),
+      asOf: parsePeriod(dateIn1900(singleCell(asOf), "periods"), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
     });

@@ -10,6 +10,7 @@ import { toMonth } from "../calc/periods";
 import { recordColumns, SCOPES, type RecordColumns } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import type { Grid } from "./args";
+import { dateForWorkbook, dateIn1900 } from "./dateSystem";
 import { ExcelRows, toExcelCell, toExcelError, type ExcelCell, type OutCell } from "./excel";
 import { answersFor, mineAt, mineNeedsMines, optionalCells } from "./mines";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
@@ -144,7 +145,7 @@ function atPeriods(
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
       const label = answers.periodLabel(i);
-      const m = attempt(undefined, () => toMonth(answers.periodCell(i), label));
+      const m = attempt(undefined, () => toMonth(dateIn1900(answers.periodCell(i), "dates"), label));
       if (m instanceof CalcError) {
         row.push(m);
         continue;
@@ -181,6 +182,6 @@ function outputOf(m: MonthIndex, records: RecordColumns, k: number, value: numbe
   if (at < 0) throw new CalcError("na", `${formatMonth(m)}: no earlier value`);
   const previous = records.previous[k];
   if (output === "previous") return previous;
-  if (output === "previous_period") return monthToSerial(at);
+  if (output === "previous_period") return dateForWorkbook(monthToSerial(at));
   return growth(value, previous);
 }

@@ -2,6 +2,7 @@
 import { CalcError } from "../calc/errors";
 import { buildMineSeries, wholeSeries, type MineSeries } from "../calc/mines";
 import type { MonthlySeries } from "../calc/series";
+import { datesIn1900, workbookDateSystem } from "./dateSystem";
 import { filledLength, toVector, type Grid, type Vector } from "./args";
 import { tableCache } from "./tableCache";
 
@@ -46,8 +47,10 @@ export function readTable(datesGrid: Grid, valuesGrid: Grid, minesGrid?: Grid): 
   if (mines !== null) sameSize(dates, mines);
   const length = filledLength([dates]);
   const labels = { dates: datesGrid.name, values: valuesGrid.name, mines: minesGrid?.name ?? "" };
-  const tag = `${labels.dates}\u0000${labels.values}\u0000${labels.mines}`;
-  const table = tables.get({ dates, values, mines, length, tag }, (d, v, m): Table => {
+  // The date system is part of what a build reads: a table kept in one system is never reused in the other.
+  const tag = `${labels.dates}\u0000${labels.values}\u0000${labels.mines}\u0000${workbookDateSystem()}`;
+  const table = tables.get({ dates, values, mines, length, tag }, (kept, v, m): Table => {
+    const d = datesIn1900(kept.slice(), "dates"); // a copy: the kept cells stay as the workbook gave them
     if (m === null) {
       return { mines: new Map([["", wholeSeries(d, v, labels)]]), byCell: new Map(), byMine: false, memo: new Map() };
     }

@@ -13,6 +13,7 @@ import { parsePeriod, type Period } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
 import { isEmptyOrZero, readFigure, reportsFigure } from "../calc/reported";
 import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
+import { dateIn1900, datesIn1900 } from "./dateSystem";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { answersFor, mineNeedsMines, optionalCells, type Answers } from "./mines";
@@ -208,7 +209,7 @@ function calendar(
   const { table } = readTable(dates, values, mines);
   const answers = answersFor(table, period, mines, mine);
   const { rows, cols } = answers;
-  const periods = readPeriods(periodCells(period, answers));
+  const periods = readPeriods(datesIn1900(periodCells(period, answers), "periods"));
   const results = growthByMine(answers, periods, basis, fiscalYearStart);
   const out: ExcelCell[][] = new Array(rows);
   const v = results.growth.values;
@@ -312,7 +313,9 @@ function subList(periods: PeriodList, at: readonly number[]): PeriodList {
 function errorAt(answers: Answers, periods: PeriodList, results: ByMine, i: number): CalcError {
   const e = results.growth.errors.get(i) as CalcError;
   if (periods.others.get(i) === e) {
-    return attempt(undefined, () => parsePeriod(answers.periodCell(i), answers.periodLabel(i))) as CalcError;
+    return attempt(undefined, () =>
+      parsePeriod(dateIn1900(answers.periodCell(i), "periods"), answers.periodLabel(i)),
+    ) as CalcError;
   }
   if (results.mineErrors?.has(e)) return e;
   const where = answers.where(i);
