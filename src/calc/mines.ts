@@ -7,7 +7,7 @@
 import { CalcError, calcErrorOf } from "./errors";
 import { describeValue } from "./numbers";
 import { isEmptyOrZero } from "./reported";
-import { assembleSeries, checkSameSize, readDatedRows, type MonthlySeries } from "./series";
+import { assembleSeries, buildDatedSeries, checkSameSize, readDatedRows, type MonthlySeries } from "./series";
 import { collapseSpaces } from "./vocabulary";
 
 /**
@@ -35,12 +35,10 @@ export function mineKey(cell: unknown): string | null {
 export const mineName = (cell: unknown): string =>
   typeof cell === "string" ? collapseSpaces(cell) : describeValue(cell);
 
-/** A table without mines as one series (named ""); what its rows make it throws, as buildSeries does. */
+/** A table without mines as one series (named ""); what its rows make it throws. */
 export function wholeSeries(dates: ArrayLike<unknown>, values: ArrayLike<unknown>, labels: MineLabels): MineSeries {
-  checkSameSize(dates, values, labels.dates, labels.values);
-  const dated = readDatedRows(dates, labels.dates);
-  const series = assembleSeries(dated, null, dated.count, values, labels.dates, labels.values, "");
-  return { name: "", series, rows: dated.rows.subarray(0, dated.count) };
+  const { series, datedRows } = buildDatedSeries(dates, values, labels);
+  return { name: "", series, rows: datedRows };
 }
 
 export interface MineLabels {

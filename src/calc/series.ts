@@ -22,7 +22,7 @@ const FIRST_BUFFER_ROWS = 4096;
 /** Whole numbers up to here are years when typed as a period; in a dates column they are a mistake. */
 const LAST_YEAR_NUMBER = 2200;
 
-export interface SeriesLabels {
+interface SeriesLabels {
   dates?: string;
   values?: string;
 }
@@ -44,17 +44,28 @@ export interface DatedRows {
  * the empty-cell rule (reported.ts): an empty value is 0 up to the latest month with a non-zero
  * figure, and the months after it are not reported (NaN), whatever the order of the rows.
  */
-export function buildSeries(
+export function buildDatedSeries(
   dates: ArrayLike<unknown>,
   values: ArrayLike<unknown>,
   labels?: SeriesLabels,
-): MonthlySeries {
+): { series: MonthlySeries; datedRows: Int32Array } {
   const datesLabel = labels?.dates ?? "dates";
   const valuesLabel = labels?.values ?? "values";
   checkSameSize(dates, values, datesLabel, valuesLabel);
   const dated = readDatedRows(dates, datesLabel);
-  return assembleSeries(dated, null, dated.count, values, datesLabel, valuesLabel, "");
+  const series = assembleSeries(dated, null, dated.count, values, datesLabel, valuesLabel, "");
+  return { series, datedRows: dated.rows.subarray(0, dated.count) };
 }
+
+/**
+ * The series alone, for tests (the functions keep the dated rows too: buildDatedSeries).
+ * @internal
+ */
+export const buildSeries = (
+  dates: ArrayLike<unknown>,
+  values: ArrayLike<unknown>,
+  labels?: SeriesLabels,
+): MonthlySeries => buildDatedSeries(dates, values, labels).series;
 
 export function checkSameSize(a: ArrayLike<unknown>, b: ArrayLike<unknown>, aLabel: string, bLabel: string): void {
   if (a.length !== b.length) {

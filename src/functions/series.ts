@@ -25,7 +25,11 @@ export interface Table {
   readonly memo: Map<MineSeries, Map<string, unknown>>;
 }
 
-/** The kept tables: module state, which lives as long as the add-in's runtime. */
+/**
+ * The kept tables: module state, which lives as long as the add-in's runtime. Exported for the bench
+ * and tests, which clear it and set how many are kept.
+ * @internal
+ */
 export const tables = tableCache<Table>();
 
 export interface TableInput {
@@ -83,7 +87,7 @@ export function derived<T>(table: Table, mine: MineSeries, what: string, make: (
 }
 
 /** The one series of a table read without mines. */
-export function onlySeries(table: Table): MonthlySeries {
+function onlySeries(table: Table): MonthlySeries {
   return (table.mines.get("") as MineSeries).series as MonthlySeries;
 }
 

@@ -24,7 +24,7 @@ const ENTRIES = 4;
 const ROWS = 1_048_576;
 
 /** The columns of one call, and what else its build reads. */
-export interface Columns {
+interface Columns {
   dates: Vector;
   values: Vector;
   mines: Vector | null;
