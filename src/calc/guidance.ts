@@ -1,185 +1,526 @@
 /**
- * Guidance as companies write it ("88-92,000 ounces", "between 82,000 and 92,000 ounces",
- * "6.5 - 7.0 million", "approximately 22,500 ounces") read into a {low, high} range.
- * The figures are read by the one number reader (number.ts, settings GUIDANCE), so "6.5 million" is
- * exactly 6500000; what this file adds is the grammar around them: qualifiers, the two ends, the
- * words between, the "88-92,000" shorthand and German dot groups.
+ * Guidance as companies write it, in English, Spanish, Portuguese, French, Italian and German
+ * ("88-92,000 ounces", "between 1,600 kilo ounces (koz) and 1,750 koz", "entre 2.1 y 2.3 millones de
+ * onzas", "d'entre 600 000 et 650 000 onces", "tra le 400 e le 500 mila once", "mindestens 500.000
+ * Unzen") read into a range with its unit and bound. The figures are read by the one number reader
+ * (number.ts) with the settings of the text's language (guidanceWords.ts); the words are vocabulary.ts's.
+ * What this file adds is the grammar around the figures: the words before them (bounds, range
+ * introductions), the two ends and the word between, the unit after each, the "88-92,000" shorthand,
+ * and a parenthesis that names the unit again ("(koz)") or restates the figure ("(70 million tonnes)").
  */
-import { CalcError } from "./errors";
+import { CalcError, calcErrorOf } from "./errors";
+import { figureValue, scaleOf, scanFigure, Refusal, type Figure, type NumberSettings } from "./number";
+import { languageOf, phraseAt, settingsFor, tokenize, type Role, type Token } from "./guidanceWords";
+import { formatNumber, gramsPer, massOf, type TargetUnit } from "./units";
 import {
-  decimalEvidence,
-  figureValue,
-  GUIDANCE,
-  Refusal,
-  scanFigure,
-  type Figure,
-  type NumberSettings,
-} from "./number";
-import { collapseSpaces, plainDashes } from "./vocabulary";
+  collapseSpaces,
+  currencyOf,
+  METAL_SYMBOLS,
+  plainDashes,
+  SCALED_UNITS,
+  type Bound,
+  type MassUnit,
+  type UnitSense,
+} from "./vocabulary";
 
 export interface GuidanceRange {
   low: number;
   high: number;
-  /** The leading qualifier as written in lower case ("approximately", "just over", "+"), if any. */
+  /** The words that bound or round the figure, as written in lower case ("approximately", "mindestens", "+"), if any. */
   qualifier?: string;
 }
 
-/** Longest first, so "just over" wins over "over". */
-const QUALIFIERS = [
-  "in excess of",
-  "approximately",
-  "just above",
-  "just below",
-  "just under",
-  "just over",
-  "more than",
-  "less than",
-  "at least",
-  "at most",
-  "roughly",
-  "approx.",
-  "approx",
-  "around",
-  "about",
-  "circa",
-  "above",
-  "below",
-  "under",
-  "up to",
-  "over",
-  "some",
-  "~",
-  "+",
-  ">",
-  "<",
-];
-/** Unit words after a figure ("oz", "silver ounces", "of gold"); "to"/"and" end them. */
-const UNIT_WORD = / ?([a-z][a-z.'()]*)/iy;
-const SEPARATOR = / ?(-|to(?![a-z])|and(?![a-z])) ?/iy;
-const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
-/** A figure only a decimal comma makes sense of ("1.234,5", "1.250.000"), and German ranges ("182.000 - 193.000"). */
-const EUROPEAN: NumberSettings = { ...GUIDANCE, decimal: "," };
+/**
+ * A guidance read: its ends in the unit named (scale words applied: "1.6 million ounces" is 1,600,000
+ * oz), the unit (null when none is printed) and how the figures bound it. A one-sided target states
+ * one end and leaves the other open: "min" ("at least 440 Mt") has no high end and "max" ("up to
+ * 1.4Mt") no low end; low and high then both hold the figure stated, and `bound` says which end is open.
+ */
+export interface GuidanceReading extends GuidanceRange {
+  bound: "range" | "point" | Bound;
+  /** "oz", "oz AuEq", "oz AgEq", "t", "lb", "kg", "US$", "US$/oz"…, or null. */
+  unit: string | null;
+}
 
 type Fail = (why: string) => CalcError;
+type Intro = "between" | "rangeOf" | "from";
+
+/** What the words after one figure say: its unit, the scale they carry, the metal, a cost per unit. */
+interface Sense {
+  unit?: MassUnit;
+  power?: number;
+  millionOrMetric?: boolean;
+  equivalent?: boolean;
+  metals: Set<string>;
+  currency?: string;
+  per?: MassUnit;
+  /** Words the vocabulary does not know: allowed after the last figure only. */
+  unknown: string[];
+  /** Words or marks after the figure (a figure with none is bare: "88" of "88-92,000"). */
+  words: number;
+}
 
 interface End {
   figure: Figure;
-  /** Where the figure (or its currency) starts, to read it again with a decimal comma. */
-  start: number;
-  /** Nothing but the figure: no currency, scale or unit ("88" in "88-92,000"). */
-  bare: boolean;
+  /** Made from words ("one billion", "medio millón"): not read again. */
+  fromWords: boolean;
+  sense: Sense;
+  after?: { bound: Bound; text: string };
 }
 
-/** Reads guidance text into a range; CalcError("value") quoting the text when it cannot. */
-export function parseGuidance(text: string): GuidanceRange {
-  const s = collapseSpaces(plainDashes(text));
-  const lower = s.toLowerCase();
+/** A restatement in parentheses: "(70 million tonnes)", "(1.804 – 1.897,3 t)". */
+interface Restated {
+  text: string;
+  reading: Plain;
+}
+
+/** A reading before bounds: the ends' values with the precision printed. */
+interface Plain {
+  values: number[];
+  /** Half a unit in the last digit printed, per end: what a restatement may differ by. */
+  halfUnits: number[];
+  unit: MassUnit | null;
+  label: string | null;
+}
+
+const START_ROLES: readonly Role["role"][] = ["bound", "between", "rangeOf", "from"];
+const TAIL_ROLES: readonly Role["role"][] = ["unit", "filler", "after", "per", "percent", "year", "change"];
+/**
+ * Guidance at or above these is more than the world mines of anything in a year (coal, the most
+ * mined, is under 9 billion tonnes; silver under a billion ounces): a scale word is wrong ("zwischen
+ * 37.000 und 42.000 Mio. t"), or "MT" means metric tonnes, not million tonnes ("10.000 MT").
+ */
+const IMPLAUSIBLE: Readonly<Record<MassUnit, number>> = { t: 1e10, oz: 1e10, lb: 1e11, kg: 1e13 };
+/** Commodities never counted in troy ounces: an ounce figure of them is a misprint. */
+const NOT_IN_OUNCES = new Set(["copper", "iron ore", "coal", "zinc", "lead", "nickel"]);
+
+/** Reads guidance text into a range with its unit and bound; CalcError("value") quoting the text when it cannot. */
+export function parseGuidance(text: string): GuidanceReading {
+  const s = collapseSpaces(
+    plainDashes(String(text))
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+      .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"'),
+  );
   const fail: Fail = (why) => new CalcError("value", `guidance "${text}" cannot be read: ${why}`);
   if (s === "") throw fail("it is empty");
+  const settings = settingsFor(s, languageOf(s), fail);
+  const tokens = tokenize(s, settings, fail);
+  return new Reader(s, tokens, settings, fail).read(String(text));
+}
 
-  let pos = 0;
-  let qualifier: string | undefined;
-  const between = lower.startsWith("between ");
-  const from = lower.startsWith("from "); // "from 50,000 to 55,000 ounces"
-  if (between || from) {
-    pos = between ? "between ".length : "from ".length;
-  } else {
-    qualifier = QUALIFIERS.find(
-      (q) => lower.startsWith(q) && (!/[a-z.]$/.test(q) || !/[a-z]/.test(lower[q.length] ?? "")),
-    );
-    if (qualifier) pos = qualifier.length;
-  }
+class Reader {
+  private i = 0;
+  private readonly restated: Restated[] = [];
 
-  const readEnd = (): End => {
-    const start = skipSpace(s, pos);
-    const figure = readFigure(s, start, GUIDANCE, fail);
-    // A percentage is a change, not guidance ("20-26%" is CLAIM_CHECK's).
-    if (figure.scale === "%") throw fail(`unexpected "${s.slice(figure.end - 1).trim()}"`);
-    const end: End = { figure, start, bare: !figure.currency && figure.scale === "" };
-    pos = figure.end;
-    for (;;) {
-      UNIT_WORD.lastIndex = pos;
-      const w = UNIT_WORD.exec(s);
-      if (!w || /^(to|and)$/i.test(w[1])) break;
-      end.bare = false;
-      pos = UNIT_WORD.lastIndex;
+  constructor(
+    private readonly s: string,
+    private readonly tokens: readonly Token[],
+    private readonly settings: NumberSettings,
+    private readonly fail: Fail,
+  ) {}
+
+  read(original: string): GuidanceReading {
+    const { tokens } = this;
+    let bound: { bound: Bound; text: string } | undefined;
+    let intro: Intro | undefined;
+    let introText = "";
+    for (let k = 0; k < 2; k++) {
+      const p = phraseAt(tokens, this.i, START_ROLES);
+      if (p === null) break;
+      const text = this.textOf(this.i, this.i + p.length);
+      if (p.what.role === "bound" && bound === undefined && intro === undefined) bound = { bound: p.what.bound, text };
+      else if (p.what.role !== "bound" && intro === undefined) {
+        intro = p.what.role as Intro;
+        introText = text;
+      } else break;
+      this.i += p.length;
     }
+    const first = this.readEnd(intro !== undefined);
+    let second: End | undefined;
+    const join = this.joinAt(this.i);
+    if (join !== null) {
+      if (intro === "from" && join.role === "and")
+        throw this.fail(`"${introText}" needs "to" before the second figure`);
+      if (first.sense.unknown.length > 0) throw this.fail(`unexpected "${first.sense.unknown[0]}"`);
+      this.i += join.length;
+      second = this.readEnd(true);
+    }
+    const dangling = phraseAt(tokens, this.i, ["to", "and"]);
+    if (dangling !== null && this.i + dangling.length === tokens.length)
+      throw this.fail("a figure is missing at the end");
+    if (this.i < tokens.length) throw this.fail(`unexpected "${this.s.slice(tokens[this.i].start).trim()}"`);
+    const ends = second === undefined ? [first] : [first, second];
+    const plain = this.values(ends);
+    for (const r of this.restated) this.checkRestated(plain, r);
+
+    let kind: GuidanceReading["bound"];
+    let qualifier = bound?.text;
+    const after = ends[ends.length - 1].after ?? first.after;
+    if (second !== undefined) {
+      for (const b of [bound, after]) {
+        if (b !== undefined && b.bound !== "approx")
+          throw this.fail(`"${b.text}" before or after a range bounds neither end`);
+      }
+      kind = "range";
+      qualifier = qualifier ?? after?.text;
+    } else {
+      if (intro === "between" || intro === "from") {
+        throw this.fail(`"${introText}" needs ${intro === "from" ? '"to" before ' : ""}a second figure`);
+      }
+      if (bound !== undefined && after !== undefined && bound.bound !== after.bound) {
+        throw this.fail(`"${bound.text}" and "${after.text}" say different things`);
+      }
+      kind = bound?.bound ?? after?.bound ?? (intro === "rangeOf" ? "approx" : "point");
+      qualifier = qualifier ?? after?.text ?? (intro === "rangeOf" ? introText : undefined);
+    }
+    const [low, high = low] = plain.values;
+    if (low > high) {
+      throw new CalcError("value", `guidance "${original}": the low end ${low} is above the high end ${high}`);
+    }
+    const reading: GuidanceReading = { low, high, bound: kind, unit: plain.label };
+    if (qualifier !== undefined) reading.qualifier = qualifier.toLowerCase();
+    return reading;
+  }
+
+  private textOf(from: number, to: number): string {
+    return this.s.slice(this.tokens[from].start, this.tokens[to - 1].end);
+  }
+
+  /** A word between the ends ("to", "-", "y", "bis", "and") followed by the second figure, or null. */
+  private joinAt(at: number): { role: "to" | "and"; length: number } | null {
+    const p = phraseAt(this.tokens, at, ["to", "and"]);
+    if (p === null || !this.figureAhead(at + p.length)) return null;
+    return { role: p.what.role as "to" | "and", length: p.length };
+  }
+
+  private figureAhead(at: number): boolean {
+    const a = phraseAt(this.tokens, at, ["article"]);
+    const k = a === null ? at : at + a.length;
+    return this.tokens[k]?.kind === "figure" || this.numberWordAt(k) !== null;
+  }
+
+  /** "one billion", "un million", "medio millón": a number word and a scale word, as a figure. */
+  private numberWordAt(at: number): { figure: Figure; length: number } | null {
+    const p = phraseAt(this.tokens, at, ["number"]);
+    const scale = p === null ? undefined : this.tokens[at + p.length];
+    if (p === null || p.what.role !== "number" || scale === undefined || scale.kind !== "word") return null;
+    const power = scaleOf(scale.text, this.settings);
+    if (power === undefined || power <= 0) return null;
+    const [integer, fraction = ""] = p.what.value.split(".");
+    const figure: Figure = {
+      integer,
+      fraction,
+      groups: 0,
+      lead: integer,
+      run: this.textOf(at, at + p.length),
+      currency: "",
+      exponent: 0,
+      scale: scale.text,
+      scalePower: power,
+      digitsAt: this.tokens[at].start,
+      end: scale.end,
+    };
+    return { figure, length: p.length + 1 };
+  }
+
+  /** One end: an article, the figure, and the words after it up to the word between the ends. */
+  private readEnd(articleAllowed: boolean): End {
+    const { tokens } = this;
+    if (articleAllowed) {
+      const a = phraseAt(tokens, this.i, ["article"]);
+      if (a !== null && this.figureAhead(this.i + a.length)) this.i += a.length;
+    }
+    const t = tokens[this.i];
+    let figure: Figure;
+    let fromWords = false;
+    if (t?.kind === "figure") {
+      figure = t.figure;
+      this.i++;
+    } else {
+      const w = this.numberWordAt(this.i);
+      if (w === null) {
+        throw this.fail(
+          t === undefined ? "a figure is missing at the end" : `expected a figure at "${this.s.slice(t.start)}"`,
+        );
+      }
+      figure = w.figure;
+      fromWords = true;
+      this.i += w.length;
+    }
+    // A percentage is a change, not guidance ("20-26%" is CLAIM_CHECK's).
+    if (figure.scale === "%") throw this.fail(`unexpected "${this.s.slice(figure.end - 1).trim()}"`);
+    const end: End = { figure, fromWords, sense: { metals: new Set(), unknown: [], words: 0 } };
+    this.readTail(end);
     return end;
-  };
-
-  const first = readEnd();
-  let second: End | undefined;
-  SEPARATOR.lastIndex = pos;
-  const sep = SEPARATOR.exec(s);
-  const word = sep?.[1].toLowerCase();
-  if (between && word !== "and") throw fail(`"between" needs "and" before the second figure`);
-  if (from && (word === undefined || word === "and")) throw fail(`"from" needs "to" before the second figure`);
-  if (word !== undefined && (between || word !== "and")) {
-    pos = SEPARATOR.lastIndex;
-    second = readEnd();
   }
-  if (pos < s.length) throw fail(`unexpected "${s.slice(pos).trim()}"`);
 
-  const range = second ? readRange(s, first, second, word === "-", fail) : readPoint(first);
-  if (range.low > range.high) {
-    throw new CalcError("value", `guidance "${text}": the low end ${range.low} is above the high end ${range.high}`);
+  /** The words after a figure: units, fillers, a bound after it, a cost per unit, parentheses. */
+  private readTail(end: End): void {
+    const { tokens } = this;
+    while (this.i < tokens.length) {
+      const t = tokens[this.i];
+      if (t.kind === "figure" || this.joinAt(this.i) !== null) return;
+      if (t.kind === "mark") {
+        if (t.text === "(") {
+          this.parenthesis(end);
+          continue;
+        }
+        if (t.text === "." || t.text === '"' || (t.text === "-" && tokens[this.i + 1]?.kind === "word")) {
+          this.i++; // an abbreviation's point, quotes around an abbreviation, "780-million-tonne"
+          continue;
+        }
+      }
+      const p = phraseAt(tokens, this.i, TAIL_ROLES);
+      if (p === null) {
+        if (t.kind === "mark" && t.text !== "/") return;
+        if (t.kind === "word") {
+          // A word PROD does not know may describe the figure once its unit is named ("ounces payable"),
+          // but right after the figure it may be a scale or unit it cannot read ("14.6 millone").
+          if (!named(end)) throw this.fail(`"${t.text}" after ${end.figure.run} is not a scale or unit PROD reads`);
+          end.sense.unknown.push(t.text);
+          this.i++;
+          continue;
+        }
+      }
+      const what = p?.what;
+      if (what?.role === "percent") throw this.fail(`unexpected "${this.s.slice(t.start).trim()}"`);
+      if (what?.role === "change") throw this.fail(`"${t.text}" makes it a change, not a level of production`);
+      if (what?.role === "per" || t.text === "/") {
+        this.per(end, this.i + (p?.length ?? 1));
+        continue;
+      }
+      if (what === undefined) return;
+      this.i += p?.length ?? 1;
+      end.sense.words++;
+      if (what.role === "after")
+        end.after = { bound: what.bound, text: this.textOf(this.i - (p?.length ?? 1), this.i) };
+      else if (what.role === "unit") this.merge(end, what.sense, t.text);
+    }
   }
-  return qualifier ? { ...range, qualifier } : range;
+
+  /** "per year", "/oz", "por onça": a year is no change; a unit after a currency makes a cost per unit. */
+  private per(end: End, at: number): void {
+    const next = this.tokens[at];
+    const year = phraseAt(this.tokens, at, ["year"]);
+    if (year !== null) {
+      this.i = at + year.length;
+      return;
+    }
+    const unit = phraseAt(this.tokens, at, ["unit"]);
+    const perUnit = unit?.what.role === "unit" ? unit.what.sense.unit : undefined;
+    if (unit === null || perUnit === undefined || unit.what.role !== "unit" || unit.what.sense.power !== undefined) {
+      throw this.fail(
+        `a rate per ${next === undefined ? "something" : `"${this.s.slice(next.start, next.end)}"`} is not a quantity for a period`,
+      );
+    }
+    end.sense.per = perUnit;
+    end.sense.words++;
+    this.i = at + unit.length;
+  }
+
+  private merge(end: End, sense: UnitSense, printed: string): void {
+    const into = end.sense;
+    if (sense.unit !== undefined) {
+      if (into.unit !== undefined && into.unit !== sense.unit)
+        throw this.fail(`two units: "${printed}" after ${into.unit}`);
+      into.unit = sense.unit;
+    }
+    if (sense.power !== undefined) {
+      if (into.power !== undefined && into.power !== sense.power) throw this.fail(`two scales: "${printed}"`);
+      into.power = sense.power;
+    }
+    if (sense.millionOrMetric) into.millionOrMetric = true;
+    if (sense.equivalent) into.equivalent = true;
+    if (sense.metal !== undefined) into.metals.add(sense.metal);
+    if (sense.currency !== undefined) into.currency = sense.currency;
+  }
+
+  /**
+   * "(koz)", '("GEOs")', "(MT)": the unit named again, which must agree with the one before it.
+   * "(70 million tonnes)": the same quantity in other words, checked once the figures are read.
+   */
+  private parenthesis(end: End): void {
+    const { tokens } = this;
+    const close = tokens.findIndex((t, k) => k > this.i && t.kind === "mark" && t.text === ")");
+    if (close < 0) throw this.fail('a "(" is not closed');
+    const inner = tokens.slice(this.i + 1, close);
+    const text = this.textOf(this.i, close + 1);
+    if (inner.some((t) => t.kind === "figure")) {
+      const sub = new Reader(this.s, inner, this.settings, this.fail);
+      const ends = [sub.readEnd(false)];
+      const join = sub.joinAt(sub.i);
+      if (join !== null) {
+        sub.i += join.length;
+        ends.push(sub.readEnd(true));
+      }
+      if (sub.i < inner.length || ends.some((e) => e.after !== undefined)) {
+        throw this.fail(`the parenthesis "${text}" is not read`);
+      }
+      this.restated.push({ text, reading: sub.values(ends) });
+      this.i = close + 1;
+      return;
+    }
+    const named: End = { figure: end.figure, fromWords: true, sense: { metals: new Set(), unknown: [], words: 0 } };
+    const sub = new Reader(this.s, inner, this.settings, this.fail);
+    sub.readTail(named);
+    if (sub.i < inner.length) throw this.fail(`the parenthesis "${text}" is not read`);
+    const a = named.sense;
+    const own = end.sense;
+    const ownUnit = own.unit ?? SCALED_UNITS.get(end.figure.scale.toLowerCase());
+    const ownPower = (end.figure.scale !== "" ? end.figure.scalePower : 0) + (own.power ?? 0);
+    const unitClash = a.unit !== undefined && ownUnit !== undefined && a.unit !== ownUnit;
+    const powerClash = a.power !== undefined && a.power !== 0 && a.power !== ownPower;
+    const metricClash = a.millionOrMetric && ownPower !== 0 && ownPower !== 6;
+    if (unitClash || powerClash || metricClash) throw this.fail(`the parenthesis "${text}" names another unit`);
+    if (ownUnit === undefined && a.unit !== undefined && !a.millionOrMetric) {
+      own.unit = a.unit;
+      if (a.power !== undefined) own.power = a.power;
+    }
+    if (a.equivalent) own.equivalent = true;
+    for (const m of a.metals) own.metals.add(m);
+    own.unknown.push(...a.unknown);
+    own.words++;
+    this.i = close + 1;
+  }
+
+  /** The ends' values, their unit and label: scales shared, the "88-92,000" shorthand, "MT" settled or refused. */
+  private values(ends: End[]): Plain {
+    const own = ends.map((e) => (e.figure.scale !== "" ? e.figure.scalePower : undefined));
+    for (const [k, e] of ends.entries()) {
+      if (own[k] !== undefined && e.sense.power !== undefined) throw this.fail(`two scales after "${e.figure.run}"`);
+    }
+    const powers = ends.map((e, k) => own[k] ?? e.sense.power);
+    // One scale word ("6.5 - 7.0 million", "18 million - 21") applies to both ends.
+    const shared = powers.find((p) => p !== undefined);
+    const figures = ends.map((e, k) =>
+      this.again(e, powers[k] === undefined ? shared : own[k] === undefined ? powers[k] : undefined),
+    );
+    const power = powers.map((p) => p ?? shared ?? 0);
+    this.shorthand(ends, figures);
+
+    // "MT" without a scale word: metric tonnes, or million tonnes as Indian releases write it.
+    // One text means one of them; a million-tonne reading beyond anything mined settles it.
+    if (ends.some((e, k) => e.sense.millionOrMetric && power[k] === 0)) {
+      const asMillion = ends.map((e) => figureValue(this.again(e, 6), 6));
+      if (!asMillion.some((v) => v >= IMPLAUSIBLE.t)) {
+        const printed = this.s.slice(this.tokens[0].start, this.tokens[this.tokens.length - 1].end).trim();
+        const asMetric = figures.map((f) => formatNumber(figureValue(f, 0))).join(" to ");
+        throw this.fail(
+          `"${printed}" could be ${asMetric} t ("MT" for metric tonnes) or ${asMillion.map(formatNumber).join(" to ")} t ("MT" for million tonnes, as Indian releases write it): write "t" or "Mt"`,
+        );
+      }
+    }
+    const values = figures.map((f, k) => figureValue(f, power[k]));
+    const halfUnits = figures.map((f, k) => 0.5 * 10 ** (power[k] + f.exponent - f.fraction.length));
+
+    const units = ends.map((e) => e.sense.unit ?? SCALED_UNITS.get(e.figure.scale.toLowerCase()));
+    const [u1, u2] = units;
+    if (u1 !== undefined && u2 !== undefined && u1 !== u2) throw this.fail(`two units: ${u1} and ${u2}`);
+    const unit = u1 ?? u2 ?? null;
+    const metals = ends.map((e) => [...e.sense.metals].join(" and "));
+    if (metals.length === 2 && metals[0] !== "" && metals[1] !== "" && metals[0] !== metals[1]) {
+      throw this.fail(`two commodities: ${metals[0]} and ${metals[1]}`);
+    }
+    const allMetals = new Set(ends.flatMap((e) => [...e.sense.metals]));
+    const equivalent = ends.some((e) => e.sense.equivalent);
+    if (equivalent && allMetals.size !== 1) throw this.fail("equivalent ounces of which metal is not said");
+    const currencies = new Set(
+      ends.flatMap((e) => [e.figure.currency !== "" ? currencyOf(e.figure.currency) : (e.sense.currency ?? [])].flat()),
+    );
+    if (currencies.size > 1) throw this.fail(`two currencies: ${[...currencies].join(" and ")}`);
+    const [currency] = currencies;
+    const per = ends.map((e) => e.sense.per).find((p) => p !== undefined);
+    if (per !== undefined && currency === undefined)
+      throw this.fail(`a rate per ${per} is not a quantity for a period`);
+    const label = this.label(unit, equivalent ? [...allMetals][0] : undefined, currency, per);
+    if (unit === "oz") {
+      const base = [...allMetals].find((m) => NOT_IN_OUNCES.has(m));
+      if (base !== undefined) throw this.fail(`${base} is not counted in ounces (a misprint for tonnes?)`);
+    }
+    if (currency === undefined && unit !== null && values.some((v) => v >= IMPLAUSIBLE[unit])) {
+      const v = formatNumber(Math.max(...values));
+      throw this.fail(`${v} ${unit} is more than the world mines in a year: a scale word may be wrong`);
+    }
+    return { values, halfUnits, unit: currency === undefined ? unit : null, label };
+  }
+
+  private label(
+    unit: MassUnit | null,
+    equivalent: string | undefined,
+    currency: string | undefined,
+    per: MassUnit | undefined,
+  ): string | null {
+    if (currency !== undefined) return per === undefined ? currency : `${currency}/${per}`;
+    if (equivalent === undefined) return unit;
+    const symbol = METAL_SYMBOLS.get(equivalent);
+    if (symbol === undefined) throw this.fail(`equivalent ${equivalent} is not a unit PROD reads`);
+    return `${unit ?? "oz"} ${symbol}Eq`;
+  }
+
+  /** The figure read again when its scale is printed elsewhere, so that its decimal mark is settled as that scale's. */
+  private again(end: End, power: number | undefined): Figure {
+    if (power === undefined || end.fromWords) return end.figure;
+    const f = scanFigure(this.s, end.figure.digitsAt, this.settings, power);
+    if (f instanceof Refusal) throw this.fail(f.why);
+    if (f === null) throw this.fail(`expected a figure at "${this.s.slice(end.figure.digitsAt)}"`);
+    return f.end === end.figure.end || f.scale === ""
+      ? { ...f, scale: end.figure.scale, scalePower: end.figure.scalePower }
+      : f;
+  }
+
+  /** "88-92,000": a bare low end borrows the high end's thousands groups when it is below the high end's lead. */
+  private shorthand(ends: End[], figures: Figure[]): void {
+    if (ends.length !== 2) return;
+    const [a, b] = ends;
+    const [low, high] = figures;
+    const bare =
+      !a.fromWords && low.currency === "" && low.scale === "" && a.sense.words === 0 && a.sense.unknown.length === 0;
+    if (
+      bare &&
+      low.groups === 0 &&
+      low.fraction === "" &&
+      low.exponent === 0 &&
+      high.groups > 0 &&
+      high.fraction === "" &&
+      b.figure.exponent === 0 &&
+      BigInt(low.integer) < BigInt(high.lead)
+    ) {
+      figures[0] = { ...low, integer: low.integer + "000".repeat(high.groups) };
+    }
+  }
+
+  /** A restatement must be the same quantity, to the precision it is printed with. */
+  private checkRestated(main: Plain, r: Restated): void {
+    const same =
+      r.reading.values.length === main.values.length &&
+      (r.reading.label === null || main.label === null || sameKind(r.reading, main)) &&
+      r.reading.values.every((v, k) => {
+        const factor =
+          r.reading.unit !== null && main.unit !== null ? gramsPer(main.unit) / gramsPer(r.reading.unit) : 1;
+        return Math.abs(main.values[k] * factor - v) <= r.reading.halfUnits[k] * (1 + 1e-12);
+      });
+    if (!same) {
+      const mainText = main.values.join(" to ") + (main.label === null ? "" : ` ${main.label}`);
+      throw this.fail(`the parenthesis "${r.text}" is not the same quantity as ${mainText}`);
+    }
+  }
 }
 
-function skipSpace(s: string, pos: number): number {
-  return s[pos] === " " ? pos + 1 : pos;
+/** Whether the words after a figure have named what it counts: a unit, a currency, a commodity. */
+function named(end: End): boolean {
+  const s = end.sense;
+  return (
+    s.unit !== undefined ||
+    s.currency !== undefined ||
+    s.metals.size > 0 ||
+    s.equivalent === true ||
+    end.figure.currency !== "" ||
+    SCALED_UNITS.has(end.figure.scale.toLowerCase())
+  );
 }
 
-/**
- * One figure, read by the number reader with guidance's settings (a decimal point). A figure that
- * only a decimal comma makes sense of ("1.234,5", "1.250.000") is read with one; "6,5" is refused,
- * as guidance prints a decimal point.
- */
-function readFigure(s: string, at: number, settings: NumberSettings, fail: Fail): Figure {
-  const f = scanFigure(s, at, settings);
-  if (f === null)
-    throw fail(at >= s.length ? "a figure is missing at the end" : `expected a figure at "${s.slice(at)}"`);
-  if (!(f instanceof Refusal)) return f;
-  if (settings === GUIDANCE && f.run.includes(".") && decimalEvidence(f.run) === ",") {
-    return readFigure(s, at, EUROPEAN, fail);
-  }
-  throw fail(f.why);
-}
-
-function readPoint(end: End): GuidanceRange {
-  const value = figureValue(end.figure);
-  return { low: value, high: value };
-}
-
-function readRange(s: string, a: End, b: End, dash: boolean, fail: Fail): GuidanceRange {
-  // One scale word ("6.5 - 7.0 million") applies to both ends.
-  const scaleA = a.figure.scale !== "" ? a.figure.scalePower : b.figure.scalePower;
-  const scaleB = b.figure.scale !== "" ? b.figure.scalePower : a.figure.scalePower;
-  // German "182.000 - 193.000": dots before groups of three digits on both ends group thousands.
-  // With a scale word a single dot is a decimal point ("1.250-1.400 Moz").
-  const dotGroups =
-    a.figure.scale === "" &&
-    b.figure.scale === "" &&
-    DOT_THOUSANDS.test(a.figure.run) &&
-    DOT_THOUSANDS.test(b.figure.run);
-  const low = dotGroups ? readFigure(s, a.start, EUROPEAN, fail) : readFigure(s, a.start, GUIDANCE, fail); // a copy to change
-  const high = dotGroups ? readFigure(s, b.start, EUROPEAN, fail) : b.figure;
-  // Shorthand "88-92,000": a bare low end before a dash borrows the high end's thousands groups.
-  // "1 to 2,000,000" and "1 oz - 2,000,000 oz" are read as written.
-  if (
-    dash &&
-    a.bare &&
-    low.groups === 0 &&
-    low.fraction === "" &&
-    low.exponent === 0 &&
-    high.groups > 0 &&
-    high.fraction === "" &&
-    BigInt(low.integer) < BigInt(high.lead)
-  ) {
-    low.integer += "000".repeat(high.groups);
-  }
-  return { low: figureValue(low, scaleA), high: figureValue(high, scaleB) };
+function sameKind(a: Plain, b: Plain): boolean {
+  return (a.unit !== null) === (b.unit !== null) && (a.unit !== null || a.label === b.label);
 }
 
 /**
@@ -192,4 +533,27 @@ export function impliedGrowth(range: { low: number; high: number }, base: number
     throw new CalcError("value", `base ${base} must be a positive number (a negative base makes growth meaningless)`);
   }
   return { low: range.low / base - 1, high: range.high / base - 1 };
+}
+
+/**
+ * The `unit` argument ("koz", "Mt", "million ounces", "Mio. Unzen", "thousand"): read as guidance
+ * of one of it, so every unit and scale word guidance is printed with is a unit. A scale alone
+ * ("thousand") has no mass; a currency is not a unit to convert.
+ */
+export function readUnit(text: string): TargetUnit {
+  const printed = text.trim();
+  const known = 'units PROD reads: oz, koz, Moz, t, kt, Mt, lb, Mlb, or words such as "million tonnes"';
+  let r: GuidanceReading;
+  try {
+    r = parseGuidance(`1 ${printed}`);
+  } catch (e) {
+    const why = calcErrorOf(e).message.replace(/^guidance "[^"]*" cannot be read: /, "");
+    throw new CalcError("value", `unit "${printed}" is not one of the ${known} (${why})`);
+  }
+  const power = Math.round(Math.log10(r.low));
+  const mass = massOf(r.unit);
+  if (printed === "" || r.bound !== "point" || 10 ** power !== r.low || (r.unit !== null && mass === null)) {
+    throw new CalcError("value", `unit "${printed}" is not one of the ${known}`);
+  }
+  return { unit: mass, power, printed };
 }

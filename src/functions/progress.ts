@@ -1,5 +1,5 @@
 /**
- * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start]):
+ * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [unit]):
  * the year to date against a guidance range. Without output it spills a two-column table of labels and values.
  */
 import { CalcError } from "../calc/errors";
@@ -7,10 +7,12 @@ import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { isEmptyCell, isEmptyOrZero } from "../calc/reported";
 import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progress";
+import type { MonthlySeries } from "../calc/series";
+import { formatNumber } from "../calc/units";
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
-import { guidanceRangeSpec } from "./guidanceRange";
-import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
+import { atScale, baseFactor, endsIn, readOneGuidance, type Guidance } from "./guidanceRange";
+import { attempt, choice, defineFunction, integer, optionalRange, range, unit } from "./run";
 import { readSeries } from "./series";
 
 export const guidanceProgressSpec = defineFunction(
@@ -22,11 +24,16 @@ export const guidanceProgressSpec = defineFunction(
     choice("output", PROGRESS_OUTPUTS),
     optionalRange("weights"),
     integer("fiscal_year_start", 1, 12),
+    unit("unit"),
   ],
-  (guidance, dates, values, asOf, output, weights, fiscalYearStart): OutCell[][] => {
+  (guidance, dates, values, asOf, output, weights, fiscalYearStart, target): OutCell[][] => {
+    const g = readOneGuidance(guidance);
+    const ends = endsIn(g, target);
+    const series = readSeries(dates, values);
+    const [low, high] = target === undefined ? atValuesScale(g, ends, series) : ends;
     const result = guidanceProgress({
-      guidance: readGuidance(guidance),
-      series: readSeries(dates, values),
+      guidance: { low, high },
+      series,
       asOf: parsePeriod(singleCell(asOf), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
@@ -36,19 +43,32 @@ export const guidanceProgressSpec = defineFunction(
   },
 );
 
-/** Guidance exactly as GUIDANCE_RANGE reads it (text, {low, high} cells or one number), but only one of them. */
-function readGuidance(grid: Grid): { low: number; high: number } {
-  const rows = guidanceRangeSpec.body(grid, undefined) as OutCell[][];
-  if (rows.length !== 1) {
-    throw new CalcError(
-      "value",
-      `guidance must be one guidance (text, one number or two cells low, high), not ${rows.length} of them`,
-    );
+/** Without a unit, the guidance at the scale the values are kept at (koz against ounces), as GUIDANCE_RANGE reads a base. */
+function atValuesScale(g: Guidance, ends: (number | null)[], series: MonthlySeries): (number | null)[] {
+  const year = recentYear(series);
+  if (year === null) return ends;
+  const against = {
+    name: "the values",
+    value: year,
+    shown: `add up to about ${formatNumber(year)} a year`,
+    plural: true,
+  };
+  const factor = baseFactor(g, ends, against);
+  return ends.map((e) => (e === null ? null : atScale(e, factor)));
+}
+
+/** The values' last 12 months with a figure, as a year (their mean × 12); null when none is above 0. */
+function recentYear(series: MonthlySeries): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let i = series.values.length - 1; i >= 0 && n < 12; i--) {
+    const v = series.values[i];
+    if (v === v) {
+      sum += v;
+      n++;
+    }
   }
-  const [low, high] = rows[0];
-  if (low instanceof CalcError) throw low;
-  if (high instanceof CalcError) throw high;
-  return { low: low as number, high: high as number };
+  return n > 0 && sum > 0 ? (sum / n) * 12 : null;
 }
 
 function singleCell(grid: Grid): unknown {
