@@ -5,23 +5,16 @@
  * Unzen") read into a range with its unit and bound. The figures are read by the one number reader
  * (number.ts) with the settings of the text's language (guidanceWords.ts); the words are vocabulary.ts's.
  * What this file adds is the grammar around the figures: the words before them (bounds, range
- * introductions), the two ends and the word between, the unit after each, the "88-92,000" shorthand,
- * and a parenthesis that names the unit again ("(koz)") or restates the figure ("(70 million tonnes)").
+ * introductions), the two ends and the word between, the unit after each, and a parenthesis that
+ * names the unit again ("(koz)"), restates the figure ("(70 million tonnes)") or gives a tolerance
+ * ("(+/- 5%)"); guidanceValues.ts turns the ends into values.
  */
 import { CalcError, calcErrorOf } from "./errors";
-import { figureValue, scaleOf, scanFigure, Refusal, type Figure, type NumberSettings } from "./number";
+import { scaleOf, type Figure, type NumberSettings } from "./number";
 import { languageOf, phraseAt, settingsFor, tokenize, type Role, type Token } from "./guidanceWords";
-import { formatNumber, gramsPer, massOf, type TargetUnit } from "./units";
-import {
-  collapseSpaces,
-  currencyOf,
-  METAL_SYMBOLS,
-  plainDashes,
-  SCALED_UNITS,
-  type Bound,
-  type MassUnit,
-  type UnitSense,
-} from "./vocabulary";
+import { checkRestated, valuesOf, type Context, type End, type Restated } from "./guidanceValues";
+import { massOf, type TargetUnit } from "./units";
+import { collapseSpaces, plainDashes, SCALED_UNITS, type Bound, type UnitSense } from "./vocabulary";
 
 export interface GuidanceRange {
   low: number;
@@ -45,55 +38,8 @@ export interface GuidanceReading extends GuidanceRange {
 type Fail = (why: string) => CalcError;
 type Intro = "between" | "rangeOf" | "from";
 
-/** What the words after one figure say: its unit, the scale they carry, the metal, a cost per unit. */
-interface Sense {
-  unit?: MassUnit;
-  power?: number;
-  millionOrMetric?: boolean;
-  equivalent?: boolean;
-  metals: Set<string>;
-  currency?: string;
-  per?: MassUnit;
-  /** Words the vocabulary does not know: allowed after the last figure only. */
-  unknown: string[];
-  /** Words or marks after the figure (a figure with none is bare: "88" of "88-92,000"). */
-  words: number;
-}
-
-interface End {
-  figure: Figure;
-  /** Made from words ("one billion", "medio millón"): not read again. */
-  fromWords: boolean;
-  sense: Sense;
-  after?: { bound: Bound; text: string };
-}
-
-/** A restatement in parentheses: "(70 million tonnes)", "(1.804 – 1.897,3 t)". */
-interface Restated {
-  text: string;
-  reading: Plain;
-}
-
-/** A reading before bounds: the ends' values with the precision printed. */
-interface Plain {
-  values: number[];
-  /** Half a unit in the last digit printed, per end: what a restatement may differ by. */
-  halfUnits: number[];
-  unit: MassUnit | null;
-  label: string | null;
-}
-
 const START_ROLES: readonly Role["role"][] = ["bound", "between", "rangeOf", "from"];
 const TAIL_ROLES: readonly Role["role"][] = ["unit", "filler", "after", "per", "percent", "year", "change"];
-/**
- * Guidance at or above these is more than the world mines of anything in a year (coal, the most
- * mined, is under 9 billion tonnes; silver under a billion ounces): a scale word is wrong ("zwischen
- * 37.000 und 42.000 Mio. t"), or "MT" means metric tonnes, not million tonnes ("10.000 MT").
- */
-const IMPLAUSIBLE: Readonly<Record<MassUnit, number>> = { t: 1e10, oz: 1e10, lb: 1e11, kg: 1e13 };
-/** Commodities never counted in troy ounces: an ounce figure of them is a misprint. */
-const NOT_IN_OUNCES = new Set(["copper", "iron ore", "coal", "zinc", "lead", "nickel"]);
-
 /** Reads guidance text into a range with its unit and bound; CalcError("value") quoting the text when it cannot. */
 export function parseGuidance(text: string): GuidanceReading {
   const s = collapseSpaces(
@@ -111,6 +57,8 @@ export function parseGuidance(text: string): GuidanceReading {
 class Reader {
   private i = 0;
   private readonly restated: Restated[] = [];
+  /** Commodities named before the figure ("copper production of …"). */
+  private readonly leading = new Set<string>();
 
   constructor(
     private readonly s: string,
@@ -124,9 +72,19 @@ class Reader {
     let bound: { bound: Bound; text: string } | undefined;
     let intro: Intro | undefined;
     let introText = "";
-    for (let k = 0; k < 2; k++) {
+    // Words before the figure: a bound, a range introduction, and words that only describe it
+    // ("a minimum annual production target of 300,000 ounces", "guidance of 88-92,000 ounces").
+    while (this.i < tokens.length && tokens[this.i].kind !== "figure" && this.numberWordAt(this.i) === null) {
       const p = phraseAt(tokens, this.i, START_ROLES);
-      if (p === null) break;
+      if (p === null) {
+        const d = phraseAt(tokens, this.i, ["filler", "unit"]);
+        const describes =
+          d !== null && (d.what.role === "filler" || (d.what.role === "unit" && isCommodity(d.what.sense)));
+        if (d === null || !describes) break;
+        if (d.what.role === "unit" && d.what.sense.metal !== undefined) this.leading.add(d.what.sense.metal);
+        this.i += d.length;
+        continue;
+      }
       const text = this.textOf(this.i, this.i + p.length);
       if (p.what.role === "bound" && bound === undefined && intro === undefined) bound = { bound: p.what.bound, text };
       else if (p.what.role !== "bound" && intro === undefined) {
@@ -150,13 +108,18 @@ class Reader {
       throw this.fail("a figure is missing at the end");
     if (this.i < tokens.length) throw this.fail(`unexpected "${this.s.slice(tokens[this.i].start).trim()}"`);
     const ends = second === undefined ? [first] : [first, second];
-    const plain = this.values(ends);
-    for (const r of this.restated) this.checkRestated(plain, r);
+    const plain = valuesOf(ends, this.context());
+    for (const r of this.restated) checkRestated(plain, r, this.fail);
 
     let kind: GuidanceReading["bound"];
     let qualifier = bound?.text;
     const after = ends[ends.length - 1].after ?? first.after;
-    if (second !== undefined) {
+    if (first.tolerance !== undefined || second?.tolerance !== undefined) {
+      if (second !== undefined) throw this.fail("a tolerance after a range");
+      if (bound !== undefined || after !== undefined) throw this.fail("a bound and a tolerance on one figure");
+      kind = "range";
+      qualifier = first.tolerance?.text;
+    } else if (second !== undefined) {
       for (const b of [bound, after]) {
         if (b !== undefined && b.bound !== "approx")
           throw this.fail(`"${b.text}" before or after a range bounds neither end`);
@@ -180,6 +143,10 @@ class Reader {
     const reading: GuidanceReading = { low, high, bound: kind, unit: plain.label };
     if (qualifier !== undefined) reading.qualifier = qualifier.toLowerCase();
     return reading;
+  }
+
+  private context(): Context {
+    return { s: this.s, tokens: this.tokens, settings: this.settings, fail: this.fail, leading: this.leading };
   }
 
   private textOf(from: number, to: number): string {
@@ -345,7 +312,21 @@ class Reader {
     if (close < 0) throw this.fail('a "(" is not closed');
     const inner = tokens.slice(this.i + 1, close);
     const text = this.textOf(this.i, close + 1);
-    if (inner.some((t) => t.kind === "figure")) {
+    const figures = inner.filter((t) => t.kind === "figure");
+    const tolerance = toleranceIn(inner);
+    if (tolerance !== null) {
+      if (end.tolerance !== undefined) throw this.fail(`two tolerances: "${text}"`);
+      end.tolerance = { figure: tolerance, text: text.slice(1, -1).trim() };
+      this.i = close + 1;
+      return;
+    }
+    // "(100% basis)", "(75% attributable)": a share that says what the figure covers, not another figure.
+    if (figures.length > 0 && figures.every((t) => t.kind === "figure" && t.figure.scale === "%")) {
+      end.sense.unknown.push(text);
+      this.i = close + 1;
+      return;
+    }
+    if (figures.length > 0) {
       const sub = new Reader(this.s, inner, this.settings, this.fail);
       const ends = [sub.readEnd(false)];
       const join = sub.joinAt(sub.i);
@@ -356,7 +337,7 @@ class Reader {
       if (sub.i < inner.length || ends.some((e) => e.after !== undefined)) {
         throw this.fail(`the parenthesis "${text}" is not read`);
       }
-      this.restated.push({ text, reading: sub.values(ends) });
+      this.restated.push({ text, reading: valuesOf(ends, sub.context()) });
       this.i = close + 1;
       return;
     }
@@ -382,129 +363,35 @@ class Reader {
     own.words++;
     this.i = close + 1;
   }
-
-  /** The ends' values, their unit and label: scales shared, the "88-92,000" shorthand, "MT" settled or refused. */
-  private values(ends: End[]): Plain {
-    const own = ends.map((e) => (e.figure.scale !== "" ? e.figure.scalePower : undefined));
-    for (const [k, e] of ends.entries()) {
-      if (own[k] !== undefined && e.sense.power !== undefined) throw this.fail(`two scales after "${e.figure.run}"`);
-    }
-    const powers = ends.map((e, k) => own[k] ?? e.sense.power);
-    // One scale word ("6.5 - 7.0 million", "18 million - 21") applies to both ends.
-    const shared = powers.find((p) => p !== undefined);
-    const figures = ends.map((e, k) =>
-      this.again(e, powers[k] === undefined ? shared : own[k] === undefined ? powers[k] : undefined),
-    );
-    const power = powers.map((p) => p ?? shared ?? 0);
-    this.shorthand(ends, figures);
-
-    // "MT" without a scale word: metric tonnes, or million tonnes as Indian releases write it.
-    // One text means one of them; a million-tonne reading beyond anything mined settles it.
-    if (ends.some((e, k) => e.sense.millionOrMetric && power[k] === 0)) {
-      const asMillion = ends.map((e) => figureValue(this.again(e, 6), 6));
-      if (!asMillion.some((v) => v >= IMPLAUSIBLE.t)) {
-        const printed = this.s.slice(this.tokens[0].start, this.tokens[this.tokens.length - 1].end).trim();
-        const asMetric = figures.map((f) => formatNumber(figureValue(f, 0))).join(" to ");
-        throw this.fail(
-          `"${printed}" could be ${asMetric} t ("MT" for metric tonnes) or ${asMillion.map(formatNumber).join(" to ")} t ("MT" for million tonnes, as Indian releases write it): write "t" or "Mt"`,
-        );
-      }
-    }
-    const values = figures.map((f, k) => figureValue(f, power[k]));
-    const halfUnits = figures.map((f, k) => 0.5 * 10 ** (power[k] + f.exponent - f.fraction.length));
-
-    const units = ends.map((e) => e.sense.unit ?? SCALED_UNITS.get(e.figure.scale.toLowerCase()));
-    const [u1, u2] = units;
-    if (u1 !== undefined && u2 !== undefined && u1 !== u2) throw this.fail(`two units: ${u1} and ${u2}`);
-    const unit = u1 ?? u2 ?? null;
-    const metals = ends.map((e) => [...e.sense.metals].join(" and "));
-    if (metals.length === 2 && metals[0] !== "" && metals[1] !== "" && metals[0] !== metals[1]) {
-      throw this.fail(`two commodities: ${metals[0]} and ${metals[1]}`);
-    }
-    const allMetals = new Set(ends.flatMap((e) => [...e.sense.metals]));
-    const equivalent = ends.some((e) => e.sense.equivalent);
-    if (equivalent && allMetals.size !== 1) throw this.fail("equivalent ounces of which metal is not said");
-    const currencies = new Set(
-      ends.flatMap((e) => [e.figure.currency !== "" ? currencyOf(e.figure.currency) : (e.sense.currency ?? [])].flat()),
-    );
-    if (currencies.size > 1) throw this.fail(`two currencies: ${[...currencies].join(" and ")}`);
-    const [currency] = currencies;
-    const per = ends.map((e) => e.sense.per).find((p) => p !== undefined);
-    if (per !== undefined && currency === undefined)
-      throw this.fail(`a rate per ${per} is not a quantity for a period`);
-    const label = this.label(unit, equivalent ? [...allMetals][0] : undefined, currency, per);
-    if (unit === "oz") {
-      const base = [...allMetals].find((m) => NOT_IN_OUNCES.has(m));
-      if (base !== undefined) throw this.fail(`${base} is not counted in ounces (a misprint for tonnes?)`);
-    }
-    if (currency === undefined && unit !== null && values.some((v) => v >= IMPLAUSIBLE[unit])) {
-      const v = formatNumber(Math.max(...values));
-      throw this.fail(`${v} ${unit} is more than the world mines in a year: a scale word may be wrong`);
-    }
-    return { values, halfUnits, unit: currency === undefined ? unit : null, label };
-  }
-
-  private label(
-    unit: MassUnit | null,
-    equivalent: string | undefined,
-    currency: string | undefined,
-    per: MassUnit | undefined,
-  ): string | null {
-    if (currency !== undefined) return per === undefined ? currency : `${currency}/${per}`;
-    if (equivalent === undefined) return unit;
-    const symbol = METAL_SYMBOLS.get(equivalent);
-    if (symbol === undefined) throw this.fail(`equivalent ${equivalent} is not a unit PROD reads`);
-    return `${unit ?? "oz"} ${symbol}Eq`;
-  }
-
-  /** The figure read again when its scale is printed elsewhere, so that its decimal mark is settled as that scale's. */
-  private again(end: End, power: number | undefined): Figure {
-    if (power === undefined || end.fromWords) return end.figure;
-    const f = scanFigure(this.s, end.figure.digitsAt, this.settings, power);
-    if (f instanceof Refusal) throw this.fail(f.why);
-    if (f === null) throw this.fail(`expected a figure at "${this.s.slice(end.figure.digitsAt)}"`);
-    return f.end === end.figure.end || f.scale === ""
-      ? { ...f, scale: end.figure.scale, scalePower: end.figure.scalePower }
-      : f;
-  }
-
-  /** "88-92,000": a bare low end borrows the high end's thousands groups when it is below the high end's lead. */
-  private shorthand(ends: End[], figures: Figure[]): void {
-    if (ends.length !== 2) return;
-    const [a, b] = ends;
-    const [low, high] = figures;
-    const bare =
-      !a.fromWords && low.currency === "" && low.scale === "" && a.sense.words === 0 && a.sense.unknown.length === 0;
-    if (
-      bare &&
-      low.groups === 0 &&
-      low.fraction === "" &&
-      low.exponent === 0 &&
-      high.groups > 0 &&
-      high.fraction === "" &&
-      b.figure.exponent === 0 &&
-      BigInt(low.integer) < BigInt(high.lead)
-    ) {
-      figures[0] = { ...low, integer: low.integer + "000".repeat(high.groups) };
-    }
-  }
-
-  /** A restatement must be the same quantity, to the precision it is printed with. */
-  private checkRestated(main: Plain, r: Restated): void {
-    const same =
-      r.reading.values.length === main.values.length &&
-      (r.reading.label === null || main.label === null || sameKind(r.reading, main)) &&
-      r.reading.values.every((v, k) => {
-        const factor =
-          r.reading.unit !== null && main.unit !== null ? gramsPer(main.unit) / gramsPer(r.reading.unit) : 1;
-        return Math.abs(main.values[k] * factor - v) <= r.reading.halfUnits[k] * (1 + 1e-12);
-      });
-    if (!same) {
-      const mainText = main.values.join(" to ") + (main.label === null ? "" : ` ${main.label}`);
-      throw this.fail(`the parenthesis "${r.text}" is not the same quantity as ${mainText}`);
-    }
-  }
 }
+
+const TOLERANCE_SIGNS = [
+  "±",
+  "+/-",
+  "+ / -",
+  "plus or minus",
+  "más o menos",
+  "mais ou menos",
+  "plus ou moins",
+  "più o meno",
+  "plus/minus",
+];
+
+/** The percentage of a tolerance in parentheses ("+/- 5%", "±7 %"), or null. */
+function toleranceIn(inner: readonly Token[]): Figure | null {
+  const last = inner[inner.length - 1];
+  if (last === undefined || last.kind !== "figure" || last.figure.scale !== "%") return null;
+  const sign = inner
+    .slice(0, -1)
+    .map((t) => (t.kind === "figure" ? "#" : t.lower))
+    .join(" ")
+    .replace(/\+ \/ -/, "+/-");
+  return TOLERANCE_SIGNS.includes(sign) ? last.figure : null;
+}
+
+/** A commodity named before a figure ("gold production of"), not a unit. */
+const isCommodity = (sense: UnitSense): boolean =>
+  sense.metal !== undefined && sense.unit === undefined && sense.equivalent !== true && sense.currency === undefined;
 
 /** Whether the words after a figure have named what it counts: a unit, a currency, a commodity. */
 function named(end: End): boolean {
@@ -517,10 +404,6 @@ function named(end: End): boolean {
     end.figure.currency !== "" ||
     SCALED_UNITS.has(end.figure.scale.toLowerCase())
   );
-}
-
-function sameKind(a: Plain, b: Plain): boolean {
-  return (a.unit !== null) === (b.unit !== null) && (a.unit !== null || a.label === b.label);
 }
 
 /**

@@ -304,11 +304,11 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, LanguageWords>> = {
     min: words(
       "at least|more than|greater than|over|above|exceed|exceeds|exceeding|to exceed",
       "in excess of|just over|just above|no less than|not less than|a minimum of|minimum of",
-      "at a minimum|upwards of|north of",
+      "at a minimum|a minimum|minimum|upwards of|north of",
     ),
     max: words(
       "up to|at most|less than|under|below|just under|just below|no more than|not more than",
-      "a maximum of|maximum of|nearly|almost",
+      "a maximum of|maximum of|a maximum|maximum|nearly|almost",
     ),
     between: words("between"),
     rangeOf: words(
@@ -691,6 +691,9 @@ export const NEUTRAL_UNITS: readonly [string, UnitSense][] = [
   ["mlb", { unit: "lb", power: 6 }],
   ["mlbs", { unit: "lb", power: 6 }],
   ["klb", { unit: "lb", power: 3 }],
+  // per annum: "25-27Mtpa", "MTPA" (million tonnes in Indian releases too)
+  ["mtpa", { unit: "t", power: 6 }],
+  ["ktpa", { unit: "t", power: 3 }],
   ["ozs", oz()],
   ["oz.", oz()],
   ["t", tonnes],
