@@ -68,6 +68,8 @@ export interface Plain {
 const IMPLAUSIBLE: Readonly<Record<MassUnit, number>> = { t: 1e10, oz: 1e10, lb: 1e11, kg: 1e13 };
 /** Commodities never counted in troy ounces: an ounce figure of them is a misprint. */
 const NOT_IN_OUNCES = new Set(["copper", "iron ore", "coal", "zinc", "lead", "nickel"]);
+/** Commodities counted in tonnes only (never pounds or ounces): "38 milhões de minério de ferro" is in tonnes. */
+const ONLY_IN_TONNES = new Set(["iron ore", "coal"]);
 
 /** The ends' values, their unit and label: scales shared, the "88-92,000" shorthand, "MT" settled or refused. */
 export function valuesOf(ends: End[], c: Context): Plain {
@@ -110,7 +112,7 @@ export function valuesOf(ends: End[], c: Context): Plain {
   const units = ends.map((e) => e.sense.unit ?? SCALED_UNITS.get(e.figure.scale.toLowerCase()));
   const [u1, u2] = units;
   if (u1 !== undefined && u2 !== undefined && u1 !== u2) throw fail(`two units: ${u1} and ${u2}`);
-  const unit = u1 ?? u2 ?? null;
+  let unit = u1 ?? u2 ?? null;
   const metals = ends.map((e) => [...e.sense.metals].join(" and "));
   if (metals.length === 2 && metals[0] !== "" && metals[1] !== "" && metals[0] !== metals[1]) {
     throw fail(`two commodities: ${metals[0]} and ${metals[1]}`);
@@ -124,6 +126,13 @@ export function valuesOf(ends: End[], c: Context): Plain {
   if (currencies.size > 1) throw fail(`two currencies: ${[...currencies].join(" and ")}`);
   const [currency] = currencies;
   const per = ends.map((e) => e.sense.per).find((p) => p !== undefined);
+  if (
+    unit === null &&
+    currency === undefined &&
+    allMetals.size > 0 &&
+    [...allMetals].every((m) => ONLY_IN_TONNES.has(m))
+  )
+    unit = "t";
   if (per !== undefined && currency === undefined) throw fail(`a rate per ${per} is not a quantity for a period`);
   const printedUnit = unitLabel(fail, unit, equivalent ? [...allMetals][0] : undefined, currency, per);
   if (unit === "oz") {
