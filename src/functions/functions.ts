@@ -86,7 +86,7 @@ export function guidanceProgress(
 /**
  * Checks a change as a release prints it ("+24%", "a 9% increase", "20-26%") against the numbers, with exact rounding: consistent, truncated, rounded up, wrong direction or inconsistent.
  * @customfunction CLAIM_CHECK
- * @param stated The change as printed: "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)" or a range "20-26%".
+ * @param stated The change as printed: "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)", a range "20-26%", or in Spanish, Portuguese, French, Italian or German ("aumento de 9%", "queda de 6%", "baisse de 9 %", "Anstieg um 9 %").
  * @param actual This year's figure, or two cells (low, high) for a stated range; without prior, the change itself (0.2521).
  * @param [prior] Last year's figure; the change is then actual / prior - 1.
  * @returns A verdict per stated figure; a range spills two verdicts in a row.
