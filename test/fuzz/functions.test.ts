@@ -114,6 +114,27 @@ function argFor(name: string, s: SeriesCase): fc.Arbitrary<unknown> {
       fc.array(figure, { minLength: 12, maxLength: 12 }).map((xs) => [xs]),
     );
   if (/guidance/.test(n)) return guidance;
+  if (n === "unit")
+    return fc.oneof(
+      choices(
+        "oz",
+        "koz",
+        "Moz",
+        "t",
+        "kt",
+        "Mt",
+        "lb",
+        "Mlb",
+        "million tonnes",
+        "Mio. Unzen",
+        "mt",
+        "",
+        0,
+        undefined,
+        null,
+      ),
+      text,
+    );
   if (/stated/.test(n)) return fc.oneof(plausibleText, text, range(plausibleText, 2), figure);
   return numbers;
 }
