@@ -72,6 +72,7 @@ class Reader {
     let bound: { bound: Bound; text: string } | undefined;
     let intro: Intro | undefined;
     let introText = "";
+    this.i = this.periodLabel();
     // Words before the figure: a bound, a range introduction, and words that only describe it
     // ("a minimum annual production target of 300,000 ounces", "guidance of 88-92,000 ounces").
     while (this.i < tokens.length && tokens[this.i].kind !== "figure" && this.numberWordAt(this.i) === null) {
@@ -143,6 +144,21 @@ class Reader {
     const reading: GuidanceReading = { low, high, bound: kind, unit: plain.label };
     if (qualifier !== undefined) reading.qualifier = qualifier.toLowerCase();
     return reading;
+  }
+
+  /**
+   * Past a period that names the guidance's year at the start ("FY25 guidance of", "2025 production of",
+   * "FY 2025 outlook"): a year is followed by a word that describes the figure, never by a unit.
+   */
+  private periodLabel(): number {
+    const [a, b] = this.tokens;
+    const year = (t: Token | undefined): boolean =>
+      t?.kind === "figure" && /^(19|20)\d\d$/.test(this.s.slice(t.start, t.end));
+    const describes = (at: number): boolean => phraseAt(this.tokens, at, ["filler"]) !== null;
+    const fiscal = b?.kind === "figure" && /^(\d\d|(19|20)\d\d)$/.test(this.s.slice(b.start, b.end));
+    if (a?.kind === "word" && /^(fy|cy)$/.test(a.lower) && fiscal && describes(2)) return 2;
+    if (year(a) && describes(1)) return 1;
+    return 0;
   }
 
   private context(): Context {

@@ -131,6 +131,20 @@ describe("parseGuidance: rules", () => {
     expect(() => parseGuidance("from 61-67,000 ounces to 65-67,000 ounces")).toThrow("unexpected");
   });
 
+  it("passes a year that names the guidance's period before words that describe the figure", () => {
+    expect(ends("FY25 guidance of 1,650-1,800koz")).toEqual({ low: 1650000, high: 1800000 });
+    expect(ends("2025 guidance of 400,000 to 420,000 ounces")).toEqual({ low: 400000, high: 420000 });
+    expect(ends("FY 2025 production of 1.6 Moz")).toEqual({ low: 1600000, high: 1600000 });
+    // A year followed by a unit is the figure itself.
+    expect(ends("2025 oz")).toEqual({ low: 2025, high: 2025 });
+  });
+
+  it("iron ore and coal with no unit word are in tonnes; copper is not assumed", () => {
+    expect(parseGuidance("38 milhões de minério de ferro").unit).toBe("t");
+    expect(parseGuidance("5 million of coal").unit).toBe("t");
+    expect(parseGuidance("1.1 million of copper").unit).toBeNull();
+  });
+
   it("keeps a qualifier on a range", () => {
     expect(ends("approximately 88-92,000 ounces")).toEqual({
       low: 88000,
