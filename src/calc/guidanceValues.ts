@@ -21,7 +21,7 @@ export interface Context {
 }
 
 /** What the words after one figure say: its unit, the scale they carry, the metal, a cost per unit. */
-export interface Sense {
+interface Sense {
   unit?: MassUnit;
   power?: number;
   millionOrMetric?: boolean;

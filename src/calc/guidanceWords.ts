@@ -95,7 +95,7 @@ function buildIndex(): Map<string, Phrase[]> {
 const INDEX = buildIndex();
 
 /** The phrases that match the tokens at `at` (words and marks only), longest first. */
-export function phrasesAt(tokens: readonly Token[], at: number): Phrase[] {
+function phrasesAt(tokens: readonly Token[], at: number): Phrase[] {
   const first = tokens[at];
   if (first === undefined || first.kind === "figure") return [];
   const out: Phrase[] = [];

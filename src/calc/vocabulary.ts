@@ -224,8 +224,6 @@ export type Language = "en" | "es" | "pt" | "fr" | "it" | "de";
 export type Bound = "approx" | "min" | "max";
 /** A unit a guidance is counted in: troy ounces, metric tonnes, pounds, kilograms. */
 export type MassUnit = "oz" | "t" | "lb" | "kg";
-/** Metals whose equivalent ounces a producer reports ("GEO", "AgEq"). */
-export type Metal = "Au" | "Ag";
 
 /** What a word or phrase after a figure says. */
 export interface UnitSense {

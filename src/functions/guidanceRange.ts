@@ -3,7 +3,7 @@
  * implied growth, in the analyst's unit.
  */
 import { CalcError } from "../calc/errors";
-import { impliedGrowth, parseGuidance, type GuidanceReading } from "../calc/guidance";
+import { impliedGrowth, parseGuidance, type GuidanceRange, type GuidanceReading } from "../calc/guidance";
 import { describeValue, parseNumber } from "../calc/numbers";
 import { isEmptyOrZero } from "../calc/reported";
 import { baseScale, formatNumber, toTarget, type Against, type TargetUnit } from "../calc/units";
@@ -14,7 +14,7 @@ import { attempt, defineFunction, number, range, unit } from "./run";
 export const guidanceRangeSpec = defineFunction([range("guidance"), number("base"), unit("unit")], guidanceRange);
 
 /** A guidance as the functions read it: text, two cells or one number, with how it was written for messages. */
-export interface Guidance extends Pick<GuidanceReading, "low" | "high" | "bound" | "unit"> {
+export interface Guidance extends GuidanceRange, Pick<GuidanceReading, "bound" | "unit"> {
   printed: string;
 }
 
