@@ -12,6 +12,7 @@ import { formatNumber } from "../calc/units";
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { atScale, baseFactor, endsIn, readOneGuidance, type Guidance } from "./guidanceRange";
+import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range, unit } from "./run";
 import { readSeries } from "./series";
 
@@ -34,7 +35,7 @@ export const guidanceProgressSpec = defineFunction(
     const result = guidanceProgress({
       guidance: { low, high },
       series,
-      asOf: parsePeriod(singleCell(asOf), "as_of"),
+      asOf: parsePeriod(dateIn1900(singleCell(asOf), "periods"), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
     });
