@@ -1,6 +1,7 @@
 /**
- * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [unit]):
+ * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [unit], [mines], [mine]):
  * the year to date against a guidance range. Without output it spills a two-column table of labels and values.
+ * Guidance is for one mine: with mines, mine names it.
  */
 import { CalcError } from "../calc/errors";
 import { parseNumber } from "../calc/numbers";
@@ -14,7 +15,8 @@ import type { OutCell } from "./excel";
 import { atScale, baseFactor, endsIn, readOneGuidance, type Guidance } from "./guidanceRange";
 import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range, unit } from "./run";
-import { readSeries } from "./series";
+import { mineAt, mineList, mineNeedsMines, optionalCells } from "./mines";
+import { readSeries, readTable } from "./series";
 
 export const guidanceProgressSpec = defineFunction(
   [
@@ -26,11 +28,13 @@ export const guidanceProgressSpec = defineFunction(
     optionalRange("weights"),
     integer("fiscal_year_start", 1, 12),
     unit("unit"),
+    optionalCells("mines"),
+    optionalCells("mine"),
   ],
-  (guidance, dates, values, asOf, output, weights, fiscalYearStart, target): OutCell[][] => {
+  (guidance, dates, values, asOf, output, weights, fiscalYearStart, target, mines, mine): OutCell[][] => {
     const g = readOneGuidance(guidance);
     const ends = endsIn(g, target);
-    const series = readSeries(dates, values);
+    const series = seriesOf(dates, values, mines, mine);
     const [low, high] = target === undefined ? atValuesScale(g, ends, series) : ends;
     const result = guidanceProgress({
       guidance: { low, high },
@@ -43,6 +47,25 @@ export const guidanceProgressSpec = defineFunction(
     return PROGRESS_OUTPUTS.map((name) => [name, result[name]]);
   },
 );
+
+/** The series progress is measured on: the table's, or with mines, the named mine's (guidance is per mine). */
+function seriesOf(dates: Grid, values: Grid, mines: Grid | undefined, mine: Grid | undefined): MonthlySeries {
+  if (mines === undefined) {
+    if (mine !== undefined) throw mineNeedsMines();
+    return readSeries(dates, values);
+  }
+  const { table } = readTable(dates, values, mines);
+  if (mine === undefined) {
+    throw new CalcError(
+      "value",
+      `mine: none given; guidance is for one mine, so name it (mines holds ${mineList(table)})`,
+    );
+  }
+  const found = mineAt(table, singleCell(mine), mine.name);
+  if (found instanceof CalcError) throw found;
+  if (found.series instanceof CalcError) throw found.series;
+  return found.series;
+}
 
 /** Without a unit, the guidance at the scale the values are kept at (koz against ounces), as GUIDANCE_RANGE reads a base. */
 function atValuesScale(g: Guidance, ends: (number | null)[], series: MonthlySeries): (number | null)[] {

@@ -27,6 +27,8 @@ describe("functions.json: GUIDANCE_PROGRESS and CLAIM_CHECK", () => {
         ["weights", "matrix", true],
         ["fiscal_year_start", "scalar", true],
         ["unit", "scalar", true],
+        ["mines", "matrix", true],
+        ["mine", "matrix", true],
       ],
       CLAIM_CHECK: [
         ["stated", "matrix", false],
