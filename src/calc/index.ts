@@ -45,3 +45,4 @@ export {
   recordAll,
   recordColumns,
 } from "./records";
+export { readRelease, type Release, type ReleaseClaim, type ReleaseFigure, type ReleaseNotRead, type ReleasePlace, type ClaimKind } from "./release";

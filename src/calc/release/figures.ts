@@ -1,0 +1,301 @@
+/**
+ * Figures in prose (a quantity with the metric its words name and the period it is given for) and the
+ * index every claim looks figures up in: by metric, period and unit, near the claim.
+ */
+import type { Sentence } from "./layout";
+import { metricOf, metricScore, noMetric, type Metric } from "./metrics";
+import type { Fig, ReleasePlace } from "./model";
+import { periodsOf, priorOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
+import { quantitiesOf, type Quantity, type Unread } from "./quantities";
+import { isPunct, isWord, type Token } from "./tokens";
+import { roundsTo } from "./verdicts";
+
+/** One prose sentence (or a free-text table cell) read: its periods, quantities and figures. */
+export interface Reading {
+  tokens: Token[];
+  place: ReleasePlace;
+  periods: PeriodMention[];
+  /** For each token, the index of the period mention covering it, or -1. */
+  periodOf: Int32Array;
+  qs: Quantity[];
+  /** For each quantity, the figure it gives (null for percentages and counts). */
+  figs: (Fig | null)[];
+  /** The period the sentence is about (its first period that is not a comparison), resolved. */
+  main: Resolved | null;
+  /** Index of the prose block (paragraph, bullet) the sentence belongs to, and of the sentence. */
+  block: number;
+  order: number;
+  sentence: Sentence | null;
+  heading: string;
+}
+
+const COMPARATORS = new Set(["against", "compared", "versus", "vs", "than", "over", "from", "on", "relative"]);
+
+/** Whether the period mention is the object of a comparison ("over Q1-2016", "compared to 2016", "a year earlier"). */
+export function isComparison(tokens: Token[], m: PeriodMention): boolean {
+  if (m.value.relative === "prior-year" || m.value.relative === "prior-period") return true;
+  for (let k = m.from - 1; k >= 0 && k >= m.from - 3; k--) {
+    const t = tokens[k];
+    if (t.kind === "word" && COMPARATORS.has(t.lower)) {
+      if (t.lower === "over" && !overCompares(tokens, k)) return false;
+      return !(t.lower === "from" && isWord(tokens[m.to + 1], "to"));
+    }
+    if (!isWord(t, "the", "with", "to", "a", "same", "of")) break;
+  }
+  return false;
+}
+
+/** "Over the first 6 months of 2017 the company produced…" is a duration; "up 12% over the first nine months of 2016" a comparison. */
+export function overCompares(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return before !== undefined && !isPunct(before, ",", ";", ":", "(") && !isWord(before, "and");
+}
+
+const PRODUCTION_DIMS = /^(oz|t|lb|MT|tpd|g\/t|money:[^/]*(\/(oz|t|lb))?|)$/;
+
+/** Reads a sentence's periods and quantities, and makes figures of the quantities that measure production or money. */
+export function readSentence(
+  text: string,
+  tokens: Token[],
+  place: ReleasePlace,
+  ctx: PeriodContext | null,
+  units: ReadonlyMap<string, { dim: string; scale: number }>,
+  unread: Unread[],
+  defaultMaterial: string | null,
+  context: Resolved | null,
+): Reading {
+  const periods = periodsOf(tokens);
+  const periodOf = new Int32Array(tokens.length).fill(-1);
+  const skip = new Uint8Array(tokens.length);
+  periods.forEach((m, k) => {
+    for (let i = m.from; i <= m.to; i++) {
+      periodOf[i] = k;
+      skip[i] = 1;
+    }
+  });
+  const qs = quantitiesOf(text, tokens, skip, units, unread);
+  const mainMention = periods.find((m) => !m.value.date && !isComparison(tokens, m) && resolve(m.value, ctx) !== null);
+  const main = mainMention ? resolve(mainMention.value, ctx) : context;
+  const figs = qs.map((q, k) => figureOf(tokens, qs, k, periods, place, ctx, main, defaultMaterial));
+  return { tokens, place, periods, periodOf, qs, figs, main, block: -1, order: -1, sentence: null, heading: "" };
+}
+
+function figureOf(
+  tokens: Token[],
+  qs: Quantity[],
+  k: number,
+  periods: PeriodMention[],
+  place: ReleasePlace,
+  ctx: PeriodContext | null,
+  main: Resolved | null,
+  defaultMaterial: string | null,
+): Fig | null {
+  const q = qs[k];
+  if (q.kind !== "amount" || q.tolerance || !PRODUCTION_DIMS.test(q.unit.dim)) return null;
+  if (q.unit.dim === "" && q.unit.scale === 0) return null; // a bare number: a count or a label until a claim says otherwise
+  const prev = qs[k - 1];
+  // the words of its clause before it, and "of gold" after it
+  let from = 0;
+  for (let i = q.at - 1; i >= 0; i--) {
+    if (isPunct(tokens[i], ";") || isWord(tokens[i], "while", "whereas")) {
+      from = i + 1;
+      break;
+    }
+  }
+  let to = q.last + 1;
+  while (
+    to < tokens.length &&
+    to <= q.last + 8 &&
+    (tokens[to].kind === "word" || /^['’-]$/.test(tokens[to].text)) &&
+    !COMPARATORS.has(tokens[to].lower)
+  )
+    to++;
+  const before = metricOf(tokens, from, q.at);
+  const after = metricOf(tokens, q.last + 1, to);
+  const metric: Metric = {
+    material: after.material ?? before.material,
+    measure: before.measure ?? after.measure,
+    qualifiers: [...before.qualifiers, ...after.qualifiers],
+  };
+  if (metric.material === null && q.unit.dim === "oz" && defaultMaterial) metric.material = defaultMaterial;
+  if (metric.material === null && q.unit.dim === "oz" && prev && prev.unit.dim === "oz")
+    metric.material = defaultMaterial;
+  // its period: one printed right after it ("67,603 ounces in 2015"), or right before ("Q1-2016 (15,807 oz)"), else the sentence's
+  let period: Resolved | null = null;
+  // an aside in brackets right after the figure ("A$29m (US$19m) in the June quarter") is skipped
+  let aside = q.last;
+  if (isPunct(tokens[aside + 1], "(")) {
+    for (let j = aside + 2; j < tokens.length && j <= aside + 9; j++) {
+      if (isPunct(tokens[j], ")")) {
+        aside = j;
+        break;
+      }
+    }
+  }
+  const near =
+    periods.find(
+      (m) =>
+        !m.value.date &&
+        m.from > aside &&
+        m.from <= aside + 5 &&
+        !qs.some((o) => o.at > aside && o.at < m.from) &&
+        !tokens.slice(aside + 1, m.from).some((t) => isPunct(t, ",", ";", ":")),
+    ) ??
+    periods.find(
+      (m) =>
+        !m.value.date &&
+        m.to < q.at &&
+        m.to >= q.first - 3 &&
+        !qs.some((o) => o.at > m.to && o.at < q.at) &&
+        !tokens.slice(m.to + 1, q.first).some((t) => isPunct(t, ",", ";", ":") || isWord(t, "from", "against", "to")),
+    );
+  if (near) {
+    const v = near.value;
+    if (v.yearOnly !== null && main && main.last - main.first < 11) {
+      period = priorOf(v, main, ctx);
+    } else if (v.relative === "prior-year" || v.relative === "prior-period") {
+      period = priorOf(v, main, ctx);
+    } else period = resolve(v, ctx);
+  } else period = main;
+  return {
+    start: q.start,
+    end: q.end,
+    q,
+    metric,
+    site: siteNear(tokens, q),
+    period,
+    forecast: false,
+    place,
+    unitText: q.unit.text,
+  };
+}
+
+/** "263,845 ounces at Fosterville", "Fosterville (124,307 ounces)", "Macassa's reserves": the site a figure belongs to. */
+function siteNear(tokens: Token[], q: Quantity): string | null {
+  const after = tokens[q.last + 1];
+  const name = tokens[q.last + 2];
+  if (isWord(after, "at") && name && name.kind === "word" && /^\p{Lu}/u.test(name.text)) return name.text;
+  if (
+    isWord(after, "at") &&
+    isWord(name, "the") &&
+    tokens[q.last + 3]?.kind === "word" &&
+    /^\p{Lu}/u.test(tokens[q.last + 3].text)
+  )
+    return tokens[q.last + 3].text;
+  const open =
+    tokens[q.at - 1]?.text === "(" ? q.at - 1 : q.start > 0 && isPunct(tokens[q.at - 2], "(") ? q.at - 2 : -1;
+  const before = tokens[open - 1];
+  if (open > 0 && before && before.kind === "word" && /^\p{Lu}/u.test(before.text) && !/^(Q|H)\d?$/.test(before.text))
+    return before.text;
+  return null;
+}
+
+const key = (material: string | null, measure: string, p: Resolved): string =>
+  `${material ?? "?"}|${measure}|${p.first}|${p.last}`;
+
+/** Figures by metric and period, for the claims that need a figure from another paragraph or a table. */
+export class FigureIndex {
+  private readonly byKey = new Map<string, Fig[]>();
+  readonly all: Fig[] = [];
+
+  add(f: Fig): void {
+    this.all.push(f);
+    if (!f.period || f.metric.measure === null || f.forecast) return;
+    for (const k of new Set([
+      key(f.metric.material, f.metric.measure, f.period),
+      key(null, f.metric.measure, f.period),
+    ])) {
+      const list = this.byKey.get(k);
+      if (list) list.push(f);
+      else this.byKey.set(k, [f]);
+    }
+  }
+
+  /**
+   * The figure of a metric for a period, near a position: the best-matching metric and site, in the
+   * unit asked for; among figures printed twice at different precision, the more precise. Null when
+   * none is printed, or when different values stand for it (never a guess between them).
+   */
+  find(
+    metric: Metric,
+    period: Resolved,
+    dim: string | null,
+    site: string | null,
+    near: number,
+    exclude: Fig | null = null,
+  ): Fig | null {
+    if (metric.measure === null) return null;
+    const own = this.byKey.get(key(metric.material, metric.measure, period)) ?? [];
+    const any =
+      metric.material !== null
+        ? (this.byKey.get(key(null, metric.measure, period)) ?? []).filter((f) => f.metric.material === null)
+        : [];
+    const list = own.concat(any);
+    const scored = list
+      .filter(
+        (f) =>
+          f !== exclude &&
+          Math.abs(f.start - near) < NEAR &&
+          (dim === null || sameDim(f.q.unit.dim, dim)) &&
+          f.site === site,
+      )
+      .map((f) => ({ f, s: metricScore(metric, f.metric) }))
+      .filter((x) => x.s >= 0);
+    if (scored.length === 0) return null;
+    const best = Math.max(...scored.map((x) => x.s));
+    const top = scored.filter((x) => x.s === best).map((x) => x.f);
+    return mostPrecise(top);
+  }
+
+  /** The figure of a period made of printed parts (March and April as the sum of the two months), with its parts. */
+  parts(
+    metric: Metric,
+    period: Resolved,
+    dim: string | null,
+    site: string | null,
+    near: number,
+  ): { parts: Fig[]; missing: Resolved[] } {
+    const parts: Fig[] = [];
+    const missing: Resolved[] = [];
+    for (let m = period.first; m <= period.last; m++) {
+      const f = this.find(metric, { first: m, last: m }, dim, site, near);
+      if (f) parts.push(f);
+      else missing.push({ first: m, last: m });
+    }
+    return { parts, missing };
+  }
+}
+
+/** How far (in characters) a figure may stand from the claim that uses it: a release, not a whole file of them. */
+const NEAR = 40_000;
+
+export function sameDim(a: string, b: string): boolean {
+  if (a === b) return true;
+  const strip = (d: string): string => d.replace(/^money:(US)?\$/, "money:$");
+  return strip(a) === strip(b);
+}
+
+/** Among figures that may be the same quantity: one value, or the most precise of values that round to one another. */
+export function mostPrecise(figs: Fig[]): Fig | null {
+  if (figs.length === 0) return null;
+  let best = figs[0];
+  for (const f of figs.slice(1)) {
+    if (sameValue(f.q, best.q)) continue;
+    if (roundsTo(f.q, best.q)) best = f;
+    else if (!roundsTo(best.q, f.q)) return null;
+  }
+  return best;
+}
+
+function sameValue(a: Quantity, b: Quantity): boolean {
+  return (
+    !roundsTo(a, b) &&
+    !roundsTo(b, a) &&
+    a.number.coefficient *
+      10n ** BigInt(Math.max(0, a.number.exponent + a.unit.scale - b.number.exponent - b.unit.scale)) ===
+      b.number.coefficient *
+        10n ** BigInt(Math.max(0, b.number.exponent + b.unit.scale - a.number.exponent - a.unit.scale))
+  );
+}
+
+export const emptyMetric = noMetric;

@@ -1,0 +1,368 @@
+/**
+ * Figures in a release's words: "73,476 ounces", "US$2,124m", "5.32-million ounces", "A$2,707oz",
+ * "R18.21", "58.02 million tonnes", "(14,624)", and percentages "+15%", "(85)%", "8.67 percent",
+ * "9-per-cent". Each keeps its printed text and offsets; its number goes through calc's decimal reader,
+ * and a number that reader refuses is "not read", never guessed.
+ */
+import { parseDecimal, type Decimal } from "../decimal";
+import { CalcError } from "../errors";
+import { isDash, isPunct, isWord, type Token } from "./tokens";
+
+/** What a figure counts: ounces, tonnes, pounds, money in one currency, a grade… ("" when nothing is printed). */
+export interface Unit {
+  dim: string;
+  /** Powers of ten the printed scale adds: 6 for "million", "Moz", "US$m"; 3 for "koz", "(000's)". */
+  scale: number;
+  /** The unit as printed, after the number ("oz", "million tonnes", "MT"). */
+  text: string;
+}
+
+export interface Quantity {
+  kind: "amount" | "percent";
+  start: number;
+  end: number;
+  /** Index of the number's token in the sentence. */
+  at: number;
+  /** Index of the first and the last token the quantity uses. */
+  first: number;
+  last: number;
+  printed: string;
+  /** The number as printed, without scale words: "5.32" in "5.32-million ounces". */
+  number: Decimal;
+  /** Digits after the decimal mark as printed. */
+  decimals: number;
+  unit: Unit;
+  /** Inside parentheses ("(15,807 oz)", "(+15%)"). */
+  paren: boolean;
+  /** A minus sign or accounting parentheses ("(14,624)", "(85)%", "-16%"). */
+  negative: boolean;
+  /** A plus sign ("+15%"). */
+  plus: boolean;
+  /** "+/- 7%": a tolerance, not a change. */
+  tolerance: boolean;
+}
+
+/** A number that calc's reader refused ("43. 4"), with why. */
+export interface Unread {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+
+interface UnitWord {
+  dim: string;
+  scale: number;
+}
+
+// Maps, not objects: a word from the text must never reach Object.prototype.
+const UNIT_WORDS = new Map<string, UnitWord>(
+  Object.entries({
+    oz: { dim: "oz", scale: 0 },
+    ozs: { dim: "oz", scale: 0 },
+    ounce: { dim: "oz", scale: 0 },
+    ounces: { dim: "oz", scale: 0 },
+    koz: { dim: "oz", scale: 3 },
+    moz: { dim: "oz", scale: 6 },
+    t: { dim: "t", scale: 0 },
+    tonne: { dim: "t", scale: 0 },
+    tonnes: { dim: "t", scale: 0 },
+    ton: { dim: "t", scale: 0 },
+    tons: { dim: "t", scale: 0 },
+    dmt: { dim: "t", scale: 0 },
+    wmt: { dim: "t", scale: 0 },
+    kt: { dim: "t", scale: 3 },
+    mt: { dim: "MT", scale: 0 },
+    lb: { dim: "lb", scale: 0 },
+    lbs: { dim: "lb", scale: 0 },
+    pound: { dim: "lb", scale: 0 },
+    pounds: { dim: "lb", scale: 0 },
+    mlb: { dim: "lb", scale: 6 },
+    mlbs: { dim: "lb", scale: 6 },
+    tpd: { dim: "tpd", scale: 0 },
+    g: { dim: "g", scale: 0 },
+    grams: { dim: "g", scale: 0 },
+    kg: { dim: "g", scale: 3 },
+    days: { dim: "count:days", scale: 0 },
+    day: { dim: "count:days", scale: 0 },
+    shares: { dim: "count:shares", scale: 0 },
+    bridges: { dim: "count:bridges", scale: 0 },
+    miners: { dim: "count:miners", scale: 0 },
+    months: { dim: "count:months", scale: 0 },
+    years: { dim: "count:years", scale: 0 },
+    quarters: { dim: "count:quarters", scale: 0 },
+  }),
+);
+
+const SCALE_WORDS = new Map<string, number>(
+  Object.entries({ thousand: 3, thousands: 3, million: 6, millions: 6, mn: 6, mln: 6, billion: 9, bn: 9, lakh: 5 }),
+);
+
+const CURRENCY_WORDS = new Set(["us", "a", "c", "ca", "au", "nz", "cdn"]);
+
+/** The currency printed before a number, and the index of its first token, or null. */
+function currencyBefore(tokens: Token[], i: number): { cur: string; from: number } | null {
+  let k = i - 1;
+  const t = tokens[k];
+  if (!t) return null;
+  if (t.kind === "word" && t.text === "R" && !tokens[i].space) return { cur: "R", from: k };
+  if (t.kind === "punct" && (t.text === "€" || t.text === "£")) return { cur: t.text, from: k };
+  if (!isPunct(t, "$")) return null;
+  const w = tokens[k - 1];
+  if (w && w.kind === "word" && !t.space && CURRENCY_WORDS.has(w.lower) && w.text === w.text.toUpperCase()) {
+    k--;
+    return { cur: `${w.text === "US" ? "" : w.text}$`, from: k };
+  }
+  // "U.S.$"
+  return { cur: "$", from: k };
+}
+
+/** Whether a number token stands inside parentheses, by counting them from the sentence's start. */
+export function parenDepths(tokens: Token[]): Int8Array {
+  const d = new Int8Array(tokens.length);
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "punct" && t.text === ")") depth = Math.max(0, depth - 1);
+    d[i] = depth > 0 ? 1 : 0;
+    if (t.kind === "punct" && t.text === "(") depth = Math.min(depth + 1, 100);
+  }
+  return d;
+}
+
+function decimalsOf(s: string): number {
+  const dot = s.lastIndexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * Every percentage and amount among the tokens, except the numbers in `skip` (periods, dates).
+ * `abbreviations` holds the units a release defines ("(MT)" after "million tonnes").
+ */
+export function quantitiesOf(
+  text: string,
+  tokens: Token[],
+  skip: Uint8Array,
+  abbreviations: ReadonlyMap<string, UnitWord>,
+  unread: Unread[],
+): Quantity[] {
+  const out: Quantity[] = [];
+  const depth = parenDepths(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "num" || skip[i]) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // "equivalent1", "34th", "Stage 5"-like labels glued to words are footnotes and ordinals, not figures
+    if (prev && prev.kind === "word" && !t.space && t.text.length <= 2 && !/^[A-Z]{1,2}$/.test(prev.text)) continue;
+    if (next && next.kind === "word" && !next.space && /^(st|nd|rd|th)$/.test(next.lower)) continue;
+    let number: Decimal;
+    try {
+      const d = parseDecimal(t.text.replace(/'/g, ","));
+      if (d === null) continue;
+      number = d;
+    } catch (e) {
+      if (!(e instanceof CalcError)) throw e;
+      unread.push({ start: t.start, end: t.end, text: t.text, why: e.message });
+      continue;
+    }
+    let start = t.start;
+    let end = t.end;
+    let last = i;
+    let negative = false;
+    let plus = false;
+    let tolerance = false;
+    let first = i;
+    const currency = currencyBefore(tokens, i);
+    if (currency) {
+      first = currency.from;
+      start = tokens[first].start;
+    }
+    const sign = tokens[first - 1];
+    if (sign && sign.kind === "punct" && !tokens[first].space && (sign.text === "+" || isDash(sign))) {
+      const before = tokens[first - 2];
+      const joined = before && !sign.space && (before.kind === "num" || before.kind === "word");
+      if (!joined) {
+        if (isPunct(before, "/") && isPunct(tokens[first - 3], "+")) tolerance = true;
+        else if (sign.text === "+") plus = true;
+        else negative = true;
+        first--;
+        start = sign.start;
+      }
+    }
+    // percent forms
+    let k = i + 1;
+    let isPercent = false;
+    let closing = false;
+    if (isPunct(tokens[k], ")") && isPunct(tokens[k + 1], "%") && isPunct(tokens[first - 1], "(")) {
+      // "(85)%"
+      closing = true;
+      isPercent = true;
+      last = k + 1;
+      k += 2;
+    } else if (isPunct(tokens[k], "%", "\uff05")) {
+      isPercent = true;
+      last = k;
+      k++;
+    } else if (isWord(tokens[k], "percent", "pct")) {
+      isPercent = true;
+      last = k;
+      k++;
+    } else if (isWord(tokens[k], "per") && isWord(tokens[k + 1], "cent")) {
+      isPercent = true;
+      last = k + 1;
+      k += 2;
+    } else if (isDash(tokens[k]) && isWord(tokens[k + 1], "percent") && !tokens[k].space) {
+      isPercent = true;
+      last = k + 1;
+      k += 2;
+    } else if (
+      isDash(tokens[k]) &&
+      isWord(tokens[k + 1], "per") &&
+      isDash(tokens[k + 2]) &&
+      isWord(tokens[k + 3], "cent")
+    ) {
+      isPercent = true;
+      last = k + 3;
+      k += 4;
+    }
+    if (isPercent) {
+      // "(85)%" is a fall; "(34%)" is one only in a table (in prose "(15.4%)" is an aside), decided there
+      if (closing) negative = true;
+      end = tokens[last].end;
+      out.push({
+        kind: "percent",
+        start,
+        end,
+        at: i,
+        first,
+        last,
+        printed: text.slice(start, end),
+        number,
+        decimals: decimalsOf(t.text),
+        unit: { dim: "%", scale: 0, text: "%" },
+        paren: depth[i] === 1 || closing,
+        negative,
+        plus,
+        tolerance,
+      });
+      continue;
+    }
+    // scale and unit words
+    let scale = 0;
+    let dim = currency ? `money:${currency.cur}` : "";
+    let unitFrom = -1;
+    let m = i + 1;
+    const w = tokens[m];
+    if (w && isDash(w) && !w.space && SCALE_WORDS.has(tokens[m + 1]?.lower ?? "") && !tokens[m + 1].space) {
+      // "5.32-million"
+      scale = SCALE_WORDS.get(tokens[m + 1].lower) as number;
+      unitFrom = m;
+      m += 2;
+    } else if (w && w.kind === "word" && SCALE_WORDS.has(w.lower)) {
+      scale = SCALE_WORDS.get(w.lower) as number;
+      unitFrom = m;
+      m++;
+    } else if (
+      w &&
+      w.kind === "word" &&
+      currency &&
+      !w.space &&
+      (w.text === "m" || w.text === "M" || w.lower === "bn")
+    ) {
+      // "US$2,124m", "A$29m"
+      scale = w.lower === "bn" ? 9 : 6;
+      unitFrom = m;
+      m++;
+    } else if (w && w.kind === "word" && currency && w.text === "M") {
+      // "$487 M"
+      scale = 6;
+      unitFrom = m;
+      m++;
+    }
+    const u = tokens[m];
+    if (u && u.kind === "word") {
+      const defined = abbreviations.get(u.text);
+      const known = defined ?? (u.text === "MT" || u.text === "Mt" ? caseUnit(u.text) : UNIT_WORDS.get(u.lower));
+      if (known && !(currency && known.dim.startsWith("count"))) {
+        if (!currency) dim = known.dim;
+        scale += known.scale;
+        if (unitFrom < 0) unitFrom = m;
+        m++;
+        if (currency) dim = `${dim}/${known.dim}`;
+      } else if (isWord(u, "metric") && isWord(tokens[m + 1], "tonnes", "tons")) {
+        dim = "t";
+        if (unitFrom < 0) unitFrom = m;
+        m += 2;
+      } else if (isWord(u, "grams") && isWord(tokens[m + 1], "per") && isWord(tokens[m + 2], "tonne")) {
+        dim = "g/t";
+        if (unitFrom < 0) unitFrom = m;
+        m += 3;
+      } else if (isWord(u, "per") && tokens[m + 1]?.kind === "word") {
+        // "$304 per ounce", "$0.04 per share", "0.39 per one million hours": a rate, never a production figure
+        const per = UNIT_WORDS.get(tokens[m + 1].lower)?.dim ?? tokens[m + 1].lower;
+        dim = `${dim || "count"}/${per}`;
+        if (unitFrom < 0) unitFrom = m;
+        m += 2;
+      }
+    }
+    // "/oz", "/eq oz", "/lb", "/t"
+    if (isPunct(tokens[m], "/") && !tokens[m].space && tokens[m + 1]?.kind === "word") {
+      let p = m + 1;
+      if (isWord(tokens[p], "eq") && tokens[p + 1]?.kind === "word") p++;
+      const per = UNIT_WORDS.get(tokens[p].lower)?.dim ?? tokens[p].lower;
+      dim = `${dim || "count"}/${per}`;
+      if (unitFrom < 0) unitFrom = m;
+      m = p + 1;
+    }
+    last = m - 1;
+    end = tokens[last].end;
+    const paren = depth[i] === 1;
+    out.push({
+      kind: "amount",
+      start,
+      end,
+      at: i,
+      first,
+      last,
+      printed: text.slice(start, end),
+      number,
+      decimals: decimalsOf(t.text),
+      unit: { dim, scale, text: unitFrom >= 0 ? text.slice(tokens[unitFrom].start, end).replace(/^-/, "") : "" },
+      paren,
+      negative,
+      plus,
+      tolerance,
+    });
+    i = last;
+  }
+  return out;
+}
+
+/** "Mt" is million tonnes; "MT" is left as printed unless the release defines it. */
+function caseUnit(text: string): UnitWord {
+  return text === "Mt" ? { dim: "t", scale: 6 } : { dim: "MT", scale: 0 };
+}
+
+/** "million tonnes (MT)", "metric tonnes (MT)": abbreviations a release defines, by the words before them. */
+export function definedUnits(tokens: Token[], into: Map<string, UnitWord>): void {
+  for (let i = 2; i + 2 < tokens.length; i++) {
+    if (!isPunct(tokens[i], "(") || !isPunct(tokens[i + 2], ")") || tokens[i + 1].kind !== "word") continue;
+    const abbr = tokens[i + 1].text;
+    if (abbr.toUpperCase() !== abbr || abbr.length > 4 || into.has(abbr)) continue;
+    const a = tokens[i - 2].lower;
+    const b = tokens[i - 1].lower;
+    const unit = UNIT_WORDS.get(b);
+    if (!unit || unit.dim.startsWith("count")) continue;
+    if (SCALE_WORDS.has(a)) into.set(abbr, { dim: unit.dim, scale: unit.scale + (SCALE_WORDS.get(a) as number) });
+    else if (a === "metric" || unit.dim === "t") into.set(abbr, { dim: unit.dim, scale: unit.scale });
+  }
+}
+
+/** The exact value of a quantity in its base unit (ounces, tonnes, dollars): number × 10^scale. */
+export function baseValue(q: Quantity): Decimal {
+  return { coefficient: q.number.coefficient, exponent: q.number.exponent + q.unit.scale };
+}
+
+/** The quantity as a plain number, in the scale printed ("5.32" for 5.32-million ounces). */
+export const printedNumber = (q: Quantity): number => Number(`${q.number.coefficient}e${q.number.exponent}`);
