@@ -190,6 +190,16 @@ export function quantitiesOf(
         start = sign.start;
       }
     }
+    // "+/- 7%", "± 7%": a tolerance, however it is spaced
+    if (!tolerance) {
+      const a = tokens[first - 1];
+      if (isPunct(a, "\u00b1") || (isDash(a) && isPunct(tokens[first - 2], "/") && isPunct(tokens[first - 3], "+"))) {
+        tolerance = true;
+        first = isPunct(a, "\u00b1") ? first - 1 : first - 3;
+        start = tokens[first].start;
+        negative = false;
+      }
+    }
     // percent forms
     let k = i + 1;
     let isPercent = false;
