@@ -33,7 +33,17 @@ export interface Hit {
   pair: Hit | null;
   /** Joined to an earlier change ("up 30% and gold production by 24%", "19% and 4%, respectively"). */
   joined: Hit | null;
+  /** For a change said in words ("more than doubled"): the percentage CLAIM_CHECK reads. */
+  words?: string;
 }
+
+/** Changes said in words, as the percentage they mean. */
+const MULTIPLES = new Map<string, [bigint, -1 | 1]>(
+  Object.entries({ doubled: [100n, 1], tripled: [200n, 1], quadrupled: [300n, 1], halved: [50n, -1] }) as [
+    string,
+    [bigint, -1 | 1],
+  ][],
+);
 
 const BACK_LIMIT = 4;
 
@@ -186,6 +196,42 @@ export function findChanges(r: Reading): Hit[] {
       }
     }
   });
+  // "more than doubled", "halved"
+  tokens.forEach((t, i) => {
+    const m = t.kind === "word" ? MULTIPLES.get(t.lower) : undefined;
+    if (!m) return;
+    let from = i;
+    let bound = "";
+    if (isWord(tokens[i - 1], "than") && isWord(tokens[i - 2], "more", "less")) {
+      bound = `${tokens[i - 2].lower} than`;
+      from = i - 2;
+    } else if (isWord(tokens[i - 1], "nearly", "almost", "roughly", "about")) {
+      bound = tokens[i - 1].lower;
+      from = i - 1;
+    }
+    const [pct, dir] = m;
+    const q: Quantity = {
+      kind: "percent",
+      start: tokens[from].start,
+      end: t.end,
+      at: i,
+      first: from,
+      last: i,
+      printed: tokens
+        .slice(from, i + 1)
+        .map((x) => x.text)
+        .join(" "),
+      number: { coefficient: pct, exponent: 0 },
+      decimals: 0,
+      unit: { dim: "%", scale: 0, text: "%" },
+      paren: false,
+      negative: dir < 0,
+      plus: false,
+      tolerance: false,
+    };
+    const h = add(q, from, i, dir, bound);
+    h.words = `${dir > 0 ? "up" : "down"} ${bound ? `${bound} ` : ""}${pct}%`;
+  });
   // A percentage printed with an amount of change: "696 oz (15.4%)", "1,608 oz or 31.4%", "by 1% (2,929 ounces)".
   qs.forEach((q, n) => {
     if (byQ.has(q) || q.tolerance) return;
@@ -226,6 +272,8 @@ export interface Compared {
 
 interface Env {
   index: FigureIndex;
+  /** Names the release gives figures for (mines, operations): a claim naming one is about it alone. */
+  sites: ReadonlySet<string>;
   ctx: PeriodContext | null;
   /** A comparison said earlier in the paragraph ("Against 2016, output rose in January…"). */
   paragraphComparison: PeriodMention | null;
@@ -481,7 +529,11 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
         compared = true;
       }
     }
-    current = currentBefore(r, h, segFrom, prior, claims, metric) ?? toAfter(r, h, nextStart, claims);
+    // "increased 37 per cent to 2.01 million ounces": the figure right after "to" is the current
+    current =
+      toAfter(r, h, Math.min(nextStart, h.to + 3), claims) ??
+      currentBefore(r, h, segFrom, prior, claims, metric) ??
+      toAfter(r, h, nextStart, claims);
     if (current && !prior && !compared) {
       // "61.65 MT in October 2023 and 53.69 MT in October 2022, a growth of 14.83%": the later period is the current
       const other = secondBefore(r, h, segFrom, current, claims);
@@ -513,7 +565,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
   let priorPeriod = priorFig?.period ?? (cmpMention ? priorOf(cmpMention.value, currentPeriod, env.ctx) : null);
   if (priorPeriod && currentPeriod && sameSpan(priorPeriod, currentPeriod) && !priorFig) priorPeriod = null;
-  const site = currentFig?.site ?? null;
+  const site = currentFig?.site ?? siteOf(r, segFrom, h.from, env.sites);
   const dim = currentFig?.q.unit.dim || priorFig?.q.unit.dim || (h.q.kind === "amount" ? h.q.unit.dim : null) || null;
   const missing: string[] = [];
   if (!currentFig) {
@@ -555,6 +607,27 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   }
   done.set(h, out);
   return out;
+}
+
+/** The site a claim is about: "Macassa's reserves", "at Fosterville", or "its" after a site named earlier in the sentence. */
+function siteOf(r: Reading, from: number, to: number, sites: ReadonlySet<string>): string | null {
+  if (sites.size === 0) return null;
+  const { tokens } = r;
+  for (let k = to - 1; k >= from; k--) {
+    const t = tokens[k];
+    if (
+      t.kind === "word" &&
+      sites.has(t.text) &&
+      (isPunct(tokens[k + 1], "'", "\u2019") || isWord(tokens[k - 1], "at"))
+    )
+      return t.text;
+    if (isWord(t, "its")) {
+      for (let j = k - 1; j >= 0; j--)
+        if (tokens[j].kind === "word" && sites.has(tokens[j].text)) return tokens[j].text;
+      return null;
+    }
+  }
+  return null;
 }
 
 /** A relative period attached to a printed figure ("54.14 million tonnes a year earlier") is that figure's, not the sentence's comparison. */
@@ -694,7 +767,7 @@ function toAfter(r: Reading, h: Hit, nextStart: number, claims: Set<Quantity>): 
   for (let k = h.to + 1; k < nextStart && k <= h.to + 12; k++) {
     if (r.periodOf[k] >= 0) continue;
     const t = r.tokens[k];
-    if (isWord(t, "to")) {
+    if (isWord(t, "to") && !isWord(r.tokens[k - 1], "compared", "relative", "close", "equal", "similar")) {
       const v = valueAfter(r, k + 1, claims);
       return v ? v.q : null;
     }
@@ -804,6 +877,7 @@ function derivedPrior(current: Fig, diff: Quantity, direction: -1 | 0 | 1): Fig 
 
 /** The text CLAIM_CHECK reads for a stated percentage: its direction word, bound and signed figure. */
 export function statedText(h: Hit): string {
+  if (h.words) return h.words;
   const q = h.q;
   const sign = q.plus ? "+" : q.negative && !q.paren ? "-" : "";
   const body = `${sign}${q.printed.replace(/^[+\-\u2212(]+|[)]+$/g, "").replace(/^[+-]/, "")}`;

@@ -32,7 +32,7 @@ interface Range {
 
 const FORECAST_HEADING = /\b(outlook|guidance|forecast|targets?)\b/i;
 
-/** A quantity in base units from a number (the guidance reader's low or high). */
+/** The guidance reader's low or high as a quantity in the printed scale ("5.3" of "5.3-million to 5.5-million ounces"). */
 function quantityOf(value: number, like: Quantity): Quantity | null {
   let d;
   try {
@@ -42,7 +42,11 @@ function quantityOf(value: number, like: Quantity): Quantity | null {
     throw e;
   }
   if (!d) return null;
-  return { ...like, number: d, unit: { ...like.unit, scale: 0 }, printed: String(value) };
+  const number = { coefficient: d.coefficient, exponent: d.exponent - like.unit.scale };
+  const printed = Number(`${number.coefficient}e${number.exponent}`).toLocaleString("en-US", {
+    maximumFractionDigits: 20,
+  });
+  return { ...like, number, printed: `${like.printed.match(/^\D*/)?.[0] ?? ""}${printed}` };
 }
 
 /** The ranges of a sentence: two figures joined by a dash, "to", or "between … and". */
@@ -83,7 +87,10 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
     const base = a.number;
     // low = a × (100 − p) / 100 exactly, as decimals
     const p = t.number;
-    const scaleUp = (x: bigint, e: number, y: bigint, f: number): { coefficient: bigint; exponent: number } => ({ coefficient: x * y, exponent: e + f });
+    const scaleUp = (x: bigint, e: number, y: bigint, f: number): { coefficient: bigint; exponent: number } => ({
+      coefficient: x * y,
+      exponent: e + f,
+    });
     const hundred = 100n * 10n ** BigInt(-p.exponent);
     const lowD = scaleUp(base.coefficient, base.exponent - 2, hundred - p.coefficient, p.exponent);
     const highD = scaleUp(base.coefficient, base.exponent - 2, hundred + p.coefficient, p.exponent);
@@ -111,8 +118,13 @@ function relationBefore(tokens: Token[], at: number): { relation: Relation; from
     const phrase = words.join(" ");
     if (/^at or below the lower end of\b/.test(phrase)) return { relation: "at or below low", from: k };
     if (/^at or above the (upper|top|high) end of\b/.test(phrase)) return { relation: "at or above high", from: k };
-    if (/^(?:slightly |well |just )?(below|short of|under|missing|missed)\b/.test(phrase)) return { relation: "below", from: k };
-    if (/^(?:slightly |well |just )?(beating|beat|exceeding|exceeded|above|ahead of|surpassing|surpassed|outperforming)\b/.test(phrase))
+    if (/^(?:slightly |well |just )?(below|short of|under|missing|missed)\b/.test(phrase))
+      return { relation: "below", from: k };
+    if (
+      /^(?:slightly |well |just )?(beating|beat|exceeding|exceeded|above|ahead of|surpassing|surpassed|outperforming)\b/.test(
+        phrase,
+      )
+    )
       return { relation: "above", from: k };
     if (/^(in line with|within|met|meeting|achieved|achieving)\b/.test(phrase)) return { relation: "within", from: k };
   }
@@ -130,11 +142,32 @@ function guidanceWordBefore(tokens: Token[], at: number): number {
 }
 
 const REVISIONS = new Map<string, "up" | "down" | "narrow">(
-  Object.entries({ raised: "up", raises: "up", increased: "up", raising: "up", lowered: "down", reduced: "down", cut: "down", lowers: "down", narrowed: "narrow", tightened: "narrow" }),
+  Object.entries({
+    raised: "up",
+    raises: "up",
+    increased: "up",
+    raising: "up",
+    lowered: "down",
+    reduced: "down",
+    cut: "down",
+    lowers: "down",
+    narrowed: "narrow",
+    tightened: "narrow",
+  }),
 );
 
 function rangeFig(q: Quantity, r: Reading, period: Resolved | null, metric: Metric): Fig {
-  return { start: q.start, end: q.end, q, metric, site: null, period, forecast: true, place: r.place, unitText: q.unit.text };
+  return {
+    start: q.start,
+    end: q.end,
+    q,
+    metric,
+    site: null,
+    period,
+    forecast: true,
+    place: r.place,
+    unitText: q.unit.text,
+  };
 }
 
 /** The period a range is for: printed with it ("in 2017", "for 2018"), in its sentence, or the release's year ("annual"). */
@@ -174,7 +207,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
   for (const q of r.qs) {
     if (q.kind !== "percent" || !isWord(tokens[q.last + 1], "of")) continue;
     let g = -1;
-    for (let k = q.last + 2; k < tokens.length && k <= q.last + 8; k++) if (tokens[k].kind === "word" && GUIDANCE_WORDS.has(tokens[k].lower)) g = k;
+    for (let k = q.last + 2; k < tokens.length && k <= q.last + 8; k++)
+      if (tokens[k].kind === "word" && GUIDANCE_WORDS.has(tokens[k].lower)) g = k;
     if (g < 0) continue;
     let end = g;
     while (end + 1 < tokens.length && !isPunct(tokens[end + 1], ",", ";", ".", "(")) end++;
@@ -197,7 +231,9 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
 
   // ranges the sentence compares in a way the reader does not model: listed as not read, never guessed
   const sentenceText = text.slice(tokens[0].start, tokens[tokens.length - 1].end).toLowerCase();
-  const unmodelled = /\b(low|lower|top|upper|high) end\b/.test(sentenceText) && !/at or (below|above) the (lower|upper|top|high) end/.test(sentenceText);
+  const unmodelled =
+    /\b(low|lower|top|upper|high) end\b/.test(sentenceText) &&
+    !/at or (below|above) the (lower|upper|top|high) end/.test(sentenceText);
   if (unmodelled) {
     env.notRead.push({
       text: text.slice(tokens[0].start, tokens[tokens.length - 1].end),
@@ -223,7 +259,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     }
     const metricFrom = Math.max(0, anchor - 6);
     let metric = metricOf(tokens, metricFrom, last.to + 4);
-    if (metric.material === null && range.high.unit.dim === "oz" && env.defaultMaterial) metric = { ...metric, material: env.defaultMaterial };
+    if (metric.material === null && range.high.unit.dim === "oz" && env.defaultMaterial)
+      metric = { ...metric, material: env.defaultMaterial };
     const period = guidancePeriod(r, range, env);
     const figures: Found["figures"] = {
       low: rangeFig(range.low, r, period, metric),
@@ -273,14 +310,32 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     const rel = relationBefore(tokens, anchor);
     if (rel) {
       const actual = actualBefore(r, rel.from, range);
-      const v: Verdict = actual ? relationVerdict(rel.relation, actual.q, range) : { verdict: "not checkable", missing: "the actual figure compared with the guidance is not printed" };
+      const v: Verdict = actual
+        ? relationVerdict(rel.relation, actual.q, range)
+        : { verdict: "not checkable", missing: "the actual figure compared with the guidance is not printed" };
       claim(rel.from, last.to, v, { current: actual });
       continue;
     }
-    claim(gw >= 0 && gw < range.from ? guidanceStart(tokens, gw) : range.from, last.to, {
-      verdict: "not checkable",
-      missing: "a forecast: the release cannot confirm it",
-    }, {});
+    // a forecast: the release cannot confirm it; last year's actual, when printed, is given with it
+    const base =
+      period && period.last - period.first === 11
+        ? env.index.find(
+            metric,
+            { first: period.first - 12, last: period.last - 12 },
+            range.high.unit.dim,
+            null,
+            range.low.start,
+          )
+        : null;
+    claim(
+      gw >= 0 && gw < range.from ? guidanceStart(tokens, gw) : range.from,
+      last.to,
+      {
+        verdict: "not checkable",
+        missing: "a forecast: the release cannot confirm it",
+      },
+      base ? { base } : {},
+    );
   }
   return { found, usedHits: used };
 }
@@ -288,7 +343,14 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
 function guidanceStart(tokens: Token[], gw: number): number {
   let k = gw;
   // "annual production guidance of", "production guidance for 2018 is"
-  while (k > 0 && tokens[k - 1].kind === "word" && /^(annual|production|sales|gold|silver|copper|full|year|cost|improved|increased|revised|adjusted|original|its)$/.test(tokens[k - 1].lower)) k--;
+  while (
+    k > 0 &&
+    tokens[k - 1].kind === "word" &&
+    /^(annual|production|sales|gold|silver|copper|full|year|cost|improved|increased|revised|adjusted|original|its)$/.test(
+      tokens[k - 1].lower,
+    )
+  )
+    k--;
   return k;
 }
 
@@ -305,7 +367,8 @@ function revisionOf(tokens: Token[], anchor: number): "up" | "down" | "narrow" |
 }
 
 function revisionStart(tokens: Token[], anchor: number): number {
-  for (let k = anchor; k >= 0 && k >= anchor - 6; k--) if (tokens[k].kind === "word" && REVISIONS.has(tokens[k].lower)) return k;
+  for (let k = anchor; k >= 0 && k >= anchor - 6; k--)
+    if (tokens[k].kind === "word" && REVISIONS.has(tokens[k].lower)) return k;
   return anchor;
 }
 
@@ -313,7 +376,11 @@ function revisionVerdict(kind: "up" | "down" | "narrow", now: Range, before: Ran
   const lo = compareQuantities(now.low, before.low);
   const hi = compareQuantities(now.high, before.high);
   const holds =
-    kind === "up" ? lo >= 0 && hi >= 0 && lo + hi > 0 : kind === "down" ? lo <= 0 && hi <= 0 && lo + hi < 0 : lo >= 0 && hi <= 0 && lo - hi > 0;
+    kind === "up"
+      ? lo >= 0 && hi >= 0 && lo + hi > 0
+      : kind === "down"
+        ? lo <= 0 && hi <= 0 && lo + hi < 0
+        : lo >= 0 && hi <= 0 && lo - hi > 0;
   const word = kind === "up" ? "raised" : kind === "down" ? "lowered" : "narrowed";
   return holds ? { verdict: "consistent" } : { verdict: `inconsistent: the range is not ${word}` };
 }
@@ -322,7 +389,15 @@ function relationVerdict(rel: Relation, actual: Quantity, range: Range): Verdict
   const lo = compareQuantities(actual, range.low);
   const hi = compareQuantities(actual, range.high);
   const holds =
-    rel === "above" ? hi > 0 : rel === "below" ? lo < 0 : rel === "within" ? lo >= 0 && hi <= 0 : rel === "at or below low" ? lo <= 0 : hi >= 0;
+    rel === "above"
+      ? hi > 0
+      : rel === "below"
+        ? lo < 0
+        : rel === "within"
+          ? lo >= 0 && hi <= 0
+          : rel === "at or below low"
+            ? lo <= 0
+            : hi >= 0;
   const where = hi > 0 ? "above the range" : lo < 0 ? "below the range" : "inside the range";
   return holds ? { verdict: "consistent" } : { verdict: `inconsistent: ${actual.printed} is ${where}` };
 }
@@ -333,10 +408,33 @@ function actualBefore(r: Reading, before: number, range: Range): Fig | null {
     const q = r.qs[k];
     if (q.last >= before || q.kind !== "amount") continue;
     if (!sameDim(q.unit.dim, range.high.unit.dim)) continue;
-    // not another range's end
-    if (isDash(r.tokens[q.last + 1]) || isDash(r.tokens[q.first - 1]) || isWord(r.tokens[q.last + 1], "to")) continue;
+    // not another range's end ("420-million pounds to 440-million pounds")
+    const prevQ = r.qs[k - 1];
+    const afterRange =
+      prevQ &&
+      prevQ.last === q.first - 2 &&
+      (isDash(r.tokens[q.first - 1]) || isWord(r.tokens[q.first - 1], "to", "and"));
+    if (
+      isDash(r.tokens[q.last + 1]) ||
+      isDash(r.tokens[q.first - 1]) ||
+      isWord(r.tokens[q.last + 1], "to") ||
+      afterRange
+    )
+      continue;
     const f = r.figs[k];
-    return f ?? { start: q.start, end: q.end, q, metric: { material: null, measure: null, qualifiers: [] }, site: null, period: null, forecast: false, place: r.place, unitText: q.unit.text };
+    return (
+      f ?? {
+        start: q.start,
+        end: q.end,
+        q,
+        metric: { material: null, measure: null, qualifiers: [] },
+        site: null,
+        period: null,
+        forecast: false,
+        place: r.place,
+        unitText: q.unit.text,
+      }
+    );
   }
   return null;
 }
@@ -359,7 +457,11 @@ function growthAfter(r: Reading, rangeEnd: number, hits: Hit[]): Growth | null {
     const lowTok = tokens[q.first - 2];
     const isRange = (isDash(tokens[q.first - 1]) || isWord(tokens[q.first - 1], "to")) && lowTok?.kind === "num";
     let k = q.last + 1;
-    const changeAfter = tokens[k] && tokens[k].kind === "word" && CHANGE_WORDS.has(tokens[k].lower) && (CHANGE_NOUNS.has(tokens[k].lower) || /^(higher|above|more)$/.test(tokens[k].lower));
+    const changeAfter =
+      tokens[k] &&
+      tokens[k].kind === "word" &&
+      CHANGE_WORDS.has(tokens[k].lower) &&
+      (CHANGE_NOUNS.has(tokens[k].lower) || /^(higher|above|more)$/.test(tokens[k].lower));
     const hit = hits.find((h) => h.q === q);
     if (!isRange && !hit) continue;
     if (isRange && !changeAfter) continue;
@@ -380,7 +482,14 @@ function growthAfter(r: Reading, rangeEnd: number, hits: Hit[]): Growth | null {
 }
 
 /** The base a growth is measured from: the period after "compared to"/"from", else the year before the guidance's. */
-function baseFor(r: Reading, g: Growth, period: Resolved | null, metric: Metric, range: Range, env: Env): { fig: Fig | null; missing: string } {
+function baseFor(
+  r: Reading,
+  g: Growth,
+  period: Resolved | null,
+  metric: Metric,
+  range: Range,
+  env: Env,
+): { fig: Fig | null; missing: string } {
   let basePeriod: Resolved | null = null;
   for (const m of r.periods) {
     if (m.from <= g.after || m.from > g.to) continue;
@@ -393,7 +502,8 @@ function baseFor(r: Reading, g: Growth, period: Resolved | null, metric: Metric,
   if (!basePeriod) return { fig: null, missing: `the period the growth is measured from is not said` };
   const fig = env.index.find(metric, basePeriod, range.high.unit.dim, null, range.low.start);
   if (!fig) {
-    const label = basePeriod.last - basePeriod.first === 11 ? String(Math.floor(basePeriod.first / 12)) : "the base period";
+    const label =
+      basePeriod.last - basePeriod.first === 11 ? String(Math.floor(basePeriod.first / 12)) : "the base period";
     return { fig: null, missing: `${what} for ${label} is not printed` };
   }
   return { fig, missing: "" };

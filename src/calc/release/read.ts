@@ -20,6 +20,7 @@ import { monthWord, yearAt } from "./periods";
 export interface Env {
   text: string;
   index: FigureIndex;
+  sites: Set<string>;
   ctx: PeriodContext | null;
   paragraphComparison: PeriodMention | null;
   paragraphPeriod: Resolved | null;
@@ -139,7 +140,16 @@ export function readReleaseText(text: string): Release {
   const unread: Unread[] = [];
   const readings: Reading[] = [];
   const found: Found[] = [];
-  const env: Env = { text, index, ctx, paragraphComparison: null, paragraphPeriod: null, defaultMaterial, notRead };
+  const env: Env = {
+    text,
+    index,
+    sites: new Set(),
+    ctx,
+    paragraphComparison: null,
+    paragraphPeriod: null,
+    defaultMaterial,
+    notRead,
+  };
 
   // Prose first (its figures), then tables, so that every claim can look up every figure.
   let blockNo = 0;
@@ -202,6 +212,7 @@ export function readReleaseText(text: string): Release {
     }
   }
 
+  for (const f of index.all) if (f.site) env.sites.add(f.site);
   // Claims in prose, paragraph by paragraph.
   let currentBlock = -1;
   let pending: Pending[] = [];

@@ -90,15 +90,30 @@ function phrasesOf(r: Reading): Phrase[] {
     if (w === "record" || w === "records") {
       const from = recordStart(tokens, i, r.periodOf);
       if (from !== null) add(from, i);
-    } else if (w === "high" && (isWord(tokens[i - 1], "yearly", "annual", "quarterly", "monthly") || (isWord(tokens[i - 1], "time") && isDash(tokens[i - 2])))) {
+    } else if (
+      w === "high" &&
+      (isWord(tokens[i - 1], "yearly", "annual", "quarterly", "monthly") ||
+        (isWord(tokens[i - 1], "time") && isDash(tokens[i - 2])))
+    ) {
       let from = i - 1;
       while (from > 0 && (isDash(tokens[from - 1]) || isWord(tokens[from - 1], "all", "a", "an", "new"))) from--;
       add(from, i);
     } else if (w === "highest" || w === "best") {
       let scoped = false;
       for (let k = i + 1; k < tokens.length && k <= i + 10; k++) {
-        if (isWord(tokens[k], "ever", "since", "history") || (isWord(tokens[k], "so") && isWord(tokens[k + 1], "far")) || (isWord(tokens[k], "this") && isWord(tokens[k + 1], "year")) || (isWord(tokens[k], "on") && isWord(tokens[k + 1], "record"))) scoped = true;
-        if (w === "best" && (r.periodOf[k] >= 0 || isWord(tokens[k], "in")) && yearAt(tokens[k + (isWord(tokens[k], "in") ? 1 : 0)]) !== null) scoped = true;
+        if (
+          isWord(tokens[k], "ever", "since", "history") ||
+          (isWord(tokens[k], "so") && isWord(tokens[k + 1], "far")) ||
+          (isWord(tokens[k], "this") && isWord(tokens[k + 1], "year")) ||
+          (isWord(tokens[k], "on") && isWord(tokens[k + 1], "record"))
+        )
+          scoped = true;
+        if (
+          w === "best" &&
+          (r.periodOf[k] >= 0 || isWord(tokens[k], "in")) &&
+          yearAt(tokens[k + (isWord(tokens[k], "in") ? 1 : 0)]) !== null
+        )
+          scoped = true;
         if (isPunct(tokens[k], ",", ";", ".")) break;
       }
       if (!scoped) continue;
@@ -106,7 +121,12 @@ function phrasesOf(r: Reading): Phrase[] {
       if (isDash(tokens[i - 1]) && isWord(tokens[i - 2], "second", "third")) from = i - 2;
       while (from > 0 && isWord(tokens[from - 1], "the", "its", "far", "by", "of", "two", "three")) from--;
       add(from, i);
-    } else if (w === "first" && isWord(tokens[i + 1], "time") && isWord(tokens[i - 1], "the") && isWord(tokens[i - 2], "for")) {
+    } else if (
+      w === "first" &&
+      isWord(tokens[i + 1], "time") &&
+      isWord(tokens[i - 1], "the") &&
+      isWord(tokens[i - 2], "for")
+    ) {
       add(i - 2, i + 1);
     }
   }
@@ -122,26 +142,42 @@ function scopeOf(r: Reading, p: Phrase, end: number): Scope {
     const t = tokens[k];
     if (isWord(t, "month", "monthly", "months")) s.unit = s.unit ?? "month";
     if (isWord(t, "quarterly", "quarter", "quarters")) s.unit = "quarter";
-    if (isWord(t, "annual", "yearly") || (isWord(t, "year") && !isWord(tokens[k - 1], "this", "the") && !isWord(tokens[k + 1], "so"))) s.unit = s.unit ?? "year";
-    if (isWord(t, "for", "of") && monthWord(tokens[k + 1] ?? undefined) !== null && !yearAt(tokens[k + 2])) s.month = monthWord(tokens[k + 1]);
-    if (isWord(t, "for", "of") && isWord(tokens[k + 1], "the", "a", "any") && isWord(tokens[k + 2], "month") && isWord(tokens[k + 3], "of")) s.month = monthWord(tokens[k + 4]);
+    if (
+      isWord(t, "annual", "yearly") ||
+      (isWord(t, "year") && !isWord(tokens[k - 1], "this", "the") && !isWord(tokens[k + 1], "so"))
+    )
+      s.unit = s.unit ?? "year";
+    if (isWord(t, "for", "of") && monthWord(tokens[k + 1] ?? undefined) !== null && !yearAt(tokens[k + 2]))
+      s.month = monthWord(tokens[k + 1]);
+    if (
+      isWord(t, "for", "of") &&
+      isWord(tokens[k + 1], "the", "a", "any") &&
+      isWord(tokens[k + 2], "month") &&
+      isWord(tokens[k + 3], "of")
+    )
+      s.month = monthWord(tokens[k + 4]);
     if (isWord(t, "since") && yearAt(tokens[k + 1]) !== null) s.since = yearAt(tokens[k + 1]);
     if (isWord(t, "second") && isDash(tokens[k + 1]) && isWord(tokens[k + 2], "best")) s.rank = 2;
     if (isWord(t, "two") && isWord(tokens[k + 1], "of")) s.rank = 2;
   }
-  if (/\bso far\b|\bthis year\b|\byearly high\b/.test(text) || (/\bbest\b/.test(text) && /\bin (19|20)\d\d\b/.test(text))) s.ytd = true;
+  if (
+    /\bso far\b|\bthis year\b|\byearly high\b/.test(text) ||
+    (/\bbest\b/.test(text) && /\bin (19|20)\d\d\b/.test(text))
+  )
+    s.ytd = true;
   if (s.month !== null) s.unit = "month";
   if (/\byearly high\b/.test(text) && s.unit === "year") s.unit = "month";
   if (s.ytd && s.unit === "year") s.unit = "month";
-  s.text = s.month !== null
-    ? `same calendar month (every earlier ${MONTHS[s.month - 1]})`
-    : s.ytd
-      ? `best ${s.unit ?? "period"} of the year so far`
-      : s.since !== null
-        ? `every ${s.unit ?? "period"} since ${s.since}`
-        : s.unit
-          ? `any ${s.unit}`
-          : "all periods";
+  s.text =
+    s.month !== null
+      ? `same calendar month (every earlier ${MONTHS[s.month - 1]})`
+      : s.ytd
+        ? `best ${s.unit ?? "period"} of the year so far`
+        : s.since !== null
+          ? `every ${s.unit ?? "period"} since ${s.since}`
+          : s.unit
+            ? `any ${s.unit}`
+            : "all periods";
   if (s.rank > 1) s.text += ` (rank ${s.rank})`;
   return s;
 }
@@ -149,7 +185,20 @@ function scopeOf(r: Reading, p: Phrase, end: number): Scope {
 /** "Februaries", "Mays", "quarters". */
 const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The end of a record phrase: its own words, "of 6,736 oz", and a list of sites' figures after it. */
 function phraseEnd(r: Reading, p: Phrase): number {
@@ -168,7 +217,11 @@ function phraseEnd(r: Reading, p: Phrase): number {
     if (isPunct(t, ",") && !r.qs.some((q) => q.first > k && q.first <= k + 3)) break;
     end = k;
   }
-  while (end > p.to && (isPunct(tokens[end], ",", ":", "(") || isWord(tokens[end], "and", "as", "or", "the", "a", "with", "at", "both"))) end--;
+  while (
+    end > p.to &&
+    (isPunct(tokens[end], ",", ":", "(") || isWord(tokens[end], "and", "as", "or", "the", "a", "with", "at", "both"))
+  )
+    end--;
   return end;
 }
 
@@ -178,21 +231,30 @@ export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
   for (const p of phrasesOf(r)) {
     const end = phraseEnd(r, p);
     const scope = scopeOf(r, p, end);
-    const inPhrase = r.figs.filter((f, k): f is Fig => f !== null && r.qs[k].first > p.from && r.qs[k].last <= end && !isPrevious(tokens, r.qs[k].first));
+    const inPhrase = r.figs.filter(
+      (f, k): f is Fig =>
+        f !== null && r.qs[k].first > p.from && r.qs[k].last <= end && !isPrevious(tokens, r.qs[k].first),
+    );
     let metric = metricOf(tokens, 0, end + 1, true);
     let values: Fig[] = inPhrase;
     if (values.length === 0) {
       // the figure the sentence gives the record to: before it in its clause, else right after it
-      const before = r.figs.filter((f, k): f is Fig => f !== null && r.qs[k].last < p.from && !isPrevious(tokens, r.qs[k].first));
+      const before = r.figs.filter(
+        (f, k): f is Fig => f !== null && r.qs[k].last < p.from && !isPrevious(tokens, r.qs[k].first),
+      );
       const after = r.figs.filter(
         (f, k): f is Fig =>
           f !== null &&
           r.qs[k].first > end &&
           r.qs[k].first <= end + 12 &&
           !isPrevious(tokens, r.qs[k].first) &&
-          !tokens.slice(end + 1, r.qs[k].first).some((t) => isWord(t, "against", "compared", "than", "versus") || isPunct(t, ";")),
+          !tokens
+            .slice(end + 1, r.qs[k].first)
+            .some((t) => isWord(t, "against", "compared", "than", "versus") || isPunct(t, ";")),
       );
-      const clause = before.filter((f) => !tokens.slice(r.qs[r.figs.indexOf(f)].last + 1, p.from).some((t) => isPunct(t, ";")));
+      const clause = before.filter(
+        (f) => !tokens.slice(r.qs[r.figs.indexOf(f)].last + 1, p.from).some((t) => isPunct(t, ";")),
+      );
       const near = clause.length > 0 ? clause[clause.length - 1] : after[0];
       if (near) values = [near];
     }
@@ -200,7 +262,8 @@ export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
       // "an all-time high for a month of February": the figure of that month, printed elsewhere
       const m = r.periods.find((x) => x.from >= p.from && x.from <= end + 3 && !x.value.date);
       const period = m ? resolve(m.value, env.ctx) : null;
-      if (metric.material === null && env.defaultMaterial && metric.measure === "produced") metric = { ...metric, material: env.defaultMaterial };
+      if (metric.material === null && env.defaultMaterial && metric.measure === "produced")
+        metric = { ...metric, material: env.defaultMaterial };
       const f = period ? env.index.find(metric, period, null, null, tokens[p.from].start) : null;
       if (f) values = [f];
     }
@@ -212,7 +275,13 @@ export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
       start: tokens[p.from].start,
       end: tokens[end].end,
       place: r.place,
-      stated: values.length > 0 ? values.map((f) => f.q.printed).join(", ") : tokens.slice(p.from, p.to + 1).map((t) => t.text).join(" "),
+      stated:
+        values.length > 0
+          ? values.map((f) => f.q.printed).join(", ")
+          : tokens
+              .slice(p.from, p.to + 1)
+              .map((t) => t.text)
+              .join(" "),
       metric,
       unitText: values[0]?.unitText ?? null,
       scope: scope.text,
@@ -243,7 +312,8 @@ function earlierPeriods(p: Resolved, scope: Scope): { periods: Resolved[]; compl
   const out: Resolved[] = [];
   const len = p.last - p.first + 1;
   if (scope.ytd) {
-    for (let m = makeMonth(yearOf(p.first), 1); m + len - 1 < p.first; m += len) out.push({ first: m, last: m + len - 1 });
+    for (let m = makeMonth(yearOf(p.first), 1); m + len - 1 < p.first; m += len)
+      out.push({ first: m, last: m + len - 1 });
     return { periods: out, complete: true };
   }
   const step = scope.month !== null ? 12 : len;
@@ -261,14 +331,26 @@ function verdictOf(
   near: number,
 ): Verdict & { earlier: Fig[] } {
   if (values.length !== 1) {
-    return { verdict: "not checkable", missing: values.length === 0 ? "the record figure is not printed" : "no earlier figures are printed for each of them", earlier: [] };
+    return {
+      verdict: "not checkable",
+      missing:
+        values.length === 0 ? "the record figure is not printed" : "no earlier figures are printed for each of them",
+      earlier: [],
+    };
   }
   const value = values[0];
   if (previous && sameDim(previous.q.unit.dim, value.q.unit.dim)) {
     const c = compareQuantities(value.q, previous.q);
-    return c > 0 ? { verdict: "consistent", earlier: [previous] } : { verdict: `inconsistent: the previous record was ${previous.q.printed}`, earlier: [previous] };
+    return c > 0
+      ? { verdict: "consistent", earlier: [previous] }
+      : { verdict: `inconsistent: the previous record was ${previous.q.printed}`, earlier: [previous] };
   }
-  if (scope.rank > 1) return { verdict: "not checkable", missing: "a rank below first needs the whole history, which the release does not print", earlier: [] };
+  if (scope.rank > 1)
+    return {
+      verdict: "not checkable",
+      missing: "a rank below first needs the whole history, which the release does not print",
+      earlier: [],
+    };
   const p = value.period;
   if (!p) return { verdict: "not checkable", missing: "the period of the record figure is not known", earlier: [] };
   if (scope.unit === null) {
@@ -284,12 +366,18 @@ function verdictOf(
     else lacking.push(e);
   }
   // strictly above every earlier value in scope, as RECORD_MONTH decides it
-  const series: MonthlySeries = { first: 0, values: new Float64Array(earlier.length + 1), rows: new Int32Array(earlier.length + 1) };
+  const series: MonthlySeries = {
+    first: 0,
+    values: new Float64Array(earlier.length + 1),
+    rows: new Int32Array(earlier.length + 1),
+  };
   const ordered = [...earlier].sort((a, b) => (a.period as Resolved).first - (b.period as Resolved).first);
   ordered.forEach((f, k) => {
     series.values[k] = Number(`${f.q.number.coefficient}e${f.q.number.exponent + f.q.unit.scale}`);
   });
-  series.values[ordered.length] = Number(`${value.q.number.coefficient}e${value.q.number.exponent + value.q.unit.scale}`);
+  series.values[ordered.length] = Number(
+    `${value.q.number.coefficient}e${value.q.number.exponent + value.q.unit.scale}`,
+  );
   const result = recordAt(series, ordered.length, "all");
   if (result.previous !== null && !result.isRecord) {
     const at = ordered.find((f) => compareQuantities(f.q, value.q) >= 0) as Fig;
