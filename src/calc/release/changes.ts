@@ -175,9 +175,19 @@ export function findChanges(r: Reading): Hit[] {
       return;
     }
     if (q.unit.dim === "" || q.unit.dim.startsWith("count")) return;
-    const back = changeWordBefore(tokens, q.first, true);
+    // "reduced by over $36 million", "up by more than 1,000 oz": a bound on the amount
+    let f = q.first;
+    let bound = "";
+    if (isWord(tokens[f - 1], "than") && isWord(tokens[f - 2], "more", "less")) {
+      bound = `${tokens[f - 2].lower} than`;
+      f -= 2;
+    } else if (isWord(tokens[f - 1], "over", "under") && isWord(tokens[f - 2], "by")) {
+      bound = tokens[f - 1].lower === "over" ? "more than" : "less than";
+      f -= 1;
+    }
+    const back = changeWordBefore(tokens, f, true);
     if (back) {
-      add(q, back.at, q.last, back.dir, "");
+      add(q, back.at, q.last, back.dir, bound);
       return;
     }
     const next = tokens[q.last + 1];
@@ -337,6 +347,7 @@ function comparisonsIn(r: Reading, from: number, to: number, claims: Set<Quantit
   const { tokens } = r;
   for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
     const t = tokens[k];
+    if (isPunct(t, ";") || isWord(t, "while", "whereas")) break;
     const isForecast = isWord(
       t,
       "forecast",
@@ -561,9 +572,9 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   if (currentFig && !hasMetric(metric)) metric = currentFig.metric;
 
   // the periods: the current figure's, else the nearest before the claim, else the sentence's
-  let currentPeriod = currentFig?.period ?? periodBefore(r, h, segFrom, env.ctx) ?? r.main ?? env.paragraphPeriod;
+  let currentPeriod = currentFig?.period ?? periodBefore(r, h, segFrom, r.ctx) ?? r.main ?? env.paragraphPeriod;
   const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
-  let priorPeriod = priorFig?.period ?? (cmpMention ? priorOf(cmpMention.value, currentPeriod, env.ctx) : null);
+  let priorPeriod = priorFig?.period ?? (cmpMention ? priorOf(cmpMention.value, currentPeriod, r.ctx) : null);
   if (priorPeriod && currentPeriod && sameSpan(priorPeriod, currentPeriod) && !priorFig) priorPeriod = null;
   const site = currentFig?.site ?? siteOf(r, segFrom, h.from, env.sites);
   const dim = currentFig?.q.unit.dim || priorFig?.q.unit.dim || (h.q.kind === "amount" ? h.q.unit.dim : null) || null;
@@ -894,7 +905,7 @@ export function changeVerdict(h: Hit, c: Compared): Verdict {
   if (!c.current || !c.prior)
     return { verdict: "not checkable", missing: c.missing ?? "a figure compared is not printed" };
   if (h.q.kind === "percent") return percentVerdict(statedText(h), c.current.q, c.prior.q);
-  return amountVerdict(h.q, h.q.negative ? -1 : h.direction, c.current.q, c.prior.q);
+  return amountVerdict(h.q, h.q.negative ? -1 : h.direction, c.current.q, c.prior.q, h.bound);
 }
 
 /** A change claim as found, for the reader's list. */

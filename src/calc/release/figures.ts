@@ -27,6 +27,8 @@ export interface Reading {
   order: number;
   sentence: Sentence | null;
   heading: string;
+  /** The context its periods were read in (the release's date, and the quarter and half it last named). */
+  ctx: PeriodContext | null;
 }
 
 const COMPARATORS = new Set(["against", "compared", "versus", "vs", "than", "over", "from", "on", "relative"]);
@@ -77,7 +79,7 @@ export function readSentence(
   const mainMention = periods.find((m) => !m.value.date && !isComparison(tokens, m) && resolve(m.value, ctx) !== null);
   const main = mainMention ? resolve(mainMention.value, ctx) : context;
   const figs = qs.map((q, k) => figureOf(tokens, qs, k, periods, place, ctx, main, defaultMaterial));
-  return { tokens, place, periods, periodOf, qs, figs, main, block: -1, order: -1, sentence: null, heading: "" };
+  return { tokens, place, periods, periodOf, qs, figs, main, block: -1, order: -1, sentence: null, heading: "", ctx };
 }
 
 function figureOf(

@@ -187,7 +187,8 @@ export function metricScore(claim: Metric, row: Metric): number {
   let s = 1;
   if (claim.material !== null && claim.material === row.material) s += 2;
   if (claim.material === null && row.material === null) s += 1;
-  for (const q of row.qualifiers) s += claim.qualifiers.includes(q) ? 1 : -1;
+  // "total" names the same series ("Total capital expenditure" is capital expenditure); other qualifiers set rows apart
+  for (const q of row.qualifiers) if (q !== "total") s += claim.qualifiers.includes(q) ? 1 : -1;
   return s;
 }
 

@@ -300,6 +300,17 @@ export function quantitiesOf(
         if (unitFrom < 0) unitFrom = m;
         m++;
         if (currency) dim = `${dim}/${known.dim}`;
+        // "7,815 tonnes per day": a rate, not tonnes
+        if (
+          !currency &&
+          !skip[m] &&
+          isWord(tokens[m], "per", "a") &&
+          isWord(tokens[m + 1], "day", "year", "annum", "month", "hour")
+        ) {
+          dim = `${dim}/${tokens[m + 1].lower === "day" ? "day" : tokens[m + 1].lower}`;
+          if (dim === "t/day") dim = "tpd";
+          m += 2;
+        }
       } else if (isWord(u, "metric") && isWord(tokens[m + 1], "tonnes", "tons")) {
         dim = "t";
         if (unitFrom < 0) unitFrom = m;

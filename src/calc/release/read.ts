@@ -121,6 +121,20 @@ function contextOf(
   return { ctx: { month, quarter, half }, date: dateline?.iso ?? null };
 }
 
+/** The context after a sentence: the quarter and half it names (not as a comparison) become "the quarter" and "the half". */
+function lastNamed(r: Reading, ctx: PeriodContext | null): PeriodContext | null {
+  if (!ctx) return ctx;
+  let out = ctx;
+  for (const m of r.periods) {
+    if (m.value.date || m.value.relative || isComparison(r.tokens, m)) continue;
+    const p = resolve(m.value, ctx);
+    if (!p || p.last > ctx.month) continue;
+    if (p.last - p.first === 2 && p.first % 3 === 0) out = { ...out, quarter: [p.first, p.last] };
+    if (p.last - p.first === 5 && p.first % 6 === 0) out = { ...out, half: [p.first, p.last] };
+  }
+  return out;
+}
+
 /** Whether a sentence opens with a comparison said for the whole paragraph: "Against 2016, output rose…". */
 function openingComparison(r: Reading): PeriodMention | null {
   const m = r.periods[0];
@@ -154,6 +168,8 @@ export function readReleaseText(text: string): Release {
   // Prose first (its figures), then tables, so that every claim can look up every figure.
   let blockNo = 0;
   let lastPeriod: Resolved | null = null;
+  // "the quarter", "the half": the last one the release named, else the release's own
+  let now = ctx;
   for (const b of blocks) {
     blockNo++;
     if (b.kind === "table") continue;
@@ -162,12 +178,13 @@ export function readReleaseText(text: string): Release {
         text,
         s.tokens,
         { kind: "sentence", start: s.start, end: s.end },
-        ctx,
+        now,
         units,
         unread,
         defaultMaterial,
         lastPeriod,
       );
+      now = lastNamed(r, now);
       r.block = blockNo;
       r.order = k;
       r.sentence = s;

@@ -236,7 +236,8 @@ export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
         f !== null && r.qs[k].first > p.from && r.qs[k].last <= end && !isPrevious(tokens, r.qs[k].first),
     );
     let metric = metricOf(tokens, 0, end + 1, true);
-    let values: Fig[] = inPhrase;
+    // a list of one kind of figure ("88,668oz at $1682/oz": the ounces, not the cost)
+    let values: Fig[] = inPhrase.filter((f) => sameDim(f.q.unit.dim, inPhrase[0].q.unit.dim));
     if (values.length === 0) {
       // the figure the sentence gives the record to: before it in its clause, else right after it
       const before = r.figs.filter(

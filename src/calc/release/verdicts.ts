@@ -99,7 +99,13 @@ export function formatDecimal(d: Decimal, decimals = 0): string {
  * to the printed precision (a whole number ending in zeros is read at its last non-zero digit), against
  * the amount in the stated direction (0: no direction, compared as a size).
  */
-export function amountVerdict(stated: Quantity, direction: -1 | 0 | 1, current: Quantity, prior: Quantity): Verdict {
+export function amountVerdict(
+  stated: Quantity,
+  direction: -1 | 0 | 1,
+  current: Quantity,
+  prior: Quantity,
+  bound = "",
+): Verdict {
   const [c, p, e] = align(baseValue(current), baseValue(prior));
   const diff: Decimal = { coefficient: c - p, exponent: e };
   // the difference in the stated amount's own scale
@@ -115,6 +121,21 @@ export function amountVerdict(stated: Quantity, direction: -1 | 0 | 1, current: 
     }
   }
   const size = fromDecimal(inScale.coefficient < 0n ? -inScale.coefficient : inScale.coefficient, inScale.exponent);
+  if (bound) {
+    // "by more than $36 million": exact, no rounding, as CLAIM_CHECK reads bounds
+    const [x, y] = align(
+      {
+        coefficient: inScale.coefficient < 0n ? -inScale.coefficient : inScale.coefficient,
+        exponent: inScale.exponent,
+      },
+      stated.number,
+    );
+    const holds = bound === "more than" ? x > y : x < y;
+    const dirOk = direction === 0 || inScale.coefficient === 0n || (inScale.coefficient > 0n ? 1 : -1) === direction;
+    const shownBound = `the numbers give ${formatDecimal({ coefficient: inScale.coefficient < 0n ? -inScale.coefficient : inScale.coefficient, exponent: inScale.exponent }, Math.max(0, -stated.number.exponent))}${stated.unit.text ? ` ${stated.unit.text}` : ""}`;
+    if (!dirOk) return { verdict: `wrong direction: ${shownBound}` };
+    return holds ? { verdict: "consistent" } : { verdict: `inconsistent: ${shownBound}` };
+  }
   const got = places >= 0 ? roundedDigits(size, places, "half-up") : roundTo(size, -places);
   const goes = inScale.coefficient > 0n ? 1 : inScale.coefficient < 0n ? -1 : 0;
   const unit = stated.unit.text ? ` ${stated.unit.text}` : "";

@@ -1,66 +1,22 @@
 /** The words of change, comparison, records and guidance, as releases print them. */
 import { isWord, type Token } from "./tokens";
 
-// Maps, not objects: words from the text must never reach Object.prototype.
+const UP_WORDS =
+  "increase increased increases increasing rise rises rose risen rising grew grow grows growth gain gained gains up " +
+  "higher improved improvement improves climbed climb climbs jumped jump jumps raising above exceeded exceeding " +
+  "surpassing surpassed beating doubled tripled surged surge surges soared advanced more";
+const DOWN_WORDS =
+  "decrease decreased decreases decreasing decline declined declines declining fell fall falls fallen drop drops " +
+  "dropped down lower lost loss below reduced reduction less slipped eased dipped slumped plunged tumbled shrank " +
+  "contracted";
+const NEUTRAL_WORDS = "weakened strengthened changed change";
+
+// A Map, not an object: words from the text must never reach Object.prototype.
 /** Change words and the direction they state (0: none, compared as a size — "weakened" is not a direction). */
 export const CHANGE_WORDS = new Map<string, -1 | 0 | 1>([
-  ...[
-    "increase",
-    "increased",
-    "increases",
-    "increasing",
-    "rise",
-    "rises",
-    "rose",
-    "risen",
-    "rising",
-    "grew",
-    "grow",
-  ].map((w) => [w, 1] as [string, 1]),
-  ...[
-    "grows",
-    "growth",
-    "gain",
-    "gained",
-    "gains",
-    "up",
-    "higher",
-    "improved",
-    "improvement",
-    "improves",
-    "climbed",
-  ].map((w) => [w, 1] as [string, 1]),
-  ...["jumped", "raising", "above", "exceeded", "doubled", "tripled", "surged", "advanced", "more"].map(
-    (w) => [w, 1] as [string, 1],
-  ),
-  ...[
-    "decrease",
-    "decreased",
-    "decreases",
-    "decreasing",
-    "decline",
-    "declined",
-    "declines",
-    "declining",
-    "fell",
-    "fall",
-  ].map((w) => [w, -1] as [string, -1]),
-  ...[
-    "falls",
-    "fallen",
-    "drop",
-    "drops",
-    "dropped",
-    "down",
-    "lower",
-    "lost",
-    "loss",
-    "below",
-    "reduced",
-    "reduction",
-  ].map((w) => [w, -1] as [string, -1]),
-  ...["less", "slipped", "eased", "dipped"].map((w) => [w, -1] as [string, -1]),
-  ...["weakened", "strengthened", "changed", "change"].map((w) => [w, 0] as [string, 0]),
+  ...UP_WORDS.split(" ").map((w) => [w, 1] as [string, 1]),
+  ...DOWN_WORDS.split(" ").map((w) => [w, -1] as [string, -1]),
+  ...NEUTRAL_WORDS.split(" ").map((w) => [w, 0] as [string, 0]),
 ]);
 
 /** Change words that are nouns ("an increase of 9%", "a 20% increase"). */
