@@ -36,8 +36,19 @@ function handle(req, res) {
   } catch {
     file = null; // malformed escape in the URL
   }
-  // Office fetches the add-in files cross-origin; icons must not carry Cache-Control.
+  // Excel on the web reads functions.json (and the other files) from its own origin, so every
+  // answer allows any origin, and a preflight (OPTIONS) is answered too. Icons must not carry
+  // Cache-Control, so nothing here sets it.
   res.setHeader("Access-Control-Allow-Origin", "*");
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, {
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] || "*",
+      "Access-Control-Max-Age": "600",
+    });
+    res.end();
+    return;
+  }
   if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
     res.writeHead(file ? 405 : 404, { "Content-Type": "text/plain; charset=utf-8" });
     res.end(file ? "method not allowed\n" : "not found\n");

@@ -1,7 +1,7 @@
-// npm start: sideload into Excel desktop where it exists (Windows, macOS);
-// elsewhere build, serve dist/ over https on localhost:3000 in the
-// background and print how to sideload into Excel on the web.
-// `npm start -- --web` forces the second path on any machine.
+// npm start: sideload into Excel desktop where it exists (Windows, macOS) and
+// office-addin-debugging is installed; elsewhere build, serve dist/ over https on
+// localhost:3000 in the background, say why, and print how to sideload into
+// Excel on the web. `npm start -- --web` forces the second path on any machine.
 import { spawn, spawnSync } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { get } from "node:https";
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureCerts } from "./certs.mjs";
 import { portIsFree } from "./lib/port.mjs";
+import { hasOfficeAddinDebugging, startMode } from "./lib/start-mode.mjs";
 import { isAlive, isOurServer, readState, writeState } from "./lib/state.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,11 +20,6 @@ const LOG = join(ROOT, "addin-server.log");
 function fail(message) {
   console.error(`npm start: ${message}`);
   process.exit(1);
-}
-
-function hasExcelDesktop() {
-  if (process.env.CI || process.argv.includes("--web")) return false;
-  return process.platform === "win32" || process.platform === "darwin";
 }
 
 function run(command, args, env = process.env) {
@@ -71,7 +67,7 @@ function lastLines(file, n) {
   }
 }
 
-async function serveForWeb() {
+async function serveForWeb(reason) {
   const previous = readState(ROOT);
   if (previous?.pid && isOurServer(previous.pid)) {
     fail(`the add-in server is already running (pid ${previous.pid}). Run \`npm stop\` first.`);
@@ -103,13 +99,14 @@ async function serveForWeb() {
     if (isAlive(child.pid)) process.kill(child.pid, "SIGTERM");
     fail(`the server did not answer on ${BASE}.\n${lastLines(LOG, 5)}`);
   }
-  printWebSteps(certs.cert);
+  printWebSteps(certs.cert, reason);
 }
 
-function printWebSteps(certFile) {
+function printWebSteps(certFile, reason) {
   console.log(`
 The add-in is served at ${BASE} (pid recorded in .addin-server.pid, log in addin-server.log).
-Excel desktop is not available here, so sideload into Excel on the web:
+Not sideloading into Excel desktop: ${reason}
+Sideload into Excel on the web instead; keep this server running while Excel uses the add-in:
 
   1. Trust the development certificate once, in the browser you will use:
      open ${BASE}taskpane.html and accept the warning
@@ -126,5 +123,11 @@ Stop the server with: npm stop
 `);
 }
 
-if (hasExcelDesktop()) sideloadDesktop();
-else await serveForWeb();
+const choice = startMode({
+  platform: process.platform,
+  argv: process.argv,
+  env: process.env,
+  debugging: hasOfficeAddinDebugging(ROOT),
+});
+if (choice.mode === "desktop") sideloadDesktop();
+else await serveForWeb(choice.reason);

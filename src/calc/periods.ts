@@ -11,6 +11,7 @@
 import { CalcError } from "./errors";
 import { daysInMonth, formatMonth, makeMonth, serialProblem, serialToMonth, type MonthIndex } from "./months";
 import { describeValue, kindOf } from "./numbers";
+import { isEmptyOrZero } from "./reported";
 
 export interface Period {
   kind: "month" | "quarter" | "year";
@@ -76,6 +77,9 @@ function fail(input: unknown, label: string | undefined, why: string): CalcError
   return new CalcError("value", `${prefix(label)}"${describeValue(input)}" is not a period: ${why}`);
 }
 
+const emptyPeriod = (label?: string): CalcError =>
+  new CalcError("value", `${prefix(label)}an empty cell is not a period`);
+
 /** Excel's rule for two-digit years. */
 function fullYear(text: string): number {
   const y = Number(text);
@@ -88,6 +92,8 @@ function fullYear(text: string): number {
  * which is a year (nobody means a day in 1905 when typing 2016 as a period).
  */
 export function parsePeriod(input: unknown, label?: string): Period {
+  // An empty cell arrives as 0, null or ""; all three get the same answer.
+  if (isEmptyOrZero(input)) throw emptyPeriod(label);
   if (typeof input === "number") {
     if (Number.isInteger(input) && input >= 1900 && input <= 2200) return { kind: "year", year: input };
     return monthPeriod(monthFromSerial(input, label));
@@ -97,7 +103,6 @@ export function parsePeriod(input: unknown, label?: string): Period {
     return m >= 0 ? monthPeriod(m) : parsePeriodText(input, label);
   }
   if (input instanceof Date) return monthPeriod(monthFromDate(input, label));
-  if (input === null || input === undefined) throw fail("", label, "blank");
   throw fail(input, label, typeof input === "boolean" ? "a logical value (TRUE/FALSE)" : kindOf(input));
 }
 
@@ -106,6 +111,7 @@ export function parsePeriod(input: unknown, label?: string): Period {
  * or a year is an error here, and so is 0 (Excel desktop's empty cell).
  */
 export function toMonth(input: unknown, label?: string): MonthIndex {
+  if (input === 0) throw emptyPeriod(label);
   if (typeof input === "number") return monthFromSerial(input, label);
   if (input instanceof Date) return monthFromDate(input, label);
   if (typeof input === "string") {

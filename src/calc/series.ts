@@ -5,8 +5,8 @@
  */
 import { CalcError } from "./errors";
 import { formatMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
-import { parseNumber } from "./numbers";
 import { quickMonth, toMonth } from "./periods";
+import { dropUnreported, readFigure } from "./reported";
 
 export interface MonthlySeries {
   /** Month of values[0]. */
@@ -31,7 +31,9 @@ export interface SeriesLabels {
 
 /**
  * Decisions: a date cell holding 0 is blank (Excel desktop sends empty cells as 0); the header
- * is the first row with a date cell, when that cell is text that is not a month.
+ * is the first row with a date cell, when that cell is text that is not a month. Values follow
+ * the empty-cell rule (reported.ts): an empty value is 0 up to the latest month with a non-zero
+ * figure, and the months after it are not reported (NaN), whatever the order of the rows.
  */
 export function buildSeries(
   dates: ArrayLike<unknown>,
@@ -106,6 +108,7 @@ export function buildSeries(
     const v = values[i];
     dense[k] = typeof v === "number" && Number.isFinite(v) ? v : cellNumber(v, i, valuesLabel);
   }
+  dropUnreported(dense);
   return { first: lo, values: dense, rows };
 }
 
@@ -127,8 +130,7 @@ function headerOrMonth(text: string, i: number, datesLabel: string): MonthIndex 
 
 function cellNumber(v: unknown, i: number, valuesLabel: string): number {
   try {
-    const n = parseNumber(v);
-    return n === null ? Number.NaN : n;
+    return readFigure(v);
   } catch (e) {
     if (e instanceof CalcError) throw new CalcError(e.kind, `row ${i + 1} of ${valuesLabel}: ${e.message}`);
     throw e;

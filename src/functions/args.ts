@@ -5,9 +5,7 @@
  */
 import { CalcError } from "../calc/errors";
 import { describeValue, parseNumber } from "../calc/numbers";
-
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLUMNS = 16_384;
+import { isEmptyOrZero } from "../calc/reported";
 
 /** A range argument, kept as Excel sent it (no copy: whole columns are a million rows). */
 export interface Grid {
@@ -88,33 +86,28 @@ export function flatCells(g: Grid, rows: number, cols: number): unknown[] {
 }
 
 /**
- * Empty as Excel sends it. A 0 counts as empty only in a whole column or row, where Excel desktop
- * sends a million zeros for the empty cells below the data; elsewhere 0 is a real figure.
+ * Empty as Excel sends it: null, "" or (Excel desktop) 0. A trailing 0 is trimmed like an empty cell
+ * in every range, so a spill has the same size whichever way the empty cells arrived; inside the
+ * range each function reads its cells by the empty-cell rule (src/calc/reported.ts).
  */
-function isEmpty(value: unknown, zeroIsEmpty: boolean): boolean {
-  return value === null || value === undefined || value === "" || (zeroIsEmpty && value === 0);
-}
-
-const isWholeColumn = (g: Grid): boolean => g.rows === EXCEL_ROWS;
-const isWholeRow = (g: Grid): boolean => g.cols === EXCEL_COLUMNS;
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
 
 /** Index of the last row with a filled cell in columns [0, cols), or -1; scans up from the bottom. */
 function lastFilledRow(g: Grid, cols: number): number {
-  const zero = isWholeColumn(g);
   const cells = g.cells;
   for (let r = g.rows - 1; r >= 0; r--) {
     const line = cells[r];
     if (!Array.isArray(line)) continue;
-    for (let c = 0; c < cols; c++) if (!isEmpty(line[c], zero)) return r;
+    for (let c = 0; c < cols; c++) if (!isEmpty(line[c])) return r;
   }
   return -1;
 }
 
 /** Index of the last column with a filled cell in rows [0, rows), or -1; scans from the right. */
 function lastFilledColumn(g: Grid, rows: number): number {
-  const zero = isWholeRow(g);
   for (let c = g.cols - 1; c >= 0; c--) {
-    for (let r = 0; r < rows; r++) if (!isEmpty(g.at(r, c), zero)) return c;
+    for (let r = 0; r < rows; r++) if (!isEmpty(g.at(r, c))) return c;
   }
   return -1;
 }
@@ -159,7 +152,7 @@ function single(raw: unknown, name: string): unknown {
  */
 export function choiceArg<T extends string>(raw: unknown, name: string, choices: readonly T[]): T | undefined {
   const value = single(raw, name);
-  if (isOmitted(value) || value === "" || value === 0) return undefined;
+  if (isEmptyOrZero(value)) return undefined;
   const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const found = choices.find((c) => c === text);
   if (found === undefined) {
@@ -169,25 +162,27 @@ export function choiceArg<T extends string>(raw: unknown, name: string, choices:
   return found;
 }
 
-/** An optional whole number within [min, max]; blank means the default. */
+/** An optional whole number within [min, max]; blank (or 0) means the default. */
 export function integerArg(raw: unknown, name: string, min: number, max: number): number | undefined {
   const n = numberArg(raw, name);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < min || n > max) {
-    const hint =
-      n === 0 ? " (an empty cell arrives as 0 in Excel desktop: leave the argument out for the default)" : "";
     throw new CalcError(
       "value",
-      `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}${hint}`,
+      `${name} must be a whole number from ${min} to ${max}, not ${describeValue(single(raw, name))}`,
     );
   }
   return n;
 }
 
-/** An optional number (numbers stored as text are read); blank means omitted. */
+/**
+ * An optional number (numbers stored as text are read). Blank means omitted, and so does 0: Excel
+ * desktop passes an empty referenced cell as 0 and the web as null, which is also how an omitted
+ * argument arrives, so 0 must mean omitted too for both to give the same answer.
+ */
 export function numberArg(raw: unknown, name: string): number | undefined {
   const value = single(raw, name);
-  if (isOmitted(value) || value === "") return undefined;
+  if (isEmptyOrZero(value)) return undefined;
   try {
     return parseNumber(value) ?? undefined;
   } catch (e) {

@@ -5,6 +5,7 @@
 import { claimCheck } from "../calc/claims";
 import { CalcError } from "../calc/errors";
 import { parseNumber } from "../calc/numbers";
+import { isEmptyOrZero } from "../calc/reported";
 import { toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { attempt, defineFunction, number, range } from "./run";
@@ -21,16 +22,20 @@ function statedCell(grid: Grid): unknown {
       `stated must be one cell (e.g. "+24%" or "20-26%"), not a range of ${grid.rows} by ${grid.cols} cells`,
     );
   }
-  return grid.at(0, 0);
+  // A stated change of 0 cannot be told from Excel desktop's empty cell: both are blank.
+  const cell = grid.at(0, 0);
+  return isEmptyOrZero(cell) ? null : cell;
 }
 
 /**
- * One or two figures; numbers stored as text ("73,476") are read. A blank stays blank and an unreadable
- * text becomes its CalcError, for calc to report in that element only.
+ * One or two figures; numbers stored as text ("73,476") are read. An empty cell (0 included, as
+ * Excel desktop sends it) is #N/A "no value", and an unreadable text its CalcError, for calc to
+ * report in that element only.
  */
 function actualCells(grid: Grid): unknown[] {
   const v = toVector(grid);
-  return vectorCells(v, v.length).map((cell, i) =>
-    typeof cell === "string" && cell !== "" ? attempt(v.label(i), () => parseNumber(cell)) : cell,
-  );
+  return vectorCells(v, v.length).map((cell, i) => {
+    if (isEmptyOrZero(cell)) return new CalcError("na", `${v.label(i)}: no value (the cell is empty or 0)`);
+    return typeof cell === "string" ? attempt(v.label(i), () => parseNumber(cell)) : cell;
+  });
 }

@@ -35,8 +35,15 @@ export function numberRow(x: number): ExcelCell[] {
   return row;
 }
 
+/**
+ * Excel shows a custom message only on #VALUE! and #N/A and drops it on every other code, so the
+ * others are made without one: what a #DIV/0! or #NUM! means is in the docs of each function.
+ */
 export function toExcelError(e: CalcError): CustomFunctions.Error {
-  return new CustomFunctions.Error(errorCode(e.kind), e.message);
+  const code = errorCode(e.kind);
+  return e.kind === "value" || e.kind === "na"
+    ? new CustomFunctions.Error(code, e.message)
+    : new CustomFunctions.Error(code);
 }
 
 export function toExcelCell(cell: OutCell): ExcelCell {

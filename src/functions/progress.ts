@@ -5,6 +5,7 @@
 import { CalcError } from "../calc/errors";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
+import { isEmptyCell, isEmptyOrZero } from "../calc/reported";
 import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progress";
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
@@ -60,21 +61,26 @@ function singleCell(grid: Grid): unknown {
   return grid.at(0, 0);
 }
 
-/** "prior_year" in one cell, or 12 numbers (numbers stored as text are read); a blank weight is an error, not 0. */
+/**
+ * "prior_year" in one cell, or 12 numbers (numbers stored as text are read). An empty weight is 0,
+ * as Excel desktop sends it; a single empty cell means no weights.
+ */
 function readWeights(grid: Grid | undefined): Weights {
   if (grid === undefined) return undefined;
   if (grid.rows === 1 && grid.cols === 1) {
     const cell = grid.at(0, 0);
-    if (cell === null || cell === "") return undefined;
+    if (isEmptyOrZero(cell)) return undefined;
     if (typeof cell === "string") return cell;
     throw new CalcError("value", `weights must be "prior_year" or 12 cells, not the single value ${String(cell)}`);
   }
   const v = toVector(grid);
-  // A longer range (a whole column) is trimmed; a 12-cell one is kept so a blank December is named.
+  // A longer range (a whole column) is trimmed; a 12-cell one is kept so that its length is checked.
   return vectorCells(v, v.length > 12 ? filledLength([v]) : v.length).map((cell, i) => {
+    if (isEmptyCell(cell)) return 0;
     const n = attempt(v.label(i), () => parseNumber(cell));
     if (n instanceof CalcError) throw n;
-    if (n === null) throw new CalcError("value", `${v.label(i)} is blank: give a weight for every month (0 for none)`);
+    if (n === null)
+      throw new CalcError("value", `${v.label(i)} is "${String(cell)}": give a weight for every month (0 for none)`);
     return n;
   });
 }

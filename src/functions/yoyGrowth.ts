@@ -9,6 +9,7 @@ import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
+import { isEmptyOrZero, readFigure, reportsFigure } from "../calc/reported";
 import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
@@ -39,7 +40,11 @@ export const yoyGrowthSpec = defineFunction(
 
 const isSingle = (g: Grid): boolean => g.rows === 1 && g.cols === 1;
 
-/** current/prior - 1 over same-shape ranges; a single value broadcasts. */
+/**
+ * current/prior - 1 over same-shape ranges; a single value broadcasts. The empty-cell rule: the
+ * cells of current after its last non-zero figure are not reported (down a column, across a row,
+ * across each row of a block); an earlier empty cell, of either range, is 0.
+ */
 function twoArgument(current: Grid, prior: Grid): ExcelRows {
   if (!isSingle(current) && !isSingle(prior) && (current.rows !== prior.rows || current.cols !== prior.cols)) {
     throw new CalcError(
@@ -52,6 +57,7 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
   const aligned = [current, prior].filter((g) => !isSingle(g));
   const { rows, cols } = filledExtent(aligned.length > 0 ? aligned : [current], shape.rows, shape.cols);
   const header = rows > 1 && aligned.length === 2 && isHeaderRow(aligned, cols);
+  const reported = reportedCells(current, rows, cols, header ? 1 : 0);
   const out: ExcelCell[][] = new Array(rows);
   // Read straight from the arrays Excel sent; a single cell (1×1) broadcasts.
   const cs = current.cells;
@@ -63,7 +69,7 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
       out[r] = new Array<ExcelCell>(cols).fill("");
       continue;
     }
-    if (cols === 1) {
+    if (cols === 1 && r < reported.column) {
       // The usual call, two columns of figures: plain numbers go straight through (same checks
       // as growth()); anything else, and every error, takes the per-cell path that names the cell.
       const a = firstCell(cs, r * cStep);
@@ -80,7 +86,7 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
     for (let c = 0; c < cols; c++) {
       // Inline rather than attempt(() => …): a closure per cell costs more than the growth itself.
       try {
-        row[c] = toExcelCell(growthOfCells(current, prior, r, c));
+        row[c] = toExcelCell(growthOfCells(current, prior, r, c, reported));
       } catch (e) {
         if (!(e instanceof CalcError)) throw e;
         row[c] = toExcelError(e);
@@ -89,6 +95,40 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
     out[r] = row;
   }
   return new ExcelRows(out);
+}
+
+/**
+ * Where current's reported cells end: `column` for a one-column range (rows from it on are not
+ * reported), `byRow` for a row or a block (columns from byRow[r] on). A single cell is reported
+ * when it holds a figure other than 0.
+ */
+interface Reported {
+  column: number;
+  byRow: Int32Array | null;
+}
+
+function reportedCells(current: Grid, rows: number, cols: number, firstRow: number): Reported {
+  if (isSingle(current)) {
+    const yes = reportsFigure(current.at(0, 0));
+    return { column: yes ? rows : 0, byRow: yes ? null : new Int32Array(rows) };
+  }
+  if (current.cols === 1) {
+    let r = rows - 1;
+    while (r >= firstRow && !reportsFigure(current.at(r, 0))) r--;
+    return { column: r + 1, byRow: null };
+  }
+  const byRow = new Int32Array(current.rows === 1 ? 1 : rows);
+  for (let r = 0; r < byRow.length; r++) {
+    let c = cols - 1;
+    while (c >= 0 && !reportsFigure(current.at(r, c))) c--;
+    byRow[r] = c + 1;
+  }
+  return { column: rows, byRow };
+}
+
+function isReported(rep: Reported, r: number, c: number): boolean {
+  if (rep.byRow === null) return r < rep.column;
+  return c < rep.byRow[rep.byRow.length === 1 ? 0 : r];
 }
 
 /** Column 0 of row r of the array Excel sent. */
@@ -108,7 +148,15 @@ function isHeaderRow(grids: Grid[], cols: number): boolean {
   });
 }
 
-function growthOfCells(current: Grid, prior: Grid, r: number, c: number): number {
+function growthOfCells(current: Grid, prior: Grid, r: number, c: number, reported: Reported): number {
+  if (!isReported(reported, r, c)) {
+    throw new CalcError(
+      "na",
+      isSingle(current)
+        ? "current: no value (the cell is empty or 0)"
+        : `${labelOf(current, r, c)}: not reported (an empty or 0 cell after the last figure of current)`,
+    );
+  }
   const cur = figure(current, r, c);
   const pri = figure(prior, r, c);
   if (pri === 0) throw new CalcError("div0", `${labelOf(prior, r, c)}: prior is 0, so growth is undefined`);
@@ -118,16 +166,21 @@ function growthOfCells(current: Grid, prior: Grid, r: number, c: number): number
 /** The cell's name in messages; built only when a message needs it (a string per cell is costly). */
 const labelOf = (grid: Grid, r: number, c: number): string => (isSingle(grid) ? grid.name : cellLabel(grid, r, c));
 
-/** A production figure from a cell: blank is #N/A "no value", text must read as a number, no negatives. */
+/**
+ * A production figure from a cell: text must read as a number, no negatives. In a range an empty
+ * cell is 0; a single empty cell (0 included) is #N/A "no value", and so is a placeholder ("n/a", "-").
+ */
 function figure(grid: Grid, r: number, c: number): number {
-  const cell = isSingle(grid) ? grid.at(0, 0) : grid.at(r, c);
-  let value: number | null;
+  const single = isSingle(grid);
+  const cell = single ? grid.at(0, 0) : grid.at(r, c);
+  if (single && isEmptyOrZero(cell)) throw new CalcError("na", `${grid.name}: no value (the cell is empty or 0)`);
+  let value: number;
   try {
-    value = parseNumber(cell);
+    value = readFigure(cell);
   } catch (e) {
     throw e instanceof CalcError ? located(labelOf(grid, r, c), e) : e;
   }
-  if (value === null) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
+  if (value !== value) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
   if (value < 0)
     throw new CalcError("value", `${labelOf(grid, r, c)}: ${value} is negative; growth needs figures of 0 or more`);
   return value;

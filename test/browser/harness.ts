@@ -75,7 +75,10 @@ function doubleScript(): string {
   return `var exports = {}; var module = { exports: exports };\n${js}\n`;
 }
 
-/** office.js stand-in: host Excel, the double behind Excel.run, exposed as window.__double for assertions. */
+/**
+ * office.js stand-in: host Excel, the double behind Excel.run (at the ExcelApi version the options give,
+ * which Office.context.requirements answers for), exposed as window.__double for assertions.
+ */
 export function officeStub(options: DoubleOptions): string {
   return `(function () {
 ${doubleScript()}
@@ -92,7 +95,7 @@ ${doubleScript()}
       });
     },
     actions: { associate: function () {} },
-    context: { requirements: { isSetSupported: function () { return true; } } },
+    context: { requirements: double.requirements },
   };
   function CfError(code, message) { this.code = code; this.message = message; }
   window.CustomFunctions = {

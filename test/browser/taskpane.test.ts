@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { BASE_URL, RESULTS, ROOT, ensureBuilt, openPane, type Pane } from "./harness";
-import type { DoubleOptions } from "../support/excel-double";
+import { LOWEST_EXCEL_API, NEWEST_EXCEL_API, type DoubleOptions } from "../support/excel-double";
 
 let dist = "";
 let pane: Pane | undefined;
@@ -152,37 +152,54 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   });
 
-  it("imports: the double receives a Production sheet and a ProductionData table with dates, formats and text kept as text", async () => {
-    const page = await open({ sheets: { Sheet1: [] } });
-    await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", CLEAN));
+  it.each([LOWEST_EXCEL_API, NEWEST_EXCEL_API])(
+    "imports on ExcelApi %s: the double receives a Production sheet and a ProductionData table with dates, formats and text kept as text",
+    async (excelApi) => {
+      const page = await open({ sheets: { Sheet1: [] }, excelApi });
+      await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", CLEAN));
+      await page.locator("#import-review").waitFor({ state: "visible" });
+      await page.locator("#import-run").click();
+      await expect
+        .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+        .toMatch(/^Wrote 5 rows/);
+
+      const got = await page.evaluate(() => {
+        const d = (window as any).__double;
+        return {
+          values: d.tableValues("ProductionData"),
+          formats: d.tableFormats("ProductionData"),
+          formulas: d.formulas(),
+          sheets: d.sheets.map((s: any) => s.name),
+        };
+      });
+      expect(got.sheets).toEqual(["Sheet1", "Production"]);
+      // The plan sorts by mine then month: "=HYPERLINK…" sorts before "Veta Dorada".
+      expect(got.values).toEqual([
+        ["Mine", "Month", "Gold (oz)", "Recovery (%)"],
+        ['=HYPERLINK("http://x")', 42767, 1, 0.5],
+        ["Veta Dorada", 42370, 4512, 0.925],
+        ["Veta Dorada", 42401, 5125, 0.91],
+        ["Veta Dorada", 42736, 5208, 0.931],
+        ["Veta Dorada", 42767, 6736, 0.92],
+      ]);
+      expect(got.formats[1]).toEqual(["@", "mmm yyyy", "#,##0", "0.0%"]);
+      expect(got.formulas).toEqual([]);
+      const result = await page.locator("#import-result").textContent();
+      expect(result).toContain("Veta Dorada: Jan 2016 – Feb 2017 (4 rows)");
+      await page.screenshot({ path: join(RESULTS, `import-done-${excelApi}.png`), fullPage: true });
+    },
+  );
+
+  it(`on ExcelApi ${LOWEST_EXCEL_API}, a file of more than one request is refused before anything is written`, async () => {
+    const page = await open({ sheets: { Sheet1: [] }, excelApi: LOWEST_EXCEL_API });
+    await page.setInputFiles("#import-file", csv("mines.csv", bigFile(2, 3000))); // 6,000 rows: two requests
     await page.locator("#import-review").waitFor({ state: "visible" });
     await page.locator("#import-run").click();
-    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 5 rows/);
-
-    const got = await page.evaluate(() => {
-      const d = (window as any).__double;
-      return {
-        values: d.tableValues("ProductionData"),
-        formats: d.tableFormats("ProductionData"),
-        formulas: d.formulas(),
-        sheets: d.sheets.map((s: any) => s.name),
-      };
-    });
-    expect(got.sheets).toEqual(["Sheet1", "Production"]);
-    // The plan sorts by mine then month: "=HYPERLINK…" sorts before "Veta Dorada".
-    expect(got.values).toEqual([
-      ["Mine", "Month", "Gold (oz)", "Recovery (%)"],
-      ['=HYPERLINK("http://x")', 42767, 1, 0.5],
-      ["Veta Dorada", 42370, 4512, 0.925],
-      ["Veta Dorada", 42401, 5125, 0.91],
-      ["Veta Dorada", 42736, 5208, 0.931],
-      ["Veta Dorada", 42767, 6736, 0.92],
-    ]);
-    expect(got.formats[1]).toEqual(["@", "mmm yyyy", "#,##0", "0.0%"]);
-    expect(got.formulas).toEqual([]);
-    const result = await page.locator("#import-result").textContent();
-    expect(result).toContain("Veta Dorada: Jan 2016 – Feb 2017 (4 rows)");
-    await page.screenshot({ path: join(RESULTS, "import-done.png"), fullPage: true });
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toContain("this version of Excel cannot grow a table (ExcelApi 1.13 is needed");
+    const sheets = await page.evaluate(() => (window as any).__double.sheets.map((s: any) => s.name));
+    expect(sheets).toEqual(["Sheet1"]);
   });
 
   it("shows the progress bar rising through the chunks, and Cancel stops the syncs with whole rows written", async () => {

@@ -176,11 +176,17 @@ describe("calendarGrowth", () => {
     expect((one(s, "Feb 2018") as CalcError).message).toBe("no value for Feb 2018");
     expect((one(s, "Jan 2018", "ttm") as CalcError).message).toBe("no value for Jan 2018");
 
+    // "n/a" is no figure; an empty cell before the last figure is 0.
     const gap = buildSeries(
+      ["Jan 2016", "Feb 2016", "Mar 2016", "Jan 2017", "Feb 2017", "Mar 2017"],
+      [4512, 5125, "n/a", 5208, 6736, 7000],
+    );
+    expect((one(gap, "Mar 2017", "ytd") as CalcError).message).toBe("no value for Mar 2016");
+    const empty = buildSeries(
       ["Jan 2016", "Feb 2016", "Mar 2016", "Jan 2017", "Feb 2017", "Mar 2017"],
       [4512, 5125, "", 5208, 6736, 7000],
     );
-    expect((one(gap, "Mar 2017", "ytd") as CalcError).message).toBe("no value for Mar 2016");
+    expect(one(empty, "Mar 2017", "ytd")).toBe((5208 + 6736 + 7000) / (4512 + 5125 + 0) - 1);
     expect((one(gap, "Mar 2017", "ttm") as CalcError).message).toBe("no value for Apr 2015");
     expect((one(seedSeries(6736), "Mar 2017", "ytd") as CalcError).message).toBe("no value for Mar 2016");
   });
@@ -240,6 +246,7 @@ describe("calendarGrowth: properties", () => {
       fc.oneof(
         { weight: 9, arbitrary: fc.integer({ min: 0, max: 100000 }) },
         { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constant("n/a") },
       ),
       { minLength: 1, maxLength: 84 },
     );
@@ -256,6 +263,9 @@ describe("calendarGrowth: properties", () => {
             vals,
           );
           const out = calendarGrowth(series, periods, basis, fys);
+          // The empty-cell rule by hand: nothing after the last non-zero figure; an earlier empty cell is 0.
+          const last = vals.reduce((at: number, v, k) => (typeof v === "number" && v !== 0 ? k : at), -1);
+          const figure = (k: number) => (k > last ? null : vals[k] === null ? 0 : vals[k]);
           periods.forEach((p, i) => {
             let expected: number | string;
             try {
@@ -263,8 +273,8 @@ describe("calendarGrowth: properties", () => {
               const total = (a: number, b: number) => {
                 let sum = 0;
                 for (let m = a; m <= b; m++) {
-                  const v = vals[m - first];
-                  if (v === null || v === undefined) throw new CalcError("na", `no value for ${formatMonth(m)}`);
+                  const v = m - first >= 0 && m - first < vals.length ? figure(m - first) : null;
+                  if (typeof v !== "number") throw new CalcError("na", `no value for ${formatMonth(m)}`);
                   sum += v;
                 }
                 return sum;

@@ -62,9 +62,11 @@ describe("recordAt", () => {
     });
   });
 
-  it("months without a value are not compared", () => {
-    const s = buildSeries(["Feb 2015", "Feb 2016", "Feb 2017"], [null, "n/a", 10]);
+  it("months without a value are not compared; an empty cell before the last figure is 0", () => {
+    const s = buildSeries(["Feb 2015", "Feb 2016", "Feb 2017"], ["-", "n/a", 10]);
     expect(recordAt(s, makeMonth(2017, 2))).toMatchObject({ isRecord: false, previous: null });
+    const empty = buildSeries(["Feb 2015", "Feb 2016", "Feb 2017"], [null, "n/a", 10]);
+    expect(recordAt(empty, makeMonth(2017, 2))).toMatchObject({ isRecord: true, previous: 0 });
   });
 
   it("a month not in the data, or without a value, is #N/A", () => {
@@ -122,7 +124,11 @@ describe("recordAll", () => {
 
   it("agrees with a brute-force comparison and with recordAt, for every scope", () => {
     const values = fc.array(
-      fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.constant(null) }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constant("n/a") },
+      ),
       { minLength: 1, maxLength: 60 },
     );
     fc.assert(
@@ -130,11 +136,14 @@ describe("recordAll", () => {
         values,
         fc.integer({ min: 1, max: 12 }),
         fc.constantFrom<RecordScope>("month", "all", "ytd"),
-        (vals, startMonth, scope) => {
+        (cells, startMonth, scope) => {
+          // The empty-cell rule by hand: nothing after the last non-zero figure; an earlier empty cell is 0.
+          const last = cells.reduce((at: number, v, k) => (typeof v === "number" && v !== 0 ? k : at), -1);
+          const vals = cells.map((v, k) => (k > last || v === "n/a" ? null : (v ?? 0)));
           const first = makeMonth(2010, startMonth);
           const series: MonthlySeries = buildSeries(
-            vals.map((_, i) => formatMonth(first + i)),
-            vals,
+            cells.map((_, i) => formatMonth(first + i)),
+            cells,
           );
           const fast = recordAll(series, scope);
           vals.forEach((v, k) => {

@@ -55,13 +55,28 @@ describe("buildSeries", () => {
     expect(valueAt(s, makeMonth(2017, 2))).toBe(6736);
   });
 
-  it("treats a blank value for a dated row as no value, and 0 as a value", () => {
-    const s = buildSeries(["Jan 2017", "Feb 2017", "Mar 2017", "Apr 2017"], [null, "", 0, "n/a"]);
-    expect(Number.isNaN(valueAt(s, makeMonth(2017, 1)))).toBe(true);
-    expect(Number.isNaN(valueAt(s, makeMonth(2017, 2)))).toBe(true);
-    expect(valueAt(s, makeMonth(2017, 3))).toBe(0);
-    expect(Number.isNaN(valueAt(s, makeMonth(2017, 4)))).toBe(true);
-    expect(s.rows[0]).toBe(0); // the month is present, with no value
+  it("the empty-cell rule: an empty value is 0 before the last figure; later months are not reported", () => {
+    const dates = ["Jan 2017", "Feb 2017", "Mar 2017", "Apr 2017", "May 2017", "Jun 2017", "Jul 2017"];
+    for (const empty of [null, "", 0, " "]) {
+      const s = buildSeries(dates, [empty, "", 0, "n/a", 7, empty, 0]);
+      expect(valueAt(s, makeMonth(2017, 1))).toBe(0);
+      expect(valueAt(s, makeMonth(2017, 2))).toBe(0);
+      expect(valueAt(s, makeMonth(2017, 3))).toBe(0);
+      expect(Number.isNaN(valueAt(s, makeMonth(2017, 4)))).toBe(true); // n/a: no figure, never 0
+      expect(valueAt(s, makeMonth(2017, 5))).toBe(7);
+      expect(Number.isNaN(valueAt(s, makeMonth(2017, 6)))).toBe(true); // after the last figure
+      expect(Number.isNaN(valueAt(s, makeMonth(2017, 7)))).toBe(true);
+      expect(s.rows[6]).toBe(6); // the month is listed, with no figure
+    }
+  });
+
+  it("the latest month is found by date, not by row: a figure on an earlier row still counts", () => {
+    const s = buildSeries(["Mar 2017", "Jan 2017", "Feb 2017"], [5, 3, 0]);
+    expect([...s.values]).toEqual([3, 0, 5]);
+    const t = buildSeries(["Mar 2017", "Jan 2017", "Feb 2017"], [0, 3, null]);
+    expect(valueAt(t, makeMonth(2017, 1))).toBe(3);
+    expect(Number.isNaN(valueAt(t, makeMonth(2017, 2)))).toBe(true);
+    expect(Number.isNaN(valueAt(t, makeMonth(2017, 3)))).toBe(true);
   });
 
   it("handles a whole column: a million rows with 240 filled", () => {
@@ -170,8 +185,10 @@ describe("buildSeries: properties", () => {
         );
         expect(b.first).toBe(a.first);
         expect([...b.values]).toEqual([...a.values]);
+        // The empty-cell rule by hand: after the latest month with a non-zero figure, nothing; before, empty is 0.
+        const latest = Math.max(-Infinity, ...rs.filter((r) => r.value !== null && r.value !== 0).map((r) => r.month));
         for (const r of rs) {
-          expect(valueAt(a, r.month)).toBe(r.value === null ? Number.NaN : r.value);
+          expect(valueAt(a, r.month)).toBe(r.month > latest ? Number.NaN : (r.value ?? 0));
         }
       }),
     );

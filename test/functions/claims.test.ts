@@ -50,8 +50,15 @@ describe("Excel-shaped arguments", () => {
 });
 
 describe("errors", () => {
-  it("prior 0 is #DIV/0!", () => {
-    expectError(check([["+24%"]], [[11944]], 0)[0][0], "#DIV/0!", "prior is 0");
+  it("prior 0 is taken as omitted (Excel desktop's empty cell), as Excel on the web's null is", () => {
+    expect(check([["+24%"]], [[0.2394]], 0)).toEqual([["consistent"]]);
+    expect(check([["+24%"]], [[11944]], 0)).toEqual(check([["+24%"]], [[11944]], null));
+    expect(check([["+24%"]], [[11944]], "")).toEqual(check([["+24%"]], [[11944]], null));
+  });
+  it("an actual of 0 or empty is #N/A no value, whichever way the empty cell arrives", () => {
+    for (const empty of [0, null, ""]) {
+      expectError(check([["+24%"]], [[empty]], 9637)[0][0], "#N/A", "actual: no value (the cell is empty or 0)");
+    }
   });
   it("a negative prior, or prior that is not a number, is #VALUE! naming prior", () => {
     expectError(check([["+24%"]], [[11944]], -1)[0][0], "#VALUE!", "prior is negative");
@@ -71,9 +78,11 @@ describe("errors", () => {
     const [[low, high]] = check([["20-26%"]], row("88k?", 92000), 73476);
     expectError(low, "#VALUE!", "column 1 of actual", "88k?");
     expect(high).toBe("rounded up: the numbers give 25.2%");
-    const [[blank, good]] = check([["20-26%"]], row(null, 92000), 73476);
-    expectError(blank, "#N/A", "actual (low) is blank");
-    expect(good).toBe("rounded up: the numbers give 25.2%");
+    for (const empty of [0, null, ""]) {
+      const [[blank, good]] = check([["20-26%"]], row(empty, 92000), 73476);
+      expectError(blank, "#N/A", "column 1 of actual: no value");
+      expect(good).toBe("rounded up: the numbers give 25.2%");
+    }
   });
   it("actual larger than a row or column is refused", () => {
     expectError(

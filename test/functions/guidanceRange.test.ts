@@ -79,9 +79,9 @@ describe("GUIDANCE_RANGE: with base", () => {
     expect(guidanceRange([["88-92,000"]], undefined)).toEqual([[88000, 92000]]);
   });
 
-  it("base 0 is #DIV/0!, a negative base #VALUE!, text base #VALUE! naming base", () => {
-    const [[z]] = guidanceRange([["88-92,000"]], 0);
-    expectError(z, "#DIV/0!", "base is 0");
+  it("base 0 is omitted (Excel desktop's empty cell), a negative base #VALUE!, text base #VALUE! naming base", () => {
+    expect(guidanceRange([["88-92,000"]], 0)).toEqual([[88000, 92000]]);
+    expect(guidanceRange([["88-92,000"]], "")).toEqual([[88000, 92000]]);
     const [[n]] = guidanceRange([["88-92,000"]], -73476);
     expectError(n, "#VALUE!", "base -73476 must be a positive number");
     const [[t]] = guidanceRange([["88-92,000"]], "lots");

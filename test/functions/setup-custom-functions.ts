@@ -1,7 +1,8 @@
 /**
  * A stand-in for the `CustomFunctions` global that Excel provides at run time, so the adapters
  * can be called in Node. Error codes carry Excel's real strings. Import this file for its side
- * effect, or call installCustomFunctionsStub() yourself (bench and fuzz harnesses do).
+ * effect, or call installCustomFunctionsStub() yourself (bench and fuzz harnesses do). Like Excel, it
+ * keeps a message on #VALUE! and #N/A only.
  */
 
 export const ERROR_CODES = {
@@ -16,11 +17,21 @@ export const ERROR_CODES = {
 
 export type ErrorCodeText = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+/** Codes on which Excel shows a custom function's message; on the others it drops it. */
+export const CODES_WITH_MESSAGE: readonly ErrorCodeText[] = ["#VALUE!", "#N/A"];
+
+/**
+ * An error as Excel keeps it: `message` only on #VALUE! and #N/A, as Excel shows it. `offered` is
+ * what the add-in passed, so a test can check that no other code is given a message to lose.
+ */
 export class StubCustomFunctionsError {
+  readonly message?: string;
   constructor(
     readonly code: ErrorCodeText,
-    readonly message?: string,
-  ) {}
+    readonly offered?: string,
+  ) {
+    this.message = CODES_WITH_MESSAGE.includes(code) ? offered : undefined;
+  }
 }
 
 /** Every id passed to CustomFunctions.associate, with its function. */

@@ -22,6 +22,7 @@ function columns(blank: unknown): { dates: unknown[][]; values: unknown[][] } {
 describe.each([
   ["Excel on the web (empty cells are null)", null],
   ["Excel desktop (empty cells are 0)", 0],
+  ['a formula returning "" (empty cells are "")', ""],
 ])("whole columns with 240 months, %s", (_name, blank) => {
   const { dates, values } = columns(blank);
 

@@ -15,8 +15,10 @@ describe("YOY_GROWTH(current, prior)", () => {
     expect(yoyGrowth([["7 352"]], [["6,736 oz"]])[0][0]).toBeCloseTo(7352 / 6736 - 1, 15);
   });
 
-  it("a current of 0 (a stopped mine) is -100%", () => {
-    expect(yoyGrowth([[0]], [[500]])).toEqual([[-1]]);
+  it("a current of 0 before the last figure (a stopped mine) is -100%; a single 0 is no value", () => {
+    expect(yoyGrowth(col(0, 120), col(500, 100))).toEqual([[-1], [0.19999999999999996]]);
+    // Excel desktop passes an empty cell as 0: one cell of 0 cannot be told from an empty one.
+    expectError(yoyGrowth([[0]], [[500]])[0][0], "#N/A", "current: no value (the cell is empty or 0)");
   });
 
   it("same-shape columns spill element by element", () => {
@@ -57,8 +59,9 @@ describe("YOY_GROWTH(current, prior)", () => {
     expectError(out[0][0], "#VALUE!", "current (3×1) and prior (2×1) differ in shape");
   });
 
-  it("zero prior is #DIV/0!", () => {
-    expectError(yoyGrowth([[5]], [[0]])[0][0], "#DIV/0!", "prior is 0");
+  it("a zero prior in a range is #DIV/0!; a single prior of 0 is no value", () => {
+    expectError(yoyGrowth(col(5, 6), col(0, 3))[0][0], "#DIV/0!");
+    expectError(yoyGrowth([[5]], [[0]])[0][0], "#N/A", "prior: no value (the cell is empty or 0)");
   });
 
   it("a negative value is #VALUE! with the reason, naming the argument", () => {
@@ -72,20 +75,21 @@ describe("YOY_GROWTH(current, prior)", () => {
   });
 
   it('a blank (null, "", or a placeholder such as n/a) is #N/A no value', () => {
-    for (const blank of [null, "", "n/a", "-"]) {
+    for (const blank of [null, "", 0, "n/a", "-"]) {
       expectError(yoyGrowth([[blank]], [[10]])[0][0], "#N/A", "current: no value");
       expectError(yoyGrowth([[10]], [[blank]])[0][0], "#N/A", "prior: no value");
     }
   });
 
   it("one bad cell in a spill is an error in that cell only, naming its row", () => {
-    const out = yoyGrowth(col(110, "abc", 120, null, 50), col(100, 100, 0, 100, 100));
-    expect(out).toHaveLength(5);
+    const out = yoyGrowth(col(110, "abc", 120, "n/a", null, 50), col(100, 100, 0, 100, 100, 100));
+    expect(out).toHaveLength(6);
     expect(out[0][0]).toBeCloseTo(0.1, 15);
     expectError(out[1][0], "#VALUE!", "row 2 of current", '"abc"');
-    expectError(out[2][0], "#DIV/0!", "row 3 of prior");
+    expectError(out[2][0], "#DIV/0!");
     expectError(out[3][0], "#N/A", "row 4 of current: no value");
-    expect(out[4][0]).toBe(-0.5);
+    expect(out[4][0]).toBe(-1); // an empty cell before the last figure is 0
+    expect(out[5][0]).toBe(-0.5);
     expectExcelSafe(out);
   });
 
@@ -104,7 +108,7 @@ describe("YOY_GROWTH(current, prior)", () => {
   });
 
   it("a result too large to show is #NUM!", () => {
-    expectError(yoyGrowth([[1e308]], [[1e-10]])[0][0], "#NUM!", "too large");
+    expectError(yoyGrowth([[1e308]], [[1e-10]])[0][0], "#NUM!");
   });
 
   it("whole columns with a header and a million trailing blanks stop at the last filled row", () => {
@@ -121,19 +125,44 @@ describe("YOY_GROWTH(current, prior)", () => {
   it("a first row is a header only when every cell of it is text that is not a number", () => {
     expect(yoyGrowth(col("This year", 110), col("Last year", 100))[0][0]).toBe("");
     expectError(yoyGrowth(col("This year", 110), col(100, 100))[0][0], "#VALUE!", "row 1 of current", '"This year"');
-    expectError(yoyGrowth(col("", 110), col("", 100))[0][0], "#N/A", "row 1 of current: no value");
+    // Not a header: two empty cells before the figures, each 0.
+    expectError(yoyGrowth(col("", 110), col("", 100))[0][0], "#DIV/0!");
     expectError(yoyGrowth(col(110, "x", 5), col(100, "y", 5))[1][0], "#VALUE!", "row 2 of current", '"x"');
   });
 
-  it("on Excel desktop the trailing blanks of a whole column arrive as 0 and are dropped too", () => {
-    const out = yoyGrowth(wholeColumn([110, 0], 0), wholeColumn([100, 100], 0));
-    expect(out).toHaveLength(2);
-    expect(out[0][0]).toBeCloseTo(0.1, 15);
-    expect(out[1][0]).toBe(-1); // a real 0 inside the data stays a number
+  it("months of current not reported yet (empty or 0 after its last figure) are #N/A, on desktop and on the web", () => {
+    for (const empty of [0, null, ""]) {
+      const out = yoyGrowth(wholeColumn([110, 0, 90, empty, empty], empty), wholeColumn([100, 100, 100, 100], empty));
+      expect(out).toHaveLength(4);
+      expect(out[0][0]).toBeCloseTo(0.1, 15);
+      expect(out[1][0]).toBe(-1); // a 0 before the last figure is a real 0
+      expect(out[2][0]).toBeCloseTo(-0.1, 15);
+      expectError(out[3][0], "#N/A", "row 4 of current: not reported");
+    }
   });
 
-  it("an empty cell inside a short range on desktop (0) is a number, not a blank", () => {
-    expectError(yoyGrowth(col(5, 6), col(0, 3))[0][0], "#DIV/0!");
+  it("an empty cell inside a short range is 0 whichever way it arrives", () => {
+    for (const empty of [0, null, ""]) {
+      expectError(yoyGrowth(col(5, 6), col(empty, 3))[0][0], "#DIV/0!");
+      expect(yoyGrowth(col(empty, 6), col(5, 3))[0][0]).toBe(-1);
+    }
+  });
+
+  it("in a row, and in each row of a block, the cells after the last figure are not reported", () => {
+    const out = yoyGrowth(
+      [
+        [5, 0, 7, 0],
+        [3, null, 0, ""],
+      ],
+      [
+        [1, 1, 1, 1],
+        [1, 1, 1, 1],
+      ],
+    );
+    expect(out[0].slice(0, 3)).toEqual([4, -1, 6]);
+    expectError(out[0][3], "#N/A", "row 1, column 4 of current: not reported");
+    expect(out[1][0]).toBe(2);
+    for (const c of [1, 2, 3]) expectError(out[1][c], "#N/A", `row 2, column ${c + 1} of current: not reported`);
   });
 
   it("basis without period is #VALUE! (it belongs to the calendar form)", () => {
@@ -207,9 +236,9 @@ describe("YOY_GROWTH(dates, values, period, [basis], [fiscal_year_start])", () =
   });
 
   it("a blank or 0 period is #VALUE! (an empty cell is not a period)", () => {
-    expectError(g([[null]])[0][0], "#VALUE!", "period");
-    expectError(g([[""]])[0][0], "#VALUE!", "period");
-    expectError(g([[0]])[0][0], "#VALUE!", "period", "0");
+    for (const empty of [null, "", 0]) {
+      expectError(g([[empty]])[0][0], "#VALUE!", "period: an empty cell is not a period");
+    }
   });
 
   it("a month missing from either window is #N/A naming the first missing month", () => {

@@ -2,7 +2,8 @@
  * Fuzzing every custom function Excel can call (each exported function of src/functions/functions.ts,
  * found at run time so new functions are covered without editing this file), with Excel-shaped
  * arguments. Invariant: the declared shape comes back, or a CustomFunctions.Error with a code from the
- * enum (with a message for #VALUE! and #N/A); nothing else is thrown; no cell is NaN, Infinity,
+ * enum (with a message for #VALUE! and #N/A, and none offered on any other code, which Excel would drop);
+ * nothing else is thrown; no cell is NaN, Infinity,
  * undefined or null.
  */
 import "../functions/setup-custom-functions";
@@ -122,6 +123,7 @@ function checkCell(v: unknown): void {
   if (v instanceof StubCustomFunctionsError) {
     expect(CODES).toContain(v.code);
     if (v.code === "#VALUE!" || v.code === "#N/A") expect((v.message ?? "").trim()).not.toBe("");
+    else expect(v.offered).toBeUndefined(); // Excel would drop it: no other code is given a message
     return;
   }
   expect(v === null || v === undefined).toBe(false);

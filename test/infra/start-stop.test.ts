@@ -74,6 +74,8 @@ describe("npm start / npm stop without Excel desktop", () => {
   }, 60_000);
 
   it("npm start exits 0 and prints how to sideload into Excel on the web and trust the certificate", () => {
+    expect(started.out).toContain("Not sideloading into Excel desktop: you asked for Excel on the web (--web).");
+    expect(started.out).toContain("keep this server running while Excel uses the add-in");
     expect(started.out).toContain("Upload My Add-in");
     expect(started.out).toContain("Proceed to localhost");
     expect(started.code).toBe(0);

@@ -5,8 +5,17 @@
  * unlike it, it records every queued call and every sync, in order, and keeps the workbook's state
  * (sheets, cells with value + number format, tables) so tests can read what Excel would now hold.
  * It models the Excel behaviours that matter to an import: a text beginning with = + - @ written to a
- * cell not formatted "@" turns into a formula, a numeric-looking text into a number; names must be unique;
- * loaded properties cannot be read before the sync that loads them.
+ * cell not formatted "@" turns into a formula, a numeric-looking text into a number; names must be unique.
+ *
+ * It is as strict as Excel where Excel refuses (each rule has a test in test/taskpane/writer-double.test.ts):
+ * - a request (one sync) over 5 MB, or a response over 5 MB: RequestPayloadSizeLimitExceeded /
+ *   ResponsePayloadSizeLimitExceeded (Excel on the web's limit, the strictest platform);
+ * - a values or numberFormat array whose shape differs from the range: InvalidArgument;
+ * - reading a property that was not loaded and synced: PropertyNotLoaded;
+ * - a sync while the user edits a cell, unless Excel.run was given { delayForCellEdit: true }, which
+ *   waits until the edit ends: InvalidOperationInCellEditMode;
+ * - a call from an ExcelApi requirement set above the one the double was given: ApiNotFound.
+ *   Office.context.requirements.isSetSupported answers for that version too (`requirements`).
  *
  * No imports on purpose: the browser tests transpile this file alone and load it in the page.
  */
@@ -46,6 +55,10 @@ export interface CallRecord {
 }
 
 export interface DoubleOptions {
+  /** The ExcelApi requirement set this Excel supports, "1.1" to NEWEST_EXCEL_API (the default). */
+  excelApi?: string;
+  /** The user is editing a cell from the start (setCellEditing changes it). */
+  cellEditing?: boolean;
   /** Milliseconds each sync takes (lets a browser test watch progress). */
   syncDelayMs?: number;
   /** Make sync number `sync` (1-based) fail after carrying out its first `afterOps` commands. */
@@ -63,6 +76,38 @@ type Rect = { sheet: string; row: number; col: number; rows: number; cols: numbe
 interface Op {
   record: Omit<CallRecord, "sync">;
   apply: () => void;
+  /** The ExcelApi set the call belongs to (its minor version: 13 for 1.13). */
+  since: number;
+}
+
+/** The newest ExcelApi requirement set released (Microsoft 365 Version 2509, Excel on the web). */
+export const NEWEST_EXCEL_API = "1.20";
+
+/**
+ * The lowest ExcelApi set the README claims: the first Windows builds with SharedRuntime 1.1
+ * (Version 2002, build 12527.20092) predate ExcelApi 1.11 (build 12527.20470) and have 1.10.
+ */
+export const LOWEST_EXCEL_API = "1.10";
+
+/** Excel on the web refuses requests and responses over 5 MB; read as 5,000,000 bytes, the stricter reading. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+/** "1.13" -> 13. Every ExcelApi set is 1.x. */
+function apiMinor(version: string): number {
+  const m = /^1\.(\d+)$/.exec(version.trim());
+  if (!m) throw new Error(`not an ExcelApi version: "${version}"`);
+  return Number(m[1]);
+}
+
+/** UTF-8 bytes of a value as JSON, without building a Buffer (the double also runs in a page). */
+function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? "";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
 }
 
 /** Error shaped like OfficeExtension.Error: a code and a message. */
@@ -137,6 +182,9 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   let syncs = 0;
   let tableCounter = 0;
   let calculationSuspended = false;
+  const supported = apiMinor(options.excelApi ?? NEWEST_EXCEL_API);
+  let editing = !!options.cellEditing;
+  const editWaiters: (() => void)[] = [];
 
   const sheetNamed = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const tableNamed = (name: string) => tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
@@ -198,6 +246,9 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return v as unknown[][];
   }
 
+  /** What the sync being carried out has loaded: kept apart until its response is known to fit. */
+  let response: { bytes: number; commits: (() => void)[] } | null = null;
+
   function loadable(target: object, fields: Record<string, () => unknown>) {
     const loaded = new Map<string, unknown>();
     const snapshot = (props?: string | string[] | { select?: string }) => {
@@ -213,16 +264,25 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               .map((p) => p.trim())
               .filter(Boolean);
       return () => {
+        const got = new Map<string, unknown>();
         // As in Excel, any load makes isNullObject readable, and a null object loads nothing else.
         if ("isNullObject" in fields) {
           const isNull = fields.isNullObject() as boolean;
-          loaded.set("isNullObject", isNull);
-          if (isNull) return;
+          got.set("isNullObject", isNull);
+          if (!isNull) {
+            for (const n of names) {
+              if (!(n in fields)) throw new DoubleError("PropertyNotLoaded", `The double has no property "${n}"`);
+              got.set(n, fields[n]());
+            }
+          }
+        } else {
+          for (const n of names) {
+            if (!(n in fields)) throw new DoubleError("PropertyNotLoaded", `The double has no property "${n}"`);
+            got.set(n, fields[n]());
+          }
         }
-        for (const n of names) {
-          if (!(n in fields)) throw new DoubleError("PropertyNotLoaded", `The double has no property "${n}"`);
-          loaded.set(n, fields[n]());
-        }
+        for (const v of got.values()) response!.bytes += jsonBytes(v);
+        response!.commits.push(() => got.forEach((v, k) => loaded.set(k, v)));
       };
     };
     const get = (name: string) => {
@@ -237,14 +297,17 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return { snapshot, get, loaded, target };
   }
 
-  function createContext() {
+  function createContext(delayForCellEdit: boolean) {
     let queue: Op[] = [];
-    const enqueue = (record: Omit<CallRecord, "sync">, apply: () => void) => {
-      queue.push({ record, apply });
+    /** Queues a call; `since` is the ExcelApi set it needs (its minor version). */
+    const enqueue = (record: Omit<CallRecord, "sync">, apply: () => void, since = 1) => {
+      queue.push({ record, apply, since });
       calls.push({ ...record, sync: syncs + 1 });
     };
 
-    function rangeProxy(resolve: () => Rect | null, label: string): any {
+    // Each proxy carries the ExcelApi set of the call that made it (getRangeByIndexes: 1.7): every
+    // call made through it needs at least that set too.
+    function rangeProxy(resolve: () => Rect | null, label: string, since = 1): any {
       const fields = {
         values: () => readRect(need()),
         numberFormat: () => {
@@ -268,46 +331,54 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       const l = loadable({}, fields);
       const proxy: any = {
         load(props?: string | string[]) {
-          enqueue({ op: "load", target: label, args: props }, l.snapshot(props));
+          enqueue({ op: "load", target: label, args: props }, l.snapshot(props), since);
           return proxy;
         },
         getUsedRangeOrNullObject(valuesOnly?: boolean) {
-          return rangeProxy(() => {
-            const r = need();
-            let top = Infinity,
-              left = Infinity,
-              bottom = -1,
-              right = -1;
-            for (const [key, cell] of mustSheet(r.sheet).cells) {
-              const [row, col] = key.split(",").map(Number);
-              if (row < r.row || row >= r.row + r.rows || col < r.col || col >= r.col + r.cols) continue;
-              if (valuesOnly && cell.value === "" && !cell.formula) continue;
-              top = Math.min(top, row);
-              left = Math.min(left, col);
-              bottom = Math.max(bottom, row);
-              right = Math.max(right, col);
-            }
-            return bottom < 0
-              ? null
-              : { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
-          }, `${label}.usedRange`);
+          return rangeProxy(
+            () => {
+              const r = need();
+              let top = Infinity,
+                left = Infinity,
+                bottom = -1,
+                right = -1;
+              for (const [key, cell] of mustSheet(r.sheet).cells) {
+                const [row, col] = key.split(",").map(Number);
+                if (row < r.row || row >= r.row + r.rows || col < r.col || col >= r.col + r.cols) continue;
+                if (valuesOnly && cell.value === "" && !cell.formula) continue;
+                top = Math.min(top, row);
+                left = Math.min(left, col);
+                bottom = Math.max(bottom, row);
+                right = Math.max(right, col);
+              }
+              return bottom < 0
+                ? null
+                : { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+            },
+            `${label}.usedRange`,
+            Math.max(since, 4),
+          );
         },
         clear(applyTo?: string) {
-          enqueue({ op: "range.clear", target: label, args: applyTo }, () => {
-            const r = need();
-            const cells = mustSheet(r.sheet).cells;
-            for (let i = 0; i < r.rows; i++)
-              for (let j = 0; j < r.cols; j++) {
-                const key = `${r.row + i},${r.col + j}`;
-                if (applyTo === "Contents" && cells.has(key))
-                  cells.set(key, { value: "", format: cells.get(key)!.format });
-                else cells.delete(key);
-              }
-          });
+          enqueue(
+            { op: "range.clear", target: label, args: applyTo },
+            () => {
+              const r = need();
+              const cells = mustSheet(r.sheet).cells;
+              for (let i = 0; i < r.rows; i++)
+                for (let j = 0; j < r.cols; j++) {
+                  const key = `${r.row + i},${r.col + j}`;
+                  if (applyTo === "Contents" && cells.has(key))
+                    cells.set(key, { value: "", format: cells.get(key)!.format });
+                  else cells.delete(key);
+                }
+            },
+            since,
+          );
         },
         format: {
           autofitColumns() {
-            enqueue({ op: "range.format.autofitColumns", target: label }, () => void need());
+            enqueue({ op: "range.format.autofitColumns", target: label }, () => void need(), Math.max(since, 2));
           },
         },
         get isNullObject() {
@@ -318,21 +389,25 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         Object.defineProperty(proxy, name, {
           get: () => l.get(name),
           set: (v: unknown) => {
-            enqueue({ op: `range.${name}`, target: label, args: v }, () => {
-              const r = need();
-              const m = matrix(r, v, name);
-              const sheet = mustSheet(r.sheet);
-              for (let i = 0; i < r.rows; i++)
-                for (let j = 0; j < r.cols; j++) {
-                  if (name === "values") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
-                  else if (m[i][j] !== null) {
-                    // As in Excel, a null format leaves the cell's format as it is.
-                    const key = `${r.row + i},${r.col + j}`;
-                    const old = sheet.cells.get(key);
-                    sheet.cells.set(key, { value: old?.value ?? "", format: String(m[i][j]), formula: old?.formula });
+            enqueue(
+              { op: `range.${name}`, target: label, args: v },
+              () => {
+                const r = need();
+                const m = matrix(r, v, name);
+                const sheet = mustSheet(r.sheet);
+                for (let i = 0; i < r.rows; i++)
+                  for (let j = 0; j < r.cols; j++) {
+                    if (name === "values") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
+                    else if (m[i][j] !== null) {
+                      // As in Excel, a null format leaves the cell's format as it is.
+                      const key = `${r.row + i},${r.col + j}`;
+                      const old = sheet.cells.get(key);
+                      sheet.cells.set(key, { value: old?.value ?? "", format: String(m[i][j]), formula: old?.formula });
+                    }
                   }
-                }
-            });
+              },
+              since,
+            );
           },
         });
       }
@@ -340,14 +415,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         Object.defineProperty(proxy, name, { get: () => l.get(name) });
       }
       proxy.__rect = resolve;
+      proxy.__since = since;
       return proxy;
     }
 
-    function rectRange(r: Rect) {
-      return rangeProxy(() => r, rectAddress(r));
+    function rectRange(r: Rect, since: number) {
+      return rangeProxy(() => r, rectAddress(r), since);
     }
 
-    function tableProxy(nameRef: TableRef, nullable = false): any {
+    function tableProxy(nameRef: TableRef, nullable = false, since = nullable ? 4 : 1): any {
       // Once found (or created), a proxy follows its table even through a rename.
       const find = () => (nameRef.state ??= nullable ? tableNamed(nameRef.name) : mustTable(nameRef.name)) ?? null;
       const need = () => {
@@ -364,12 +440,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
       );
       const part = (label: string, pick: (t: TableState) => Rect | null) =>
-        rangeProxy(() => pick(need()), `table ${nameRef.name} ${label}`);
+        rangeProxy(() => pick(need()), `table ${nameRef.name} ${label}`, since);
       const proxy: any = {
         load(props?: string | string[]) {
-          enqueue({ op: "load", target: `table ${nameRef.name}`, args: props }, l.snapshot(props));
+          enqueue({ op: "load", target: `table ${nameRef.name}`, args: props }, l.snapshot(props), since);
           return proxy;
         },
+        __snapshot: l.snapshot,
         get isNullObject() {
           return l.get("isNullObject");
         },
@@ -377,24 +454,32 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           return l.get("showTotals");
         },
         get name(): string {
-          return l.loaded.has("name") ? String(l.get("name")) : nameRef.name;
+          return String(l.get("name"));
         },
         set name(v: string) {
           const old = nameRef.name;
-          enqueue({ op: "table.name", target: `table ${old}`, args: v }, () => {
-            const t = need();
-            const clash = tableNamed(v);
-            if (clash && clash !== t) throw new DoubleError("InvalidArgument", `A table named "${v}" already exists`);
-            t.name = v;
-          });
+          enqueue(
+            { op: "table.name", target: `table ${old}`, args: v },
+            () => {
+              const t = need();
+              const clash = tableNamed(v);
+              if (clash && clash !== t) throw new DoubleError("InvalidArgument", `A table named "${v}" already exists`);
+              t.name = v;
+            },
+            since,
+          );
           nameRef.name = v;
         },
-        /** The sheet holding the table: its name can be loaded. */
+        /** The sheet holding the table (ExcelApi 1.2): its name can be loaded. */
         get worksheet() {
           const w = loadable({}, { name: () => need().sheet });
           const ws: any = {
             load(props?: string | string[]) {
-              enqueue({ op: "load", target: `table ${nameRef.name} worksheet`, args: props }, w.snapshot(props));
+              enqueue(
+                { op: "load", target: `table ${nameRef.name} worksheet`, args: props },
+                w.snapshot(props),
+                Math.max(since, 2),
+              );
               return ws;
             },
             get name() {
@@ -412,78 +497,94 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           }),
         resize(newRange: any) {
           const label = typeof newRange === "string" ? newRange : "range";
-          enqueue({ op: "table.resize", target: `table ${nameRef.name}`, args: label }, () => {
-            const t = need();
-            const r: Rect = typeof newRange === "string" ? parseAddress(newRange, t.sheet) : newRange.__rect();
-            if (r.sheet !== t.sheet || r.row !== t.row || !overlaps(r, tableRect(t))) {
-              throw new DoubleError(
-                "InvalidArgument",
-                `Cannot resize ${t.name} to ${rectAddress(r)}: headers must stay in row ${t.row + 1}`,
-              );
-            }
-            for (const o of tables)
-              if (o !== t && overlaps(tableRect(o), r))
-                throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
-            Object.assign(t, { col: r.col, rowCount: r.rows, colCount: r.cols });
-          });
+          const needs = Math.max(since, 13, typeof newRange === "string" ? 1 : newRange.__since);
+          enqueue(
+            { op: "table.resize", target: `table ${nameRef.name}`, args: label },
+            () => {
+              const t = need();
+              const r: Rect = typeof newRange === "string" ? parseAddress(newRange, t.sheet) : newRange.__rect();
+              if (r.sheet !== t.sheet || r.row !== t.row || !overlaps(r, tableRect(t))) {
+                throw new DoubleError(
+                  "InvalidArgument",
+                  `Cannot resize ${t.name} to ${rectAddress(r)}: headers must stay in row ${t.row + 1}`,
+                );
+              }
+              for (const o of tables)
+                if (o !== t && overlaps(tableRect(o), r))
+                  throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+              Object.assign(t, { col: r.col, rowCount: r.rows, colCount: r.cols });
+            },
+            needs,
+          );
         },
       };
       return proxy;
     }
 
-    function addTable(sheet: string | null, range: any, hasHeaders: boolean) {
+    function addTable(sheet: string | null, range: any, hasHeaders: boolean, since: number) {
       const ref: TableRef = { name: `Table${++tableCounter}` };
       const label = typeof range === "string" ? range : "range";
+      // A Range object as the address needs ExcelApi 1.3; a string works from 1.1.
+      const needs = Math.max(since, typeof range === "string" ? 1 : Math.max(3, range.__since));
       while (tableNamed(ref.name)) ref.name = `Table${++tableCounter}`;
-      enqueue({ op: "tables.add", target: label, args: { hasHeaders } }, () => {
-        const r: Rect = typeof range === "string" ? parseAddress(range, sheet ?? undefined) : range.__rect();
-        mustSheet(r.sheet);
-        if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only makes tables with headers");
-        for (const o of tables)
-          if (overlaps(tableRect(o), r))
-            throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
-        // Excel gives a header-only table one empty body row.
-        ref.state = {
-          name: ref.name,
-          sheet: r.sheet,
-          row: r.row,
-          col: r.col,
-          rowCount: Math.max(2, r.rows),
-          colCount: r.cols,
-          showTotals: false,
-        };
-        tables.push(ref.state);
-      });
-      return tableProxy(ref);
+      enqueue(
+        { op: "tables.add", target: label, args: { hasHeaders } },
+        () => {
+          const r: Rect = typeof range === "string" ? parseAddress(range, sheet ?? undefined) : range.__rect();
+          mustSheet(r.sheet);
+          if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only makes tables with headers");
+          for (const o of tables)
+            if (overlaps(tableRect(o), r))
+              throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
+          // Excel gives a header-only table one empty body row.
+          ref.state = {
+            name: ref.name,
+            sheet: r.sheet,
+            row: r.row,
+            col: r.col,
+            rowCount: Math.max(2, r.rows),
+            colCount: r.cols,
+            showTotals: false,
+          };
+          tables.push(ref.state);
+        },
+        needs,
+      );
+      return tableProxy(ref, false, needs);
     }
 
-    function sheetProxy(nameRef: { name: string }, nullable = false): any {
+    function sheetProxy(nameRef: { name: string }, nullable = false, since = nullable ? 4 : 1): any {
       const find = () => (nullable ? (sheetNamed(nameRef.name) ?? null) : mustSheet(nameRef.name));
       const l = loadable({}, { name: () => find()?.name, isNullObject: () => find() === null });
       const proxy: any = {
         load(props?: string | string[]) {
-          enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props));
+          enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props), since);
           return proxy;
         },
+        __snapshot: l.snapshot,
         get name() {
-          return nameRef.name;
+          return l.get("name");
         },
         get isNullObject() {
           return l.get("isNullObject");
         },
         getRange: (address: string) =>
-          rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`),
+          rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`, since),
         getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
-          rectRange({ sheet: nameRef.name, row, col, rows, cols }),
+          rectRange({ sheet: nameRef.name, row, col, rows, cols }, Math.max(since, 7)),
         delete() {
-          enqueue({ op: "worksheet.delete", target: nameRef.name }, () => {
-            const sheet = mustSheet(nameRef.name);
-            for (let i = tables.length - 1; i >= 0; i--) if (tables[i].sheet === sheet.name) tables.splice(i, 1);
-            sheets.splice(sheets.indexOf(sheet), 1);
-          });
+          enqueue(
+            { op: "worksheet.delete", target: nameRef.name },
+            () => {
+              const sheet = mustSheet(nameRef.name);
+              for (let i = tables.length - 1; i >= 0; i--) if (tables[i].sheet === sheet.name) tables.splice(i, 1);
+              sheets.splice(sheets.indexOf(sheet), 1);
+            },
+            since,
+          );
         },
         activate() {
-          enqueue({ op: "worksheet.activate", target: nameRef.name }, () => void find());
+          enqueue({ op: "worksheet.activate", target: nameRef.name }, () => void find(), since);
         },
         tables: {
           add: (range: any, hasHeaders: boolean) =>
@@ -491,18 +592,26 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               nameRef.name,
               typeof range === "string" && !range.includes("!") ? `${quoteSheet(nameRef.name)}!${range}` : range,
               hasHeaders,
+              since,
             ),
         },
       };
       return proxy;
     }
 
+    /** A collection whose items can be loaded, with the properties named as "items/name". */
     function collection<T>(kind: string, list: () => T[], proxyOf: (item: T) => any) {
       let items: any[] | undefined;
       const c: any = {
         load(props?: string) {
+          const names = (props ?? "")
+            .split(",")
+            .map((p) => p.trim().replace(/^items\//, ""))
+            .filter(Boolean);
           enqueue({ op: "load", target: kind, args: props }, () => {
-            items = list().map(proxyOf);
+            const found = list().map(proxyOf);
+            for (const item of found) item.__snapshot(names)();
+            response!.commits.push(() => (items = found));
           });
           return c;
         },
@@ -537,16 +646,20 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       (t) => tableProxy({ name: t.name, state: t }),
     );
     Object.assign(tablesCollection, {
-      add: (address: string, hasHeaders: boolean) => addTable(null, address, hasHeaders),
+      add: (address: string, hasHeaders: boolean) => addTable(null, address, hasHeaders, 1),
       getItem: (name: string) => tableProxy({ name }),
       getItemOrNullObject: (name: string) => tableProxy({ name }, true),
     });
 
     const application = {
       suspendApiCalculationUntilNextSync() {
-        enqueue({ op: "application.suspendApiCalculationUntilNextSync" }, () => {
-          calculationSuspended = true;
-        });
+        enqueue(
+          { op: "application.suspendApiCalculationUntilNextSync" },
+          () => {
+            calculationSuspended = true;
+          },
+          6,
+        );
       },
       calculate(type: string) {
         enqueue({ op: "application.calculate", args: type }, () => undefined);
@@ -561,18 +674,50 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         const ops = queue;
         queue = [];
         calls.push({ op: "sync", sync: n, args: ops.length });
+        if (editing) {
+          if (!delayForCellEdit) {
+            throw new DoubleError(
+              "InvalidOperationInCellEditMode",
+              "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+            );
+          }
+          await new Promise<void>((resume) => editWaiters.push(resume));
+        }
         if (options.syncDelayMs) await new Promise((r) => setTimeout(r, options.syncDelayMs));
+        let bytes = 0;
+        for (const op of ops) bytes += jsonBytes({ op: op.record.op, target: op.record.target, args: op.record.args });
+        if (bytes > PAYLOAD_LIMIT_BYTES) {
+          throw new DoubleError(
+            "RequestPayloadSizeLimitExceeded",
+            `The request payload size (${bytes} bytes) has exceeded the limit of 5 MB`,
+          );
+        }
         const fail = options.failSync && options.failSync.sync === n ? options.failSync : undefined;
+        response = { bytes: 0, commits: [] };
         try {
           ops.forEach((op, i) => {
             if (fail && i >= (fail.afterOps ?? 0)) {
               throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
             }
+            if (op.since > supported) {
+              throw new DoubleError(
+                "ApiNotFound",
+                `${op.record.op} needs ExcelApi 1.${op.since}; this Excel supports ExcelApi 1.${supported}`,
+              );
+            }
             op.apply();
           });
           if (fail)
             throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+          if (response.bytes > PAYLOAD_LIMIT_BYTES) {
+            throw new DoubleError(
+              "ResponsePayloadSizeLimitExceeded",
+              `The response payload size (${response.bytes} bytes) has exceeded the limit of 5 MB`,
+            );
+          }
+          for (const commit of response.commits) commit();
         } finally {
+          response = null;
           calculationSuspended = false; // suspension lasts until the next sync only
         }
       },
@@ -583,8 +728,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return context;
   }
 
-  async function run<T>(batch: (context: any) => Promise<T>): Promise<T> {
-    const context = createContext();
+  /** Excel.run(batch) or Excel.run({ delayForCellEdit }, batch). */
+  async function run<T>(
+    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: any) => Promise<T>),
+    maybeBatch?: (context: any) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch!;
+    const runOptions = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
+    const context = createContext(!!runOptions?.delayForCellEdit);
     const result = await batch(context);
     if (context.pendingCount > 0) await context.sync(); // Excel.run flushes what the batch left queued
     return result;
@@ -613,12 +764,31 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     });
   }
 
+  /** Office.context.requirements as this Excel would answer: ExcelApi up to its version; other sets yes. */
+  const requirements = {
+    isSetSupported(name: string, minVersion?: string): boolean {
+      return name !== "ExcelApi" || apiMinor(minVersion ?? "1.1") <= supported;
+    },
+  };
+
   return {
     /** Put this where the code under test expects the global `Excel`. */
     Excel: {
       run,
       CalculationType: { recalculate: "Recalculate", full: "Full" },
       ClearApplyTo: { contents: "Contents", all: "All" },
+    },
+    /** Put this where the code under test reads `Office.context.requirements`. */
+    requirements,
+    /** The ExcelApi version this double supports. */
+    excelApi: `1.${supported}`,
+    /** The user starts or stops editing a cell; stopping lets delayed syncs go on. */
+    setCellEditing(on: boolean): void {
+      editing = on;
+      if (!on) for (const resume of editWaiters.splice(0)) resume();
+    },
+    get cellEditing() {
+      return editing;
     },
     calls,
     sheets,

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { writePlan, uniqueName, type ExistingTable } from "../../src/taskpane/import/writer";
 import type { ImportPlan } from "../../src/taskpane/import/types";
-import { createExcelDouble, type DoubleOptions, type ExcelDouble } from "../support/excel-double";
+import {
+  createExcelDouble,
+  LOWEST_EXCEL_API,
+  NEWEST_EXCEL_API,
+  type DoubleOptions,
+  type ExcelDouble,
+} from "../support/excel-double";
 import { GOLD, GRADE, MINE, MONTH, ORE, RECOVERY, SEED_ROWS, monthlyRows, plan, serialOf } from "./writer-plans";
 
 let excel: ExcelDouble;
@@ -397,46 +403,57 @@ describe("writePlan appending to an existing table", () => {
   });
 });
 
-describe("writePlan on an Excel without Table.resize (ExcelApi < 1.13)", () => {
-  const oldExcel = () => {
-    (globalThis as any).Office = {
-      context: {
-        requirements: {
-          isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) < 13,
-        },
-      },
-    };
+/**
+ * The pane's writes at the lowest ExcelApi the README claims and at the newest, against a double that
+ * refuses every call above its version and answers Office.context.requirements for it.
+ */
+describe.each([LOWEST_EXCEL_API, NEWEST_EXCEL_API])("writePlan on Excel with ExcelApi %s", (excelApi) => {
+  const canGrow = Number(excelApi.split(".")[1]) >= 13; // Table.resize is ExcelApi 1.13
+  const at = (opts: DoubleOptions = {}) => {
+    const d = useDouble({ ...opts, excelApi });
+    (globalThis as any).Office = { context: { requirements: d.requirements } };
+    return d;
+  };
+  const withGold = {
+    sheets: {
+      Data: [
+        ["Month", "Gold (oz)"],
+        [42370, 4512],
+      ],
+    },
+    tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }],
   };
 
-  it("still writes a new table that fits one request", async () => {
-    const d = useDouble();
-    oldExcel();
+  it("writes a new table that fits one request, the same on every version", async () => {
+    const d = at();
     expect((await writePlan(plan([MONTH, GOLD], SEED_ROWS))).status).toBe("done");
-    expect(d.tables[0].rowCount).toBe(5);
+    expect(d.tableValues("ProductionData")).toEqual([["Month", "Gold (oz)"], ...SEED_ROWS]);
   });
 
-  it("refuses, before writing anything, what would need the table to grow", async () => {
-    const d = useDouble({
-      sheets: {
-        Data: [
-          ["Month", "Gold (oz)"],
-          [42370, 4512],
-        ],
-      },
-      tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }],
-    });
-    oldExcel();
+  it("grows a table request by request where Table.resize exists, and refuses before writing anything elsewhere", async () => {
+    const d = at();
     const big = await writePlan(plan([MONTH, GOLD], monthlyRows(30)), { maxRows: 10 });
-    expect(big.status).toBe("refused");
-    expect(big.message).toBe(
-      "Nothing was written: this version of Excel cannot grow a table (ExcelApi 1.13 is needed, as in Excel on the web and Microsoft 365); import at most 10 rows at a time.",
-    );
+    if (canGrow) {
+      expect(big.status).toBe("done");
+      expect(d.tables[0].rowCount).toBe(31);
+    } else {
+      expect(big.status).toBe("refused");
+      expect(big.message).toBe(
+        "Nothing was written: this version of Excel cannot grow a table (ExcelApi 1.13 is needed, as in Excel on the web and Microsoft 365); import at most 10 rows at a time.",
+      );
+      expect([d.sheets, valuesCalls(d)]).toEqual([[], []]);
+    }
+  });
+
+  it("appends to an existing table where Table.resize exists, and refuses before writing anything elsewhere", async () => {
+    const d = at(withGold);
     const append = await writePlan(plan([MONTH, GOLD], SEED_ROWS), {
       target: { kind: "append", table: "Gold" },
       planAppend: keepNewMonths,
     });
-    expect(append.status).toBe("refused");
-    expect(valuesCalls(d)).toEqual([]);
+    expect(append.status).toBe(canGrow ? "done" : "refused");
+    expect(d.tables[0].rowCount).toBe(canGrow ? 5 : 2);
+    if (!canGrow) expect(valuesCalls(d)).toEqual([]);
   });
 });
 
