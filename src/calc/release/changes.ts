@@ -166,7 +166,7 @@ export function findChanges(r: Reading): Hit[] {
       if (prevHit && isWord(tokens[f - 1], "by") && q.first - prev.last <= 8) {
         const between = tokens.slice(prev.last + 1, f - 1);
         if (between.length > 0 && isWord(between[0], "and") && !between.some((t) => t.kind === "punct")) {
-          const j = add(q, f, q.last, prevHit.direction, bound);
+          const j = add(q, f - 1, q.last, prevHit.direction, bound);
           j.joined = prevHit;
           return;
         }
@@ -256,7 +256,8 @@ export function findChanges(r: Reading): Hit[] {
     const kinds = new Set([q.kind, prev.kind]);
     if (!aside || kinds.size !== 2) return;
     if (q.kind === "amount" && (q.unit.dim === "" || q.unit.dim.startsWith("count"))) return;
-    const h = add(q, q.first, q.last + (isPunct(tokens[q.last + 1], ")") ? 1 : 0), prevHit.direction, "");
+    const bracketed = isPunct(tokens[q.first - 1], "(") && isPunct(tokens[q.last + 1], ")");
+    const h = add(q, bracketed ? q.first - 1 : q.first, bracketed ? q.last + 1 : q.last, prevHit.direction, "");
     h.pair = prevHit;
     prevHit.pair = h;
   });

@@ -49,6 +49,8 @@ export interface ReleaseClaim {
   scope?: string;
   /** The figures compared, by role: current/prior, low/high/base, total/parts, value/earlier. */
   figures: Record<string, ReleaseFigure | ReleaseFigure[] | null>;
+  /** What the figures give ("8.69%", "986 oz", "the parts sum to 68,611"), null when they are not printed. */
+  computed: string | null;
   verdict: string;
   /** Why the claim cannot be checked from the release alone. */
   missing?: string;

@@ -11,6 +11,7 @@ import type { Fig, Found, Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead }
 import { periodLabel, periodsOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import { definedUnits, printedNumber, type Unread } from "./quantities";
 import { readTable } from "./tables";
+import { computedOf } from "./computed";
 import { isPunct, isWord, tokenize, type Token } from "./tokens";
 import { findGuidance } from "./guidance";
 import { findRecords } from "./records";
@@ -399,6 +400,7 @@ function publicClaim(c: Found): ReleaseClaim {
     unit: c.unitText,
     ...(c.scope ? { scope: c.scope } : {}),
     figures,
+    computed: computedOf(c),
     verdict: c.verdict,
     ...(c.missing ? { missing: c.missing } : {}),
   };

@@ -104,15 +104,14 @@ function repaired(cells: Cell[]): Cell[] {
   return out;
 }
 
-/** "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit and its scale. */
+/** "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit, its scale, and a short name for it. */
 export function unitOf(text: string): { dim: string; scale: number; text: string } | null {
   const s = text.toLowerCase();
   let scale = 0;
   if (/\b000\s*'?s?\b|\(000'?s\)|000'/.test(s) || /\bthousands?\b/.test(s) || /\bkoz\b/.test(s)) scale = 3;
-  if (/\bmillions?\b|\bmoz\b|\bmt\b(?!.*metric)|\$m\b|\bmlb/.test(s) && !/metric/.test(s))
-    scale = text.includes("MT") && !/million/.test(s) ? scale : 6;
+  if (/\bmillions?\b|\bmoz\b|\$m\b|\bmlb/.test(s) || (/\bmt\b/.test(s) && /million/.test(s))) scale = 6;
   const money = /(us|a|c|au|ca)?\$/.exec(s);
-  const cur = money ? `money:${money[1] && money[1] !== "us" ? money[1].toUpperCase() : ""}$` : null;
+  const cur = money ? `${money[1] && money[1] !== "us" ? money[1].toUpperCase() : "US"}$` : null;
   const per = /\/\s*(?:eq\s*)?(oz|t|lb|tonne|ounce)|\bper\s+(ounce|tonne|pound)/.exec(s);
   const perDim = per
     ? /^(oz|ounce)/.test(per[1] ?? per[2])
@@ -121,15 +120,24 @@ export function unitOf(text: string): { dim: string; scale: number; text: string
         ? "lb"
         : "t"
     : null;
-  if (cur) return { dim: perDim ? `${cur}/${perDim}` : cur, scale: perDim ? 0 : scale, text: text.trim() };
-  if (/g\/t|grams per tonne|oz\/t/.test(s)) return { dim: "g/t", scale: 0, text: text.trim() };
-  if (/waste\s*\/\s*ore|ratio/.test(s)) return { dim: "ratio", scale: 0, text: text.trim() };
-  if (/\boz\b|ounces?|\d'oz/.test(s)) return { dim: "oz", scale, text: text.trim() };
-  if (/\btonnes?\b|\btons?\b|\bdmt\b|\bwmt\b|\bkt\b/.test(s))
-    return { dim: "t", scale: /\bkt\b/.test(s) ? 3 : scale, text: text.trim() };
-  if (/\bpounds?\b|\blbs?\b/.test(s)) return { dim: "lb", scale, text: text.trim() };
-  if (/\btpd\b/.test(s)) return { dim: "tpd", scale: 0, text: text.trim() };
-  if (scale > 0) return { dim: "", scale, text: text.trim() };
+  const scaled = (base: string, k: string, m: string): string => (scale === 6 ? m : scale === 3 ? k : base);
+  if (cur) {
+    const dim = `money:${cur === "US$" ? "" : cur.slice(0, -1)}$`;
+    return perDim
+      ? { dim: `${dim}/${perDim}`, scale: 0, text: `${cur}/${perDim}` }
+      : { dim, scale, text: scaled(cur, `${cur}k`, `${cur}m`) };
+  }
+  if (/g\/t|grams per tonne/.test(s)) return { dim: "g/t", scale: 0, text: "g/t" };
+  if (/oz\/t/.test(s)) return { dim: "oz/t", scale: 0, text: "oz/t" };
+  if (/waste\s*\/\s*ore|ratio/.test(s)) return { dim: "ratio", scale: 0, text: "waste/ore" };
+  if (/\boz\b|ounces?|\d'oz/.test(s)) return { dim: "oz", scale, text: scaled("oz", "000 oz", "Moz") };
+  if (/\btonnes?\b|\btons?\b|\bdmt\b|\bwmt\b|\bkt\b/.test(s)) {
+    if (/\bkt\b/.test(s)) scale = 3;
+    return { dim: "t", scale, text: scaled("t", "000 t", "Mt") };
+  }
+  if (/\bpounds?\b|\blbs?\b/.test(s)) return { dim: "lb", scale, text: scaled("lb", "000 lb", "Mlb") };
+  if (/\btpd\b/.test(s)) return { dim: "tpd", scale: 0, text: "tpd" };
+  if (scale > 0) return { dim: "", scale, text: "000" };
   return null;
 }
 
@@ -462,7 +470,7 @@ export function readTable(
     // "(000's)" gives the scale; the section ("Ounces Produced") gives what is counted
     if (unit && unit.dim === "") {
       const dim = units.find((u) => u.dim !== "");
-      unit = dim ? { dim: dim.dim, scale: unit.scale, text: `${unit.text} ${dim.text}` } : unit;
+      unit = dim ? { dim: dim.dim, scale: unit.scale, text: unitOf(`000 ${dim.text}`)?.text ?? dim.text } : unit;
     }
     const site =
       !hasMetric(rowMetric) && !rowPeriod && label !== "" && !/^total\b/i.test(label) && hasMetric(metric)
