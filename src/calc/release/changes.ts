@@ -19,7 +19,7 @@ import {
 } from "./periods";
 import type { Quantity } from "./quantities";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
-import { amountVerdict, difference, percentVerdict, roundsTo, type Verdict } from "./verdicts";
+import { amountVerdict, difference, percentVerdict, type Verdict } from "./verdicts";
 import { CHANGE_NOUNS, CHANGE_WORDS, FILLERS, GUIDANCE_WORDS, PHRASE_ENDS } from "./words";
 import { isComparison, overCompares, sameDim, type FigureIndex, type Reading } from "./figures";
 
@@ -498,7 +498,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   const prevEnd = i > 0 ? hits[i - 1].to : -1;
   const nextStart = i + 1 < hits.length ? hits[i + 1].from : tokens.length;
   const segFrom = clauseStart(tokens, h.from, prevEnd);
-  let current: Quantity | null = null;
+  let current: Quantity | null;
   let prior: Quantity | null = null;
   let comparison: PeriodMention | null = null;
   let priorFromComparator = false;
@@ -860,12 +860,8 @@ function claimMetric(
 
 /** The more precise printing of the same figure (a table's 28.8 for a sentence's A$29m). */
 function finer(env: Env, f: Fig, metric: Metric): Fig {
-  if (!f.period) return f;
   const m = hasMetric(f.metric) && f.metric.measure !== null ? f.metric : metric;
-  const other = env.index.find(m, f.period, f.q.unit.dim, f.site, f.start, f);
-  if (!other || other === f) return f;
-  // only when the other really is the same figure, more precisely printed
-  return roundsTo(other.q, f.q) ? other : f;
+  return env.index.finer(f, m) ?? f;
 }
 
 /** prior = current − difference (up) or + difference (down). */
@@ -892,7 +888,9 @@ export function statedText(h: Hit): string {
   if (h.words) return h.words;
   const q = h.q;
   const sign = q.plus ? "+" : q.negative && !q.paren ? "-" : "";
-  const body = `${sign}${q.printed.replace(/^[+\-\u2212(]+|[)]+$/g, "").replace(/^[+-]/, "")}`;
+  // white space first made single: the patterns below then run in time linear in the figure's length
+  const printed = q.printed.replace(/\s+/g, " ");
+  const body = `${sign}${printed.replace(/^[+\-\u2212(]+|[)]+$/g, "").replace(/^[+-]/, "")}`;
   const cleaned = body
     .replace(/\s*-\s*per\s*-\s*cent/, " per cent")
     .replace(/-percent/, " percent")

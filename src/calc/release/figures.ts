@@ -123,7 +123,7 @@ function figureOf(
   if (metric.material === null && q.unit.dim === "oz" && prev && prev.unit.dim === "oz")
     metric.material = defaultMaterial;
   // its period: one printed right after it ("67,603 ounces in 2015"), or right before ("Q1-2016 (15,807 oz)"), else the sentence's
-  let period: Resolved | null = null;
+  let period: Resolved | null;
   // an aside in brackets right after the figure ("A$29m (US$19m) in the June quarter") is skipped
   let aside = q.last;
   if (isPunct(tokens[aside + 1], "(")) {
@@ -198,9 +198,12 @@ const key = (material: string | null, measure: string, p: Resolved): string =>
 /** Figures by metric and period, for the claims that need a figure from another paragraph or a table. */
 export class FigureIndex {
   private readonly byKey = new Map<string, Fig[]>();
+  private readonly unsorted = new Set<string>();
+  private sorted: Fig[] | null = null;
   readonly all: Fig[] = [];
 
   add(f: Fig): void {
+    this.sorted = null;
     this.all.push(f);
     if (!f.period || f.metric.measure === null || f.forecast) return;
     for (const k of new Set([
@@ -210,7 +213,17 @@ export class FigureIndex {
       const list = this.byKey.get(k);
       if (list) list.push(f);
       else this.byKey.set(k, [f]);
+      this.unsorted.add(k);
     }
+  }
+
+  /** The figures printed between two offsets, in text order. */
+  between(from: number, to: number): Fig[] {
+    if (!this.sorted) this.sorted = [...this.all].sort((a, b) => a.start - b.start);
+    const s = this.sorted;
+    const out: Fig[] = [];
+    for (let k = firstAtOrAfter(s, from); k < s.length && s[k].start <= to; k++) out.push(s[k]);
+    return out;
   }
 
   /**
@@ -227,26 +240,25 @@ export class FigureIndex {
     exclude: Fig | null = null,
   ): Fig | null {
     if (metric.measure === null) return null;
-    const own = this.byKey.get(key(metric.material, metric.measure, period)) ?? [];
-    const any =
-      metric.material !== null
-        ? (this.byKey.get(key(null, metric.measure, period)) ?? []).filter((f) => f.metric.material === null)
-        : [];
-    const list = own.concat(any);
-    const scored = list
-      .filter(
-        (f) =>
-          f !== exclude &&
-          Math.abs(f.start - near) < NEAR &&
-          (dim === null || sameDim(f.q.unit.dim, dim)) &&
-          f.site === site,
-      )
+    const scored = this.candidates(metric, period, near)
+      .filter((f) => f !== exclude && (dim === null || sameDim(f.q.unit.dim, dim)) && f.site === site)
       .map((f) => ({ f, s: metricScore(metric, f.metric) }))
       .filter((x) => x.s >= 0);
     if (scored.length === 0) return null;
     const best = Math.max(...scored.map((x) => x.s));
-    const top = scored.filter((x) => x.s === best).map((x) => x.f);
-    return mostPrecise(top);
+    return mostPrecise(scored.filter((x) => x.s === best).map((x) => x.f));
+  }
+
+  /** The same figure printed more precisely elsewhere (a table's 28.8 for a sentence's A$29m), or null. */
+  finer(f: Fig, metric: Metric): Fig | null {
+    if (!f.period || metric.measure === null) return null;
+    const scored = this.candidates(metric, f.period, f.start)
+      .filter((x) => x !== f && sameDim(x.q.unit.dim, f.q.unit.dim) && x.site === f.site && roundsTo(x.q, f.q))
+      .map((x) => ({ x, s: metricScore(metric, x.metric) }))
+      .filter((y) => y.s >= 0);
+    if (scored.length === 0) return null;
+    const best = Math.max(...scored.map((y) => y.s));
+    return mostPrecise(scored.filter((y) => y.s === best).map((y) => y.x));
   }
 
   /** The figure of a period made of printed parts (March and April as the sum of the two months), with its parts. */
@@ -266,6 +278,41 @@ export class FigureIndex {
     }
     return { parts, missing };
   }
+
+  /** Figures of the metric (or of no material) for the period, printed near a position. */
+  private candidates(metric: Metric, period: Resolved, near: number): Fig[] {
+    const own = this.window(key(metric.material, metric.measure as string, period), near);
+    if (metric.material === null) return own;
+    return own.concat(
+      this.window(key(null, metric.measure as string, period), near).filter((f) => f.metric.material === null),
+    );
+  }
+
+  /** A key's figures within NEAR of a position: a binary search over them in text order, so lookups stay cheap in long texts. */
+  private window(k: string, near: number): Fig[] {
+    const list = this.byKey.get(k);
+    if (!list) return [];
+    if (this.unsorted.has(k)) {
+      list.sort((a, b) => a.start - b.start);
+      this.unsorted.delete(k);
+    }
+    const out: Fig[] = [];
+    for (let i = firstAtOrAfter(list, near - NEAR + 1); i < list.length && list[i].start < near + NEAR; i++)
+      out.push(list[i]);
+    return out;
+  }
+}
+
+/** Index of the first figure starting at or after an offset, in figures sorted by start. */
+function firstAtOrAfter(list: Fig[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How far (in characters) a figure may stand from the claim that uses it: a release, not a whole file of them. */

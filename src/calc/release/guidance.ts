@@ -17,7 +17,7 @@ import { priorOf, resolve, type Resolved } from "./periods";
 import type { Quantity } from "./quantities";
 import type { Env } from "./read";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
-import { compareQuantities, rangeGrowthVerdict, type Verdict } from "./verdicts";
+import { compareQuantities, formatDecimal, rangeGrowthVerdict, type Verdict } from "./verdicts";
 import { CHANGE_NOUNS, CHANGE_WORDS, GUIDANCE_WORDS } from "./words";
 import { makeMonth } from "../months";
 
@@ -43,9 +43,7 @@ function quantityOf(value: number, like: Quantity): Quantity | null {
   }
   if (!d) return null;
   const number = { coefficient: d.coefficient, exponent: d.exponent - like.unit.scale };
-  const printed = Number(`${number.coefficient}e${number.exponent}`).toLocaleString("en-US", {
-    maximumFractionDigits: 20,
-  });
+  const printed = formatDecimal(number);
   return { ...like, number, printed: `${like.printed.match(/^\D*/)?.[0] ?? ""}${printed}` };
 }
 
@@ -67,7 +65,11 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
     // "between X and Y" is read with its "between"; "between X to Y" as "X to Y"
     if (between && isWord(join, "and")) start = a.first - 1;
     let body = text.slice(tokens[start].start, b.end);
-    body = body.replace(/(\d)-(million|billion|thousand)/gi, "$1 $2").replace(/\s*[\u2013\u2014]\s*/g, " - ");
+    body = body
+      .replace(/(\d)-(million|billion|thousand)/gi, "$1 $2")
+      .split(/[\u2013\u2014]/)
+      .map((x) => x.trim())
+      .join(" - ");
     try {
       const g = parseGuidance(body);
       const low = quantityOf(g.low, b);

@@ -150,7 +150,10 @@ export function layout(text: string): Block[] {
       let j = i;
       let last = i;
       let count = 0;
+      const kind = rows[i]?.separated;
       while (j < lines.length && !isBlank(lines[j])) {
+        // one table, one way of separating cells: a pasted table of another kind starts a new table
+        if (rows[j] && rows[j]!.separated !== kind) break;
         if (rows[j]) {
           last = j;
           count++;

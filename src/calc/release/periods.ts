@@ -107,8 +107,6 @@ function num(t: Token | undefined): number | null {
   return t && t.kind === "num" && /^\d{1,2}$/.test(t.text) ? Number(t.text) : null;
 }
 
-const quarterSpan = (year: number, q: number): PeriodValue => span(makeMonth(year, q * 3 - 2), makeMonth(year, q * 3));
-
 interface Match {
   to: number;
   value: PeriodValue;
@@ -455,12 +453,22 @@ function periodAt(tokens: Token[], i: number): Match | null {
   return null;
 }
 
+/** Words a period may start with, besides month names: periods are read only from these, so most words cost one lookup. */
+const STARTERS = new Set(
+  (
+    "q h fy fiscal first second third fourth 1st 2nd 3rd 4th last next full year ytd so a previous prior preceding " +
+    "month quarter same corresponding comparable the trailing mid yoy one two three four five six seven eight nine " +
+    "ten eleven twelve"
+  ).split(" "),
+);
+
 /** Every period and date among the tokens, left to right, none overlapping. */
 export function periodsOf(tokens: Token[]): PeriodMention[] {
   const out: PeriodMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === "punct") continue;
+    if (t.kind === "word" && !STARTERS.has(t.lower) && monthWord(t) === null) continue;
     const m = periodAt(tokens, i);
     if (!m) continue;
     out.push({ from: i, to: m.to, start: t.start, end: tokens[m.to].end, value: m.value });

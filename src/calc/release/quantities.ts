@@ -98,6 +98,9 @@ const SCALE_WORDS = new Map<string, number>(
   Object.entries({ thousand: 3, thousands: 3, million: 6, millions: 6, mn: 6, mln: 6, billion: 9, bn: 9, lakh: 5 }),
 );
 
+/** Longest number read as a figure (with its separators): "1,000,000,000,000.000000" has 24 characters. */
+const MAX_DIGITS = 30;
+
 const CURRENCY_WORDS = new Set(["us", "a", "c", "ca", "au", "nz", "cdn"]);
 
 /** The currency printed before a number, and the index of its first token, or null. */
@@ -157,6 +160,11 @@ export function quantitiesOf(
     if (prev && prev.kind === "word" && !t.space && t.text.length <= 2 && !/^[A-Z]{1,2}$/.test(prev.text)) continue;
     if (next && next.kind === "word" && !next.space && /^(st|nd|rd|th)$/.test(next.lower)) continue;
     let number: Decimal;
+    // a run of digits longer than any figure is not one (and exact arithmetic on it would be slow)
+    if (t.text.length > MAX_DIGITS) {
+      unread.push({ start: t.start, end: t.end, text: t.text.slice(0, 40), why: "too long to be a printed figure" });
+      continue;
+    }
     try {
       const d = parseDecimal(t.text.replace(/'/g, ","));
       if (d === null) continue;
@@ -167,7 +175,7 @@ export function quantitiesOf(
       continue;
     }
     let start = t.start;
-    let end = t.end;
+    let end: number;
     let last = i;
     let negative = false;
     let plus = false;
@@ -201,7 +209,7 @@ export function quantitiesOf(
       }
     }
     // percent forms
-    let k = i + 1;
+    const k = i + 1;
     let isPercent = false;
     let closing = false;
     if (isPunct(tokens[k], ")") && isPunct(tokens[k + 1], "%") && isPunct(tokens[first - 1], "(")) {
@@ -209,23 +217,18 @@ export function quantitiesOf(
       closing = true;
       isPercent = true;
       last = k + 1;
-      k += 2;
     } else if (isPunct(tokens[k], "%", "\uff05")) {
       isPercent = true;
       last = k;
-      k++;
     } else if (isWord(tokens[k], "percent", "pct")) {
       isPercent = true;
       last = k;
-      k++;
     } else if (isWord(tokens[k], "per") && isWord(tokens[k + 1], "cent")) {
       isPercent = true;
       last = k + 1;
-      k += 2;
     } else if (isDash(tokens[k]) && isWord(tokens[k + 1], "percent") && !tokens[k].space) {
       isPercent = true;
       last = k + 1;
-      k += 2;
     } else if (
       isDash(tokens[k]) &&
       isWord(tokens[k + 1], "per") &&
@@ -234,7 +237,6 @@ export function quantitiesOf(
     ) {
       isPercent = true;
       last = k + 3;
-      k += 4;
     }
     if (isPercent) {
       // "(85)%" is a fall; "(34%)" is one only in a table (in prose "(15.4%)" is an aside), decided there

@@ -260,8 +260,8 @@ export function readReleaseText(text: string): Release {
   found.sort((a, b) => a.start - b.start);
   return {
     date,
-    figures: index.all.map(publicFigure).sort((a, b) => a.start - b.start),
-    claims: found.map(publicClaim),
+    figures: index.all.map((f) => publicFigure(f, text)).sort((a, b) => a.start - b.start),
+    claims: found.map((c) => publicClaim(c, text)),
     notRead: notRead.sort((a, b) => a.start - b.start),
   };
 }
@@ -371,10 +371,10 @@ function finish(items: Pending[], text: string): Found[] {
   return items.map((p) => changeFound(p.r, p.h, p.c, changeVerdict(p.h, p.c), text));
 }
 
-function publicFigure(f: Fig): ReleaseFigure {
+function publicFigure(f: Fig, text: string): ReleaseFigure {
   return {
     value: printedNumber(f.q),
-    printed: f.q.printed,
+    printed: text.slice(f.start, f.end),
     unit: f.unitText,
     metric: metricLabel(f.metric),
     period: f.period ? periodLabel(f.period) : null,
@@ -384,10 +384,10 @@ function publicFigure(f: Fig): ReleaseFigure {
   };
 }
 
-function publicClaim(c: Found): ReleaseClaim {
+function publicClaim(c: Found, text: string): ReleaseClaim {
   const figures: ReleaseClaim["figures"] = {};
   for (const [k, v] of Object.entries(c.figures)) {
-    figures[k] = v === null ? null : Array.isArray(v) ? v.map(publicFigure) : publicFigure(v);
+    figures[k] = v === null ? null : Array.isArray(v) ? v.map((f) => publicFigure(f, text)) : publicFigure(v, text);
   }
   return {
     kind: c.kind,

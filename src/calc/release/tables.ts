@@ -67,7 +67,11 @@ const NO_UNREAD: Unread[] = [];
 
 /** The one figure a cell holds ("(14,624)", "(34%)", "3 %", "$14.75"), or why it holds none. */
 function cellValue(text: string): Value {
-  const t = text.replace(/\s*\|\s*/g, "").trim();
+  const t = text
+    .split("|")
+    .map((x) => x.trim())
+    .join("")
+    .trim();
   if (t === "" || /^(?:-+|\u2014|\u2013|n\/?a|n\/m|nm)$/i.test(t)) return { q: null, unread: null };
   const tokens = tokenize(t);
   if (!tokens.some((k) => k.kind === "num")) return { q: null, unread: null };
@@ -363,7 +367,7 @@ export function readTable(
     const textual = cellsHere.filter(
       (c) => valueOf(c).q === null && c.text.trim() !== "" && valueOf(c).unread === null,
     );
-    let role: Role = "other";
+    let role: Role;
     if (
       k === 0 &&
       (separated !== "spaces" ||
@@ -550,7 +554,11 @@ export function readTable(
         const [ci, pi] = pair;
         const current = grid[i][ci] ?? null;
         const prior = grid[i][pi] ?? null;
-        const stated = c.text.replace(/\s*\|\s*/g, "").trim();
+        const stated = c.text
+          .split("|")
+          .map((x) => x.trim())
+          .join("")
+          .trim();
         const place = placeOfCell(i, k, c);
         let verdict: Verdict;
         if (!v.q) verdict = { verdict: "not checkable", missing: `the cell "${c.text}" cannot be read: ${v.unread}` };

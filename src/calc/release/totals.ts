@@ -10,7 +10,7 @@ import { metricOf, hasMetric } from "./metrics";
 import type { Fig, Found } from "./model";
 import type { Resolved } from "./periods";
 import type { Env } from "./read";
-import { isPunct, isWord } from "./tokens";
+import { isWord } from "./tokens";
 import { totalVerdict } from "./verdicts";
 
 const TOTAL_WORDS = new Set(["totaled", "totalled", "totals", "totalling", "totaling"]);
@@ -97,8 +97,8 @@ function complement(env: Env, total: Fig, part: Fig): Fig | null {
   const p = baseValue(part.q);
   const e = Math.min(t.exponent, p.exponent);
   const want = t.coefficient * 10n ** BigInt(t.exponent - e) - p.coefficient * 10n ** BigInt(p.exponent - e);
-  for (const f of env.index.all) {
-    if (f === total || f === part || f.start > total.start || total.start - f.start > REST_WINDOW) continue;
+  for (const f of env.index.between(total.start - REST_WINDOW, total.start)) {
+    if (f === total || f === part) continue;
     if (!sameDim(f.q.unit.dim, total.q.unit.dim)) continue;
     const v = baseValue(f.q);
     if (v.exponent < e) continue;
@@ -114,24 +114,21 @@ function complement(env: Env, total: Fig, part: Fig): Fig | null {
 export function periodTotals(readings: Reading[], found: Found[], env: Env): Found[] {
   const out: Found[] = [];
   const stated = new Set(found.filter((c) => c.kind === "total").map((c) => c.figures.total as Fig));
+  // the periods tables print, by measure and unit: a table that prints a period states its total itself
+  const tabled = new Set<string>();
+  for (const o of env.index.all)
+    if (o.place.kind === "table cell" && o.period)
+      tabled.add(
+        `${o.period.first}|${o.period.last}|${o.metric.measure}|${o.q.unit.dim.replace(/^money:(US)?\$/, "money:$")}`,
+      );
   for (const r of readings) {
     r.figs.forEach((f, k) => {
       if (!f || !f.period || stated.has(f) || !hasMetric(f.metric) || f.metric.measure === null) return;
       const p = f.period;
       const len = p.last - p.first + 1;
       if (len < 2 || len > 12) return;
-      // a table that prints this very period states the total itself
-      const tabled = env.index.all.some(
-        (o) =>
-          o !== f &&
-          o.place.kind === "table cell" &&
-          o.period &&
-          o.period.first === p.first &&
-          o.period.last === p.last &&
-          sameDim(o.q.unit.dim, f.q.unit.dim) &&
-          o.metric.measure === f.metric.measure,
-      );
-      if (tabled) return;
+      if (tabled.has(`${p.first}|${p.last}|${f.metric.measure}|${f.q.unit.dim.replace(/^money:(US)?\$/, "money:$")}`))
+        return;
       for (const step of [6, 3, 1]) {
         if (step >= len || len % step !== 0) continue;
         const parts: Fig[] = [];
@@ -149,8 +146,6 @@ export function periodTotals(readings: Reading[], found: Found[], env: Env): Fou
         }
         if (parts.length === len / step) {
           const q = r.qs[k];
-          let from = q.first;
-          if (isPunct(r.tokens[from - 1], "(")) from--;
           out.push(claim(r, q.first, q.last, f, parts));
           return;
         }

@@ -1,0 +1,65 @@
+/**
+ * The reader against every expected claim of the release corpus (test/fixtures/releases): recall,
+ * verdict agreement and invented claims, held to the targets and to the numbers docs/accuracy.md states.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readRelease } from "../../../src/calc";
+import { compareWithExpected, corpusNames, expectedOf, occurrenceAt, releaseText } from "../../support/releaseCorpus";
+
+const runs = corpusNames().map((name) => {
+  const text = releaseText(name);
+  const expected = expectedOf(name);
+  const release = readRelease(text);
+  return { name, text, expected, release, cmp: compareWithExpected(text, expected, release) };
+});
+
+const matches = runs.flatMap((r) => r.cmp.matches.map((m) => ({ ...m, name: r.name })));
+const found = matches.filter((m) => m.claim !== null);
+const agreeing = found.filter((m) => m.claim!.verdict === m.expected.verdict);
+const invented = runs.flatMap((r) => r.cmp.invented.map((c) => ({ name: r.name, text: c.text, kind: c.kind })));
+
+describe("the release reader on the corpus", () => {
+  it("finds at least 90% of the expected claims", () => {
+    expect(found.length / matches.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("agrees with every hand verdict on the claims it finds", () => {
+    const disagreements = found
+      .filter((m) => m.claim!.verdict !== m.expected.verdict)
+      .map((m) => `${m.name}: "${m.expected.text}" expected ${m.expected.verdict}, got ${m.claim!.verdict}`);
+    expect(disagreements).toEqual([]);
+  });
+
+  it("invents no claim: every claim it reports is in the expectations", () => {
+    expect(invented).toEqual([]);
+  });
+
+  it("reports no claim inside an expected non-claim (dates, capacities, counts, shares)", () => {
+    const inside = runs.flatMap((r) =>
+      r.expected.nonClaims.flatMap((nc) => {
+        const [s, e] = occurrenceAt(r.text, nc);
+        return r.release.claims
+          .filter((c) => c.start >= s && c.end <= e)
+          .map((c) => `${r.name}: "${c.text}" in "${nc}"`);
+      }),
+    );
+    expect(inside).toEqual([]);
+  });
+
+  it("says why every claim it cannot check is not checkable", () => {
+    const silent = runs.flatMap((r) =>
+      r.release.claims.filter((c) => c.verdict === "not checkable" && !c.missing).map((c) => `${r.name}: ${c.text}`),
+    );
+    expect(silent).toEqual([]);
+  });
+
+  it("matches the figures of docs/accuracy.md", () => {
+    const doc = readFileSync(join(__dirname, "../../../docs/accuracy.md"), "utf8");
+    expect(doc).toContain(`| Recall (claims found / claims expected) | ${found.length} / ${matches.length}`);
+    expect(doc).toContain(`| Verdict agreement (on claims found) | ${agreeing.length} / ${found.length}`);
+    expect(doc).toContain(`| Claims invented | ${invented.length}`);
+    for (const m of matches.filter((x) => x.claim === null)) expect(doc).toContain(m.expected.text.slice(0, 40));
+  });
+});
