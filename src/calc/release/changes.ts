@@ -563,6 +563,19 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
       }
     }
   }
+  // "up by more than 30% and gold production by 24% as compared to 2016": the comparison after the changes joined to it
+  for (let k = i + 1; !compared && k < hits.length && hits[k].joined === hits[k - 1]; k++) {
+    const after = comparisonsIn(
+      r,
+      hits[k].to + 1,
+      (k + 1 < hits.length ? hits[k + 1].from : tokens.length) - 1,
+      claims,
+    );
+    if (after.length > 0 && after[0].period) {
+      comparison = after[0].period;
+      compared = true;
+    }
+  }
   // a change with no comparison of its own shares the one before it ("25% lower … and gold production 17% lower")
   if (!compared && previous && (previous.comparison || previous.sharedComparison))
     comparison = previous.comparison ?? previous.sharedComparison;

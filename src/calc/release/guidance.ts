@@ -72,7 +72,9 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
       .join(" - ");
     try {
       const g = parseGuidance(body);
-      const low = quantityOf(g.low, b);
+      const lowQ = quantityOf(g.low, b);
+      // the low end stands where it is printed ("88" of "88-92,000"), whatever it borrows from the high end
+      const low = lowQ && { ...lowQ, start: a.start, end: a.end, first: a.first, at: a.at, last: a.last };
       const high = quantityOf(g.high, b);
       if (low && high) out.push({ low, high, from: start, to: b.last, text: text.slice(tokens[start].start, b.end) });
     } catch (e) {
