@@ -83,3 +83,31 @@ export function compareWithExpected(text: string, expected: Expected, release: R
   );
   return { matches, invented };
 }
+
+/**
+ * Figures of the claims found that the expectations give as numbers (current, prior, base, total, value…):
+ * how many the reader reports with the same value, and which it does not.
+ */
+export function figureAgreement(matches: Match[]): { agreeing: number; total: number; others: string[] } {
+  let agreeing = 0;
+  let total = 0;
+  const others: string[] = [];
+  for (const m of matches) {
+    if (!m.claim) continue;
+    for (const [role, v] of Object.entries(m.expected.figures ?? {})) {
+      const want = v && !Array.isArray(v) ? (v as { value?: unknown }).value : null;
+      if (typeof want !== "number") continue;
+      total++;
+      const got = m.claim.figures[role];
+      // a record claimed for several mines at once reports their figures as a list; the expected one is among them
+      const values =
+        got === null || got === undefined ? [] : Array.isArray(got) ? got.map((f) => f.value) : [got.value];
+      if (values.some((x) => Math.abs(x - want) <= 1e-9 * Math.max(1, Math.abs(want)))) agreeing++;
+      else
+        others.push(
+          `"${m.expected.text}" ${role}: ${want} expected, ${values.length ? values.join(", ") : "none"} reported`,
+        );
+    }
+  }
+  return { agreeing, total, others };
+}

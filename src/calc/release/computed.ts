@@ -48,6 +48,8 @@ export function computedOf(c: Found): string | null {
     if (low && high && base) {
       const a = percent(low.q, base.q);
       const b = percent(high.q, base.q);
+      // one figure stated for a range is read against the low end
+      if (c.verdict.startsWith("low end: ")) return a;
       return a && b ? `${a} | ${b}` : null;
     }
     if (current) return current.q.printed;
