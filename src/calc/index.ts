@@ -45,4 +45,11 @@ export {
   recordAll,
   recordColumns,
 } from "./records";
-export { readRelease, type Release, type ReleaseClaim, type ReleaseFigure, type ReleaseNotRead, type ReleasePlace, type ClaimKind } from "./release";
+export {
+  readRelease,
+  type Release,
+  type ReleaseClaim,
+  type ReleaseFigure,
+  type ReleaseNotRead,
+  type ReleasePlace,
+} from "./release";

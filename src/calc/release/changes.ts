@@ -897,7 +897,7 @@ function derivedPrior(current: Fig, diff: Quantity, direction: -1 | 0 | 1): Fig 
 }
 
 /** The text CLAIM_CHECK reads for a stated percentage: its direction word, bound and signed figure. */
-export function statedText(h: Hit): string {
+function statedText(h: Hit): string {
   if (h.words) return h.words;
   const q = h.q;
   const sign = q.plus ? "+" : q.negative && !q.paren ? "-" : "";

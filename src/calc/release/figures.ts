@@ -3,7 +3,7 @@
  * index every claim looks figures up in: by metric, period and unit, near the claim.
  */
 import type { Sentence } from "./layout";
-import { metricOf, metricScore, noMetric, type Metric } from "./metrics";
+import { metricOf, metricScore, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
 import { periodsOf, priorOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import { quantitiesOf, type Quantity, type Unread } from "./quantities";
@@ -325,7 +325,7 @@ export function sameDim(a: string, b: string): boolean {
 }
 
 /** Among figures that may be the same quantity: one value, or the most precise of values that round to one another. */
-export function mostPrecise(figs: Fig[]): Fig | null {
+function mostPrecise(figs: Fig[]): Fig | null {
   if (figs.length === 0) return null;
   let best = figs[0];
   for (const f of figs.slice(1)) {
@@ -346,5 +346,3 @@ function sameValue(a: Quantity, b: Quantity): boolean {
         10n ** BigInt(Math.max(0, b.number.exponent + b.unit.scale - a.number.exponent - a.unit.scale))
   );
 }
-
-export const emptyMetric = noMetric;

@@ -264,7 +264,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     const metricFrom = Math.max(0, anchor - 6);
     let metric = metricOf(tokens, metricFrom, last.to + 4);
     // a target in ounces or tonnes with no measure named is one of production ("targeting 88-92,000 ounces")
-    if (metric.measure === null && /^(oz|t|lb|MT)$/.test(range.high.unit.dim)) metric = { ...metric, measure: "produced" };
+    if (metric.measure === null && /^(oz|t|lb|MT)$/.test(range.high.unit.dim))
+      metric = { ...metric, measure: "produced" };
     if (metric.material === null && range.high.unit.dim === "oz" && env.defaultMaterial)
       metric = { ...metric, material: env.defaultMaterial };
     const period = guidancePeriod(r, range, env);

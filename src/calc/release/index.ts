@@ -3,7 +3,7 @@ import { CalcError } from "../errors";
 import type { Release } from "./model";
 import { readReleaseText } from "./read";
 
-export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace, ClaimKind } from "./model";
+export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace } from "./model";
 
 /**
  * The figures and claims of a release given as plain text. Any text gets an answer: what cannot be

@@ -62,7 +62,7 @@ function linesOf(text: string): Line[] {
 const isBlank = (l: Line): boolean => l.text.trim() === "";
 
 /** The cells of a line, split by tabs, by "|", or by runs of two or more spaces. */
-export function cellsOf(line: Line): { cells: Cell[]; separated: "tab" | "pipe" | "spaces" } {
+function cellsOf(line: Line): { cells: Cell[]; separated: "tab" | "pipe" | "spaces" } {
   const t = line.text;
   const separated = t.includes("\t") ? "tab" : t.includes("|") ? "pipe" : "spaces";
   const cells: Cell[] = [];

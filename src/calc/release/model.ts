@@ -8,7 +8,7 @@ import type { Metric } from "./metrics";
 import type { Resolved } from "./periods";
 import type { Span } from "./layout";
 
-export type ClaimKind = "change" | "record" | "guidance" | "total";
+type ClaimKind = "change" | "record" | "guidance" | "total";
 
 /** Where a figure or a claim stands: a sentence of prose, or a table cell. */
 export interface ReleasePlace {

@@ -9,7 +9,7 @@ import { parsePeriod } from "../periods";
 import { makeMonth, monthOf, yearOf, type MonthIndex } from "../months";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
-export type Relative = "prior-year" | "prior-period" | "the-quarter" | "the-half" | "the-year" | "the-month";
+type Relative = "prior-year" | "prior-period" | "the-quarter" | "the-half" | "the-year" | "the-month";
 
 export interface PeriodValue {
   /** Months, when the year is known. */

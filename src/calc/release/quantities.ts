@@ -9,7 +9,7 @@ import { CalcError } from "../errors";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
 /** What a figure counts: ounces, tonnes, pounds, money in one currency, a grade… ("" when nothing is printed). */
-export interface Unit {
+interface Unit {
   dim: string;
   /** Powers of ten the printed scale adds: 6 for "million", "Moz", "US$m"; 3 for "koz", "(000's)". */
   scale: number;
@@ -121,7 +121,7 @@ function currencyBefore(tokens: Token[], i: number): { cur: string; from: number
 }
 
 /** Whether a number token stands inside parentheses, by counting them from the sentence's start. */
-export function parenDepths(tokens: Token[]): Int8Array {
+function parenDepths(tokens: Token[]): Int8Array {
   const d = new Int8Array(tokens.length);
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {

@@ -14,7 +14,7 @@ import { quantitiesOf, type Quantity, type Unread } from "./quantities";
 import { tokenize } from "./tokens";
 import { amountVerdict, percentVerdict, totalVerdict, type Verdict } from "./verdicts";
 
-export interface TableClaim {
+interface TableClaim {
   kind: "change" | "total";
   cell: Cell;
   place: ReleasePlace;
@@ -26,7 +26,7 @@ export interface TableClaim {
 }
 
 /** A free-text cell (a comment column), with the row's two figures it speaks of. */
-export interface CommentCell {
+interface CommentCell {
   cell: Cell;
   place: ReleasePlace;
   current: Fig | null;
@@ -109,7 +109,7 @@ function repaired(cells: Cell[]): Cell[] {
 }
 
 /** "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit, its scale, and a short name for it. */
-export function unitOf(text: string): { dim: string; scale: number; text: string } | null {
+function unitOf(text: string): { dim: string; scale: number; text: string } | null {
   const s = text.toLowerCase();
   let scale = 0;
   if (/\b000\s*'?s?\b|\(000'?s\)|000'/.test(s) || /\bthousands?\b/.test(s) || /\bkoz\b/.test(s)) scale = 3;

@@ -3,7 +3,7 @@
  * over the characters (no regular expression runs over the whole text, so time grows with its length).
  */
 
-export type TokenKind = "num" | "word" | "punct";
+type TokenKind = "num" | "word" | "punct";
 
 export interface Token {
   kind: TokenKind;

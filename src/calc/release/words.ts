@@ -1,5 +1,4 @@
 /** The words of change, comparison, records and guidance, as releases print them. */
-import { isWord, type Token } from "./tokens";
 
 const UP_WORDS =
   "increase increased increases increasing rise rises rose risen rising grew grow grows growth gain gained gains up " +
@@ -70,22 +69,6 @@ export const FILLERS = new Set([
   "month",
 ]);
 
-/** Words that introduce what a change is measured against. */
-export const COMPARATOR_WORDS = new Set([
-  "against",
-  "compared",
-  "versus",
-  "vs",
-  "than",
-  "over",
-  "from",
-  "on",
-  "relative",
-  "beating",
-  "above",
-  "below",
-]);
-
 /** Words that end the phrase after a comparator ("over the third quarter of 2017 and brought…"). */
 export const PHRASE_ENDS = new Set([
   "and",
@@ -100,20 +83,6 @@ export const PHRASE_ENDS = new Set([
   "thanks",
   "despite",
 ]);
-
-export const isChangeWord = (t: Token | undefined): boolean =>
-  t !== undefined && t.kind === "word" && CHANGE_WORDS.has(t.lower);
-
-/** Bounds as CLAIM_CHECK reads them, right before a figure. */
-export function boundBefore(tokens: Token[], i: number): { words: string; from: number } | null {
-  const a = tokens[i - 1];
-  const b = tokens[i - 2];
-  if (isWord(a, "than") && isWord(b, "more", "less", "greater", "fewer"))
-    return { words: `${b.lower} than`, from: i - 2 };
-  if (isWord(a, "least") && isWord(b, "at")) return { words: "at least", from: i - 2 };
-  if (isWord(a, "over", "above", "exceeding", "under")) return null; // "over" after a change word is a comparison
-  return null;
-}
 
 export const GUIDANCE_WORDS = new Set([
   "guidance",
