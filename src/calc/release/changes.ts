@@ -158,7 +158,10 @@ export function findChanges(r: Reading): Hit[] {
       // "19% and 4%, respectively"; "… by 30% and gold production by 24%"
       const prev = qs[n - 1];
       const prevHit = prev ? byQ.get(prev) : undefined;
-      if (prevHit && isWord(tokens[q.first - 1], "and") && prev.last === q.first - 2) {
+      // "increased 25% quarter-over-quarter and 89% year-over-year": a comparison may stand between the two
+      const between = prev ? r.periodOf[prev.last + 1] : -1;
+      const afterPeriod = between >= 0 && r.periods[between].to === q.first - 2;
+      if (prevHit && isWord(tokens[q.first - 1], "and") && (prev.last === q.first - 2 || afterPeriod)) {
         const j = add(q, q.first, q.last, prevHit.direction, "");
         j.joined = prevHit;
         return;
@@ -349,20 +352,14 @@ function comparisonsIn(r: Reading, from: number, to: number, claims: Set<Quantit
   for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
     const t = tokens[k];
     if (isPunct(t, ";") || isWord(t, "while", "whereas")) break;
-    const isForecast = isWord(
-      t,
-      "forecast",
-      "budget",
-      "target",
-      "plan",
-      "guidance",
-      "forecasted",
-      "budgeted",
-      "planned",
-    );
+    // a forecast is what a change is measured against only right after "above", "than", "against"…
+    // ("6.4 % above the forecast of 7,500 MT", "lower than forecasted"), not in "achieving the target of"
+    const isForecast =
+      isWord(t, "forecast", "budget", "target", "plan", "guidance", "forecasted", "budgeted", "planned") &&
+      afterComparator(tokens, k);
     const isAboveBelow = isWord(t, "above", "below") && !isWord(tokens[k - 1], "by");
     if (!(t.kind === "word" && (COMPARATORS.has(t.lower) || isForecast || isAboveBelow))) continue;
-    if (t.lower === "over" && !overCompares(tokens, k)) continue;
+    if (t.lower === "over" && (!overCompares(tokens, k) || isWord(tokens[k - 1], "to", "by"))) continue;
     if (t.lower === "from" && fromTo(r, k, claims)) continue;
     let j = k + 1;
     if (isWord(tokens[j], "to", "with")) j++;
@@ -375,10 +372,27 @@ function comparisonsIn(r: Reading, from: number, to: number, claims: Set<Quantit
       }
       if (!isWord(tokens[m], "the", "a", "same", "prior", "previous")) break;
     }
-    const q = quantityAfter(r, j, j + 9, claims);
+    // how far the compared figure may stand: "on the 58 million tons", "from the 53.7", "against 5,865 oz in June",
+    // "above the upper end of the first-half guidance range (35,000 ounces)"
+    const reach = t.lower === "on" || t.lower === "from" ? 2 : isAboveBelow || isForecast ? 12 : 6;
+    const q = quantityAfter(r, j, j + reach, claims);
     if (period || q) out.push({ word: k, period: period && !period.value.date ? period : null, q });
   }
   return out;
+}
+
+/** "above the upper end of the first-half guidance", "than forecasted": a comparator word earlier in the phrase. */
+function afterComparator(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    const t = tokens[j];
+    if (t.kind === "punct" && t.text !== "-") return false;
+    if (
+      isWord(t, "above", "below", "than", "against", "versus", "vs") ||
+      (isWord(t, "over") && overCompares(tokens, j))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** "from A to B" starting at the token "from": the two quantities, or null. */
@@ -520,7 +534,8 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   } else {
     // a comparison: after the claim up to the next one, else before it in its clause
     const cmp = [
-      ...comparisonsIn(r, h.to + 1, nextStart - 1, claims),
+      // from the change word itself when it compares ("18% above the upper end of … (35,000 ounces)")
+      ...comparisonsIn(r, isWord(tokens[h.to], "above", "below") ? h.to : h.to + 1, nextStart - 1, claims),
       ...comparisonsIn(r, segFrom, h.from - 1, claims).reverse(),
     ];
     const chosen = cmp.find((c) => c.q !== null) ?? cmp[0] ?? null;
@@ -533,9 +548,13 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
       }
     } else {
       // "year-over-year", "a year earlier", "month-on-month" said in the sentence
-      const rel = r.periods.find(
-        (m) => (m.value.relative === "prior-year" || m.value.relative === "prior-period") && !figureNear(r, m),
-      );
+      // the nearest after the change (up to the next one), else before it in its clause
+      const relative = (m: PeriodMention) =>
+        (m.value.relative === "prior-year" || m.value.relative === "prior-period") && !figureNear(r, m);
+      const rel =
+        r.periods.find((m) => relative(m) && m.from > h.to && m.from < nextStart) ??
+        [...r.periods].reverse().find((m) => relative(m) && m.to < h.from && m.from >= segFrom) ??
+        r.periods.find((m) => relative(m) && m.to < h.from && i === 0);
       if (rel) {
         comparison = rel;
         compared = true;
@@ -586,7 +605,15 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   if (currentFig && !hasMetric(metric)) metric = currentFig.metric;
 
   // the periods: the current figure's, else the nearest before the claim, else the sentence's
-  let currentPeriod = currentFig?.period ?? periodBefore(r, h, segFrom, r.ctx) ?? r.main ?? env.paragraphPeriod;
+  let currentPeriod =
+    currentFig?.period ??
+    periodBefore(r, h, segFrom, r.ctx) ??
+    r.main ??
+    env.paragraphPeriod ??
+    (h.joined ? (previous?.currentPeriod ?? null) : null) ??
+    releaseQuarter(comparison, r);
+  // a figure whose sentence names no period is the claim's ("… and 89% year-over-year to 3.6 million ounces")
+  if (currentFig && !currentFig.period && currentPeriod) currentFig = { ...currentFig, period: currentPeriod };
   const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
   let priorPeriod = priorFig?.period ?? (cmpMention ? priorOf(cmpMention.value, currentPeriod, r.ctx) : null);
   if (priorPeriod && currentPeriod && sameSpan(priorPeriod, currentPeriod) && !priorFig) priorPeriod = null;
@@ -653,6 +680,17 @@ function siteOf(r: Reading, from: number, to: number, sites: ReadonlySet<string>
     }
   }
   return null;
+}
+
+/** "quarter-over-quarter" said with no quarter named: the quarter the release reports on. */
+function releaseQuarter(comparison: PeriodMention | null, r: Reading): Resolved | null {
+  if (
+    !comparison ||
+    !r.ctx?.quarter ||
+    !r.tokens.slice(comparison.from, comparison.to + 1).some((t) => isWord(t, "quarter"))
+  )
+    return null;
+  return { first: r.ctx.quarter[0], last: r.ctx.quarter[1] };
 }
 
 /** A relative period attached to a printed figure ("54.14 million tonnes a year earlier") is that figure's, not the sentence's comparison. */

@@ -91,14 +91,16 @@ function contextOf(
   if (month === null && latest) month = latest.last;
   if (month === null) {
     // no date in the opening: the latest period the whole release names
-    for (const b of blocks) {
-      if (b.kind === "table") continue;
-      for (const s of b.sentences) {
-        for (const m of periodsOf(s.tokens)) {
-          const p = resolve(m.value, null);
-          if (p && !m.value.date && (month === null || p.last > month)) month = p.last;
-        }
+    const latest = (tokens: Token[]): void => {
+      for (const m of periodsOf(tokens)) {
+        const p = resolve(m.value, null);
+        if (p && !m.value.date && (month === null || p.last > month)) month = p.last;
       }
+    };
+    for (const b of blocks) {
+      if (b.kind !== "table") for (const s of b.sentences) latest(s.tokens);
+      // a table's header names the periods it reports ("3Q 2017 | 2Q 2017 …")
+      else for (const row of b.rows.slice(0, 3)) latest(tokenize(text, row.line.start, row.line.end));
     }
   }
   if (month === null) return { ctx: null, date: dateline?.iso ?? null };
@@ -114,11 +116,10 @@ function contextOf(
     half = half ?? halfOf(p);
   }
   if (!quarter) {
-    // the last whole quarter before the release's month
-    const q = Math.floor(month / 3) * 3 - 3;
+    // dated: the last whole quarter before the release's month; undated: the quarter of the latest period it names
+    const q = Math.floor(month / 3) * 3 - (dateline ? 3 : 0);
     quarter = [q, q + 2];
   }
-  void text;
   return { ctx: { month, quarter, half }, date: dateline?.iso ?? null };
 }
 
