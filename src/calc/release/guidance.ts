@@ -9,7 +9,7 @@
 import { parseDecimal } from "../decimal";
 import { CalcError } from "../errors";
 import { parseGuidance } from "../guidance";
-import type { Hit } from "./changes";
+import type { Hit } from "./changeFind";
 import { sameDim, type Reading } from "./figures";
 import { metricOf, metricLabel, type Metric } from "./metrics";
 import type { Fig, Found } from "./model";

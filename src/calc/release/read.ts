@@ -2,8 +2,9 @@
  * readRelease: the release's layout, its date, its figures (prose and tables) and its claims, each
  * claim with the figures it compares and a verdict, or why it cannot be checked.
  */
-import { makeMonth, yearOf } from "../months";
-import { changeFound, changeVerdict, compare, findChanges, settlePairs, type Compared, type Hit } from "./changes";
+import { makeMonth } from "../months";
+import { changeFound, changeVerdict, compare, settlePairs, type Compared } from "./changeCompare";
+import { findChanges, type Hit } from "./changeFind";
 import { FigureIndex, isComparison, readSentence, sameDim, type Reading } from "./figures";
 import { layout, type ProseBlock } from "./layout";
 import { metricLabel, sameMetric } from "./metrics";
@@ -333,7 +334,7 @@ function claimsIn(
     const c = done.get(h);
     if (c) pending.push({ r, h, c });
   }
-  out.push(...findRecords(r, env, hits));
+  out.push(...findRecords(r, env));
   out.push(...findTotals(r, env));
   return out;
 }
@@ -406,5 +407,3 @@ function publicClaim(c: Found, text: string): ReleaseClaim {
     ...(c.missing ? { missing: c.missing } : {}),
   };
 }
-
-void yearOf;

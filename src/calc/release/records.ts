@@ -10,7 +10,6 @@
 import { makeMonth, yearOf } from "../months";
 import { recordAt } from "../records";
 import type { MonthlySeries } from "../series";
-import type { Hit } from "./changes";
 import { sameDim, type Reading } from "./figures";
 import { metricOf, hasMetric, type Metric } from "./metrics";
 import type { Fig, Found } from "./model";
@@ -225,7 +224,7 @@ function phraseEnd(r: Reading, p: Phrase): number {
   return end;
 }
 
-export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
+export function findRecords(r: Reading, env: Env): Found[] {
   const out: Found[] = [];
   const { tokens } = r;
   for (const p of phrasesOf(r)) {
@@ -269,7 +268,7 @@ export function findRecords(r: Reading, env: Env, _hits: Hit[]): Found[] {
       if (f) values = [f];
     }
     if (values.length === 1 && hasMetric(values[0].metric)) metric = values[0].metric;
-    const previous = previousRecord(r, p, end);
+    const previous = previousRecord(r);
     const v = verdictOf(values, previous, scope, metric, env, tokens[p.from].start);
     out.push({
       kind: "record",
@@ -298,7 +297,7 @@ const isPrevious = (tokens: Token[], first: number): boolean =>
   tokens.slice(Math.max(0, first - 5), first).some((t) => isWord(t, "previous", "prior", "former"));
 
 /** "than the previous record of 180,155 ounces": the record the release says was beaten. */
-function previousRecord(r: Reading, _p: Phrase, _end: number): Fig | null {
+function previousRecord(r: Reading): Fig | null {
   const { tokens } = r;
   for (let i = 0; i < tokens.length; i++) {
     if (!isWord(tokens[i], "previous", "prior", "former") || !isWord(tokens[i + 1], "record", "high")) continue;

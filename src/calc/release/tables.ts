@@ -5,16 +5,17 @@
  * a variance or "%" column (a change between the two period columns before it), totals (a total row or
  * column against the rows or columns it sums), and free-text comment cells, read like prose.
  */
-import { makeMonth, yearOf } from "../months";
 import type { Cell, Line, TableBlock } from "./layout";
 import { metricOf, noMetric, hasMetric, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
-import { periodsOf, resolve, type PeriodContext, type PeriodValue, type Resolved } from "./periods";
-import { quantitiesOf, type Quantity, type Unread } from "./quantities";
+import { periodsOf, type PeriodContext, type PeriodValue } from "./periods";
+import type { Unread } from "./quantities";
+import { cellPeriod, cellValue, headerPeriod, isYearText, repaired, unitOf, type Value } from "./tableCells";
+import { totals } from "./tableTotals";
 import { tokenize } from "./tokens";
-import { amountVerdict, percentVerdict, totalVerdict, type Verdict } from "./verdicts";
+import { amountVerdict, percentVerdict, type Verdict } from "./verdicts";
 
-interface TableClaim {
+export interface TableClaim {
   kind: "change" | "total";
   cell: Cell;
   place: ReleasePlace;
@@ -41,9 +42,9 @@ export interface TableRead {
   unread: Unread[];
 }
 
-type Role = "label" | "unit" | "period" | "variance" | "percent" | "comment" | "other";
+export type Role = "label" | "unit" | "period" | "variance" | "percent" | "comment" | "other";
 
-interface Column {
+export interface Column {
   header: string;
   period: PeriodValue | null;
   role: Role;
@@ -52,161 +53,25 @@ interface Column {
   total: boolean;
 }
 
-interface Row {
+/** What a data row says of its cells. */
+export interface RowInfo {
+  label: string;
+  period: PeriodValue | null;
+  metric: Metric;
+  unit: ReturnType<typeof unitOf>;
+  site: string | null;
+  total: boolean;
+  section: number;
+  annual: boolean;
+}
+
+export interface Row {
   cells: (Cell | null)[];
   line: Line;
   kind: "header" | "section" | "data";
 }
 
-interface Value {
-  q: Quantity | null;
-  unread: string | null;
-}
-
 const NO_UNREAD: Unread[] = [];
-
-/** The one figure a cell holds ("(14,624)", "(34%)", "3 %", "$14.75"), or why it holds none. */
-function cellValue(text: string): Value {
-  const t = text
-    .split("|")
-    .map((x) => x.trim())
-    .join("")
-    .trim();
-  if (t === "" || /^(?:-+|\u2014|\u2013|n\/?a|n\/m|nm)$/i.test(t)) return { q: null, unread: null };
-  const tokens = tokenize(t);
-  if (!tokens.some((k) => k.kind === "num")) return { q: null, unread: null };
-  // a sentence in a cell is text (a comment column), read like prose elsewhere
-  if (tokens.filter((k) => k.kind === "word" && k.text.length > 2).length >= 3) return { q: null, unread: null };
-  const unread: Unread[] = [];
-  const qs = quantitiesOf(t, tokens, new Uint8Array(tokens.length), new Map(), unread);
-  if (unread.length > 0) return { q: null, unread: unread[0].why };
-  if (qs.length !== 1) return { q: null, unread: qs.length > 1 ? `"${t}" is not one figure` : null };
-  const q = qs[0];
-  // what is left besides the figure: brackets, a sign, "%"
-  const rest = t
-    .slice(0, q.start)
-    .concat(t.slice(q.end))
-    .replace(/[()%+\s]/g, "");
-  if (rest !== "" && !/^[*†‡]+$/.test(rest)) {
-    return { q: null, unread: tokens.filter((k) => k.kind === "num").length > 1 ? `"${t}" is not one figure` : null };
-  }
-  if (t.startsWith("(") && (t.endsWith(")") || t.endsWith(")%"))) q.negative = true;
-  return { q, unread: null };
-}
-
-const isYearText = (s: string): boolean => /^(19|20)\d\d$/.test(s.trim());
-
-/** "Eagle River | 28,754 | (14,624 | ) | (34 | %)": a bracket or "%" cut off into the next cell joins its figure. */
-function repaired(cells: Cell[]): Cell[] {
-  const out: Cell[] = [];
-  for (const c of cells) {
-    const prev = out[out.length - 1];
-    if (prev && /^(?:\)|%|%\)|\)%)$/.test(c.text) && prev.text !== "") {
-      out[out.length - 1] = { start: prev.start, end: c.end, text: prev.text + c.text };
-    } else out.push(c);
-  }
-  return out;
-}
-
-/** "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit, its scale, and a short name for it. */
-function unitOf(text: string): { dim: string; scale: number; text: string } | null {
-  const s = text.toLowerCase();
-  let scale = 0;
-  if (/\b000\s*'?s?\b|\(000'?s\)|000'/.test(s) || /\bthousands?\b/.test(s) || /\bkoz\b/.test(s)) scale = 3;
-  if (/\bmillions?\b|\bmoz\b|\$m\b|\bmlb/.test(s) || (/\bmt\b/.test(s) && /million/.test(s))) scale = 6;
-  const money = /(us|a|c|au|ca)?\$/.exec(s);
-  const cur = money ? `${money[1] && money[1] !== "us" ? money[1].toUpperCase() : "US"}$` : null;
-  const per = /\/\s*(?:eq\s*)?(oz|t|lb|tonne|ounce)|\bper\s+(ounce|tonne|pound)/.exec(s);
-  const perDim = per
-    ? /^(oz|ounce)/.test(per[1] ?? per[2])
-      ? "oz"
-      : /^lb|pound/.test(per[1] ?? per[2])
-        ? "lb"
-        : "t"
-    : null;
-  const scaled = (base: string, k: string, m: string): string => (scale === 6 ? m : scale === 3 ? k : base);
-  if (cur) {
-    const dim = `money:${cur === "US$" ? "" : cur.slice(0, -1)}$`;
-    return perDim
-      ? { dim: `${dim}/${perDim}`, scale: 0, text: `${cur}/${perDim}` }
-      : { dim, scale, text: scaled(cur, `${cur}k`, `${cur}m`) };
-  }
-  if (/g\/t|grams per tonne/.test(s)) return { dim: "g/t", scale: 0, text: "g/t" };
-  if (/oz\/t/.test(s)) return { dim: "oz/t", scale: 0, text: "oz/t" };
-  if (/waste\s*\/\s*ore|ratio/.test(s)) return { dim: "ratio", scale: 0, text: "waste/ore" };
-  if (/\boz\b|ounces?|\d'oz/.test(s)) return { dim: "oz", scale, text: scaled("oz", "000 oz", "Moz") };
-  if (/\btonnes?\b|\btons?\b|\bdmt\b|\bwmt\b|\bkt\b/.test(s)) {
-    if (/\bkt\b/.test(s)) scale = 3;
-    return { dim: "t", scale, text: scaled("t", "000 t", "Mt") };
-  }
-  if (/\bpounds?\b|\blbs?\b/.test(s)) return { dim: "lb", scale, text: scaled("lb", "000 lb", "Mlb") };
-  if (/\btpd\b/.test(s)) return { dim: "tpd", scale: 0, text: "tpd" };
-  if (scale > 0) return { dim: "", scale, text: "000" };
-  return null;
-}
-
-/** A period from header words: a year with a month, quarter, "Third Quarter", "First Nine Months" or "Year-to-Date". */
-function headerPeriod(text: string, quarterEnded: boolean): PeriodValue | null {
-  const tokens = tokenize(text);
-  const ms = periodsOf(tokens)
-    .map((m) => m.value)
-    .filter((v) => !v.date);
-  if (ms.length === 0) return null;
-  const absolute = ms.find((v) => v.first !== null && v.yearOnly === null);
-  const year = ms.find((v) => v.yearOnly !== null && !v.ytd && v.first !== null);
-  const partial = ms.find((v) => v.yearless !== null);
-  const ytd = ms.find((v) => v.ytd);
-  let out: PeriodValue | null = null;
-  if (absolute) out = absolute;
-  else if (partial && year) out = withYear(partial, year.yearOnly as number);
-  else if (ytd) out = { ...ytd, yearOnly: year ? year.yearOnly : ytd.yearOnly };
-  else if (year) out = year;
-  else if (partial) out = partial;
-  else if (ms[0].fiscal !== null) out = ms[0];
-  // "June 2024" under "Quarter ended 30 June 2024": the quarter that ends in June
-  if (out && quarterEnded && out.first !== null && out.first === out.last && !out.yearless) {
-    out = { ...out, first: (out.last as number) - 2 };
-  }
-  return out;
-}
-
-function withYear(v: PeriodValue, year: number): PeriodValue {
-  if (!v.yearless) return v;
-  const first = makeMonth(year, v.yearless.month);
-  return { ...v, yearless: null, first, last: first + v.yearless.length - 1, relative: null };
-}
-
-/** The months of a cell: its column's period completed by its row's ("January" + "2017"). */
-function cellPeriod(
-  col: PeriodValue | null,
-  row: PeriodValue | null,
-  annual: boolean,
-  ctx: PeriodContext | null,
-  ytdEnd: number | null,
-): Resolved | null {
-  let v: PeriodValue | null = col;
-  if (col && row) {
-    if (col.yearless && row.yearOnly !== null) v = withYear(col, row.yearOnly);
-    else if (row.yearless && col.yearOnly !== null) v = withYear(row, col.yearOnly);
-    else if (col.first === null && row.first !== null) v = row;
-  } else if (!col) v = row;
-  if (!v) return null;
-  if (v.ytd) {
-    const year = v.yearOnly;
-    if (year !== null) {
-      const last =
-        ytdEnd !== null ? makeMonth(year, (ytdEnd % 12) + 1) : ctx && yearOf(ctx.month) === year ? ctx.month : null;
-      if (last === null) return null;
-      return { first: makeMonth(year, 1), last };
-    }
-  }
-  const r = resolve(v, ctx);
-  if (r && annual) {
-    const y = yearOf(r.last);
-    return { first: makeMonth(y, 1), last: makeMonth(y, 12) };
-  }
-  return r;
-}
 
 const FORECAST = /\b(guidance|budget|forecast|plan|target|outlook)\b/i;
 
@@ -328,9 +193,7 @@ export function readTable(
     if (separated === "spaces") {
       // a header cell over several columns names them all (a group), up to the next such cell
       const row = placeOf(r);
-      const spanning = cells.filter(
-        (c) => row.filter((x) => x === c).length === 1 && spansColumns(c, r, rows, dataRows) > 1,
-      );
+      const spanning = cells.filter((c) => row.filter((x) => x === c).length === 1 && spansColumns(c, r, dataRows) > 1);
       if (spanning.length > 0) {
         const starts = cells.map((c) => c.start - r.line.start);
         cells.forEach((c, k) => {
@@ -416,16 +279,7 @@ export function readTable(
   const comments: CommentCell[] = [];
   const unread: Unread[] = [];
   const grid: (Fig | null)[][] = [];
-  const rowInfo: {
-    label: string;
-    period: PeriodValue | null;
-    metric: Metric;
-    unit: ReturnType<typeof unitOf>;
-    site: string | null;
-    total: boolean;
-    section: number;
-    annual: boolean;
-  }[] = [];
+  const rowInfo: RowInfo[] = [];
   let section = 0;
   let sectionLabel = "";
   let lastLabel = "";
@@ -614,12 +468,11 @@ function colStarts(dataRows: Row[]): number[] {
   return cols.map((c) => c[0]);
 }
 
-/** How many data columns a header cell lies over. */
-function spansColumns(c: Cell, r: Row, _rows: Row[], dataRows: Row[]): number {
+/** How many data columns start under a header cell. */
+function spansColumns(c: Cell, r: Row, dataRows: Row[]): number {
   const a = c.start - r.line.start;
   const b = c.end - r.line.start;
-  const starts = colStarts(dataRows);
-  return starts.filter((x, k) => x >= a - 1 && x < Math.max(b, (starts[k + 1] ?? Infinity) > b ? b : b)).length;
+  return colStarts(dataRows).filter((x) => x >= a - 1 && x < b).length;
 }
 
 function merge(...ms: Metric[]): Metric {
@@ -630,96 +483,4 @@ function merge(...ms: Metric[]): Metric {
     for (const q of m.qualifiers) if (!out.qualifiers.includes(q)) out.qualifiers.push(q);
   }
   return out;
-}
-
-/** Periods that tile another exactly (Jan, Feb, Mar in Q1). */
-function tiles(parts: Resolved[], whole: Resolved): boolean {
-  if (parts.length < 2) return false;
-  const sorted = [...parts].sort((a, b) => a.first - b.first);
-  if (sorted[0].first !== whole.first || sorted[sorted.length - 1].last !== whole.last) return false;
-  for (let k = 1; k < sorted.length; k++) if (sorted[k].first !== sorted[k - 1].last + 1) return false;
-  return true;
-}
-
-/** Total columns ("Q1 total" over January-March) and total rows ("Total", an unlabelled subtotal, "Q1" under its months). */
-function totals(
-  rows: Row[],
-  columns: Column[],
-  grid: (Fig | null)[][],
-  rowInfo: { label: string; period: PeriodValue | null; total: boolean; section: number; metric: Metric }[],
-  placed: (Cell | null)[][],
-  claims: TableClaim[],
-  placeOfCell: (i: number, k: number, c: Cell) => ReleasePlace,
-): void {
-  const sameDim = (a: Fig, b: Fig): boolean =>
-    a.q.unit.dim === b.q.unit.dim && a.q.unit.dim !== "%" && a.q.kind === "amount" && b.q.kind === "amount";
-  const add = (i: number, k: number, total: Fig, parts: Fig[]): void => {
-    const c = placed[i][k];
-    if (!c) return;
-    claims.push({
-      kind: "total",
-      cell: c,
-      place: placeOfCell(i, k, c),
-      stated: c.text,
-      metric: total.metric,
-      unitText: total.unitText,
-      figures: { total, parts },
-      verdict: totalVerdict(
-        total.q,
-        parts.map((p) => p.q),
-      ),
-    });
-  };
-  rows.forEach((r, i) => {
-    if (r.kind !== "data") return;
-    const row = grid[i];
-    // total columns: a cell whose period the row's other cells tile
-    row.forEach((fig, k) => {
-      if (!fig || !fig.period || fig.period.first === fig.period.last) return;
-      const parts = row.filter(
-        (p, j): p is Fig =>
-          j !== k &&
-          p !== null &&
-          p.period !== null &&
-          p.period.first >= (fig.period as Resolved).first &&
-          p.period.last <= (fig.period as Resolved).last &&
-          sameDim(p, fig),
-      );
-      if (
-        parts.length >= 2 &&
-        tiles(
-          parts.map((p) => p.period as Resolved),
-          fig.period,
-        )
-      )
-        add(i, k, fig, parts);
-    });
-    // total rows
-    const info = rowInfo[i];
-    const above: number[] = [];
-    for (let j = i - 1; j >= 0; j--) {
-      if (rows[j].kind === "section" && rows[j].cells.length <= 1) break;
-      if (rows[j].kind !== "data") continue;
-      if (rowInfo[j].total) break;
-      above.push(j);
-    }
-    if (above.length < 2) return;
-    const byPeriod = info.period && !info.total;
-    row.forEach((fig, k) => {
-      if (!fig || columns[k].role !== "period") return;
-      let partRows = above;
-      if (byPeriod) {
-        // "Q1" under January, February, March
-        partRows = above.filter((j) => {
-          const p = grid[j][k]?.period;
-          return p && fig.period && p.first >= fig.period.first && p.last <= fig.period.last;
-        });
-        const periods = partRows.map((j) => grid[j][k]?.period as Resolved);
-        if (!fig.period || !tiles(periods, fig.period)) return;
-      } else if (!info.total) return;
-      const parts = partRows.map((j) => grid[j][k]).filter((p): p is Fig => p !== null);
-      if (parts.length !== partRows.length || parts.length < 2 || !parts.every((p) => sameDim(p, fig))) return;
-      add(i, k, fig, parts.reverse());
-    });
-  });
 }

@@ -6,7 +6,7 @@
  */
 import { baseValue } from "./quantities";
 import { sameDim, type Reading } from "./figures";
-import { metricOf, hasMetric } from "./metrics";
+import { hasMetric } from "./metrics";
 import type { Fig, Found } from "./model";
 import type { Resolved } from "./periods";
 import type { Env } from "./read";
@@ -152,6 +152,5 @@ export function periodTotals(readings: Reading[], found: Found[], env: Env): Fou
       }
     });
   }
-  void metricOf;
   return out;
 }
