@@ -234,6 +234,11 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   // a figure whose sentence names no period is the claim's ("… and 89% year-over-year to 3.6 million ounces")
   if (currentFig && !currentFig.period && currentPeriod) currentFig = { ...currentFig, period: currentPeriod };
   const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
+  // a compared figure without a period of its own ("… last year when it produced 57.57 MT") is the comparison's
+  if (priorFig && cmpMention && (!priorFig.period || sameSpan(priorFig.period, currentPeriod))) {
+    const p = priorOf(cmpMention.value, currentPeriod, r.ctx);
+    if (p && !sameSpan(p, currentPeriod)) priorFig = { ...priorFig, period: p };
+  }
   let priorPeriod = priorFig?.period ?? (cmpMention ? priorOf(cmpMention.value, currentPeriod, r.ctx) : null);
   if (priorPeriod && currentPeriod && sameSpan(priorPeriod, currentPeriod) && !priorFig) priorPeriod = null;
   const site = currentFig?.site ?? siteOf(r, segFrom, h.from, env.sites);

@@ -72,10 +72,26 @@ export function comparisonsIn(r: Reading, from: number, to: number, claims: Set<
     // how far the compared figure may stand: "on the 58 million tons", "from the 53.7", "against 5,865 oz in June",
     // "above the upper end of the first-half guidance range (35,000 ounces)"
     const reach = t.lower === "on" || t.lower === "from" ? 2 : isAboveBelow || isForecast ? 12 : 6;
-    const q = quantityAfter(r, j, j + reach, claims);
+    const q = quantityAfter(r, j, j + reach, claims) ?? relativeClauseFigure(r, j, claims);
     if (period || q) out.push({ word: k, period: period && !period.value.date ? period : null, q });
   }
   return out;
+}
+
+/**
+ * "compared to the same period last year when it produced 57.57 MT", "from the previous year, which was
+ * 10.12 MT": the compared figure in a clause on the period compared.
+ */
+function relativeClauseFigure(r: Reading, from: number, claims: Set<Quantity>): Quantity | null {
+  const { tokens } = r;
+  for (let k = from; k < tokens.length && k <= from + 10; k++) {
+    const t = tokens[k];
+    if (isWord(t, "which", "when")) return quantityAfter(r, k + 1, k + 6, claims);
+    if (r.periodOf[k] >= 0 || isPunct(t, ",") || isWord(t, "the", "same", "period", "corresponding", "in", "of"))
+      continue;
+    return null;
+  }
+  return null;
 }
 
 /** "above the upper end of the first-half guidance", "than forecasted": a comparator word earlier in the phrase. */

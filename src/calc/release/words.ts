@@ -67,6 +67,7 @@ export const FILLERS = new Set([
   "on",
   "quarter",
   "month",
+  "rate",
 ]);
 
 /** Words that end the phrase after a comparator ("over the third quarter of 2017 and brought…"). */
