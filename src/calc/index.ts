@@ -45,11 +45,5 @@ export {
   recordAll,
   recordColumns,
 } from "./records";
-export {
-  readRelease,
-  type Release,
-  type ReleaseClaim,
-  type ReleaseFigure,
-  type ReleaseNotRead,
-  type ReleasePlace,
-} from "./release";
+export { readRelease } from "./release";
+export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace } from "./release/model";

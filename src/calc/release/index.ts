@@ -3,8 +3,6 @@ import { CalcError } from "../errors";
 import type { Release } from "./model";
 import { readReleaseText } from "./read";
 
-export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace } from "./model";
-
 /**
  * The figures and claims of a release given as plain text. Any text gets an answer: what cannot be
  * read is listed in `notRead`, never guessed. Offsets refer to `text` as given.

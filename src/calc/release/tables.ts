@@ -42,7 +42,7 @@ export interface TableRead {
   unread: Unread[];
 }
 
-export type Role = "label" | "unit" | "period" | "variance" | "percent" | "comment" | "other";
+type Role = "label" | "unit" | "period" | "variance" | "percent" | "comment" | "other";
 
 export interface Column {
   header: string;
