@@ -8,7 +8,7 @@
  */
 import { parseDecimal } from "../decimal";
 import { CalcError } from "../errors";
-import { parseGuidance } from "../guidance";
+import { parseGuidance, type GuidanceRange } from "../guidance";
 import type { Hit } from "./changeFind";
 import { sameDim, type Reading } from "./figures";
 import { metricOf, metricLabel, type Metric } from "./metrics";
@@ -47,6 +47,39 @@ function quantityOf(value: number, like: Quantity): Quantity | null {
   return { ...like, number, printed: `${like.printed.match(/^\D*/)?.[0] ?? ""}${printed}` };
 }
 
+/** How a range is written for calc's guidance reader: "5.32-million" as "5.32 million", "385,000-to-425,000" with spaces. */
+function normalised(body: string): string {
+  return body
+    .replace(/(\d)-(million|billion|thousand)/gi, "$1 $2")
+    .replace(/(\S)-to-(\S)/gi, "$1 to $2")
+    .split(/[\u2013\u2014]/)
+    .map((x) => x.trim())
+    .join(" - ");
+}
+
+/**
+ * The range from token `from` to `to`, read by calc's guidance reader; when that fails, with up to three more
+ * words ("5.1M-5.6M oz", "1,600 kilo ounces (koz) and 1,750 koz"): the shortest reading it accepts, or why none.
+ */
+function readRange(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+): { range: GuidanceRange; to: number } | CalcError {
+  let why: CalcError | null = null;
+  for (let end = to; end < tokens.length && end <= to + 3; end++) {
+    if (end > to && (tokens[end].kind === "num" || isPunct(tokens[end], ",", ";", ":", "."))) break;
+    try {
+      return { range: parseGuidance(normalised(text.slice(tokens[from].start, tokens[end].end))), to: end };
+    } catch (e) {
+      if (!(e instanceof CalcError)) throw e;
+      why = why ?? e;
+    }
+  }
+  return why ?? new CalcError("value", "not a range");
+}
+
 /** The ranges of a sentence: two figures joined by a dash, "to", or "between … and". */
 function rangesOf(r: Reading, text: string, env: Env): Range[] {
   const { tokens, qs } = r;
@@ -54,33 +87,33 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
   for (let k = 0; k + 1 < qs.length; k++) {
     const a = qs[k];
     const b = qs[k + 1];
-    if (a.kind !== "amount" || b.kind !== "amount" || b.first !== a.last + 2) continue;
-    const join = tokens[a.last + 1];
-    let start = a.first;
-    const between = isWord(tokens[a.first - 1], "between");
-    if (!(isDash(join) || isWord(join, "to") || (isWord(join, "and") && between))) continue;
+    if (a.kind !== "amount" || b.kind !== "amount" || b.first > a.last + 7) continue;
     if (a.unit.dim.startsWith("count") || b.unit.dim.startsWith("count")) continue;
+    // two figures joined by a dash, "to", or "and" after "between", with at most unit words between them
+    const gap = tokens.slice(a.last + 1, b.first);
+    const between = isWord(tokens[a.first - 1], "between");
+    const joined = gap.some((t) => isDash(t) || isWord(t, "to") || (isWord(t, "and") && between));
+    if (!joined || gap.some((t) => t.kind === "num" || isPunct(t, ",", ";", ".", ":"))) continue;
     // "from 1.207Moz to 0.961Moz" is a change; "a range from 165,000 to 170,000" a range
     if (isWord(tokens[a.first - 1], "from") && !isWord(tokens[a.first - 2], "range")) continue;
     // "between X and Y" is read with its "between"; "between X to Y" as "X to Y"
-    if (between && isWord(join, "and")) start = a.first - 1;
-    let body = text.slice(tokens[start].start, b.end);
-    body = body
-      .replace(/(\d)-(million|billion|thousand)/gi, "$1 $2")
-      .split(/[\u2013\u2014]/)
-      .map((x) => x.trim())
-      .join(" - ");
-    try {
-      const g = parseGuidance(body);
-      const lowQ = quantityOf(g.low, b);
-      // the low end stands where it is printed ("88" of "88-92,000"), whatever it borrows from the high end
-      const low = lowQ && { ...lowQ, start: a.start, end: a.end, first: a.first, at: a.at, last: a.last };
-      const high = quantityOf(g.high, b);
-      if (low && high) out.push({ low, high, from: start, to: b.last, text: text.slice(tokens[start].start, b.end) });
-    } catch (e) {
-      if (!(e instanceof CalcError)) throw e;
-      env.notRead.push({ text: body, start: tokens[start].start, end: b.end, why: e.message });
+    const start = between && gap.some((t) => isWord(t, "and")) ? a.first - 1 : a.first;
+    const read = readRange(text, tokens, start, b.last);
+    if (read instanceof CalcError) {
+      env.notRead.push({
+        text: text.slice(tokens[start].start, b.end),
+        start: tokens[start].start,
+        end: b.end,
+        why: read.message,
+      });
+      continue;
     }
+    const lowQ = quantityOf(read.range.low, b);
+    // the low end stands where it is printed ("88" of "88-92,000"), whatever it borrows from the high end
+    const low = lowQ && { ...lowQ, start: a.start, end: a.end, first: a.first, at: a.at, last: a.last };
+    const high = quantityOf(read.range.high, b);
+    if (low && high)
+      out.push({ low, high, from: start, to: read.to, text: text.slice(tokens[start].start, tokens[read.to].end) });
     k++;
   }
   // "430,000 ounces (+/- 7%)": a figure and its tolerance
@@ -108,6 +141,78 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
     });
   }
   return out.sort((x, y) => x.from - y.from);
+}
+
+/** Words before a guidance figure that bound or round it, as calc's guidance reader reads them. */
+const QUALIFIER_WORDS = new Set([
+  "approximately",
+  "around",
+  "about",
+  "roughly",
+  "some",
+  "c",
+  "circa",
+  "over",
+  "more",
+  "than",
+  "at",
+  "least",
+  "up",
+  "to",
+  "just",
+  "in",
+  "excess",
+  "of",
+  "close",
+]);
+
+/**
+ * One figure given as guidance ("guidance of approximately 22,500 ounces", "expects 2019 production of around
+ * 640,000 ounces"): right after a guidance word, with at most a few words between; not a figure a change is
+ * measured against ("above the forecast of 7,500 MT").
+ */
+function singlesOf(r: Reading, text: string, env: Env, ranges: Range[]): Range[] {
+  const { tokens, qs } = r;
+  const out: Range[] = [];
+  const inRange = (q: Quantity): boolean => ranges.some((x) => q.first >= x.from && q.last <= x.to);
+  tokens.forEach((t, g) => {
+    if (t.kind !== "word" || !GUIDANCE_WORDS.has(t.lower)) return;
+    if (
+      tokens
+        .slice(Math.max(0, g - 3), g)
+        .some((x) => isWord(x, "above", "below", "than", "against", "versus", "over", "compared"))
+    )
+      return;
+    let k = g + 1;
+    while (k < tokens.length && k <= g + 6 && !qs.some((q) => q.first === k)) {
+      const x = tokens[k];
+      if (x.kind === "punct" && x.text !== "-" && x.text !== ".") return;
+      if (x.kind === "num" && r.periodOf[k] < 0) return;
+      k++;
+    }
+    const q = qs.find((x) => x.first === k);
+    // a figure of production, money or cost per unit, not a count or an amount per share
+    if (
+      !q ||
+      q.kind !== "amount" ||
+      q.tolerance ||
+      inRange(q) ||
+      !/^(oz|t|lb|MT|tpd|money:[^/]*(\/(oz|t|lb))?)$/.test(q.unit.dim)
+    )
+      return;
+    // the qualifier right before it ("approximately", "just over", "at least", "up to")
+    let from = k;
+    while (from > g + 1 && QUALIFIER_WORDS.has(tokens[from - 1].lower)) from--;
+    while (from < k && isWord(tokens[from], "of", "to", "at", "in") && !isWord(tokens[from + 1], "least", "excess"))
+      from++;
+    const read = readRange(text, tokens, from, q.last);
+    if (read instanceof CalcError) return;
+    const low = quantityOf(read.range.low, q);
+    const high = quantityOf(read.range.high, q);
+    if (low && high)
+      out.push({ low, high, from, to: read.to, text: text.slice(tokens[from].start, tokens[read.to].end) });
+  });
+  return out;
 }
 
 type Relation = "above" | "within" | "below" | "at or below low" | "at or above high";
@@ -206,6 +311,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
   const text = env.text;
   const ranges = rangesOf(r, text, env);
   const taken = new Set<Range>();
+  const usedWords = new Set<number>();
 
   // a share of guidance: "about 50% of the revised production guideline for the second half of 2019"
   for (const q of r.qs) {
@@ -231,6 +337,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
       missing: "the guidance range it is a share of is not printed",
     });
   }
+  ranges.push(...singlesOf(r, text, env, ranges));
+  ranges.sort((x, y) => x.from - y.from);
   if (ranges.length === 0) return { found, usedHits: used };
 
   // ranges the sentence compares in a way the reader does not model: listed as not read, never guessed
@@ -256,8 +364,16 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     if (gw < 0 && !inHeading) continue;
     const anchor = gw >= 0 ? gw : range.from;
     // "ranges of $450 – $475 and $740 - $790 respectively": one claim over the listed ranges
+    // ("6.5 - 7.0 million silver ounces and 110,000 - 120,000 gold ounces" are two forecasts)
     let last = range;
-    while (n + 1 < ranges.length && isWord(tokens[last.to + 1], "and") && ranges[n + 1].from === last.to + 2) {
+    const listed = (k: number): boolean =>
+      isWord(tokens[anchor], "ranges") || tokens.slice(k + 1, k + 4).some((t) => isWord(t, "respectively"));
+    while (
+      n + 1 < ranges.length &&
+      isWord(tokens[last.to + 1], "and") &&
+      ranges[n + 1].from === last.to + 2 &&
+      listed(ranges[n + 1].to)
+    ) {
       last = ranges[++n];
       taken.add(last);
     }
@@ -275,6 +391,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     };
     const stated = text.slice(tokens[range.from].start, tokens[last.to].end);
     const claim = (start: number, end: number, v: Verdict, extra: Found["figures"], statedText = stated): void => {
+      usedWords.add(gw);
       found.push({
         kind: "guidance",
         start: tokens[start].start,
@@ -335,7 +452,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
           )
         : null;
     claim(
-      gw >= 0 && gw < range.from ? guidanceStart(tokens, gw) : range.from,
+      // a second range after the same guidance words starts where it is printed
+      gw >= 0 && gw < range.from && !usedWords.has(gw) ? guidanceStart(tokens, gw) : range.from,
       last.to,
       {
         verdict: "not checkable",

@@ -178,3 +178,47 @@ describe("tables", () => {
     expect(fig(text, "1,564").period).toBe("Q2 2019");
   });
 });
+
+describe("forms met in releases outside the corpus", () => {
+  it("reads one figure given as guidance, with its qualifier", () => {
+    const [c] = readRelease(
+      "Jan. 10, 2019 - The company expects 2019 gold production of around 640,000 ounces.",
+    ).claims;
+    expect(c).toMatchObject({ kind: "guidance", text: "expects 2019 gold production of around 640,000 ounces" });
+    expect([(c.figures.low as ReleaseFigure).value, (c.figures.high as ReleaseFigure).value]).toEqual([640000, 640000]);
+    expect(c.verdict).toBe("not checkable");
+  });
+
+  it("does not take the figure a change is measured against for guidance", () => {
+    const claims = readRelease(
+      "It processed 7,985 tonnes during May, 6.4 % above the forecast of 7,500 tonnes.",
+    ).claims;
+    expect(claims.map((c) => c.kind)).toEqual(["change"]);
+  });
+
+  it('finds the compared figure in a clause on the period compared ("… last year when it produced …")', () => {
+    const text =
+      "May 2, 2024 - Output for April 2024 reached 61.78 MT, a growth of 7.31 per cent compared to the same period last year when it produced 57.57 MT.";
+    const [c] = readRelease(text).claims;
+    expect((c.figures.prior as ReleaseFigure).value).toBe(57.57);
+    expect((c.figures.prior as ReleaseFigure).period).toBe("Apr 2023");
+    expect(c.verdict).toBe("consistent");
+  });
+
+  it("reads two changes sharing their figure, each against its own comparison, in an undated release", () => {
+    const text = [
+      "Mine A",
+      "\t3Q 2017\t2Q 2017\t3Q 2016",
+      "Ounces Produced",
+      "Silver equivalent (000's)\t3,600\t2,880\t1,905",
+      "",
+      "- Silver equivalent production increased 25% quarter-over-quarter and 89% year-over-year to 3.6 million ounces",
+    ].join("\n");
+    const claims = readRelease(text).claims;
+    expect(claims.map((c) => [c.stated, c.computed, c.verdict])).toEqual([
+      ["25%", "25.00%", "consistent"],
+      ["89%", "88.98%", "consistent"],
+    ]);
+    expect((claims[1].figures.prior as ReleaseFigure).period).toBe("Q3 2016");
+  });
+});
