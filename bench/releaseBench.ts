@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readRelease } from "../src/calc";
+import { readRelease } from "../src/calc/release";
 import { makeRng } from "./prng";
 import { add } from "./table";
 import { compare } from "./timing";

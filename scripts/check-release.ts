@@ -5,7 +5,7 @@
  * a file cannot be read.
  */
 import { readFileSync } from "node:fs";
-import { readRelease, type ReleaseClaim, type ReleaseFigure } from "../src/calc";
+import { readRelease, type ReleaseClaim, type ReleaseFigure } from "../src/calc/release";
 import { releaseFileText } from "../src/taskpane/release/fileText";
 
 const figure = (f: ReleaseFigure) => ({

@@ -2,7 +2,7 @@
  * CLAIM_CHECK: is a printed change consistent with the numbers? Exact rational arithmetic throughout,
  * on the figures as given (a double is read as its shortest round-trip decimal).
  */
-import { CalcError } from "./errors";
+import { attempt, CalcError } from "./errors";
 import { parseStated, type Bound, type StatedFigure } from "./claimsStated";
 import {
   div,
@@ -16,9 +16,6 @@ import {
   type Rounding,
 } from "./rational";
 
-export type { Bound, StatedFigure } from "./claimsStated";
-export { parseStated } from "./claimsStated";
-
 // Tried in this order: half-up is the norm; the others match only when it does not.
 const CONVENTIONS: [Rounding, string][] = [
   ["half-up", "consistent"],
@@ -27,7 +24,7 @@ const CONVENTIONS: [Rounding, string][] = [
 ];
 
 /** The verdict for one printed figure against the exact change (a fraction: 0.25 = 25%). */
-export function judge(figure: StatedFigure, change: Rational): string {
+function judge(figure: StatedFigure, change: Rational): string {
   if (
     typeof figure !== "object" ||
     figure === null ||
@@ -64,7 +61,7 @@ function boundVerdict(figure: StatedFigure, percent: Rational, shown: string): s
 }
 
 /** actual/prior − 1 exactly; without a prior, `actual` is already the change. */
-export function changeOf(actual: unknown, prior: Rational | null, label = "actual"): Rational {
+function changeOf(actual: unknown, prior: Rational | null, label = "actual"): Rational {
   if (typeof label !== "string") label = "actual";
   if (actual instanceof CalcError) throw actual; // already known bad (e.g. unreadable text), reported in place
   if (actual === null || actual === undefined || actual === "")
@@ -102,14 +99,7 @@ export function claimCheck(stated: unknown, actual: unknown, prior?: unknown): (
     );
   }
   const labels = cells.length === 2 ? ["actual (low)", "actual (high)"] : ["actual"];
-  return figures.map((figure, i) => {
-    try {
-      return judge(figure, changeOf(cells[i], base, labels[i]));
-    } catch (e) {
-      if (e instanceof CalcError) return e;
-      throw e;
-    }
-  });
+  return figures.map((figure, i) => attempt(undefined, () => judge(figure, changeOf(cells[i], base, labels[i]))));
 }
 
 function describe(v: unknown): string {

@@ -2,9 +2,11 @@
  * Reads a stated change as a release prints it ("+24%", "a 9% increase", "down 13.5 percent", "12,6%",
  * "(-16%)", "20-26%") into exact figures: the printed digits, their precision and the direction claimed.
  */
-import { CalcError } from "./errors";
+import { CalcError, calcErrorOf } from "./errors";
+import { decimalOfNumber, readDecimal, STATED, type Decimal } from "./number";
+import { plainDashes, plainSpaces } from "./vocabulary";
 
-export type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
+type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
 
 /** "more than 30%" is a bound on the size of the change, not a rounded figure. */
 export type Bound = ">" | ">=" | "<" | "<=";
@@ -23,7 +25,7 @@ const SIGN = String.raw`([+-])?`;
 // The figure must not start inside another number ("1,234.5%" is not "234.5%").
 const SINGLE = new RegExp(String.raw`(?<![\d.,])(\(\s*)?${SIGN}\s*${NUMBER}\s*(\))?\s*${PERCENT}(\s*\))?`, "g");
 const RANGE = new RegExp(
-  String.raw`(?<![\d.,])${SIGN}\s*${NUMBER}\s*${PERCENT}?\s*(-|–|—|\bto\b|\band\b)\s*${SIGN}\s*${NUMBER}\s*${PERCENT}`,
+  String.raw`(?<![\d.,])${SIGN}\s*${NUMBER}\s*${PERCENT}?\s*(-|\bto\b|\band\b)\s*${SIGN}\s*${NUMBER}\s*${PERCENT}`,
 );
 
 const UP =
@@ -140,17 +142,11 @@ function boundBefore(before: string, quoted: string, isRange: boolean): { bound?
   return { bound, before: before.slice(0, words.index) };
 }
 
+/** Lower case, plain spaces and one "-" for every dash: "–3%" is a fall, "20–26%" a range, as with "-". */
 function normalise(s: string): string {
-  return (
-    s
-      .toLowerCase()
-      .replace(/[\u00a0\u2007\u202f]/g, " ")
-      .replace(/[\u2010\u2011\u2212]/g, "-")
-      // A dash right before a digit and not after one is a minus sign: "–3%" (typeset), not a range.
-      .replace(/(^|[(\s])[\u2013\u2014](?=\d)/g, "$1-")
-      .replace(/\uff05/g, "%")
-      .trim()
-  );
+  return plainDashes(plainSpaces(s.toLowerCase()))
+    .replace(/\uff05/g, "%")
+    .trim();
 }
 
 function directionWord(rest: string, quoted: string): Direction {
@@ -164,29 +160,25 @@ function directionWord(rest: string, quoted: string): Direction {
   return up ? 1 : down ? -1 : 0;
 }
 
-/** "13.5" or "12,6" (decimal comma) into digits and decimals; "1,250" could be either convention, so it is refused. */
+/**
+ * "13.5" or "12,6" into digits and decimals, by the number reader with the STATED settings: the
+ * text decides the decimal mark, and "1,250" (thousands, or a decimal comma?) is refused.
+ */
 function readNumber(number: string, quoted: string): { digits: bigint; decimals: number } {
-  const sep = /[.,]/.exec(number);
-  if (!sep) return { digits: BigInt(number), decimals: 0 };
-  const frac = number.slice(sep.index + 1);
-  const int = number.slice(0, sep.index);
-  if (sep[0] === "," && frac.length === 3 && !/^0+$/.test(int)) {
-    throw new CalcError(
-      "value",
-      `${quoted} is ambiguous: "${number}" could be ${int}${frac} (thousands) or ${int}.${frac} (decimal comma)`,
-    );
+  try {
+    const d = readDecimal(number, STATED) as Decimal; // the text is digits: never "no figure"
+    return { digits: d.coefficient, decimals: 0 - d.exponent }; // never -0
+  } catch (e) {
+    throw new CalcError("value", `${quoted} is ambiguous: ${calcErrorOf(e).message}`);
   }
-  return { digits: BigInt(int + frac), decimals: frac.length };
 }
 
 /** A number from a cell is a fraction (0.24 = 24%); its shortest decimal gives the precision, its sign the direction. */
 function fromCellNumber(x: number): StatedFigure {
   if (!Number.isFinite(x)) throw new CalcError("value", `stated must be a finite number, not ${String(x)}`);
-  const m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) throw new CalcError("value", `stated ${String(x)} cannot be read as a decimal`);
-  const [, int, frac = "", exp = "0"] = m;
-  let digits = BigInt(int + frac);
-  let decimals = frac.length - Number(exp) - 2; // percent = fraction × 100
+  const d = decimalOfNumber(x);
+  let digits = d.coefficient < 0n ? -d.coefficient : d.coefficient;
+  let decimals = -d.exponent - 2; // percent = fraction × 100
   if (decimals < 0) {
     digits *= 10n ** BigInt(-decimals);
     decimals = 0;

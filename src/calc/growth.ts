@@ -7,7 +7,7 @@
  * the same figures to the bit.
  */
 import { CalcError } from "./errors";
-import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
+import { checkFiscalYearStart, formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
 import { describeValue } from "./numbers";
 import { formatPeriod, isPeriod, type Period } from "./periods";
 import { isPeriodList, periodList, type PeriodList } from "./periodList";
@@ -15,19 +15,8 @@ import type { MonthlySeries } from "./series";
 
 export type Basis = "month" | "quarter" | "year" | "ytd" | "ttm";
 
-export interface MonthWindow {
-  first: MonthIndex;
-  last: MonthIndex;
-}
-
-const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
-
-// The per-period loop uses local names for imports: under a CommonJS transform (tsx, which runs
-// the benchmarks; vitest) each use of an imported binding is a getter call that blocks inlining.
-const monthNumber = monthOf;
-const monthIndex = makeMonth;
-const wellFormed = isPeriod;
-const ErrorType = CalcError;
+/** Every basis, in the order messages list them. */
+export const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
 
 /** current / prior - 1. A zero base is #DIV/0!; a negative figure makes a percentage meaningless. */
 export function growth(current: number, prior: number): number {
@@ -55,44 +44,12 @@ function growthOrError(current: number, prior: number): number | CalcError {
   return new CalcError("value", `the current value ${current} is negative: growth is meaningless`);
 }
 
-/** A basis argument: null for omitted/blank, CalcError for anything not a known basis. */
-export function parseBasis(input: unknown, label = "basis"): Basis | null {
-  if (input === null || input === undefined || input === "") return null;
-  const text = typeof input === "string" ? input.trim().toLowerCase() : "";
-  if ((BASES as readonly string[]).includes(text)) return text as Basis;
-  throw new CalcError("value", `${label}: "${describeValue(input)}" is not a basis; use one of ${BASES.join(", ")}`);
-}
-
-/** fiscal_year_start: 1..12, default 1 (calendar year). */
-export function checkFiscalYearStart(input: unknown, label = "fiscal_year_start"): number {
-  if (input === null || input === undefined || input === "") return 1;
-  if (typeof input === "number" && Number.isInteger(input) && input >= 1 && input <= 12) return input;
-  throw new CalcError(
-    "value",
-    `${label}: "${describeValue(input)}" is not a month number 1-12 (the month the fiscal year starts, e.g. 4 for April)`,
-  );
-}
-
 /** The first month of the fiscal year that contains m. */
 function fiscalYearStartOf(m: MonthIndex, start: number): MonthIndex {
-  return m - ((monthNumber(m) - start + 12) % 12);
+  return m - ((monthOf(m) - start + 12) % 12);
 }
 
-/**
- * The months a period covers under a basis. A fiscal year is named by the calendar year it ends
- * in; quarters are calendar quarters. Quarter and year periods count from their last month
- * (so "ytd" of Q2 runs from the start of the year through June).
- */
-export function windowFor(period: Period, basis?: Basis | null, fiscalYearStart = 1): MonthWindow {
-  const start = checkFiscalYearStart(fiscalYearStart);
-  const b = basisFor(period, checkBasis(basis));
-  if (b instanceof CalcError) throw b;
-  const end = lastMonthOf(period, start);
-  const first = windowStart(end, b, start);
-  return { first, last: b === "year" ? first + 11 : end };
-}
-
-/** A basis given to calc directly (adapters use parseBasis on the cell). */
+/** A basis given to calc directly (the functions read the cell against BASES first). */
 function checkBasis(basis: unknown): Basis | null {
   if (basis === null || basis === undefined) return null;
   if ((BASES as readonly unknown[]).includes(basis)) return basis as Basis;
@@ -101,7 +58,7 @@ function checkBasis(basis: unknown): Basis | null {
 
 /** The basis for one period (its default when none is given), or why it does not apply. */
 function basisFor(period: Period, basis: Basis | null): Basis | CalcError {
-  if (!wellFormed(period)) return new CalcError("value", `"${describeValue(period)}" is not a period`);
+  if (!isPeriod(period)) return new CalcError("value", `"${describeValue(period)}" is not a period`);
   const b: Basis = basis ?? period.kind;
   if ((b === "month" && period.kind !== "month") || (b === "quarter" && period.kind === "year")) {
     return new CalcError("value", `basis "${b}" does not apply to ${period.kind} ${formatPeriod(period)}`);
@@ -115,7 +72,7 @@ function windowStart(end: MonthIndex, b: Basis, fiscalYearStart: number): MonthI
     case "month":
       return end;
     case "quarter":
-      return end - ((monthNumber(end) - 1) % 3);
+      return end - ((monthOf(end) - 1) % 3);
     case "ttm":
       return end - 11;
     default: // ytd, year
@@ -124,10 +81,10 @@ function windowStart(end: MonthIndex, b: Basis, fiscalYearStart: number): MonthI
 }
 
 function lastMonthOf(period: Period, fiscalYearStart: number): MonthIndex {
-  if (period.kind === "month") return monthIndex(period.year, period.month as number);
-  if (period.kind === "quarter") return monthIndex(period.year, (period.quarter as number) * 3);
+  if (period.kind === "month") return makeMonth(period.year, period.month as number);
+  if (period.kind === "quarter") return makeMonth(period.year, (period.quarter as number) * 3);
   // Fiscal year Y ends in calendar year Y, the month before the start month (Dec for a calendar year).
-  return monthIndex(period.year, fiscalYearStart === 1 ? 12 : fiscalYearStart - 1);
+  return makeMonth(period.year, fiscalYearStart === 1 ? 12 : fiscalYearStart - 1);
 }
 
 /** A series with where the next missing month is, so a window's gaps are found in O(1). */
@@ -179,27 +136,11 @@ export interface GrowthColumns {
 }
 
 /**
- * Growth of each period's window over the same window a year earlier. An element that is
- * already a CalcError (an unreadable period) stays in place; others get a number or their own
- * CalcError, so one bad cell in a spill does not spoil the rest.
- */
-export function calendarGrowth(
-  series: MonthlySeries,
-  periods: ArrayLike<Period | CalcError>,
-  basis?: Basis | null,
-  fiscalYearStart = 1,
-): (number | CalcError)[] {
-  const { values, errors } = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
-  const out: (number | CalcError)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i];
-  for (const [i, e] of errors) out[i] = e;
-  return out;
-}
-
-/**
- * calendarGrowth into a Float64Array: no allocation per period except the errors it reports.
- * Periods come as read cells or as a PeriodList (what a spill over a dates column passes: months
- * as indices, no object per period).
+ * Growth of each period's window over the same window a year earlier, into a Float64Array: no
+ * allocation per period except the errors it reports. An element that is already a CalcError (an
+ * unreadable period) stays in place; others get a number or their own CalcError, so one bad cell in
+ * a spill does not spoil the rest. Periods come as read cells or as a PeriodList (what a spill over
+ * a dates column passes: months as indices, no object per period).
  */
 export function calendarGrowthColumns(
   series: MonthlySeries,
@@ -216,7 +157,7 @@ export function calendarGrowthColumns(
   const errors = new Map<number, CalcError>();
   // A spill of many month periods (a whole column of dates) reads growth from a table made in one
   // streaming pass; anything the table cannot answer takes the general path below.
-  const table = n * 8 >= w.n ? monthGrowthTable(w, given ?? "month", start) : EMPTY;
+  const table = n * TABLE_MONTHS_PER_PERIOD >= w.n ? monthGrowthTable(w, given ?? "month", start) : EMPTY;
   const first = w.first;
   let i = 0;
   if (table.length === n) {
@@ -260,6 +201,13 @@ function decide(
 }
 
 const EMPTY = new Float64Array(0);
+/**
+ * A table costs one pass over the series; answering each period alone costs up to a window (12
+ * months) each. The table is made once the periods are at least an eighth of the months.
+ */
+const TABLE_MONTHS_PER_PERIOD = 8;
+/** Totals of whole figures are exact below 2^53; past it running totals could lose the last digits. */
+const EXACT_TOTAL = 2 ** 53;
 
 /** The general path for one entry of a PeriodList. */
 function entryGrowth(
@@ -276,14 +224,14 @@ function entryGrowth(
     return windowGrowth(m, given ?? "month", start, w);
   }
   const p = list.others.get(i) as Period | CalcError;
-  if (p instanceof ErrorType) return p;
+  if (p instanceof CalcError) return p;
   return periodGrowth(p, given, start, w);
 }
 
 /** Growth of one period's window over the same window a year earlier, or why not. */
 function periodGrowth(p: Period, given: Basis | null, start: number, w: WindowSums): number | CalcError {
   const b = basisFor(p, given);
-  if (b instanceof ErrorType) return b;
+  if (b instanceof CalcError) return b;
   return windowGrowth(lastMonthOf(p, start), b, start, w);
 }
 
@@ -354,7 +302,7 @@ function resettingTable(w: WindowSums, b: "quarter" | "ytd", start: number): Flo
   const table = new Float64Array(n);
   const ring = new Float64Array(12).fill(Number.NaN); // the window sum at each calendar month, a year ago
   const restartMonth = start - 1;
-  let month0 = monthNumber(first) - 1; // 0-11
+  let month0 = monthOf(first) - 1; // 0-11
   let sum = 0;
   let windowFirst = 0; // index of the current window's first month (0 when cut by the series start)
   for (let k = 0; k < n; k++) {
@@ -391,7 +339,7 @@ function ttmTable(values: Float64Array): Float64Array | null {
       if (Math.floor(v) !== v) return null;
       total += v;
       magnitude += Math.abs(v);
-      if (magnitude >= 2 ** 53) return null;
+      if (magnitude >= EXACT_TOTAL) return null;
     } else {
       lastMissing = k;
     }

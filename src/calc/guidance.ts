@@ -1,9 +1,21 @@
 /**
  * Guidance as companies write it ("88-92,000 ounces", "between 82,000 and 92,000 ounces",
  * "6.5 - 7.0 million", "approximately 22,500 ounces") read into a {low, high} range.
- * Figures are read as decimal text and converted once, so "6.5 million" is exactly 6500000.
+ * The figures are read by the one number reader (number.ts, settings GUIDANCE), so "6.5 million" is
+ * exactly 6500000; what this file adds is the grammar around them: qualifiers, the two ends, the
+ * words between, the "88-92,000" shorthand and German dot groups.
  */
 import { CalcError } from "./errors";
+import {
+  decimalEvidence,
+  figureValue,
+  GUIDANCE,
+  Refusal,
+  scanFigure,
+  type Figure,
+  type NumberSettings,
+} from "./number";
+import { collapseSpaces, plainDashes } from "./vocabulary";
 
 export interface GuidanceRange {
   low: number;
@@ -41,86 +53,54 @@ const QUALIFIERS = [
   ">",
   "<",
 ];
-const SCALES = new Map<string, number>(
-  Object.entries({
-    k: 3,
-    koz: 3,
-    thousand: 3,
-    thousands: 3,
-    m: 6,
-    moz: 6,
-    mn: 6,
-    mln: 6,
-    million: 6,
-    millions: 6,
-    bn: 9,
-    billion: 9,
-  }),
-);
-const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
-const DASHES = /[\u2010-\u2015\u2212]/g;
-const CURRENCY = /(?:us|c|a|au|ca|nz)?\$|€|£/y;
-/** Digits and the characters that can group them, ending on a digit. */
-const FIGURE = /[0-9](?:[0-9.,' ]*[0-9])?/y;
-const SCALE = /(koz|moz|thousands?|millions?|mn|mln|billion|bn|k|m)(?![a-z])/y;
 /** Unit words after a figure ("oz", "silver ounces", "of gold"); "to"/"and" end them. */
-const UNIT_WORD = / ?([a-z][a-z.'()]*)/y;
-const SEPARATOR = / ?(-|to(?![a-z])|and(?![a-z])) ?/y;
+const UNIT_WORD = / ?([a-z][a-z.'()]*)/iy;
+const SEPARATOR = / ?(-|to(?![a-z])|and(?![a-z])) ?/iy;
 const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** A figure only a decimal comma makes sense of ("1.234,5", "1.250.000"), and German ranges ("182.000 - 193.000"). */
+const EUROPEAN: NumberSettings = { ...GUIDANCE, decimal: "," };
+
+type Fail = (why: string) => CalcError;
 
 interface End {
-  figure: string;
-  scale?: number;
+  figure: Figure;
+  /** Where the figure (or its currency) starts, to read it again with a decimal comma. */
+  start: number;
   /** Nothing but the figure: no currency, scale or unit ("88" in "88-92,000"). */
   bare: boolean;
 }
 
-interface Figure {
-  integer: string;
-  fraction: string;
-  /** Number of thousands groups after the leading one ("92,000" has 1). */
-  groups: number;
-  lead: string;
-}
-
 /** Reads guidance text into a range; CalcError("value") quoting the text when it cannot. */
 export function parseGuidance(text: string): GuidanceRange {
-  const s = text.replace(DASHES, "-").replace(SPACES, " ").trim().toLowerCase();
-  const fail = (why: string): CalcError => new CalcError("value", `guidance "${text}" cannot be read: ${why}`);
+  const s = collapseSpaces(plainDashes(text));
+  const lower = s.toLowerCase();
+  const fail: Fail = (why) => new CalcError("value", `guidance "${text}" cannot be read: ${why}`);
   if (s === "") throw fail("it is empty");
 
   let pos = 0;
   let qualifier: string | undefined;
-  const between = s.startsWith("between ");
-  const from = s.startsWith("from "); // "from 50,000 to 55,000 ounces"
+  const between = lower.startsWith("between ");
+  const from = lower.startsWith("from "); // "from 50,000 to 55,000 ounces"
   if (between || from) {
     pos = between ? "between ".length : "from ".length;
   } else {
-    qualifier = QUALIFIERS.find((q) => s.startsWith(q) && (!/[a-z.]$/.test(q) || !/[a-z]/.test(s[q.length] ?? "")));
+    qualifier = QUALIFIERS.find(
+      (q) => lower.startsWith(q) && (!/[a-z.]$/.test(q) || !/[a-z]/.test(lower[q.length] ?? "")),
+    );
     if (qualifier) pos = qualifier.length;
   }
 
   const readEnd = (): End => {
-    pos = skipSpace(s, pos);
-    CURRENCY.lastIndex = pos;
-    const currency = CURRENCY.test(s);
-    if (currency) pos = skipSpace(s, CURRENCY.lastIndex);
-    FIGURE.lastIndex = pos;
-    const m = FIGURE.exec(s);
-    if (!m) throw fail(pos >= s.length ? "a figure is missing at the end" : `expected a figure at "${s.slice(pos)}"`);
-    pos = FIGURE.lastIndex;
-    const end: End = { figure: m[0], bare: !currency };
-    SCALE.lastIndex = skipSpace(s, pos);
-    const scale = SCALE.exec(s);
-    if (scale) {
-      end.scale = SCALES.get(scale[1]) as number; // SCALE only matches these words
-      end.bare = false;
-      pos = SCALE.lastIndex;
-    }
+    const start = skipSpace(s, pos);
+    const figure = readFigure(s, start, GUIDANCE, fail);
+    // A percentage is a change, not guidance ("20-26%" is CLAIM_CHECK's).
+    if (figure.scale === "%") throw fail(`unexpected "${s.slice(figure.end - 1).trim()}"`);
+    const end: End = { figure, start, bare: !figure.currency && figure.scale === "" };
+    pos = figure.end;
     for (;;) {
       UNIT_WORD.lastIndex = pos;
       const w = UNIT_WORD.exec(s);
-      if (!w || w[1] === "to" || w[1] === "and") break;
+      if (!w || /^(to|and)$/i.test(w[1])) break;
       end.bare = false;
       pos = UNIT_WORD.lastIndex;
     }
@@ -131,15 +111,16 @@ export function parseGuidance(text: string): GuidanceRange {
   let second: End | undefined;
   SEPARATOR.lastIndex = pos;
   const sep = SEPARATOR.exec(s);
-  if (between && (!sep || sep[1] !== "and")) throw fail(`"between" needs "and" before the second figure`);
-  if (from && (!sep || sep[1] === "and")) throw fail(`"from" needs "to" before the second figure`);
-  if (sep && (between || sep[1] !== "and")) {
+  const word = sep?.[1].toLowerCase();
+  if (between && word !== "and") throw fail(`"between" needs "and" before the second figure`);
+  if (from && (word === undefined || word === "and")) throw fail(`"from" needs "to" before the second figure`);
+  if (word !== undefined && (between || word !== "and")) {
     pos = SEPARATOR.lastIndex;
     second = readEnd();
   }
   if (pos < s.length) throw fail(`unexpected "${s.slice(pos).trim()}"`);
 
-  const range = second ? readRange(first, second, sep?.[1] === "-", fail) : readPoint(first, fail);
+  const range = second ? readRange(s, first, second, word === "-", fail) : readPoint(first);
   if (range.low > range.high) {
     throw new CalcError("value", `guidance "${text}": the low end ${range.low} is above the high end ${range.high}`);
   }
@@ -150,21 +131,40 @@ function skipSpace(s: string, pos: number): number {
   return s[pos] === " " ? pos + 1 : pos;
 }
 
-function readPoint(end: End, fail: (why: string) => CalcError): GuidanceRange {
-  const value = toNumber(readFigure(end.figure, fail), end.scale ?? 0);
+/**
+ * One figure, read by the number reader with guidance's settings (a decimal point). A figure that
+ * only a decimal comma makes sense of ("1.234,5", "1.250.000") is read with one; "6,5" is refused,
+ * as guidance prints a decimal point.
+ */
+function readFigure(s: string, at: number, settings: NumberSettings, fail: Fail): Figure {
+  const f = scanFigure(s, at, settings);
+  if (f === null)
+    throw fail(at >= s.length ? "a figure is missing at the end" : `expected a figure at "${s.slice(at)}"`);
+  if (!(f instanceof Refusal)) return f;
+  if (settings === GUIDANCE && f.run.includes(".") && decimalEvidence(f.run) === ",") {
+    return readFigure(s, at, EUROPEAN, fail);
+  }
+  throw fail(f.why);
+}
+
+function readPoint(end: End): GuidanceRange {
+  const value = figureValue(end.figure);
   return { low: value, high: value };
 }
 
-function readRange(a: End, b: End, dash: boolean, fail: (why: string) => CalcError): GuidanceRange {
+function readRange(s: string, a: End, b: End, dash: boolean, fail: Fail): GuidanceRange {
   // One scale word ("6.5 - 7.0 million") applies to both ends.
-  const scaleA = a.scale ?? b.scale ?? 0;
-  const scaleB = b.scale ?? a.scale ?? 0;
+  const scaleA = a.figure.scale !== "" ? a.figure.scalePower : b.figure.scalePower;
+  const scaleB = b.figure.scale !== "" ? b.figure.scalePower : a.figure.scalePower;
   // German "182.000 - 193.000": dots before groups of three digits on both ends group thousands.
   // With a scale word a single dot is a decimal point ("1.250-1.400 Moz").
   const dotGroups =
-    a.scale === undefined && b.scale === undefined && DOT_THOUSANDS.test(a.figure) && DOT_THOUSANDS.test(b.figure);
-  const low = dotGroups ? dotGrouped(a.figure) : readFigure(a.figure, fail);
-  const high = dotGroups ? dotGrouped(b.figure) : readFigure(b.figure, fail);
+    a.figure.scale === "" &&
+    b.figure.scale === "" &&
+    DOT_THOUSANDS.test(a.figure.run) &&
+    DOT_THOUSANDS.test(b.figure.run);
+  const low = dotGroups ? readFigure(s, a.start, EUROPEAN, fail) : readFigure(s, a.start, GUIDANCE, fail); // a copy to change
+  const high = dotGroups ? readFigure(s, b.start, EUROPEAN, fail) : b.figure;
   // Shorthand "88-92,000": a bare low end before a dash borrows the high end's thousands groups.
   // "1 to 2,000,000" and "1 oz - 2,000,000 oz" are read as written.
   if (
@@ -172,45 +172,14 @@ function readRange(a: End, b: End, dash: boolean, fail: (why: string) => CalcErr
     a.bare &&
     low.groups === 0 &&
     low.fraction === "" &&
+    low.exponent === 0 &&
     high.groups > 0 &&
     high.fraction === "" &&
     BigInt(low.integer) < BigInt(high.lead)
   ) {
     low.integer += "000".repeat(high.groups);
   }
-  return { low: toNumber(low, scaleA), high: toNumber(high, scaleB) };
-}
-
-function dotGrouped(figure: string): Figure {
-  const groups = figure.split(".");
-  return { integer: groups.join(""), fraction: "", groups: groups.length - 1, lead: groups[0] };
-}
-
-/** Splits a printed figure into digits, checking the grouping is one a person would print. */
-function readFigure(figure: string, fail: (why: string) => CalcError): Figure {
-  if (/[.,'] | [.,']/.test(figure)) throw fail(`"${figure}" has a space beside a separator`);
-  let integerPart = figure;
-  let fraction = "";
-  const dots = figure.split(".").length - 1;
-  const commas = figure.split(",").length - 1;
-  if (dots === 1 && figure.lastIndexOf(".") > figure.lastIndexOf(",")) {
-    [integerPart, fraction] = figure.split(".");
-  } else if (commas === 1 && dots > 0 && figure.lastIndexOf(",") > figure.lastIndexOf(".")) {
-    [integerPart, fraction] = figure.split(","); // European "1.234,5"
-  }
-  if (!/^[0-9]*$/.test(fraction)) throw fail(`"${figure}" has digits grouped after the decimal mark`);
-  const separators = new Set(integerPart.replace(/[0-9]/g, ""));
-  if (separators.size > 1) throw fail(`"${figure}" mixes thousands separators`);
-  const groups = separators.size === 0 ? [integerPart] : integerPart.split([...separators][0]);
-  if (groups.length > 1 && (groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3))) {
-    throw fail(`"${figure}" is not grouped in threes (a decimal comma is not read; write 6.5, not 6,5)`);
-  }
-  return { integer: groups.join(""), fraction, groups: groups.length - 1, lead: groups[0] };
-}
-
-/** Exact decimal to the nearest double: JS parses "65e5" with correct rounding. */
-function toNumber(f: Figure, scale: number): number {
-  return Number(`${f.integer}${f.fraction}e${scale - f.fraction.length}`);
+  return { low: figureValue(low, scaleA), high: figureValue(high, scaleB) };
 }
 
 /**

@@ -5,6 +5,8 @@
  * series builder converts hundreds of thousands of cells and is benchmarked.
  */
 import { CalcError } from "./errors";
+import { describeValue } from "./numbers";
+import { MONTH_ABBREVIATIONS } from "./vocabulary";
 
 export type MonthIndex = number;
 
@@ -12,36 +14,24 @@ export type MonthIndex = number;
 export const MAX_SERIAL = 2958465;
 /** Days from 1970-01-01 back to Excel's day zero for serials >= 61 (30 Dec 1899). */
 const UNIX_EPOCH_SERIAL = 25569;
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FULL_MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 export const makeMonth = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
 export const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
 export const monthOf = (m: MonthIndex): number => m - Math.floor(m / 12) * 12 + 1;
 
 /** "Feb 2017" — the form used in every message and that parsePeriod reads back. */
 export function formatMonth(m: MonthIndex): string {
-  return `${MONTH_NAMES[monthOf(m) - 1]} ${yearOf(m)}`;
+  return `${MONTH_ABBREVIATIONS[monthOf(m) - 1]} ${yearOf(m)}`;
 }
 
-export function monthName(month: number): string {
-  return FULL_MONTH_NAMES[month - 1];
+/** The month (1-12) a fiscal year starts in, 4 for April; blank means 1, a calendar year. */
+export function checkFiscalYearStart(fys: unknown): number {
+  if (fys === null || fys === undefined || fys === "") return 1;
+  if (typeof fys === "number" && Number.isInteger(fys) && fys >= 1 && fys <= 12) return fys;
+  const shown = typeof fys === "string" ? `"${fys}"` : describeValue(fys);
+  throw new CalcError("value", `fiscal_year_start must be a month number 1-12 (4 = April), not ${shown}`);
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 

@@ -4,8 +4,8 @@
  * whole dates column is then one Float64Array rather than a hundred thousand objects, and the
  * growth kernel reads it as fast as it reads the series.
  */
-import { CalcError } from "./errors";
-import { makeMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
+import { attempt, CalcError } from "./errors";
+import { makeMonth, MAX_SERIAL, serialToMonth } from "./months";
 import { isPeriod, parsePeriod, quickMonth, type Period } from "./periods";
 
 export interface PeriodList {
@@ -19,10 +19,6 @@ export interface PeriodList {
 /** Whole numbers up to here are years when typed as a period (see parsePeriod). */
 const LAST_YEAR_NUMBER = 2200;
 
-// Used once per cell: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
-const monthOfSerial = serialToMonth;
-const quickText = quickMonth;
-
 /**
  * Reads every cell as parsePeriod does, without throwing: a cell that is not a period keeps its
  * CalcError in `others` (its message does not name the cell; the caller knows where it is).
@@ -35,11 +31,11 @@ export function readPeriods(cells: ArrayLike<unknown>): PeriodList {
     const cell = cells[i];
     // The common case, a date serial: no object, no string.
     if (typeof cell === "number" && cell > LAST_YEAR_NUMBER && cell < MAX_SERIAL + 1) {
-      months[i] = monthOfSerial(cell);
+      months[i] = serialToMonth(cell);
       continue;
     }
     // Next commonest, a month as text ("Feb 2017", "2017-02"): no Period object either.
-    const quick = typeof cell === "string" ? quickText(cell) : -1;
+    const quick = typeof cell === "string" ? quickMonth(cell) : -1;
     if (quick >= 0) {
       months[i] = quick;
       continue;
@@ -57,12 +53,7 @@ export function readPeriods(cells: ArrayLike<unknown>): PeriodList {
 
 /** The slow path of readPeriods, apart so its try/catch stays out of the loop. */
 function readOne(cell: unknown): Period | CalcError {
-  try {
-    return parsePeriod(cell);
-  } catch (e) {
-    if (e instanceof CalcError) return e;
-    throw e;
-  }
+  return attempt(undefined, () => parsePeriod(cell));
 }
 
 /** Periods already read (or their errors) as a PeriodList; anything that is not a well-formed month stays as given. */
@@ -80,18 +71,6 @@ export function periodList(periods: ArrayLike<Period | CalcError>): PeriodList {
     }
   }
   return { length: n, months, others };
-}
-
-/** The period (or error) at position i. */
-export function periodAt(list: PeriodList, i: number): Period | CalcError {
-  const m = list.months[i];
-  if (m === m) return monthPeriodOf(m);
-  return list.others.get(i) as Period | CalcError;
-}
-
-export function monthPeriodOf(m: MonthIndex): Period {
-  const year = Math.floor(m / 12);
-  return { kind: "month", year, month: m - year * 12 + 1 };
 }
 
 /** True for a PeriodList, false for an array of periods. */

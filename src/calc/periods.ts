@@ -12,6 +12,16 @@ import { CalcError } from "./errors";
 import { daysInMonth, formatMonth, makeMonth, serialProblem, serialToMonth, type MonthIndex } from "./months";
 import { describeValue, kindOf } from "./numbers";
 import { isEmptyOrZero } from "./reported";
+import {
+  alternatives,
+  collapseSpaces,
+  FISCAL_YEAR_WORD,
+  monthOfWord,
+  parseMonthName,
+  plainDashes,
+  QUARTER_LETTER,
+  YEAR_WORDS,
+} from "./vocabulary";
 
 export interface Period {
   kind: "month" | "quarter" | "year";
@@ -20,35 +30,6 @@ export interface Period {
   quarter?: 1 | 2 | 3 | 4;
 }
 
-// A Map, not an object: a word typed in a cell must never reach Object.prototype ("constructor 2017").
-const MONTHS = new Map<string, number>(
-  Object.entries({
-    jan: 1,
-    january: 1,
-    feb: 2,
-    february: 2,
-    mar: 3,
-    march: 3,
-    apr: 4,
-    april: 4,
-    may: 5,
-    jun: 6,
-    june: 6,
-    jul: 7,
-    july: 7,
-    aug: 8,
-    august: 8,
-    sep: 9,
-    sept: 9,
-    september: 9,
-    oct: 10,
-    october: 10,
-    nov: 11,
-    november: 11,
-    dec: 12,
-    december: 12,
-  }),
-);
 const MONTH_WORD = "([a-z]+)\\.?";
 const YEAR = "(\\d{4}|\\d{2})";
 const FIRST_YEAR = 1900;
@@ -64,12 +45,14 @@ const NAME_YEAR = new RegExp(`^${MONTH_WORD}[ ,'\\-/]*${YEAR}$`); // Feb 2017, F
 const YEAR_NAME = new RegExp(`^(\\d{4})[ \\-/]*${MONTH_WORD}$`); // 2017 Feb, 2017-Feb
 const DAY_NAME_YEAR = new RegExp(`^(\\d{1,2})[ \\-]${MONTH_WORD}[ ,\\-]+${YEAR}$`); // 28-Feb-2017, 28 Feb 2017
 const NAME_DAY_YEAR = new RegExp(`^${MONTH_WORD} (\\d{1,2}),? (\\d{4})$`); // Feb 28, 2017
-const PLAIN_YEAR = /^(?:(?:fy|cy|fiscal|year) ?)?(\d{4})$/; // 2016, FY2016, FY 2016
-const FY_SHORT = /^fy ?(\d{2})$/; // FY16
-const FY_SPAN = /^fy ?(\d{4})[-/](\d{2}|\d{4})$/; // FY 2023-24
-const Q_YEAR = new RegExp(`^q([1-4])[ \\-/]?${YEAR}$`); // Q1 2017, Q1-2017, Q1/2017, Q1 17
-const YEAR_Q = /^(\d{4})[ -]?q([1-4])$/; // 2017-Q1, 2017 Q1
-const NQ_YEAR = new RegExp(`^([1-4])q[ \\-]?${YEAR}$`); // 1Q17, 1Q 2017
+const FY = FISCAL_YEAR_WORD;
+const Q = QUARTER_LETTER;
+const PLAIN_YEAR = new RegExp(`^(?:(?:${alternatives(YEAR_WORDS)}) ?)?(\\d{4})$`); // 2016, FY2016, FY 2016
+const FY_SHORT = new RegExp(`^${FY} ?(\\d{2})$`); // FY16
+const FY_SPAN = new RegExp(`^${FY} ?(\\d{4})[-/](\\d{2}|\\d{4})$`); // FY 2023-24
+const Q_YEAR = new RegExp(`^${Q}([1-4])[ \\-/]?${YEAR}$`); // Q1 2017, Q1-2017, Q1/2017, Q1 17
+const YEAR_Q = new RegExp(`^(\\d{4})[ -]?${Q}([1-4])$`); // 2017-Q1, 2017 Q1
+const NQ_YEAR = new RegExp(`^([1-4])${Q}[ \\-]?${YEAR}$`); // 1Q17, 1Q 2017
 
 const prefix = (label?: string): string => (label ? `${label}: ` : "");
 
@@ -144,12 +127,13 @@ export function formatPeriod(p: Period): string {
  * The month of the commonest date texts, read without regular expressions: "Feb 2017",
  * "February 2017", "Feb. 2017", "2017-02", "2017-02-28" — exactly so, no other spaces or
  * separators. Anything else, and any of these that is not a real month, gives -1 and is left to
- * the full reader, which gives the same answer for the texts read here (a test holds them equal);
- * a column of text dates is read 10-20 times faster.
+ * the full reader, which gives the same answer for the texts read here (a test holds them equal).
+ * These forms are most of a column of text dates, and each would otherwise run a dozen regular
+ * expressions (BENCHMARKS.md, series building from text dates).
  */
 export function quickMonth(s: string): MonthIndex {
   const n = s.length;
-  if (n < 7 || n > 15) return -1;
+  if (n < QUICK_SHORTEST || n > QUICK_LONGEST) return -1;
   if (isDigit(s.charCodeAt(0))) {
     if ((n !== 7 && n !== 10) || s.charCodeAt(4) !== DASH) return -1;
     const y = digitsAt(s, 0, 4);
@@ -170,10 +154,13 @@ export function quickMonth(s: string): MonthIndex {
     const c = s.charCodeAt(i) | 0x20; // ASCII letters to lower case
     if (c < 0x61 || c > 0x7a) return -1;
   }
-  const month = MONTHS.get(s.slice(0, end).toLowerCase());
+  const month = monthOfWord(s.slice(0, end).toLowerCase());
   return month === undefined ? -1 : makeMonth(y, month);
 }
 
+/** "2017-02" and "September. 2017": the shortest and the longest text read here. */
+const QUICK_SHORTEST = 7;
+const QUICK_LONGEST = 15;
 const DASH = 0x2d;
 const SPACE = 0x20;
 const DOT = 0x2e;
@@ -208,10 +195,7 @@ function monthFromDate(d: Date, label?: string): MonthIndex {
 }
 
 function parsePeriodText(input: string, label?: string): Period {
-  const t = input
-    .replace(/[\u00a0\u2009\u202f\s]+/g, " ")
-    .trim()
-    .toLowerCase();
+  const t = collapseSpaces(plainDashes(input)).toLowerCase();
   const p = t === "" ? "blank" : readPeriodText(t);
   if (typeof p === "string") throw fail(input, label, p);
   return p;
@@ -239,7 +223,7 @@ function readPeriodText(t: string): Read {
   if ((r = NAME_YEAR.exec(t))) return named(r[1], (m) => monthOrWhy(fullYear(r![2]), m));
   if ((r = YEAR_NAME.exec(t))) return named(r[2], (m) => monthOrWhy(Number(r![1]), m));
   if (/^\d+(\.\d+)?$/.test(t)) return "a number stored as text; a year has four digits, a month reads like Feb 2017";
-  if (/^[a-z]+\.?$/.test(t) && MONTHS.has(t.replace(".", ""))) return "a month without a year";
+  if (parseMonthName(t) !== null) return "a month without a year";
   return "not a month (Feb 2017, 2017-02), a quarter (Q1 2017) or a year (2016)";
 }
 
@@ -247,7 +231,7 @@ const notAName = (word: string): string => `"${word}" is not a month name`;
 
 /** The reading for a month word, or why the word is not a month name. */
 function named(word: string, read: (month: number) => Read): Read {
-  const month = MONTHS.get(word);
+  const month = monthOfWord(word);
   return month === undefined ? notAName(word) : read(month);
 }
 const outsideYears = (y: number): string => `year ${y} is outside Excel's years 1900-9999`;

@@ -3,12 +3,12 @@
  * months need, and whether that is on track. Each output is computed on its own so that a missing
  * prior-year month spoils only the figures that need it.
  */
-import { CalcError } from "./errors";
-import { formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
+import { attempt, CalcError } from "./errors";
+import { checkFiscalYearStart, formatMonth, makeMonth, monthOf, type MonthIndex } from "./months";
 import type { Period } from "./periods";
 
 /** What progress needs of a monthly series (MonthlySeries fits): values dense by month from `first`, NaN = no value. */
-export interface ProgressSeries {
+interface ProgressSeries {
   first: MonthIndex;
   values: ArrayLike<number>;
 }
@@ -37,22 +37,14 @@ export type ProgressOutput = (typeof PROGRESS_OUTPUTS)[number];
 export type ProgressValue = number | string | CalcError;
 
 /** The fiscal year around a month: its first month, how many months have elapsed and its name. */
-export interface YearPosition {
+interface YearPosition {
   start: MonthIndex;
   elapsed: number; // 1..12, the as-of month included
   name: string; // "2017" or "FY2024" (named by the calendar year it ends in)
 }
 
-export function checkFiscalYearStart(fys: unknown): number {
-  if (fys === null || fys === undefined) return 1;
-  if (typeof fys !== "number" || !Number.isInteger(fys) || fys < 1 || fys > 12) {
-    throw new CalcError("value", `fiscal_year_start must be a month number 1-12 (4 = April), not ${show(fys)}`);
-  }
-  return fys;
-}
-
 /** The last month an as-of period covers: a quarter's third month, a (fiscal) year's last month. */
-export function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
+function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
   if (typeof asOf === "number" && Number.isInteger(asOf)) return asOf;
   if (typeof asOf !== "object" || asOf === null || !Number.isInteger(asOf.year)) {
     throw new CalcError("value", "as_of must be a month, quarter or year");
@@ -64,7 +56,7 @@ export function asOfMonth(asOf: Period | MonthIndex, fys: number): MonthIndex {
   return fys === 1 ? makeMonth(asOf.year, 12) : makeMonth(asOf.year, fys - 1);
 }
 
-export function yearPosition(month: MonthIndex, fys: number): YearPosition {
+function yearPosition(month: MonthIndex, fys: number): YearPosition {
   if (!Number.isInteger(month)) throw new CalcError("value", "as_of must be a month");
   fys = checkFiscalYearStart(fys);
   const elapsed = ((monthOf(month) - fys + 12) % 12) + 1;
@@ -202,17 +194,8 @@ export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, P
     status,
   };
   const out = {} as Record<ProgressOutput, ProgressValue>;
-  for (const name of PROGRESS_OUTPUTS) out[name] = attempt(compute[name]);
+  for (const name of PROGRESS_OUTPUTS) out[name] = attempt(undefined, compute[name]);
   return out;
-}
-
-/** Reads the `output` argument: one of PROGRESS_OUTPUTS, any case; blank means the whole table. */
-export function progressOutput(output: unknown): ProgressOutput | null {
-  if (output === null || output === undefined || output === "") return null;
-  const name = typeof output === "string" ? output.trim().toLowerCase() : "";
-  const found = PROGRESS_OUTPUTS.find((o) => o === name);
-  if (!found) throw new CalcError("value", `output must be one of ${PROGRESS_OUTPUTS.join(", ")}; not ${show(output)}`);
-  return found;
 }
 
 function lazy<T>(f: () => T): () => T {
@@ -231,15 +214,6 @@ function lazy<T>(f: () => T): () => T {
     if (error !== undefined) throw error;
     return value;
   };
-}
-
-function attempt(f: () => number | string): ProgressValue {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CalcError) return e;
-    throw e;
-  }
 }
 
 function show(v: unknown): string {

@@ -3,6 +3,7 @@
  * depend on binary floating point. Values are always normalised: den > 0, gcd(num, den) = 1.
  */
 import { CalcError } from "./errors";
+import { decimalOfNumber } from "./number";
 
 export interface Rational {
   readonly num: bigint;
@@ -51,12 +52,8 @@ export function fromDecimal(coefficient: bigint, exponent: number): Rational {
  */
 export function fromNumber(x: number): Rational {
   if (typeof x !== "number") throw new CalcError("value", `${typeof x} is not a number`);
-  if (!Number.isFinite(x)) throw new CalcError("num", `${String(x)} is not a finite number`);
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) throw new CalcError("value", `cannot read ${String(x)} as a decimal`);
-  const [, sign, int, frac = "", exp = "0"] = m;
-  const coefficient = BigInt(int + frac) * (sign ? -1n : 1n);
-  return fromDecimal(coefficient, Number(exp) - frac.length);
+  const d = decimalOfNumber(x);
+  return fromDecimal(d.coefficient, d.exponent);
 }
 
 export function sub(a: Rational, b: Rational): Rational {
@@ -72,10 +69,6 @@ export function div(a: Rational, b: Rational): Rational {
 }
 
 export const sign = (a: Rational): -1 | 0 | 1 => (checked(a).num < 0n ? -1 : a.num > 0n ? 1 : 0);
-
-export const negate = (a: Rational): Rational => ({ num: -checked(a).num, den: a.den });
-
-export const absolute = (a: Rational): Rational => ({ num: abs(checked(a).num), den: a.den });
 
 export type Rounding = "half-up" | "truncate" | "up";
 

@@ -9,7 +9,7 @@
  * A series is read in two steps so the rule can be applied to any run of months (one mine's
  * months, when the data holds several): readFigure per cell, then dropUnreported over the run.
  */
-import { CalcError } from "./errors";
+import { calcErrorOf } from "./errors";
 import { parseNumber } from "./numbers";
 
 /** An empty cell as Excel passes it: null/undefined (the web), "" or blank text. 0 is decided by position. */
@@ -42,8 +42,8 @@ export function reportsFigure(cell: unknown): boolean {
     const n = parseNumber(cell);
     return n !== null && n !== 0;
   } catch (e) {
-    if (e instanceof CalcError) return true;
-    throw e;
+    calcErrorOf(e); // a bug is thrown on; text that is not a number reports a figure (its error)
+    return true;
   }
 }
 

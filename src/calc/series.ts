@@ -3,7 +3,7 @@
  * (a million rows, a few hundred filled), a header in the first row, blanks in between.
  * Stored dense by month so that windows and records are index arithmetic.
  */
-import { CalcError } from "./errors";
+import { CalcError, calcErrorOf, located } from "./errors";
 import { formatMonth, MAX_SERIAL, serialToMonth, type MonthIndex } from "./months";
 import { quickMonth, toMonth } from "./periods";
 import { dropUnreported, readFigure } from "./reported";
@@ -17,12 +17,10 @@ export interface MonthlySeries {
   rows: Int32Array;
 }
 
+/** Rows the dated-row buffers start with; they double as needed (a whole column holds few dates). */
+const FIRST_BUFFER_ROWS = 4096;
 /** Whole numbers up to here are years when typed as a period; in a dates column they are a mistake. */
 const LAST_YEAR_NUMBER = 2200;
-
-// Used once per row: a local name avoids the getter a CommonJS transform (tsx, vitest) puts on imports.
-const monthOfSerial = serialToMonth;
-const quickText = quickMonth;
 
 export interface SeriesLabels {
   dates?: string;
@@ -50,7 +48,7 @@ export function buildSeries(
     );
   }
   // Row numbers and months of the dated rows only, so blank rows cost no memory.
-  let datedRows: Int32Array = new Int32Array(Math.min(n, 4096));
+  let datedRows: Int32Array = new Int32Array(Math.min(n, FIRST_BUFFER_ROWS));
   let datedMonths: Int32Array = new Int32Array(datedRows.length);
   let count = 0;
   let lo = Infinity;
@@ -60,7 +58,7 @@ export function buildSeries(
     const d = dates[i];
     let m: number;
     if (typeof d === "number" && d > LAST_YEAR_NUMBER && d <= MAX_SERIAL) {
-      m = monthOfSerial(d); // the common case: no strings, no objects
+      m = serialToMonth(d); // the common case: no strings, no objects
     } else if (typeof d === "number" && Number.isInteger(d) && d >= 1900 && d <= LAST_YEAR_NUMBER) {
       throw new CalcError(
         "value",
@@ -75,7 +73,7 @@ export function buildSeries(
       const header = headerOrMonth(d, i, datesLabel);
       if (header === null) continue;
       m = header;
-    } else if (typeof d === "string" && (m = quickText(d)) >= 0) {
+    } else if (typeof d === "string" && (m = quickMonth(d)) >= 0) {
       // Month text in a common form ("Feb 2017", "2017-02"): read without building the row's label.
     } else {
       m = toMonth(d, `row ${i + 1} of ${datesLabel}`);
@@ -123,8 +121,8 @@ function headerOrMonth(text: string, i: number, datesLabel: string): MonthIndex 
   try {
     return toMonth(text, `row ${i + 1} of ${datesLabel}`);
   } catch (e) {
-    if (e instanceof CalcError) return null;
-    throw e;
+    calcErrorOf(e);
+    return null;
   }
 }
 
@@ -132,18 +130,6 @@ function cellNumber(v: unknown, i: number, valuesLabel: string): number {
   try {
     return readFigure(v);
   } catch (e) {
-    if (e instanceof CalcError) throw new CalcError(e.kind, `row ${i + 1} of ${valuesLabel}: ${e.message}`);
-    throw e;
+    throw located(`row ${i + 1} of ${valuesLabel}`, calcErrorOf(e));
   }
-}
-
-/** The value of a month, NaN when the month has no value or lies outside the series. */
-export function valueAt(series: MonthlySeries, m: MonthIndex): number {
-  const k = m - series.first;
-  return k >= 0 && k < series.values.length ? series.values[k] : Number.NaN;
-}
-
-/** The last month of the series (first - 1 when empty). */
-export function lastMonth(series: MonthlySeries): MonthIndex {
-  return series.first + series.values.length - 1;
 }

@@ -3,7 +3,7 @@
  * into a range argument arrives as [[x]]; an omitted optional argument as null or undefined; an
  * empty cell as null, "" or (Excel desktop) 0.
  */
-import { CalcError } from "../calc/errors";
+import { CalcError, calcErrorOf } from "../calc/errors";
 import { describeValue, parseNumber } from "../calc/numbers";
 import { isEmptyOrZero } from "../calc/reported";
 
@@ -186,7 +186,7 @@ export function numberArg(raw: unknown, name: string): number | undefined {
   try {
     return parseNumber(value) ?? undefined;
   } catch (e) {
-    if (e instanceof CalcError) throw new CalcError(e.kind, `${name}: ${e.message}`);
-    throw e;
+    const err = calcErrorOf(e);
+    throw new CalcError(err.kind, `${name}: ${err.message}`);
   }
 }

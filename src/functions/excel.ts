@@ -27,7 +27,7 @@ function errorCode(kind: CalcErrorKind): CustomFunctions.ErrorCode {
 /**
  * A one-cell row holding a number, for long spills. Kept apart from rows holding errors: one
  * array literal shared by both switches every row V8 makes there to boxed elements after the
- * first error, and a column of 96,000 rows then costs about a third more.
+ * first error, which makes every later row of a long spill slower to build.
  */
 export function numberRow(x: number): ExcelCell[] {
   const row: ExcelCell[] = new Array(1);

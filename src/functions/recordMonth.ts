@@ -1,18 +1,17 @@
 /** =PROD.RECORD_MONTH(dates, values, [period], [scope], [output]): was a month a record as it stood then? */
-import { CalcError } from "../calc/errors";
+import { CalcError, calcErrorOf } from "../calc/errors";
 import { growth } from "../calc/growth";
 import { formatMonth, monthToSerial, type MonthIndex } from "../calc/months";
 import { toMonth } from "../calc/periods";
-import { recordColumns, type RecordColumns, type RecordScope } from "../calc/records";
+import { recordColumns, SCOPES, type RecordColumns } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
 import { ExcelRows, toExcelCell, type ExcelCell, type OutCell } from "./excel";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { readSeriesInput, type SeriesInput } from "./series";
 
-export const SCOPES: readonly RecordScope[] = ["month", "all", "ytd"];
-export const OUTPUTS = ["flag", "previous", "previous_period", "margin"] as const;
-export type RecordOutput = (typeof OUTPUTS)[number];
+const OUTPUTS = ["flag", "previous", "previous_period", "margin"] as const;
+type RecordOutput = (typeof OUTPUTS)[number];
 
 export const recordMonthSpec = defineFunction(
   [range("dates"), range("values"), optionalRange("period"), choice("scope", SCOPES), choice("output", OUTPUTS)],
@@ -25,8 +24,8 @@ export const recordMonthSpec = defineFunction(
       try {
         return outputOf(m, records, k, input.series.values[k], chosen);
       } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        return where === undefined ? e : located(where, e);
+        const err = calcErrorOf(e);
+        return where === undefined ? err : located(where, err);
       }
     };
     return period === undefined
@@ -42,8 +41,8 @@ type Show = (m: MonthIndex, k: number, where?: string) => OutCell;
  * One answer per row of dates, "" where the row has no date (or is the header), built in Excel's
  * form directly: the spill is as long as the dates column. Flags (the default output, never an
  * error) are read straight from the record column, and a column of them is made of three arrays
- * shared by every row ([TRUE], [FALSE], [""]): Excel only reads a result, and 96,000 fresh one-cell
- * arrays cost more than the whole calculation (BENCHMARKS.md, item 4).
+ * shared by every row ([TRUE], [FALSE], [""]): Excel only reads a result, and a fresh one-cell
+ * array per row costs more than the whole calculation.
  */
 function alignedWithDates(input: SeriesInput, flags: RecordColumns | null, show: Show): ExcelRows {
   const { series } = input;

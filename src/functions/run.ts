@@ -4,7 +4,7 @@
  * CalcError becomes a CustomFunctions.Error; any other exception is a bug and is rethrown, never
  * disguised as #VALUE! (fuzzing must see it).
  */
-import { CalcError } from "../calc/errors";
+import { calcErrorOf } from "../calc/errors";
 import { choiceArg, integerArg, isOmitted, numberArg, toGrid, type Grid } from "./args";
 import { toExcelError, toExcelResult, type ExcelResult, type ExcelRows, type OutCell } from "./excel";
 
@@ -39,8 +39,7 @@ export function runFunction<Ps extends readonly Param<unknown>[]>(
     const args = spec.params.map((p, i) => p.coerce(raw[i])) as ArgsOf<Ps>;
     return toExcelResult(spec.body(...args));
   } catch (e) {
-    if (e instanceof CalcError) return [[toExcelError(e)]];
-    throw e;
+    return [[toExcelError(calcErrorOf(e))]];
   }
 }
 
@@ -66,19 +65,5 @@ export const integer = (name: string, min: number, max: number): Param<number | 
 
 export const number = (name: string): Param<number | undefined> => ({ name, coerce: (raw) => numberArg(raw, name) });
 
-/**
- * Runs one element of a spill: a CalcError becomes that element's error (prefixed with where it
- * happened, unless the message already names it); other exceptions are bugs and pass through.
- */
-export function attempt<T>(where: string | undefined, fn: () => T): T | CalcError {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof CalcError) return where === undefined ? e : located(where, e);
-    throw e;
-  }
-}
-
-export function located(where: string, e: CalcError): CalcError {
-  return e.message.startsWith(`${where}:`) ? e : new CalcError(e.kind, `${where}: ${e.message}`);
-}
+// One element of a spill: calc's bug policy, shared by every function body.
+export { attempt, located } from "../calc/errors";

@@ -4,8 +4,8 @@
  *   (dates, values, period, [basis], [fiscal_year_start]) calendar windows from a monthly series
  * The calendar form is used whenever period is given.
  */
-import { CalcError } from "../calc/errors";
-import { calendarGrowthColumns, growth, type Basis } from "../calc/growth";
+import { CalcError, calcErrorOf } from "../calc/errors";
+import { BASES, calendarGrowthColumns, growth, type Basis } from "../calc/growth";
 import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
@@ -14,8 +14,6 @@ import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { readSeries, renamed } from "./series";
-
-export const BASES: readonly Basis[] = ["month", "quarter", "year", "ytd", "ttm"];
 
 export const yoyGrowthSpec = defineFunction(
   [
@@ -88,8 +86,7 @@ function twoArgument(current: Grid, prior: Grid): ExcelRows {
       try {
         row[c] = toExcelCell(growthOfCells(current, prior, r, c, reported));
       } catch (e) {
-        if (!(e instanceof CalcError)) throw e;
-        row[c] = toExcelError(e);
+        row[c] = toExcelError(calcErrorOf(e));
       }
     }
     out[r] = row;
@@ -178,7 +175,7 @@ function figure(grid: Grid, r: number, c: number): number {
   try {
     value = readFigure(cell);
   } catch (e) {
-    throw e instanceof CalcError ? located(labelOf(grid, r, c), e) : e;
+    throw located(labelOf(grid, r, c), calcErrorOf(e));
   }
   if (value !== value) throw new CalcError("na", `${labelOf(grid, r, c)}: no value`);
   if (value < 0)

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { claimCheck, parseStated } from "../../src/calc/claims";
+import { claimCheck } from "../../src/calc/claims";
+import { parseStated } from "../../src/calc/claimsStated";
 import { CalcError } from "../../src/calc/errors";
 
 // Production figures as analysts have them: whole ounces, prior > 0.

@@ -1,7 +1,13 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import * as calc from "../../src/calc";
-import { CalcError, type MonthlySeries } from "../../src/calc";
+import { CalcError } from "../../src/calc/errors";
+import { calendarGrowthColumns, growth, type Basis } from "../../src/calc/growth";
+import { checkFiscalYearStart, monthToSerial } from "../../src/calc/months";
+import { CELL, readDecimal, type NumberSettings } from "../../src/calc/number";
+import { parseNumber } from "../../src/calc/numbers";
+import { parsePeriod, toMonth, type Period } from "../../src/calc/periods";
+import { recordColumns, type RecordScope } from "../../src/calc/records";
+import { buildSeries, type MonthlySeries } from "../../src/calc/series";
 
 /** Runs f and fails on any exception that is not a CalcError. */
 function onlyCalcErrors(f: () => unknown): void {
@@ -23,17 +29,14 @@ describe("no input makes a calc function throw anything but CalcError", () => {
   it("parsers and argument readers", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (x, y) => {
-        onlyCalcErrors(() => calc.parsePeriod(x, "p"));
-        onlyCalcErrors(() => calc.toMonth(x, "d"));
-        onlyCalcErrors(() => calc.parseNumber(x));
-        onlyCalcErrors(() => calc.parseNumber(x, y as { decimal: "," }));
-        onlyCalcErrors(() => calc.parseDecimal(x as string));
-        onlyCalcErrors(() => calc.parseBasis(x));
-        onlyCalcErrors(() => calc.parseScope(x));
-        onlyCalcErrors(() => calc.checkFiscalYearStart(x));
-        onlyCalcErrors(() => calc.monthToSerial(x as number));
-        onlyCalcErrors(() => calc.growth(x as number, y as number));
-        onlyCalcErrors(() => calc.windowFor(x as calc.Period, y as calc.Basis));
+        onlyCalcErrors(() => parsePeriod(x, "p"));
+        onlyCalcErrors(() => toMonth(x, "d"));
+        onlyCalcErrors(() => parseNumber(x));
+        onlyCalcErrors(() => parseNumber(x, y as NumberSettings));
+        onlyCalcErrors(() => readDecimal(x as string, CELL));
+        onlyCalcErrors(() => checkFiscalYearStart(x));
+        onlyCalcErrors(() => monthToSerial(x as number));
+        onlyCalcErrors(() => growth(x as number, y as number));
       }),
     );
   });
@@ -48,7 +51,7 @@ describe("no input makes a calc function throw anything but CalcError", () => {
         (rows, periodCells, basis, fys) => {
           let series: MonthlySeries | null = null;
           onlyCalcErrors(() => {
-            series = calc.buildSeries(
+            series = buildSeries(
               rows.map((r) => r[0]),
               rows.map((r) => r[1]),
             );
@@ -57,18 +60,16 @@ describe("no input makes a calc function throw anything but CalcError", () => {
           const s: MonthlySeries = series;
           const periods = periodCells.map((p) => {
             try {
-              return calc.parsePeriod(p);
+              return parsePeriod(p);
             } catch (e) {
               return e as CalcError;
             }
           });
-          onlyCalcErrors(() => calc.calendarGrowth(s, periods, basis as calc.Basis, fys as number));
-          onlyCalcErrors(() => calc.calendarGrowth(s, periods));
-          onlyCalcErrors(() => calc.calendarGrowthColumns(s, periodCells as calc.Period[], basis as calc.Basis));
-          onlyCalcErrors(() => calc.recordAll(s, basis as calc.RecordScope));
-          onlyCalcErrors(() => calc.recordColumns(s, "ytd"));
-          for (const p of periodCells) onlyCalcErrors(() => calc.recordAt(s, calc.toMonth(p), "all"));
-          onlyCalcErrors(() => calc.recordAt(s, fys as number, basis as calc.RecordScope));
+          onlyCalcErrors(() => calendarGrowthColumns(s, periods, basis as Basis, fys as number));
+          onlyCalcErrors(() => calendarGrowthColumns(s, periods));
+          onlyCalcErrors(() => calendarGrowthColumns(s, periodCells as Period[], basis as Basis));
+          onlyCalcErrors(() => recordColumns(s, basis as RecordScope));
+          onlyCalcErrors(() => recordColumns(s, "ytd"));
         },
       ),
       { numRuns: 300 },

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CalcError, parseDecimal, parseNumber, decimalToNumber } from "../../src/calc";
+import { CalcError } from "../../src/calc/errors";
+import { CELL, readDecimal, type NumberSettings } from "../../src/calc/number";
+import { parseNumber } from "../../src/calc/numbers";
+import { decimalToNumber } from "../support/oracles";
 
-function reason(input: unknown, opts?: { decimal?: "." | "," }): string {
+function reason(input: unknown, opts?: NumberSettings): string {
   try {
     parseNumber(input, opts);
   } catch (e) {
@@ -51,20 +54,20 @@ describe("parseNumber: numbers as releases print them", () => {
     expect(parseNumber("4.1 million")).toBe(4100000);
     expect(parseNumber("0.7 Moz")).toBe(700000);
     expect(parseNumber("1.1 koz")).toBe(1100);
-    expect(parseDecimal("4.1 million")).toEqual({ coefficient: 41n, exponent: 5 });
+    expect(readDecimal("4.1 million", CELL)).toEqual({ coefficient: 41n, exponent: 5 });
   });
 
   it("keeps the printed precision in the decimal", () => {
-    expect(parseDecimal("42.0")).toEqual({ coefficient: 420n, exponent: -1 });
-    expect(parseDecimal("(1,234)")).toEqual({ coefficient: -1234n, exponent: 0 });
-    expect(parseDecimal("24%")).toEqual({ coefficient: 24n, exponent: -2 });
+    expect(readDecimal("42.0", CELL)).toEqual({ coefficient: 420n, exponent: -1 });
+    expect(readDecimal("(1,234)", CELL)).toEqual({ coefficient: -1234n, exponent: 0 });
+    expect(readDecimal("24%", CELL)).toEqual({ coefficient: 24n, exponent: -2 });
   });
 
   it("reads European numbers with the decimal comma option", () => {
-    expect(parseNumber("19.982", { decimal: "," })).toBe(19982);
-    expect(parseNumber("2,6", { decimal: "," })).toBe(2.6);
-    expect(parseNumber("1.234.567,5", { decimal: "," })).toBe(1234567.5);
-    expect(parseNumber("182.000 oz", { decimal: "," })).toBe(182000);
+    expect(parseNumber("19.982", { ...CELL, decimal: "," })).toBe(19982);
+    expect(parseNumber("2,6", { ...CELL, decimal: "," })).toBe(2.6);
+    expect(parseNumber("1.234.567,5", { ...CELL, decimal: "," })).toBe(1234567.5);
+    expect(parseNumber("182.000 oz", { ...CELL, decimal: "," })).toBe(182000);
     expect(parseNumber("19.982")).toBe(19.982); // English default: a decimal point
   });
 
@@ -106,8 +109,8 @@ describe("parseNumber: corrupted copies are rejected, not guessed", () => {
   });
 
   it("with decimal comma, a dot group that is not three digits is an error", () => {
-    expect(reason("1.5", { decimal: "," })).toContain("must come in threes");
-    expect(reason("2,6,7", { decimal: "," })).toContain("more than one decimal mark");
+    expect(reason("1.5", { ...CELL, decimal: "," })).toContain("must come in threes");
+    expect(reason("2,6,7", { ...CELL, decimal: "," })).toContain("more than one decimal mark");
   });
 
   it("rejects booleans, NaN, Infinity and objects with a message", () => {
@@ -122,7 +125,7 @@ describe("parseNumber: corrupted copies are rejected, not guessed", () => {
     fc.assert(
       fc.property(fc.anything(), fc.constantFrom(".", ","), (x, mark) => {
         try {
-          const n = parseNumber(x, { decimal: mark as "." | "," });
+          const n = parseNumber(x, { ...CELL, decimal: mark as "." | "," });
           expect(n === null || Number.isFinite(n)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(CalcError);
@@ -154,7 +157,7 @@ describe("parseNumber: corrupted copies are rejected, not guessed", () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         try {
           parseNumber(pieces.join(""));
-          parseNumber(pieces.join(""), { decimal: "," });
+          parseNumber(pieces.join(""), { ...CELL, decimal: "," });
         } catch (e) {
           expect(e).toBeInstanceOf(CalcError);
         }
@@ -206,7 +209,7 @@ describe("parseNumber(format(n)) = n", () => {
       fc.property(fc.integer({ min: 0, max: 1e12 }), (c) => {
         const n = c / 100;
         const text = format(n, { sep: ".", paren: false, unit: "" }).replace(/\.(\d\d)$/, ",$1");
-        expect(parseNumber(text, { decimal: "," })).toBe(Number(n.toFixed(2)));
+        expect(parseNumber(text, { ...CELL, decimal: "," })).toBe(Number(n.toFixed(2)));
       }),
     );
   });

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  CalcError,
-  buildSeries,
-  calendarGrowthColumns,
-  formatMonth,
-  makeMonth,
-  parsePeriod,
-  type Period,
-} from "../../src/calc";
-import { periodAt, periodList, readPeriods } from "../../src/calc/periodList";
+import { CalcError } from "../../src/calc/errors";
+import { buildSeries } from "../../src/calc/series";
+import { calendarGrowthColumns } from "../../src/calc/growth";
+import { formatMonth, makeMonth } from "../../src/calc/months";
+import { parsePeriod, type Period } from "../../src/calc/periods";
+import { periodList, readPeriods } from "../../src/calc/periodList";
+import { periodAt } from "../support/oracles";
 
 /** What parsePeriod says about a cell: the period, or its error. */
 function parsed(cell: unknown): Period | CalcError {

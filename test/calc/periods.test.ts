@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CalcError, formatMonth, formatPeriod, parsePeriod, toMonth, makeMonth } from "../../src/calc";
+import { CalcError } from "../../src/calc/errors";
+import { formatMonth, makeMonth } from "../../src/calc/months";
+import { formatPeriod, parsePeriod, toMonth } from "../../src/calc/periods";
 import { quickMonth } from "../../src/calc/periods";
 
 const feb2017 = { kind: "month", year: 2017, month: 2 };

@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import { CalcError } from "../../src/calc/errors";
 import { makeMonth } from "../../src/calc/months";
 import type { Period } from "../../src/calc/periods";
-import {
-  asOfMonth,
-  guidanceProgress,
-  progressOutput,
-  yearPosition,
-  type ProgressInput,
-  type ProgressSeries,
-  type ProgressValue,
-} from "../../src/calc/progress";
+import { guidanceProgress, type ProgressInput, type ProgressValue } from "../../src/calc/progress";
 
 /** A dense series from "YYYY-MM" → value; months not listed have no value. */
-function series(points: Record<string, number>): ProgressSeries {
+function series(points: Record<string, number>): ProgressInput["series"] {
   const months = Object.keys(points).map((k) => makeMonth(Number(k.slice(0, 4)), Number(k.slice(5, 7))));
   const first = Math.min(...months);
   const values = new Float64Array(Math.max(...months) - first + 1).fill(Number.NaN);
@@ -166,11 +158,29 @@ describe("fiscal years (named by the calendar year they end in)", () => {
     // Jul 2016 – Apr 2017 are there; May 2017 is not
     expect(r.ytd).toBe("na: no value for May 2017 (needed for the year to date of FY2017)");
   });
-  it("yearPosition and asOfMonth", () => {
-    expect(yearPosition(makeMonth(2017, 2), 4)).toEqual({ start: makeMonth(2016, 4), elapsed: 11, name: "FY2017" });
-    expect(yearPosition(makeMonth(2017, 2), 1)).toEqual({ start: makeMonth(2017, 1), elapsed: 2, name: "2017" });
-    expect(asOfMonth({ kind: "quarter", year: 2017, quarter: 1 }, 1)).toBe(makeMonth(2017, 3));
-    expect(asOfMonth({ kind: "year", year: 2024 }, 7)).toBe(makeMonth(2024, 6));
+  it("the fiscal year around as_of (its first month, months elapsed, name) and the month as_of ends in", () => {
+    // One ounce a month from 2015 to 2024: the year to date counts the months elapsed.
+    let everyMonth: Record<string, number> = {};
+    for (let y = 2015; y <= 2024; y++) everyMonth = { ...everyMonth, ...year(y, 1) };
+    const ones = series(everyMonth);
+    const at = (asOf: Period, fiscalYearStart: number) => run({ guidance: g, series: ones, asOf, fiscalYearStart });
+    // Feb 2017 in an April–March year: FY2017 from Apr 2016, 11 months elapsed.
+    expect([at(month(2017, 2), 4).ytd, at(month(2017, 2), 4).expected_share]).toEqual([11, 11 / 12]);
+    const { "2016-04": _april, ...noApril } = everyMonth;
+    expect(run({ guidance: g, series: series(noApril), asOf: month(2017, 2), fiscalYearStart: 4 }).ytd).toBe(
+      "na: no value for Apr 2016 (needed for the year to date of FY2017)",
+    );
+    // Feb 2017 in a calendar year: 2017 from January, 2 months elapsed.
+    expect(at(month(2017, 2), 1).ytd).toBe(2);
+    const { "2017-01": _january, ...noJanuary } = everyMonth;
+    expect(run({ guidance: g, series: series(noJanuary), asOf: month(2017, 2) }).ytd).toBe(
+      "na: no value for Jan 2017 (needed for the year to date of 2017)",
+    );
+    // A quarter ends in its third month; a fiscal year in the month before its start month.
+    expect(at({ kind: "quarter", year: 2017, quarter: 1 }, 1).ytd).toBe(3);
+    const fy2024 = at({ kind: "year", year: 2024 }, 7);
+    expect(fy2024.ytd).toBe(12);
+    expect(fy2024.needed_low).toBe("na: no months left: FY2024 is complete at Jun 2024");
   });
 });
 
@@ -254,11 +264,16 @@ describe("errors", () => {
     expect(r.needed_low).toBeCloseTo(-11944 / 10, 9);
   });
   it("output names", () => {
-    expect(progressOutput(" Needed_Low ")).toBe("needed_low");
-    expect(progressOutput(null)).toBeNull();
-    expect(progressOutput("")).toBeNull();
-    expect(() => progressOutput("remaining")).toThrowError(
-      'output must be one of ytd, pct_low, pct_mid, pct_high, expected_share, needed_low, needed_high, status; not "remaining"',
-    );
+    // GUIDANCE_PROGRESS reads its output argument against these (test/functions/progress.test.ts).
+    expect(Object.keys(run({ guidance: seedGuidance, series: seed, asOf: month(2017, 2) }))).toEqual([
+      "ytd",
+      "pct_low",
+      "pct_mid",
+      "pct_high",
+      "expected_share",
+      "needed_low",
+      "needed_high",
+      "status",
+    ]);
   });
 });

@@ -4,8 +4,10 @@
  * words was a plain object, and "constructor 2017" came back as a month with no month number.
  */
 import { describe, expect, it } from "vitest";
-import { CalcError, parseNumber, parsePeriod, toMonth } from "../../src/calc";
-import { parseMonthName } from "../../src/taskpane/import/header";
+import { CalcError } from "../../src/calc/errors";
+import { parseNumber } from "../../src/calc/numbers";
+import { parsePeriod, toMonth } from "../../src/calc/periods";
+import { parseMonthName } from "../../src/calc/vocabulary";
 
 function messageOf(f: () => unknown): string {
   try {

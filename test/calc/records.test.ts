@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  buildSeries,
-  CalcError,
-  formatMonth,
-  makeMonth,
-  parseScope,
-  recordAll,
-  recordAt,
-  recordColumns,
-  type MonthlySeries,
-  type RecordScope,
-} from "../../src/calc";
+import { buildSeries, type MonthlySeries } from "../../src/calc/series";
+import { CalcError } from "../../src/calc/errors";
+import { formatMonth, makeMonth } from "../../src/calc/months";
+import { recordAll, recordAt } from "../support/oracles";
+import { recordColumns, type RecordScope } from "../../src/calc/records";
 import { errorOf } from "./helpers";
 
 const seed = () => buildSeries(["Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017"], [4512, 5125, 5208, 6736]);
@@ -78,11 +71,10 @@ describe("recordAt", () => {
     expect(errorOf(() => recordAt(seed(), makeMonth(2016, 2) + 0.5)).kind).toBe("na");
   });
 
-  it("reads scope arguments and rejects unknown ones", () => {
-    expect(parseScope(" All ")).toBe("all");
-    expect(parseScope(null)).toBeNull();
-    expect(errorOf(() => parseScope("quarter")).message).toBe(
-      'scope: "quarter" is not a scope; use one of month, all, ytd',
+  it("rejects unknown scopes", () => {
+    // RECORD_MONTH reads its scope argument (any case, spaces, blank) in test/functions/recordMonth.test.ts.
+    expect(errorOf(() => recordColumns(seed(), "quarter" as RecordScope)).message).toBe(
+      '"quarter" is not a scope; use one of month, all, ytd',
     );
     expect(errorOf(() => recordAt(seed(), makeMonth(2017, 2), "decade" as RecordScope)).kind).toBe("value");
   });
@@ -188,7 +180,7 @@ describe("recordAll", () => {
         }
         try {
           recordAll(s, scope as RecordScope);
-          parseScope(scope);
+          recordColumns(s, scope as RecordScope);
         } catch (e) {
           expect(e).toBeInstanceOf(CalcError);
         }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  buildSeries,
-  CalcError,
-  makeMonth,
-  monthToSerial,
-  valueAt,
-  lastMonth,
-  type MonthlySeries,
-} from "../../src/calc";
+import { buildSeries, type MonthlySeries } from "../../src/calc/series";
+import { CalcError } from "../../src/calc/errors";
+import { makeMonth, monthToSerial } from "../../src/calc/months";
+import { valueAt, lastMonth } from "../support/oracles";
 import { errorOf } from "./helpers";
 
 const serial = (y: number, m: number, day = 1) => monthToSerial(makeMonth(y, m)) + day - 1;

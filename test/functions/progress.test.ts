@@ -41,6 +41,8 @@ describe("seed: Dynacor press release 2017-03-29", () => {
   it("output picks one figure by name, any case", () => {
     expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], "status")).toEqual([["out of reach"]]);
     expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], [["YTD"]])).toEqual([[11944]]);
+    expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], " Needed_Low ")[0][0]).toBeCloseTo(7605.6, 9);
+    expect(progress([["88-92,000"]], dates, values, [["Feb 2017"]], "")).toHaveLength(8); // blank: the whole table
   });
 
   it("12 weights putting 13.1% of the year in Jan+Feb give expected_share 0.131", () => {

@@ -149,6 +149,16 @@ describe("RECORD_MONTH with a period", () => {
     expectError(out[0][0], "#N/A", "Feb 2017 has no value");
   });
 
+  it("reads scope in any case and with spaces; a blank scope is month", () => {
+    expect(recordMonth(dates, values, OMITTED, " All ")).toEqual(recordMonth(dates, values, OMITTED, "all"));
+    expect(recordMonth(dates, values, OMITTED, null)).toEqual(recordMonth(dates, values, OMITTED, "month"));
+    expectError(
+      recordMonth(dates, values, OMITTED, "quarter")[0][0],
+      "#VALUE!",
+      'scope must be one of "month", "all", "ytd", not "quarter"',
+    );
+  });
+
   it("a bad scope or output is #VALUE! listing the choices", () => {
     expectError(recordMonth(dates, values, OMITTED, "decade")[0][0], "#VALUE!", "scope must be one of", '"decade"');
     expectError(recordMonth(dates, values, OMITTED, null, "yes")[0][0], "#VALUE!", "output must be one of", '"yes"');

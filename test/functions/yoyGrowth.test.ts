@@ -246,6 +246,17 @@ describe("YOY_GROWTH(dates, values, period, [basis], [fiscal_year_start])", () =
     expectError(g([["Mar 2018"]])[0][0], "#N/A", "Mar 2018");
   });
 
+  it("reads basis in any case and with spaces; a blank basis is the period's own", () => {
+    expect(g([["Feb 2017"]], " YTD ")).toEqual(g([["Feb 2017"]], "ytd"));
+    expect(g([["Feb 2017"]], "")).toEqual(g([["Feb 2017"]], "month"));
+    expect(g([["Feb 2017"]], null)).toEqual(g([["Feb 2017"]], "month"));
+    expectError(
+      g([["Feb 2017"]], "yearly")[0][0],
+      "#VALUE!",
+      'basis must be one of "month", "quarter", "year", "ytd", "ttm", not "yearly"',
+    );
+  });
+
   it("a bad basis or fiscal_year_start is #VALUE! naming it", () => {
     expectError(g([["Feb 2017"]], "weekly")[0][0], "#VALUE!", "basis must be one of", '"weekly"');
     expectError(

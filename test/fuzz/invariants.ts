@@ -3,7 +3,7 @@
  * with a known kind and a message. Anything else (TypeError, RangeError…) is a bug.
  */
 import { expect } from "vitest";
-import { CalcError } from "../../src/calc/index";
+import { CalcError } from "../../src/calc/errors";
 
 const KINDS = ["value", "na", "div0", "num"];
 

@@ -6,6 +6,8 @@
  * (sheets, cells with value + number format, tables) so tests can read what Excel would now hold.
  * It models the Excel behaviours that matter to an import: a text beginning with = + - @ written to a
  * cell not formatted "@" turns into a formula, a numeric-looking text into a number; names must be unique.
+ * Workbook settings (key → value, kept as JSON as Excel keeps them in the file) and table ids survive
+ * `saved()` → `createExcelDouble(saved)`: a workbook closed and opened again.
  *
  * It is as strict as Excel where Excel refuses (each rule has a test in test/taskpane/writer-double.test.ts):
  * - a request (one sync) over 5 MB, or a response over 5 MB: RequestPayloadSizeLimitExceeded /
@@ -35,6 +37,8 @@ export interface SheetState {
 }
 
 export interface TableState {
+  /** Excel's id for the table: it stays the same when the table is renamed. */
+  id: string;
   name: string;
   sheet: string;
   row: number; // header row, 0-based
@@ -66,7 +70,9 @@ export interface DoubleOptions {
   /** Sheets present before the test: name -> rows of values starting at A1 (strings, numbers). */
   sheets?: Record<string, CellValue[][]>;
   /** Tables present before the test (their cells come from `sheets`). */
-  tables?: Array<{ name: string; sheet: string; address: string; showTotals?: boolean }>;
+  tables?: Array<{ name: string; sheet: string; address: string; showTotals?: boolean; id?: string }>;
+  /** Workbook settings present before the test: key -> value as JSON text. */
+  settings?: Record<string, string>;
 }
 
 type TableRef = { name: string; state?: TableState };
@@ -179,8 +185,18 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   const sheets: SheetState[] = [];
   const tables: TableState[] = [];
   const calls: CallRecord[] = [];
+  /** Workbook settings, each value kept as JSON as Excel keeps it in the file. */
+  const settings = new Map<string, string>(Object.entries(options.settings ?? {}));
   let syncs = 0;
   let tableCounter = 0;
+  let idCounter = 0;
+  /** A table id not in use (ids of a reopened workbook are kept). */
+  const newTableId = (): string => {
+    let id: string;
+    do id = `{${++idCounter}}`;
+    while (tables.some((t) => t.id === id));
+    return id;
+  };
   let calculationSuspended = false;
   const supported = apiMinor(options.excelApi ?? NEWEST_EXCEL_API);
   let editing = !!options.cellEditing;
@@ -434,6 +450,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       const l = loadable(
         {},
         {
+          id: () => need().id,
           name: () => need().name,
           showTotals: () => need().showTotals,
           isNullObject: () => find() === null,
@@ -452,6 +469,9 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         get showTotals() {
           return l.get("showTotals");
+        },
+        get id() {
+          return l.get("id");
         },
         get name(): string {
           return String(l.get("name"));
@@ -538,6 +558,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               throw new DoubleError("InvalidOperation", `${rectAddress(r)} overlaps table ${o.name}`);
           // Excel gives a header-only table one empty body row.
           ref.state = {
+            id: newTableId(),
             name: ref.name,
             sheet: r.sheet,
             row: r.row,
@@ -651,6 +672,52 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       getItemOrNullObject: (name: string) => tableProxy({ name }, true),
     });
 
+    /** workbook.settings (ExcelApi 1.4): add sets or replaces; an item loads its key and value. */
+    const SETTINGS_API = 4;
+    function settingProxy(key: string, nullable: boolean): any {
+      const l = loadable(
+        {},
+        {
+          key: () => key,
+          value: () => {
+            const json = settings.get(key);
+            if (json === undefined) throw new DoubleError("ItemNotFound", `No setting "${key}"`);
+            return JSON.parse(json);
+          },
+          ...(nullable ? { isNullObject: () => !settings.has(key) } : {}),
+        },
+      );
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `setting ${key}`, args: props }, l.snapshot(props), SETTINGS_API);
+          return proxy;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        get key() {
+          return key;
+        },
+        get value() {
+          return l.get("value");
+        },
+        delete() {
+          enqueue({ op: "setting.delete", target: key }, () => void settings.delete(key), SETTINGS_API);
+        },
+      };
+      return proxy;
+    }
+    const settingsCollection = {
+      add(key: string, value: unknown) {
+        if (typeof key !== "string" || key === "") throw new DoubleError("InvalidArgument", "A setting needs a key");
+        const json = JSON.stringify(value);
+        enqueue({ op: "settings.add", target: key, args: value }, () => void settings.set(key, json), SETTINGS_API);
+        return settingProxy(key, false);
+      },
+      getItem: (key: string) => settingProxy(key, false),
+      getItemOrNullObject: (key: string) => settingProxy(key, true),
+    };
+
     const application = {
       suspendApiCalculationUntilNextSync() {
         enqueue(
@@ -667,7 +734,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     };
 
     const context = {
-      workbook: { worksheets, tables: tablesCollection, application },
+      workbook: { worksheets, tables: tablesCollection, application, settings: settingsCollection },
       application,
       async sync() {
         const n = ++syncs;
@@ -754,6 +821,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   for (const t of options.tables ?? []) {
     const r = parseAddress(t.address, t.sheet);
     tables.push({
+      id: t.id ?? newTableId(),
       name: t.name,
       sheet: r.sheet,
       row: r.row,
@@ -818,6 +886,36 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     /** Every formula Excel would have created from written text (should stay empty). */
     formulas(): string[] {
       return sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula).map((c) => c.formula!));
+    },
+    /** Workbook settings as stored: key -> value (JSON text). */
+    settings,
+    /**
+     * The workbook as a file keeps it — cell values, tables, settings — as options for a new double:
+     * `createExcelDouble(JSON.parse(JSON.stringify(d.saved())))` is the workbook closed and opened again.
+     */
+    saved(): DoubleOptions {
+      const sheetRows: Record<string, CellValue[][]> = {};
+      for (const s of sheets) {
+        let rows = 0;
+        let cols = 0;
+        for (const key of s.cells.keys()) {
+          const [row, col] = key.split(",").map(Number);
+          rows = Math.max(rows, row + 1);
+          cols = Math.max(cols, col + 1);
+        }
+        sheetRows[s.name] = readRect({ sheet: s.name, row: 0, col: 0, rows, cols });
+      }
+      return {
+        sheets: sheetRows,
+        tables: tables.map((t) => ({
+          id: t.id,
+          name: t.name,
+          sheet: t.sheet,
+          address: rectAddress(tableRect(t)),
+          showTotals: t.showTotals,
+        })),
+        settings: Object.fromEntries(settings),
+      };
     },
     /** Calls carried by one sync, in order. */
     callsInSync(n: number): CallRecord[] {

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Release, ReleaseClaim } from "../../src/calc";
+import type { Release, ReleaseClaim } from "../../src/calc/release";
 
 export const CORPUS_DIR = join(__dirname, "../fixtures/releases");
 /** The seed release, beside the repository (CI clones the repository next to `shared/`). */

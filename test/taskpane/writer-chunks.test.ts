@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  cellsToSend,
-  describeSpans,
-  formatRow,
-  planChunks,
-  utf8Length,
-  writtenSpans,
-} from "../../src/taskpane/import/chunks";
+import { cellsToSend, formatRow, planChunks } from "../../src/taskpane/import/chunks";
+import { describeSpans, writtenSpans } from "../../src/taskpane/import/format";
 import type { PlannedCell } from "../../src/taskpane/import/types";
 import { GOLD, MINE, MONTH, RECOVERY, SEED_ROWS, plan, serialOf } from "./writer-plans";
 
@@ -116,12 +110,14 @@ describe("formatRow and cellsToSend", () => {
   });
 });
 
-describe("utf8Length", () => {
-  it("matches TextEncoder for any text, including accents, dashes and emoji", () => {
-    expect(utf8Length("Veta Dorada — Chala ñ 🙂")).toBe(new TextEncoder().encode("Veta Dorada — Chala ñ 🙂").length);
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }), (s) => utf8Length(s) === new TextEncoder().encode(s).length),
-    );
+describe("bytes of text", () => {
+  /** What planChunks counts for one row holding the text in a text column. */
+  const counted = (s: string) => planChunks(plan([MONTH, MINE], [[serialOf(2017, 1), s]]))[0].bytes;
+  it("count as UTF-8, as TextEncoder does, for any text, including accents, dashes and emoji", () => {
+    // Beside the empty text, a text adds exactly the UTF-8 bytes of its JSON form less the two quotes.
+    const utf8 = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length - 2;
+    expect(counted("Veta Dorada — Chala ñ 🙂") - counted("")).toBe(utf8("Veta Dorada — Chala ñ 🙂"));
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => counted(s) - counted("") === utf8(s)));
   });
 });
 

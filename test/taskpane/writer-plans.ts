@@ -7,7 +7,7 @@ export function serialOf(year: number, month: number): number {
 }
 
 export const MONTH: PlannedColumn = { name: "Month", kind: "month", numberFormat: "mmm yyyy" };
-export const MINE: PlannedColumn = { name: "Mine", kind: "text", numberFormat: "@" };
+export const MINE: PlannedColumn = { name: "Mine", kind: "mine", numberFormat: "@" };
 export const GOLD: PlannedColumn = { name: "Gold (oz)", kind: "number", unit: "oz", numberFormat: "#,##0" };
 export const ORE: PlannedColumn = { name: "Ore processed (t)", kind: "number", unit: "t", numberFormat: "#,##0" };
 export const GRADE: PlannedColumn = { name: "Grade (g/t)", kind: "number", unit: "g/t", numberFormat: "0.00" };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { writePlan, uniqueName, type ExistingTable } from "../../src/taskpane/import/writer";
+import { writePlan } from "../../src/taskpane/import/writer";
+import type { ExistingTable } from "../../src/taskpane/import/types";
 import type { ImportPlan } from "../../src/taskpane/import/types";
 import {
   createExcelDouble,
@@ -457,10 +458,15 @@ describe.each([LOWEST_EXCEL_API, NEWEST_EXCEL_API])("writePlan on Excel with Exc
   });
 });
 
-describe("uniqueName", () => {
-  it("adds the first free number, ignoring case as Excel does", () => {
-    expect(uniqueName("Production", [], " ")).toBe("Production");
-    expect(uniqueName("Production", ["production", "Production 2"], " ")).toBe("Production 3");
-    expect(uniqueName("ProductionData", ["PRODUCTIONDATA"], "")).toBe("ProductionData2");
+describe("new sheet and table names", () => {
+  it("adds the first free number, ignoring case as Excel does", async () => {
+    useDouble();
+    expect((await writePlan(plan([MONTH, GOLD], SEED_ROWS))).sheet).toBe("Production");
+    useDouble({
+      sheets: { production: [["Month"], [42370]], "Production 2": [] },
+      tables: [{ name: "PRODUCTIONDATA", sheet: "production", address: "A1:A2" }],
+    });
+    const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
+    expect([out.sheet, out.table]).toEqual(["Production 3", "ProductionData2"]);
   });
 });

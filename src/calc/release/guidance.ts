@@ -6,7 +6,7 @@
  * a revision ("raised … from the previous guidance of …"), a share of it ("about 50% of the guideline").
  * A range with nothing said of it is a forecast the release cannot confirm: not checkable.
  */
-import { parseDecimal } from "../decimal";
+import { decimalOfNumber } from "../number";
 import { CalcError } from "../errors";
 import { parseGuidance, type GuidanceRange } from "../guidance";
 import type { Hit } from "./changeFind";
@@ -36,12 +36,11 @@ const FORECAST_HEADING = /\b(outlook|guidance|forecast|targets?)\b/i;
 function quantityOf(value: number, like: Quantity): Quantity | null {
   let d;
   try {
-    d = parseDecimal(String(value));
+    d = decimalOfNumber(value);
   } catch (e) {
     if (e instanceof CalcError) return null;
     throw e;
   }
-  if (!d) return null;
   const number = { coefficient: d.coefficient, exponent: d.exponent - like.unit.scale };
   const printed = formatDecimal(number);
   return { ...like, number, printed: `${like.printed.match(/^\D*/)?.[0] ?? ""}${printed}` };

@@ -13,3 +13,5 @@ export function readRelease(text: unknown): Release {
   for (const c of r.claims) c.text = text.slice(c.start, c.end);
   return r;
 }
+
+export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace } from "./model";

@@ -4,7 +4,7 @@
  * "9-per-cent". Each keeps its printed text and offsets; its number goes through calc's decimal reader,
  * and a number that reader refuses is "not read", never guessed.
  */
-import { parseDecimal, type Decimal } from "../decimal";
+import { readDecimal, RELEASE, type Decimal } from "../number";
 import { CalcError } from "../errors";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
@@ -166,7 +166,7 @@ export function quantitiesOf(
       continue;
     }
     try {
-      const d = parseDecimal(t.text.replace(/'/g, ","));
+      const d = readDecimal(t.text, RELEASE);
       if (d === null) continue;
       number = d;
     } catch (e) {

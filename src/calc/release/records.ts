@@ -3,12 +3,12 @@
  * record of 230,993 ounces", "record quarterly production at both Fosterville (…) and Macassa (…)",
  * "its best month so far in 2017", "highest … since 2014", "the second-best quarter ever", "for the
  * first time". A record is strictly above every earlier value in its scope (RECORD_MONTH's rule, through
- * calc's recordAt); it is consistent only when the release names the previous record or prints the whole
+ * calc's recordColumns); it is consistent only when the release names the previous record or prints the whole
  * history in scope, inconsistent when a printed earlier value is as high, and otherwise not checkable,
  * saying which history is missing.
  */
 import { makeMonth, yearOf } from "../months";
-import { recordAt } from "../records";
+import { recordColumns } from "../records";
 import type { MonthlySeries } from "../series";
 import { sameDim, type Reading } from "./figures";
 import { metricOf, hasMetric, type Metric } from "./metrics";
@@ -378,8 +378,9 @@ function verdictOf(
   series.values[ordered.length] = Number(
     `${value.q.number.coefficient}e${value.q.number.exponent + value.q.unit.scale}`,
   );
-  const result = recordAt(series, ordered.length, "all");
-  if (result.previous !== null && !result.isRecord) {
+  const result = recordColumns(series, "all");
+  const last = ordered.length;
+  if (!Number.isNaN(result.previous[last]) && result.isRecord[last] === 0) {
     const at = ordered.find((f) => compareQuantities(f.q, value.q) >= 0) as Fig;
     return { verdict: `inconsistent: ${periodLabel(at.period as Resolved)} was as high (${at.q.printed})`, earlier };
   }

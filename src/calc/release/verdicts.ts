@@ -5,7 +5,7 @@
 import { claimCheck } from "../claims";
 import { CalcError } from "../errors";
 import { fromDecimal, roundedDigits, type Rational } from "../rational";
-import type { Decimal } from "../decimal";
+import type { Decimal } from "../number";
 import { baseValue, type Quantity } from "./quantities";
 
 /** Why a verdict could not be given, or the verdict. */

@@ -2,6 +2,7 @@
  * The whole reading side of an import: table, layout, decimal mark, values, checks, plan.
  * Never throws: every failure is a Problem, and a blocked plan is still returned to be shown.
  */
+import { internalProblem } from "./internalError";
 import { detectDecimal, extract, type DecimalGuess } from "./extract";
 import { columnLabel, detectLayout } from "./detect";
 import { mappingOf, shapeFromMapping } from "./mapping";
@@ -117,16 +118,16 @@ export function analyseImport(text: string, opts: ImportOptions = {}): ImportAna
     return analyse(typeof text === "string" ? text : "", opts ?? {});
   } catch (e) {
     // A bug, not bad input: still reported, never thrown at the pane.
-    const message = `The import could not be analysed (internal error: ${e instanceof Error ? e.message : String(e)})`;
+    const problem = internalProblem("The import could not be analysed", e);
     return {
       table: [],
       detected: null,
-      reason: message,
+      reason: problem.message,
       headerRow: 0,
       decimal: ".",
       decimalDetected: false,
       mapping: null,
-      plan: failedPlan(opts?.layout ?? "manual", { severity: "error", code: "internal", message }),
+      plan: failedPlan(opts?.layout ?? "manual", problem),
     };
   }
 }

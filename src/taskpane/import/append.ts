@@ -1,33 +1,46 @@
 /**
  * Appending to an existing table: only months (per mine) the table does not have yet, in the
- * table's own column order. Months already there are reported and left as they are.
+ * table's own column order. Months already there are reported and left as they are. The month,
+ * mine and estimate columns are found by the kinds stored with the table when it was written (so a
+ * renamed header still matches), metric columns and tables without stored kinds by header name.
  */
-import { formatMonth, toMonth, type MonthIndex } from "../../calc";
+import { attempt, CalcError } from "../../calc/errors";
+import { formatMonth, type MonthIndex } from "../../calc/months";
+import { toMonth } from "../../calc/periods";
+import { collapseSpaces } from "../../calc/vocabulary";
+import { listSome } from "./format";
+import { internalProblem } from "./internalError";
 import { isBlocked } from "./plan";
-import type { ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
+import type { ColumnKind, ExistingTable, ImportPlan, PlannedCell, PlannedColumn, Problem } from "./types";
 
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+/** Kinds a table has at most one column of, matched by kind rather than by name. */
+const SINGLE_KINDS: readonly ColumnKind[] = ["month", "mine", "estimate"];
+
+/** Months already present named in the note; more are counted. */
+const MONTHS_NAMED = 12;
+
+const norm = (s: unknown): string => collapseSpaces(String(s ?? "")).toLowerCase();
 
 function monthOfCell(v: unknown): MonthIndex | null {
-  try {
-    return toMonth(typeof v === "string" ? v.trim() : v);
-  } catch {
-    return null;
-  }
+  const m = attempt(undefined, () => toMonth(typeof v === "string" ? v.trim() : v));
+  return m instanceof CalcError ? null : m;
 }
 
-function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknown[][] }): ImportPlan {
+function appendPlan(plan: ImportPlan, existing: ExistingTable): ImportPlan {
   const header = Array.isArray(existing?.header) ? existing.header : [];
   const tableRows = Array.isArray(existing?.rows) ? existing.rows : [];
+  const kinds = Array.isArray(existing?.kinds) && existing.kinds.length === header.length ? existing.kinds : undefined;
   const problems: Problem[] = plan.problems.slice();
   const at = new Map<string, number>();
   header.forEach((h, i) => at.set(norm(h), i));
+  /** The table column a plan column goes to, or undefined. */
+  const tableColumn = (c: PlannedColumn): number | undefined => {
+    const byKind = kinds !== undefined && SINGLE_KINDS.includes(c.kind) ? kinds.indexOf(c.kind) : -1;
+    return byKind >= 0 ? byKind : at.get(norm(c.name));
+  };
+  const target = plan.columns.map(tableColumn);
 
-  const missing = plan.columns.filter((c) => !at.has(norm(c.name)));
+  const missing = plan.columns.filter((_, i) => target[i] === undefined);
   for (const c of missing) {
     problems.push({
       severity: "error",
@@ -38,12 +51,12 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
     });
   }
   const monthPlan = plan.columns.findIndex((c) => c.kind === "month");
-  const minePlan = plan.columns.findIndex((c) => c.kind === "text" && norm(c.name) === "mine");
+  const minePlan = plan.columns.findIndex((c) => c.kind === "mine");
   if (missing.length > 0 || monthPlan < 0) {
     return { ...plan, columns: plan.columns, rows: [], problems, blocked: true };
   }
-  const monthAt = at.get(norm(plan.columns[monthPlan].name)) as number;
-  const mineAt = minePlan >= 0 ? (at.get(norm(plan.columns[minePlan].name)) as number) : -1;
+  const monthAt = target[monthPlan] as number;
+  const mineAt = minePlan >= 0 ? (target[minePlan] as number) : -1;
   const key = (mine: unknown, month: MonthIndex) => `${mineAt >= 0 ? norm(mine) : ""}\u0001${month}`;
 
   const present = new Set<string>();
@@ -54,7 +67,7 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
   }
 
   // Plan columns in the table's order; table columns the plan does not fill stay untouched.
-  const source = header.map((h) => plan.columns.findIndex((c) => norm(c.name) === norm(h)));
+  const source = header.map((_, j) => target.indexOf(j));
   const columns: PlannedColumn[] = header.map((h, j) =>
     source[j] >= 0
       ? plan.columns[source[j]]
@@ -71,27 +84,24 @@ function appendPlan(plan: ImportPlan, existing: { header: string[]; rows: unknow
     rows.push(source.map((s) => (s >= 0 ? r[s] : null)));
   }
   if (already.length > 0) {
-    const shown =
-      already.length > 12 ? `${already.slice(0, 12).join(", ")} and ${already.length - 12} more` : already.join(", ");
     problems.push({
       severity: "info",
       code: "already-present",
-      message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${shown}`,
+      message: `${already.length} month${already.length > 1 ? "s are" : " is"} already in the table and left as ${already.length > 1 ? "they are" : "it is"}: ${listSome(already, MONTHS_NAMED)}`,
     });
   }
   const skipping = !plan.blocked && plan.problems.some((p) => p.severity === "error");
   return { layout: plan.layout, columns, rows, problems, blocked: isBlocked(problems, skipping) };
 }
 
-export function planAppend(plan: ImportPlan, existing: { header: string[]; rows: unknown[][] }): ImportPlan {
+export function planAppend(plan: ImportPlan, existing: ExistingTable): ImportPlan {
   try {
     return appendPlan(plan, existing);
   } catch (e) {
-    const message = `The append could not be planned (internal error: ${e instanceof Error ? e.message : String(e)})`;
     return {
       ...plan,
       rows: [],
-      problems: [...plan.problems, { severity: "error", code: "internal", message }],
+      problems: [...plan.problems, internalProblem("The append could not be planned", e)],
       blocked: true,
     };
   }

@@ -1,8 +1,7 @@
 /**
- * Pure helpers for writing a plan in pieces: how to split the rows so each Excel request
- * stays small, and which months a partial write covered. No Office, no DOM.
+ * Pure helpers for writing a plan in pieces: how to split the rows so each Excel request stays
+ * small, and the cells and formats each request sends. No Office, no DOM.
  */
-import { formatMonth, serialToMonth } from "../../calc/months";
 import type { ImportPlan, PlannedCell, PlannedColumn } from "./types";
 
 /** Rows [start, end) of plan.rows written by one request. */
@@ -20,14 +19,14 @@ export interface ChunkOptions {
   maxRows?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 4_000_000;
-export const DEFAULT_MAX_ROWS = 5_000;
+const DEFAULT_MAX_BYTES = 4_000_000;
+const DEFAULT_MAX_ROWS = 5_000;
 
 /** Bytes of the JSON envelope around the two arrays: {"values":[...],"numberFormat":[...]}. */
 const ENVELOPE_BYTES = 64;
 
 /** UTF-8 length without allocating (TextEncoder would copy every row). */
-export function utf8Length(s: string): number {
+function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -48,7 +47,11 @@ export function utf8Length(s: string): number {
  */
 export function formatRow(plan: ImportPlan): (string | null)[] {
   return plan.columns.map((c, j) =>
-    c.untouched ? null : c.kind === "text" || plan.rows.some((r) => typeof r[j] === "string") ? "@" : c.numberFormat,
+    c.untouched
+      ? null
+      : c.kind === "text" || c.kind === "mine" || plan.rows.some((r) => typeof r[j] === "string")
+        ? "@"
+        : c.numberFormat,
   );
 }
 
@@ -61,7 +64,7 @@ export function cellsToSend(row: PlannedCell[], columns?: PlannedColumn[]): (str
 }
 
 /** Bytes one row adds to a request: its values, its formats and the two separating commas. */
-export function rowBytes(row: unknown[], formatsJsonBytes: number): number {
+function rowBytes(row: unknown[], formatsJsonBytes: number): number {
   return utf8Length(JSON.stringify(row)) + formatsJsonBytes + 2;
 }
 
@@ -101,65 +104,4 @@ export function planChunks(plan: ImportPlan, opts: ChunkOptions = {}): Chunk[] {
   }
   if (plan.rows.length > start) chunks.push({ start, end: plan.rows.length, bytes });
   return chunks;
-}
-
-/** The months a write covered for one mine (or for the whole table when there is no mine column). */
-export interface MonthSpan {
-  mine?: string;
-  /** Excel serials of the first and last month written. */
-  first: number;
-  last: number;
-  rows: number;
-}
-
-const MINE_HEADER = /^(mine|site|company|operation|asset)\b/i;
-
-/** Index of the column naming the mine, or -1: a text column headed Mine/Site/Company. */
-export function mineColumn(plan: ImportPlan): number {
-  return plan.columns.findIndex((c) => c.kind === "text" && MINE_HEADER.test(c.name.trim()));
-}
-
-/** First–last month per mine among the first `count` rows of the plan (the rows a partial write reached). */
-export function writtenSpans(plan: ImportPlan, count: number): MonthSpan[] {
-  const monthCol = plan.columns.findIndex((c) => c.kind === "month");
-  if (monthCol < 0) return [];
-  const mineCol = mineColumn(plan);
-  const spans = new Map<string, MonthSpan>();
-  for (const row of plan.rows.slice(0, Math.max(0, count))) {
-    const serial = row[monthCol];
-    if (typeof serial !== "number") continue;
-    const mine = mineCol >= 0 ? String(row[mineCol] ?? "") : undefined;
-    const key = mine ?? "";
-    const span = spans.get(key);
-    if (!span) spans.set(key, { mine, first: serial, last: serial, rows: 1 });
-    else {
-      span.first = Math.min(span.first, serial);
-      span.last = Math.max(span.last, serial);
-      span.rows++;
-    }
-  }
-  return [...spans.values()];
-}
-
-/** "Feb 2017" for an Excel serial: calc's one definition of a month. */
-export function serialToMonthLabel(serial: number): string {
-  return formatMonth(serialToMonth(serial));
-}
-
-/** 100000 -> "100,000": counts in the pane's messages. */
-export const count = (n: number): string => n.toLocaleString("en-US");
-
-/** One sentence for the pane: "Jan 2016 – Mar 2017 (15 rows)" or one clause per mine. */
-export function describeSpans(spans: MonthSpan[]): string {
-  if (spans.length === 0) return "no months";
-  return spans
-    .map((s) => {
-      const range =
-        s.first === s.last
-          ? serialToMonthLabel(s.first)
-          : `${serialToMonthLabel(s.first)} – ${serialToMonthLabel(s.last)}`;
-      const rows = `${count(s.rows)} row${s.rows === 1 ? "" : "s"}`;
-      return s.mine !== undefined ? `${s.mine || "(no mine)"}: ${range} (${rows})` : `${range} (${rows})`;
-    })
-    .join("; ");
 }

@@ -17,9 +17,15 @@ function decodeAs(label: string, bytes: Uint8Array): string {
   }
 }
 
+/** Bytes looked at to tell UTF-16 without a BOM: enough for a header and some rows. */
+const SNIFF_BYTES = 2000;
+/** UTF-16 of mostly ASCII text: most bytes at one parity are zero, and almost none at the other. */
+const ZERO_BYTES_HIGH = 0.6;
+const ZERO_BYTES_LOW = 0.1;
+
 /** UTF-16 without a BOM shows as a zero byte in every other position of ASCII text. */
 function zeroBytesAt(bytes: Uint8Array, parity: 0 | 1): number {
-  const n = Math.min(bytes.length, 2000);
+  const n = Math.min(bytes.length, SNIFF_BYTES);
   let zeros = 0;
   for (let i = parity; i < n; i += 2) if (bytes[i] === 0) zeros++;
   return n === 0 ? 0 : zeros / Math.ceil(n / 2);
@@ -31,8 +37,8 @@ export function decodeBytes(bytes: Uint8Array): string {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return decodeAs("utf-16le", b.subarray(2));
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return decodeAs("utf-16be", b.subarray(2));
   if (b.length >= 4) {
-    if (zeroBytesAt(b, 1) > 0.6 && zeroBytesAt(b, 0) < 0.1) return decodeAs("utf-16le", b);
-    if (zeroBytesAt(b, 0) > 0.6 && zeroBytesAt(b, 1) < 0.1) return decodeAs("utf-16be", b);
+    if (zeroBytesAt(b, 1) > ZERO_BYTES_HIGH && zeroBytesAt(b, 0) < ZERO_BYTES_LOW) return decodeAs("utf-16le", b);
+    if (zeroBytesAt(b, 0) > ZERO_BYTES_HIGH && zeroBytesAt(b, 1) < ZERO_BYTES_LOW) return decodeAs("utf-16be", b);
   }
   try {
     return utf8.decode(b);

@@ -15,9 +15,9 @@ import {
   YEAR_HEADER,
   cleanHeader,
   isTimeTotal,
-  parseMonthName,
   splitHeaderYear,
 } from "./header";
+import { parseMonthName } from "../../calc/vocabulary";
 import { MonthReader, isBlankCell, looksNumeric } from "./cells";
 import type {
   LongShape,
@@ -32,7 +32,7 @@ import type { LayoutKind } from "./types";
 
 const SAMPLE_ROWS = 300;
 
-export interface ColumnProfile {
+interface ColumnProfile {
   col: number;
   /** Header text as the user sees it ("column 3" when empty). */
   label: string;
@@ -93,7 +93,7 @@ export function findHeader(table: string[][]): number {
 }
 
 /** A one-cell line above the header, often the metric ("Gold production (oz)"). */
-export function titleAbove(table: string[][], header: number): string {
+function titleAbove(table: string[][], header: number): string {
   for (let r = header - 1; r >= 0; r--) {
     const cells = table[r].filter((c) => c.trim() !== "");
     if (cells.length === 1) return cells[0].trim();
@@ -101,7 +101,7 @@ export function titleAbove(table: string[][], header: number): string {
   return "";
 }
 
-export function profileColumns(table: string[][], header: number): ColumnProfile[] {
+function profileColumns(table: string[][], header: number): ColumnProfile[] {
   const width = table.reduce((w, r, i) => (i >= header ? Math.max(w, r.length) : w), 0);
   const months = new MonthReader();
   const profiles: ColumnProfile[] = [];
@@ -137,13 +137,27 @@ export function profileColumns(table: string[][], header: number): ColumnProfile
   return profiles;
 }
 
+// Shares of a column's filled cells that decide what it holds. A column is read by its majority, so a
+// few bad cells are reported as errors rather than making the column something else; a header that
+// names the role lowers the bar, as the name is evidence too.
+/** Months: most cells, or a good part under a header such as "Month". */
+const MONTH_SHARE = 0.6;
+const NAMED_MONTH_SHARE = 0.3;
+/** Years: nearly every cell, or half under a header such as "Year". */
+const YEAR_SHARE = 0.8;
+const NAMED_YEAR_SHARE = 0.5;
+/** Month names without a year ("Jan"): half the cells. */
+const MONTH_NAME_SHARE = 0.5;
+/** Text: fewer than half the cells read as numbers. */
+const NUMBER_SHARE = 0.5;
+
 const share = (n: number, p: ColumnProfile): number => (p.filled === 0 ? 0 : n / p.filled);
 const isMonthCol = (p: ColumnProfile): boolean =>
-  share(p.months, p) >= 0.6 || (MONTH_HEADER.test(p.name) && share(p.months, p) >= 0.3);
+  share(p.months, p) >= MONTH_SHARE || (MONTH_HEADER.test(p.name) && share(p.months, p) >= NAMED_MONTH_SHARE);
 const isYearCol = (p: ColumnProfile): boolean =>
-  (YEAR_HEADER.test(p.name) || share(p.years, p) >= 0.8) && share(p.years, p) >= 0.5;
-const isMonthNameCol = (p: ColumnProfile): boolean => share(p.monthNames, p) >= 0.5;
-const isTextCol = (p: ColumnProfile): boolean => p.filled > 0 && share(p.numbers, p) < 0.5;
+  (YEAR_HEADER.test(p.name) || share(p.years, p) >= YEAR_SHARE) && share(p.years, p) >= NAMED_YEAR_SHARE;
+const isMonthNameCol = (p: ColumnProfile): boolean => share(p.monthNames, p) >= MONTH_NAME_SHARE;
+const isTextCol = (p: ColumnProfile): boolean => p.filled > 0 && share(p.numbers, p) < NUMBER_SHARE;
 const quote = (p: ColumnProfile): string => `"${p.label}"`;
 
 /** Columns that are neither used nor empty are reported as left out. */
@@ -164,7 +178,7 @@ interface Context {
   title: string;
 }
 
-export type Attempt = { shape: Shape } | { shape: null; why: string };
+type Attempt = { shape: Shape } | { shape: null; why: string };
 
 /** Metrics as rows: the header names months ("Feb 2017"), a column of labels names the metrics. */
 function wideMetrics(ctx: Context): Attempt {

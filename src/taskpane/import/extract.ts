@@ -4,9 +4,11 @@
  * One pass over the rows; whole-table checks (duplicates, gaps) come after, in plan.ts.
  */
 import { makeMonth, type MonthIndex } from "../../calc/months";
-import { MonthReader, ValueReader, decimalEvidence, isBlankCell, type Mark } from "./cells";
+import { ambiguousMark, decimalEvidence, type Mark } from "../../calc/number";
+import { MonthReader, ValueReader, isBlankCell } from "./cells";
 import { columnLabel } from "./detect";
-import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, isTimeTotal, parseMonthName } from "./header";
+import { parseMonthName } from "../../calc/vocabulary";
+import { TOTAL_LABEL, YEAR_CELL, cleanHeader, isPercentUnit, isTimeTotal } from "./header";
 import type { MonthSource, Shape } from "./shape";
 import type { Problem } from "./types";
 
@@ -76,8 +78,6 @@ export interface DecimalGuess {
 
 /** Rows looked at for the decimal mark; a later contradiction still shows as "not a number" errors. */
 const DECIMAL_SAMPLE_ROWS = 5_000;
-/** One mark between 1-3 digits and exactly 3: "19.982", "6,736" — thousands or decimals? */
-const AMBIGUOUS = /^\D*\d{1,3}([.,])\d{3}(?![\d.,])/;
 
 /**
  * "," only when a value can be read no other way ("2,6", "1.234,5"); "." likewise. Otherwise the
@@ -100,9 +100,8 @@ export function detectDecimal(table: string[][], shape: Shape, hint: Mark = ".")
       if (e === "." && !dot) dot = `row ${r + 1} "${text}"`;
       else if (e === "," && !comma) comma = `row ${r + 1} "${text}"`;
       else if (e === null) {
-        const a = AMBIGUOUS.exec(text);
-        if (a && !unsure[a[1] as Mark] && text.indexOf(a[1] === "." ? "," : ".") < 0)
-          unsure[a[1] as Mark] = `row ${r + 1} "${text}"`;
+        const a = ambiguousMark(text);
+        if (a !== null && !unsure[a]) unsure[a] = `row ${r + 1} "${text}"`;
       }
     }
   }

@@ -3,6 +3,17 @@
  * Releases glue footnotes to labels ("Silver equivalent1", "Gold production (1) (oz)");
  * those digits are never a number or part of the written column name.
  */
+import {
+  alternatives,
+  collapseSpaces,
+  FISCAL_YEAR_WORD,
+  FOOTNOTE_NUMBER,
+  HALF_LETTER,
+  MONTH_COUNT_WORDS,
+  QUARTER_LETTER,
+  TOTAL_WORDS,
+  withoutFootnoteMarks,
+} from "../../calc/vocabulary";
 
 export interface HeaderName {
   /** Name written to the table, unit kept: "Gold production (oz)". */
@@ -11,23 +22,20 @@ export interface HeaderName {
   unit?: string;
 }
 
-const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]+/g;
-const BRACKET_NOTE = /\s*[([]\d{1,2}[)\]]/g;
+const BRACKET_NOTE = new RegExp(`\\s*${FOOTNOTE_NUMBER}`, "g");
 /** Digits glued to a word of 3+ letters ("equivalent1"); "Q1", "H2", "Au2" are left alone. */
 const GLUED_NOTE = /([A-Za-z]{3,})\d{1,2}(?=$|[\s(),])/g;
-const SPACES = /[\s\u00a0\u2009\u202f]+/g;
 /** A trailing "(unit)": short, not a footnote number. */
 const PAREN_UNIT = /\(([^()]{1,16})\)\s*$/;
 /** Units printed without parentheses at the end of a header ("Recovery %", "Grade g/t"). */
 const BARE_UNIT = /(?:^|\s)(%|g\/t|oz\/t|oz|koz|moz|t|kt|mt|tonnes|dmt|wmt|lbs?|mlbs?|tpd)$/i;
 
 export function cleanHeader(raw: string): HeaderName {
-  const name = String(raw ?? "")
-    .replace(SUPERSCRIPTS, "")
-    .replace(BRACKET_NOTE, "")
-    .replace(GLUED_NOTE, "$1")
-    .replace(SPACES, " ")
-    .trim();
+  const name = collapseSpaces(
+    withoutFootnoteMarks(String(raw ?? ""))
+      .replace(BRACKET_NOTE, "")
+      .replace(GLUED_NOTE, "$1"),
+  );
   const paren = PAREN_UNIT.exec(name);
   if (paren && /[a-z%$]/i.test(paren[1])) return { name, unit: paren[1].trim() };
   const bare = BARE_UNIT.exec(name);
@@ -47,49 +55,6 @@ export function numberFormatFor(unit: string | undefined, name: string): string 
 
 export const isPercentUnit = (unit: string | undefined): boolean => unit !== undefined && unit.includes("%");
 
-// A Map, not an object: a header word must never reach Object.prototype ("constructor").
-const MONTH_NAMES = new Map<string, number>(
-  Object.entries({
-    jan: 1,
-    january: 1,
-    feb: 2,
-    february: 2,
-    mar: 3,
-    march: 3,
-    apr: 4,
-    april: 4,
-    may: 5,
-    jun: 6,
-    june: 6,
-    jul: 7,
-    july: 7,
-    aug: 8,
-    august: 8,
-    sep: 9,
-    sept: 9,
-    september: 9,
-    oct: 10,
-    october: 10,
-    nov: 11,
-    november: 11,
-    dec: 12,
-    december: 12,
-  }),
-);
-
-/**
- * A month name without a year ("Jan", "January", "Sept.") as 1..12, else null. calc's parsePeriod
- * rightly refuses these (no year); wide layouts take the year from elsewhere.
- */
-export function parseMonthName(text: string): number | null {
-  const t = String(text ?? "")
-    .replace(SUPERSCRIPTS, "")
-    .trim()
-    .toLowerCase()
-    .replace(/\.$/, "");
-  return MONTH_NAMES.get(t) ?? null;
-}
-
 /** A year standing alone in a header or cell: "2016", "2016 Gold Production (oz)" → 2016 and the rest. */
 const YEAR_IN_HEADER = /(?:^|[\s(])((?:19|20)\d{2})(?=$|[\s),:-])/;
 
@@ -97,10 +62,10 @@ export function splitHeaderYear(name: string): { year: number; rest: string } | 
   const m = YEAR_IN_HEADER.exec(name);
   if (!m) return null;
   const start = m.index + m[0].length - m[1].length;
-  const rest = (name.slice(0, start) + name.slice(start + 4))
-    .replace(/\(\s*\)/g, "")
-    .replace(SPACES, " ")
-    .replace(/^[\s:-]+|[\s:-]+$/g, "");
+  const rest = collapseSpaces((name.slice(0, start) + name.slice(start + 4)).replace(/\(\s*\)/g, "")).replace(
+    /^[\s:-]+|[\s:-]+$/g,
+    "",
+  );
   return { year: Number(m[1]), rest };
 }
 
@@ -118,8 +83,12 @@ export const VALUE_HEADER = /^(value|amount|quantity|qty|figure|result|actual)$/
 export const UNIT_HEADER = /^(units?|uom|unit of measure|measure unit)$/i;
 export const COMMENT_HEADER = /\b(comments?|notes?|remarks?|source|explanation|commentary)\b/i;
 /** Subtotal and total columns or row labels: "Total", "Q1", "Q1 total", "YTD", "H1", "Full year". */
-export const TOTAL_LABEL =
-  /^(total|totals|ytd|year to date|sum|average|avg|q[1-4]|[1-4]q|h[12]|[12]h|qtd|full year|fy|annual|\d{1,2} ?(?:m|mnth|mths?|months?))\b|\btotal$|\bsub-?total\b/i;
+export const TOTAL_LABEL = new RegExp(
+  `^(${alternatives([...TOTAL_WORDS, FISCAL_YEAR_WORD])}` +
+    `|${QUARTER_LETTER}[1-4]|[1-4]${QUARTER_LETTER}|${HALF_LETTER}[12]|[12]${HALF_LETTER}` +
+    `|\\d{1,2} ?(?:${alternatives(MONTH_COUNT_WORDS)}))\\b|\\btotal$|\\bsub-?total\\b`,
+  "i",
+);
 
 /** A time total ("Total", "Q1 total", "YTD") and not a metric that is a total ("Total gold equivalent (oz)"). */
 export const isTimeTotal = (name: string): boolean => TOTAL_LABEL.test(name) && !/^total\s+[a-z]/i.test(name);

@@ -5,6 +5,7 @@
  */
 import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../calc/months";
 import type { Entry, Extraction, Metric } from "./extract";
+import { counted, listSome } from "./format";
 import { numberFormatFor } from "./header";
 import type { ImportPlan, LayoutKind, PlannedCell, PlannedColumn, Problem } from "./types";
 
@@ -108,10 +109,12 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
   return { rows, mines: [...byMine.keys()], dups };
 }
 
-function listMonths(months: MonthIndex[], max = 6): string {
-  const shown = months.slice(0, max).map(formatMonth).join(", ");
-  return months.length > max ? `${shown} and ${months.length - max} more` : shown;
-}
+/** Months named in one problem; more are counted. */
+const MONTHS_NAMED = 6;
+/** Skipped rows named in the note that lists them; more are counted. */
+const ROWS_NAMED = 20;
+
+const listMonths = (months: MonthIndex[]): string => listSome(months.map(formatMonth), MONTHS_NAMED);
 
 function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts: PlanOptions): Problem[] {
   const out: Problem[] = [];
@@ -165,7 +168,7 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
  */
 function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): PlannedColumn[] {
   const cols: PlannedColumn[] = [];
-  if (hasMine) cols.push({ name: "Mine", kind: "text", numberFormat: "@" });
+  if (hasMine) cols.push({ name: "Mine", kind: "mine", numberFormat: "@" });
   cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
   for (const m of metrics)
     cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
@@ -198,7 +201,7 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
       severity: "info",
       code: "rows-skipped",
       row: list[0],
-      message: `${list.length} row${list.length > 1 ? "s" : ""} with errors left out: ${list.length > 20 ? `${list.slice(0, 20).join(", ")} and ${list.length - 20} more` : list.join(", ")}`,
+      message: `${counted(list.length, "row")} with errors left out: ${listSome(list.map(String), ROWS_NAMED)}`,
     });
   }
   sortRows(rows, mines);

@@ -5,11 +5,12 @@
  * tab- or space-separated table does not make it a CSV.
  */
 import Papa from "papaparse";
+import { SPACE } from "../../calc/vocabulary";
 
 export type Separator = "\t" | ";" | "," | "spaces";
 
 /** Two or more spaces (also no-break/thin ones from web pages) or a tab separate pasted cells. */
-const SPACE_RUN = /\t|[ \u00a0\u2007\u202f]{2,}/;
+const SPACE_RUN = new RegExp(`\\t|${SPACE}{2,}`, "u");
 const LINE_BREAK = /\r\n|\n|\r/;
 const SAMPLE_LINES = 40;
 

@@ -6,7 +6,7 @@
 export type LayoutKind = "long" | "tidy" | "wide-years-rows" | "wide-months-rows" | "wide-metrics-rows" | "manual";
 
 /** Where a problem sits in the user's source, 1-based as a spreadsheet user counts. */
-export interface SourcePlace {
+interface SourcePlace {
   row?: number; // 1-based line/row in the source table (header is row 1)
   column?: string; // the column's header text as the user sees it (or "column 3" when there is none)
 }
@@ -21,7 +21,13 @@ export interface Problem extends SourcePlace {
   message: string;
 }
 
-export type ColumnKind = "month" | "text" | "number" | "estimate";
+/**
+ * What a column holds: "month" (Excel date serials), "mine" (the mine or site each row belongs to),
+ * "number" (one metric's values), "estimate" (which metrics of the row are estimates), "text"
+ * (anything else, such as a table column an append leaves alone). Readers go by the kind, never
+ * by a header's name.
+ */
+export type ColumnKind = "month" | "mine" | "number" | "estimate" | "text";
 
 export interface PlannedColumn {
   /** Header written to the Excel table, e.g. "Month", "Mine", "Gold (oz)", "Estimate". */
@@ -49,6 +55,14 @@ export interface ImportPlan {
   problems: Problem[];
   /** True when any problem has severity "error" and the user has not chosen to skip bad rows. Nothing may be written then. */
   blocked: boolean;
+}
+
+/** An existing table as an append reads it: its header, its rows and, when stored, its columns' kinds. */
+export interface ExistingTable {
+  header: string[];
+  rows: unknown[][];
+  /** The kinds stored with the table when PROD wrote it (tableKinds.ts); undefined for other tables. */
+  kinds?: ColumnKind[];
 }
 
 // ---- Added by the import engine (analyse.ts): options and result of analyseImport. ----

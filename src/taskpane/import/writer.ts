@@ -4,25 +4,13 @@
  * each chunk writes formats, then values, then grows the table over them, so the table only ever
  * covers rows whose values are all in place.
  */
-import {
-  cellsToSend,
-  count,
-  describeSpans,
-  formatRow,
-  planChunks,
-  writtenSpans,
-  type Chunk,
-  type MonthSpan,
-} from "./chunks";
-import type { ImportPlan, PlannedCell } from "./types";
+import { cellsToSend, formatRow, planChunks, type Chunk } from "./chunks";
+import { count, counted, describeSpans, writtenSpans, type MonthSpan } from "./format";
+import { thrownMessage } from "./internalError";
+import { kindsKey, kindsToStore, storedKinds } from "./tableKinds";
+import type { ExistingTable, ImportPlan, PlannedCell } from "./types";
 
-export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
-
-/** What an existing table holds, as planAppend needs it. */
-export interface ExistingTable {
-  header: string[];
-  rows: unknown[][];
-}
+type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
 
 export interface WriteOptions {
   target?: WriteTarget;
@@ -36,7 +24,7 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
-export type WriteStatus = "done" | "cancelled" | "failed" | "refused" | "occupied";
+type WriteStatus = "done" | "cancelled" | "failed" | "refused" | "occupied";
 
 export interface WriteOutcome {
   status: WriteStatus;
@@ -60,7 +48,7 @@ const SHEET_ROWS = 1_048_576;
 const READ_ROWS = 5_000;
 
 /** "Production", "Production 2", … — the first name not taken (Excel compares names case-insensitively). */
-export function uniqueName(base: string, taken: string[], separator: string): string {
+function uniqueName(base: string, taken: string[], separator: string): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -78,6 +66,8 @@ interface Place {
   columns: number;
   existingRows: number; // body rows already in the table
   created: boolean; // the sheet and table are made by this write
+  /** Excel's id of the table, once it exists: the key its columns' kinds are stored under. */
+  tableId?: string;
 }
 
 export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Promise<WriteOutcome> {
@@ -192,7 +182,7 @@ async function readExisting(name: string): Promise<{ place: Place; existing: Exi
     table.load("isNullObject");
     await context.sync();
     if (table.isNullObject) return `the workbook has no table named "${name}".`;
-    table.load("name,showTotals");
+    table.load("name,showTotals,id");
     const sheet = table.worksheet.load("name");
     const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
     const header = table.getHeaderRowRange().load("values");
@@ -208,7 +198,11 @@ async function readExisting(name: string): Promise<{ place: Place; existing: Exi
       columns: range.columnCount,
       existingRows: range.rowCount - 1,
       created: false,
+      tableId: table.id,
     };
+    const stored = context.workbook.settings.getItemOrNullObject(kindsKey(table.id)).load("value");
+    await context.sync();
+    const kinds = stored.isNullObject ? undefined : storedKinds(stored.value, place.columns);
     const rows: unknown[][] = [];
     const ws = context.workbook.worksheets.getItem(place.sheet);
     for (let start = 0; start < place.existingRows; start += READ_ROWS) {
@@ -217,7 +211,9 @@ async function readExisting(name: string): Promise<{ place: Place; existing: Exi
       await context.sync();
       rows.push(...slice.values);
     }
-    return { place, existing: { header: header.values[0].map((h) => String(h)), rows } };
+    const existing: ExistingTable = { header: header.values[0].map((h) => String(h)), rows };
+    if (kinds !== undefined) existing.kinds = kinds;
+    return { place, existing };
   });
 }
 
@@ -293,10 +289,12 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
         if (!table) {
           table = ws.tables.add(covered, true);
           table.name = place.table;
+          table.load("id");
         } else {
           table.resize(covered);
         }
         await context.sync();
+        if (place.created) place.tableId ??= table.id;
         written = c.end;
         opts.onProgress?.(written, total);
       }
@@ -306,14 +304,14 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
   }
 
   if (failure) written = await reconcile(plan, place, written, chunks, !!opts.overwrite);
-  await finish(place, written > 0 || !place.created);
+  await finish(place, written > 0 || !place.created, plan);
 
   const spans = writtenSpans(plan, written);
   const months = describeSpans(spans);
   const where = `table ${place.table} on sheet ${place.sheet}`;
   const base = { sheet: place.sheet, table: place.table, rowsWritten: written, totalRows: total, spans, plan };
   if (failure) {
-    const reason = failure instanceof Error ? failure.message : String(failure);
+    const reason = thrownMessage(failure);
     return {
       ...base,
       status: "failed",
@@ -336,7 +334,7 @@ async function writeChunks(plan: ImportPlan, place: Place, opts: WriteOptions): 
   return {
     ...base,
     status: "done",
-    message: `Wrote ${count(total)} row${total === 1 ? "" : "s"} to ${where}: ${months}.`,
+    message: `Wrote ${counted(total, "row")} to ${where}: ${months}.`,
   };
 }
 
@@ -390,12 +388,18 @@ async function reconcile(
   }
 }
 
-/** Recalculate (calculation was suspended per chunk) and show the new sheet. */
-async function finish(place: Place, show: boolean): Promise<void> {
+/**
+ * Recalculate (calculation was suspended per chunk), show the new sheet, and keep a new table's
+ * column kinds with the workbook for later appends (tableKinds.ts).
+ */
+async function finish(place: Place, show: boolean, plan: ImportPlan): Promise<void> {
   try {
     await Excel.run(async (context) => {
       context.workbook.application.calculate(Excel.CalculationType.recalculate);
       if (show && place.created) context.workbook.worksheets.getItem(place.sheet).activate();
+      if (show && place.created && place.tableId !== undefined) {
+        context.workbook.settings.add(kindsKey(place.tableId), kindsToStore(plan));
+      }
       await context.sync();
     });
   } catch {

@@ -2,8 +2,9 @@
  * What an append would add, shown before anything is written: the chosen table is read and the
  * plan narrowed to the months it does not have yet — planAppend, as the writer does at write time.
  */
-import { count } from "../import/chunks";
+import { count } from "../import/format";
 import { planAppend } from "../import/engine";
+import { thrownMessage } from "../import/internalError";
 import type { ImportPlan } from "../import/types";
 import { readTableForAppend } from "../import/writer";
 
@@ -18,7 +19,7 @@ export async function previewAppend(plan: ImportPlan, table: string): Promise<Ap
   try {
     existing = await readTableForAppend(table);
   } catch (e) {
-    return { plan: null, note: `Could not read table ${table}: ${e instanceof Error ? e.message : String(e)}` };
+    return { plan: null, note: `Could not read table ${table}: ${thrownMessage(e)}` };
   }
   if (typeof existing === "string") return { plan: null, note: `Cannot add to it: ${existing}` };
   const narrowed = planAppend(plan, existing);

@@ -2,7 +2,7 @@
  * Cells and problems as text for the pane. Pure: the preview must show a value as Excel will
  * display it under the column's number format, and the tests check that without a browser.
  */
-import { serialToMonthLabel } from "../import/chunks";
+import { serialToMonthLabel } from "../import/format";
 import type { PlannedCell, Problem } from "../import/types";
 
 const grouped = (v: number, decimals: number) =>

@@ -1,5 +1,5 @@
 /** The preview table and the problems list. Every piece of data goes in as textContent. */
-import { count } from "../import/chunks";
+import { count } from "../import/format";
 import type { ImportPlan } from "../import/types";
 import { byId, el } from "./dom";
 import { displayCell, problemPlace, problemSummary, severityLabel, sortProblems } from "./display";

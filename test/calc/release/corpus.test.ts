@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRelease } from "../../../src/calc";
+import { readRelease } from "../../../src/calc/release";
 import {
   compareWithExpected,
   corpusNames,

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRelease } from "../../../src/calc";
+import { readRelease } from "../../../src/calc/release";
 
 const page = readFileSync(join(__dirname, "../../../docs/check-a-release.md"), "utf8");
 const example = /```text\n([\s\S]*?)\n```/.exec(page)?.[1] ?? "";

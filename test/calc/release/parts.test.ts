@@ -1,6 +1,6 @@
 /** The reader's parts on the forms releases print: figures and units, periods, tables, and the exact verdicts. */
 import { describe, expect, it } from "vitest";
-import { readRelease, type ReleaseFigure } from "../../../src/calc";
+import { readRelease, type ReleaseFigure } from "../../../src/calc/release";
 import { periodLabel, periodsOf, resolve, type PeriodContext } from "../../../src/calc/release/periods";
 import { quantitiesOf, type Quantity, type Unread } from "../../../src/calc/release/quantities";
 import { tokenize } from "../../../src/calc/release/tokens";

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CalcError, readRelease, type Release } from "../../../src/calc";
+import { CalcError } from "../../../src/calc/errors";
+import { readRelease, type Release } from "../../../src/calc/release";
 import { corpusNames, releaseText } from "../../support/releaseCorpus";
 
 const VERDICT =

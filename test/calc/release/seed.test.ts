@@ -4,7 +4,7 @@
  * them across paragraphs and say what it cannot check.
  */
 import { describe, expect, it } from "vitest";
-import { readRelease, type ReleaseClaim, type ReleaseFigure } from "../../../src/calc";
+import { readRelease, type ReleaseClaim, type ReleaseFigure } from "../../../src/calc/release";
 import { releaseText } from "../../support/releaseCorpus";
 
 const text = releaseText("seed");

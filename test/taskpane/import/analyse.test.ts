@@ -157,9 +157,9 @@ describe("header row", () => {
 describe("mine column", () => {
   const text =
     "Mine,Month,Gold (oz)\nVeta Dorada,Feb 2017,6736\nHuanca,Jan 2017,900\nVeta Dorada,Jan 2017,5208\nHuanca,Feb 2017,950\n";
-  it("keeps the mine as a text column and sorts by mine then month", () => {
+  it("keeps the mine as a text column of kind mine and sorts by mine then month", () => {
     const a = run(text);
-    expect(a.plan.columns[0]).toEqual({ name: "Mine", kind: "text", numberFormat: "@" });
+    expect(a.plan.columns[0]).toEqual({ name: "Mine", kind: "mine", numberFormat: "@" });
     expect(a.plan.rows).toEqual([
       ["Huanca", serial(2017, 1), 900],
       ["Huanca", serial(2017, 2), 950],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decimalToNumber, parseDecimal, parseNumber } from "../../../src/calc";
-import { decimalEvidence, readMonthCell, readValue } from "../../../src/taskpane/import/cells";
+import { CELL, readDecimal } from "../../../src/calc/number";
+import { decimalToNumber } from "../../support/oracles";
+import { parseNumber } from "../../../src/calc/numbers";
+import { decimalEvidence } from "../../../src/calc/number";
+import { readMonthCell, readValue } from "../../support/cells";
 
 describe("readValue", () => {
   it("reads numbers as releases print them", () => {
@@ -53,7 +56,7 @@ describe("readValue", () => {
               .replace(/,/g, mark === "." ? "," : ".")
           : String(Math.abs(int));
         const text = `${int < 0 ? "-" : ""}${intText}${frac ? `${mark}${frac}` : ""}`;
-        expect(readValue(text, mark, false).value).toBe(parseNumber(text, { decimal: mark }));
+        expect(readValue(text, mark, false).value).toBe(parseNumber(text, { ...CELL, decimal: mark }));
       }),
     );
   });
@@ -63,7 +66,7 @@ describe("readValue against calc on digit strings", () => {
   /** calc's exact decimal, scaled by 1/100 under a % header before rounding. */
   const calcOrError = (t: string, mark: "." | ",", pct: boolean) => {
     try {
-      const d = parseDecimal(t, { decimal: mark });
+      const d = readDecimal(t, { ...CELL, decimal: mark });
       return d === null ? null : decimalToNumber(pct ? { ...d, exponent: d.exponent - 2 } : d);
     } catch {
       return "error";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanHeader, numberFormatFor, parseMonthName, splitHeaderYear } from "../../../src/taskpane/import/header";
+import { cleanHeader, numberFormatFor, splitHeaderYear } from "../../../src/taskpane/import/header";
+import { parseMonthName } from "../../../src/calc/vocabulary";
 
 describe("cleanHeader", () => {
   it("strips a bracketed footnote and keeps the unit", () => {

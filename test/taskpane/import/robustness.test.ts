@@ -1,7 +1,8 @@
 /** Property: no input makes the engine throw; every failure comes back as a Problem in a well-formed plan. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { analyseImport, decodeBytes, planAppend, readTable } from "../../../src/taskpane/import/engine";
+import { analyseImport, decodeBytes, planAppend } from "../../../src/taskpane/import/engine";
+import { readTable } from "../../../src/taskpane/import/read";
 import type { ImportAnalysis, ImportOptions } from "../../../src/taskpane/import/types";
 
 function wellFormed(a: ImportAnalysis): void {

@@ -1,0 +1,45 @@
+/**
+ * The pane's bug policy (CONTRIBUTING.md, "Errors"). Bad input is never an exception here: the
+ * engine reports it as problems naming the row, column and text. Anything thrown is a bug, and the
+ * pane shows it as an "internal error" with its message — never as a problem with the user's data —
+ * and, when it struck during a write, says what the workbook holds from what the writer reported.
+ */
+import { count } from "./format";
+import type { Problem } from "./types";
+
+/** The message of whatever was thrown (not always an Error). */
+export function thrownMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A bug in a step of the engine, as the one problem that blocks the import: "<step> (internal error: <message>)". */
+export function internalProblem(step: string, e: unknown): Problem {
+  return { severity: "error", code: "internal", message: `${step} (internal error: ${thrownMessage(e)})` };
+}
+
+/** What the writer had reported when a write stopped: its last progress, and the table it was adding to. */
+export interface WrittenSoFar {
+  rowsWritten: number;
+  totalRows: number;
+  /** The existing table being added to; undefined for a new table. */
+  table?: string;
+}
+
+/** office.js names the errors Excel raises "RichApi.Error" (the test double does too). */
+const isExcelError = (e: unknown): boolean => e instanceof Error && e.name === "RichApi.Error";
+
+/**
+ * What the pane says when a write throws: Excel's refusal as Excel's, anything else as an internal
+ * error; then how many whole rows went where, as the writer last reported.
+ */
+export function writeStoppedMessage(e: unknown, written: WrittenSoFar): string {
+  const where = written.table === undefined ? "the new table" : `table ${written.table}`;
+  const what =
+    written.rowsWritten === 0
+      ? "Nothing was written."
+      : `${count(written.rowsWritten)} of ${count(written.totalRows)} rows had been written to ${where} when it stopped.`;
+  const why = isExcelError(e)
+    ? `The import failed (${thrownMessage(e)}).`
+    : `The import stopped on an internal error (${thrownMessage(e)}).`;
+  return `${why} ${what}`;
+}
