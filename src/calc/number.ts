@@ -52,9 +52,11 @@ export const GUIDANCE: NumberSettings = { decimal: ".", mIsMillion: true, noFigu
 export const STATED: NumberSettings = { decimal: "text", mIsMillion: false, noFigure: null, footnotes: false };
 /**
  * A figure in a release's prose or tables ("73,476", "$1 275", "5.32-million"): decimal point; "m" is
- * million only after a currency, which the release reader decides; nothing is blank.
+ * not million (it is after a currency: RELEASE_MONEY); nothing is blank.
  */
 export const RELEASE: NumberSettings = { decimal: ".", mIsMillion: false, noFigure: null, footnotes: false };
+/** Money in a release ("US$2,124m", "A$29 m"): after a currency "m" is million. */
+export const RELEASE_MONEY: NumberSettings = { ...RELEASE, mIsMillion: true };
 /** An import's value cell, once the file's decimal mark is settled. */
 export const IMPORT_POINT: NumberSettings = { ...CELL, decimal: "." };
 export const IMPORT_COMMA: NumberSettings = { ...CELL, decimal: "," };
@@ -120,7 +122,7 @@ const isDigitChar = (c: string | undefined): boolean => c !== undefined && c >= 
 const isSeparator = (c: string | undefined): boolean => c === "." || c === "," || c === "'";
 
 /** The power of ten a scale word stands for under the settings, or undefined. */
-function scaleOf(word: string, s: NumberSettings): number | undefined {
+export function scaleOf(word: string, s: NumberSettings): number | undefined {
   return (
     CASED_SCALE_WORDS.get(word) ??
     SCALE_WORDS.get(word.toLowerCase()) ??

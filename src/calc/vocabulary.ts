@@ -157,11 +157,15 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ["thousands", 3],
   ["lakh", 5],
   ["lakhs", 5],
+  ["crore", 7],
+  ["crores", 7],
   ["moz", 6],
   ["mn", 6],
   ["mln", 6],
   ["million", 6],
   ["millions", 6],
+  ["mlb", 6],
+  ["mlbs", 6],
   ["bn", 9],
   ["billion", 9],
   ["billions", 9],
@@ -170,33 +174,56 @@ export const CASED_SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ["%", -2],
   ["M", 6],
   ["Mt", 6],
-  ["Mlb", 6],
-  ["Mlbs", 6],
 ]);
+/** The dimension of "MT", which releases use for metric and for million tonnes. */
+export const AMBIGUOUS_TONNES = "MT";
+
 /** Lower-case "m" as million, for texts that write it so ("4.1 m"): see NumberSettings.mIsMillion. */
 export const LOWER_M = "m";
 
-/** Units a figure may carry in a cell ("6,736 oz", "2.5 lakh tonnes"), lower case. */
-export const UNIT_WORDS: ReadonlySet<string> = new Set([
-  "oz",
-  "ozs",
-  "ounce",
-  "ounces",
-  "t",
-  "tonne",
-  "tonnes",
-  "ton",
-  "tons",
-  "wmt",
-  "dmt",
-  "lb",
-  "lbs",
-  "pounds",
-  "g/t",
-  "tpd",
-  "kg",
-  "g",
+/**
+ * Unit words (lower case) and what they measure: the dimension two figures must share to be compared
+ * ("koz" is ounces, its thousands given by SCALE_WORDS; "GEO", gold-equivalent ounces, is ounces of
+ * another metal). "mt" is "MT": metric tonnes in one release, million tonnes in another, until the
+ * text says which.
+ */
+export const UNIT_DIMENSIONS: ReadonlyMap<string, string> = new Map([
+  ["oz", "oz"],
+  ["ozs", "oz"],
+  ["ounce", "oz"],
+  ["ounces", "oz"],
+  ["koz", "oz"],
+  ["moz", "oz"],
+  ["geo", "oz"],
+  ["geos", "oz"],
+  ["t", "t"],
+  ["tonne", "t"],
+  ["tonnes", "t"],
+  ["ton", "t"],
+  ["tons", "t"],
+  ["wmt", "t"],
+  ["dmt", "t"],
+  ["kt", "t"],
+  ["mt", AMBIGUOUS_TONNES],
+  ["lb", "lb"],
+  ["lbs", "lb"],
+  ["pound", "lb"],
+  ["pounds", "lb"],
+  ["mlb", "lb"],
+  ["mlbs", "lb"],
+  ["g/t", "g/t"],
+  ["tpd", "tpd"],
+  ["kg", "kg"],
+  ["g", "g"],
+  ["grams", "g"],
 ]);
 
+/** Units a figure may carry in a cell ("6,736 oz", "2.5 lakh tonnes"): the unit words that are not scales, nor ambiguous. */
+export const UNIT_WORDS: ReadonlySet<string> = new Set(
+  [...UNIT_DIMENSIONS]
+    .filter(([word, dim]) => !SCALE_WORDS.has(word) && !CASED_SCALE_WORDS.has(word) && dim !== AMBIGUOUS_TONNES)
+    .map(([word]) => word),
+);
+
 /** A currency before a figure ("US$200", "$220 million", "€5"), matched in any case. */
-export const CURRENCY = "(?:(?:us|c|a|au|ca|nz)?\\$|€|£)";
+export const CURRENCY = "(?:(?:us|c|a|au|ca|nz|cdn)?\\$|€|£|₹)";

@@ -3,7 +3,7 @@
  * index every claim looks figures up in: by metric, period and unit, near the claim.
  */
 import type { Sentence } from "./layout";
-import { metricOf, metricScore, type Metric } from "./metrics";
+import { isMaterialWord, metricOf, metricScore, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
 import { periodsOf, priorOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import { quantitiesOf, type Quantity, type Unread } from "./quantities";
@@ -114,8 +114,10 @@ function figureOf(
     to++;
   const before = metricOf(tokens, from, q.at);
   const after = metricOf(tokens, q.last + 1, to);
+  // "9.0 million silver equivalent ounces": the metal printed with the unit
+  const own = tokens.slice(q.at + 1, q.last + 1).some(isMaterialWord) ? metricOf(tokens, q.at + 1, q.last + 1) : null;
   const metric: Metric = {
-    material: after.material ?? before.material,
+    material: own?.material ?? after.material ?? before.material,
     measure: before.measure ?? after.measure,
     qualifiers: [...before.qualifiers, ...after.qualifiers],
   };

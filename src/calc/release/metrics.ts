@@ -159,6 +159,10 @@ export function metricOf(tokens: Token[], from: number, to: number, skipBrackets
   return m;
 }
 
+/** A word naming a metal or its equivalent ("gold", "silver", "equivalent"), as printed between a figure and its unit. */
+export const isMaterialWord = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === "word" && (MATERIALS.has(t.lower) || t.lower === "equivalent" || t.lower === "eq");
+
 export const hasMetric = (m: Metric): boolean => m.material !== null || m.measure !== null;
 
 /** The materials a phrase names in order ("silver and gold production": silver, gold). */

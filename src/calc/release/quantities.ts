@@ -4,7 +4,10 @@
  * "9-per-cent". Each keeps its printed text and offsets; its number goes through calc's decimal reader,
  * and a number that reader refuses is "not read", never guessed.
  */
-import { readDecimal, RELEASE, type Decimal } from "../number";
+import { readDecimal, RELEASE, RELEASE_MONEY, scaleOf, type Decimal } from "../number";
+import { AMBIGUOUS_TONNES, CURRENCY, UNIT_DIMENSIONS } from "../vocabulary";
+import { isMaterialWord } from "./metrics";
+import { CHANGE_WORDS } from "./words";
 import { CalcError } from "../errors";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
@@ -55,69 +58,57 @@ interface UnitWord {
   scale: number;
 }
 
-// Maps, not objects: a word from the text must never reach Object.prototype.
-const UNIT_WORDS = new Map<string, UnitWord>(
-  Object.entries({
-    oz: { dim: "oz", scale: 0 },
-    ozs: { dim: "oz", scale: 0 },
-    ounce: { dim: "oz", scale: 0 },
-    ounces: { dim: "oz", scale: 0 },
-    koz: { dim: "oz", scale: 3 },
-    moz: { dim: "oz", scale: 6 },
-    t: { dim: "t", scale: 0 },
-    tonne: { dim: "t", scale: 0 },
-    tonnes: { dim: "t", scale: 0 },
-    ton: { dim: "t", scale: 0 },
-    tons: { dim: "t", scale: 0 },
-    dmt: { dim: "t", scale: 0 },
-    wmt: { dim: "t", scale: 0 },
-    kt: { dim: "t", scale: 3 },
-    mt: { dim: "MT", scale: 0 },
-    lb: { dim: "lb", scale: 0 },
-    lbs: { dim: "lb", scale: 0 },
-    pound: { dim: "lb", scale: 0 },
-    pounds: { dim: "lb", scale: 0 },
-    mlb: { dim: "lb", scale: 6 },
-    mlbs: { dim: "lb", scale: 6 },
-    tpd: { dim: "tpd", scale: 0 },
-    g: { dim: "g", scale: 0 },
-    grams: { dim: "g", scale: 0 },
-    kg: { dim: "g", scale: 3 },
-    days: { dim: "count:days", scale: 0 },
-    day: { dim: "count:days", scale: 0 },
-    shares: { dim: "count:shares", scale: 0 },
-    bridges: { dim: "count:bridges", scale: 0 },
-    miners: { dim: "count:miners", scale: 0 },
-    months: { dim: "count:months", scale: 0 },
-    years: { dim: "count:years", scale: 0 },
-    quarters: { dim: "count:quarters", scale: 0 },
-  }),
-);
+/** Words that make a number a count of something ("255 days", "12,372 rakes"), not a figure of production. */
+const COUNT_WORDS = new Set(["day", "days", "shares", "bridges", "miners", "months", "years", "quarters"]);
 
-const SCALE_WORDS = new Map<string, number>(
-  Object.entries({ thousand: 3, thousands: 3, million: 6, millions: 6, mn: 6, mln: 6, billion: 9, bn: 9, lakh: 5 }),
-);
+/**
+ * What a unit word after a number measures, from calc's vocabulary ("koz": ounces in thousands; "Mt": tonnes
+ * in millions; "MT": as the release defines it), or a count ("12,372 rakes": a plural noun that is no unit).
+ */
+function unitWord(t: Token | undefined): UnitWord | undefined {
+  if (!t || t.kind !== "word") return undefined;
+  const dim = UNIT_DIMENSIONS.get(t.lower);
+  if (dim !== undefined) {
+    const scale = scaleOf(t.text, RELEASE) ?? 0;
+    // "Mt" says million tonnes by its case; "MT" and "mt" say nothing until the release defines them
+    if (dim === AMBIGUOUS_TONNES) return scale > 0 ? { dim: "t", scale } : { dim, scale: 0 };
+    return { dim, scale };
+  }
+  if (COUNT_WORDS.has(t.lower)) return { dim: `count:${t.lower === "day" ? "days" : t.lower}`, scale: 0 };
+  return undefined;
+}
+
+/** A plural noun after a bare number ("12,372 rakes", "11 areas"): what it counts. */
+function countNoun(t: Token | undefined): string | null {
+  if (!t || t.kind !== "word" || t.text !== t.lower || t.text.length < 4 || !t.lower.endsWith("s")) return null;
+  if (scaleOf(t.text, RELEASE) !== undefined || CHANGE_WORDS.has(t.lower) || NOT_COUNTED.has(t.lower)) return null;
+  return t.lower;
+}
+
+/** Plural words after a number that name no thing counted ("2016 levels", "5% gains"). */
+const NOT_COUNTED = new Set(["levels", "terms", "basis", "respectively", "plus", "less", "was", "has", "is"]);
 
 /** Longest number read as a figure (with its separators): "1,000,000,000,000.000000" has 24 characters. */
 const MAX_DIGITS = 30;
 
-const CURRENCY_WORDS = new Set(["us", "a", "c", "ca", "au", "nz", "cdn"]);
+/** A currency right before a figure, as calc's vocabulary writes them ("US$", "A$", "₹", "€"). */
+const CURRENCY_BEFORE = new RegExp(`(?<![A-Za-z])${CURRENCY}$`, "i");
 
 /** The currency printed before a number, and the index of its first token, or null. */
-function currencyBefore(tokens: Token[], i: number): { cur: string; from: number } | null {
-  let k = i - 1;
-  const t = tokens[k];
+function currencyBefore(text: string, tokens: Token[], i: number): { cur: string; from: number } | null {
+  const t = tokens[i - 1];
   if (!t) return null;
-  if (t.kind === "word" && t.text === "R" && !tokens[i].space) return { cur: "R", from: k };
-  if (t.kind === "punct" && (t.text === "€" || t.text === "£")) return { cur: t.text, from: k };
-  if (!isPunct(t, "$")) return null;
-  const w = tokens[k - 1];
-  if (w && w.kind === "word" && !t.space && CURRENCY_WORDS.has(w.lower) && w.text === w.text.toUpperCase()) {
-    k--;
-    return { cur: `${w.text === "US" ? "" : w.text}$`, from: k };
-  }
-  // "U.S.$"
-  return { cur: "$", from: k };
+  // "R18.21": the rand, a capital letter glued to the figure (a cell's "R2" is a label, so only here)
+  if (t.kind === "word" && t.text === "R" && !tokens[i].space) return { cur: "R", from: i - 1 };
+  const from = Math.max(0, tokens[i].start - 8);
+  const before = text.slice(from, tokens[i].start).trimEnd();
+  const m = CURRENCY_BEFORE.exec(before);
+  if (!m) return null;
+  const at = from + m.index;
+  let k = i - 1;
+  while (k > 0 && tokens[k - 1].start >= at) k--;
+  const printed = m[0].toUpperCase();
+  return { cur: printed === "US$" ? "$" : printed, from: k };
 }
 
 /** Whether a number token stands inside parentheses, by counting them from the sentence's start. */
@@ -181,7 +172,7 @@ export function quantitiesOf(
     let plus = false;
     let tolerance = false;
     let first = i;
-    const currency = currencyBefore(tokens, i);
+    const currency = currencyBefore(text, tokens, i);
     if (currency) {
       first = currency.from;
       start = tokens[first].start;
@@ -266,41 +257,36 @@ export function quantitiesOf(
     let unitFrom = -1;
     let m = i + 1;
     const w = tokens[m];
-    if (w && isDash(w) && !w.space && SCALE_WORDS.has(tokens[m + 1]?.lower ?? "") && !tokens[m + 1].space) {
+    // after a currency "m" is million ("US$2,124m"); elsewhere a lone "M" or "m" may be anything
+    const scaleAt = (x: Token | undefined): number | undefined =>
+      x && x.kind === "word" && !UNIT_DIMENSIONS.has(x.lower) && (currency || x.text.length > 1)
+        ? scaleOf(x.text, currency ? RELEASE_MONEY : RELEASE)
+        : undefined;
+    if (w && isDash(w) && !w.space && scaleAt(tokens[m + 1]) !== undefined && !tokens[m + 1].space) {
       // "5.32-million"
-      scale = SCALE_WORDS.get(tokens[m + 1].lower) as number;
+      scale = scaleAt(tokens[m + 1]) as number;
       unitFrom = m;
       m += 2;
-    } else if (w && w.kind === "word" && SCALE_WORDS.has(w.lower)) {
-      scale = SCALE_WORDS.get(w.lower) as number;
-      unitFrom = m;
-      m++;
-    } else if (
-      w &&
-      w.kind === "word" &&
-      currency &&
-      !w.space &&
-      (w.text === "m" || w.text === "M" || w.lower === "bn")
-    ) {
-      // "US$2,124m", "A$29m"
-      scale = w.lower === "bn" ? 9 : 6;
-      unitFrom = m;
-      m++;
-    } else if (w && w.kind === "word" && currency && w.text === "M") {
-      // "$487 M"
-      scale = 6;
+    } else if (scaleAt(w) !== undefined) {
+      scale = scaleAt(w) as number;
       unitFrom = m;
       m++;
     }
-    const u = tokens[m];
+    // "9.0 million silver equivalent ounces", "37,548 gold oz": the metal named between the scale and the unit
+    let u = tokens[m];
+    let metalWords = 0;
+    while (metalWords < 3 && isMaterialWord(tokens[m + metalWords]) && unitWord(tokens[m + metalWords + 1])) {
+      metalWords++;
+      u = tokens[m + metalWords];
+    }
     if (u && u.kind === "word") {
       const defined = abbreviations.get(u.text);
-      const known = defined ?? (u.text === "MT" || u.text === "Mt" ? caseUnit(u.text) : UNIT_WORDS.get(u.lower));
+      const known = defined ?? unitWord(u);
       if (known && !(currency && known.dim.startsWith("count"))) {
         if (!currency) dim = known.dim;
         scale += known.scale;
         if (unitFrom < 0) unitFrom = m;
-        m++;
+        m += metalWords + 1;
         if (currency) dim = `${dim}/${known.dim}`;
         // "7,815 tonnes per day": a rate, not tonnes
         if (
@@ -323,17 +309,20 @@ export function quantitiesOf(
         m += 3;
       } else if (isWord(u, "per") && tokens[m + 1]?.kind === "word") {
         // "$304 per ounce", "$0.04 per share", "0.39 per one million hours": a rate, never a production figure
-        const per = UNIT_WORDS.get(tokens[m + 1].lower)?.dim ?? tokens[m + 1].lower;
+        const per = unitWord(tokens[m + 1])?.dim ?? tokens[m + 1].lower;
         dim = `${dim || "count"}/${per}`;
         if (unitFrom < 0) unitFrom = m;
         m += 2;
+      } else if (!currency && scale === 0 && u.space && countNoun(u) !== null) {
+        // "12,372 rakes": a count of rakes, compared only with rakes
+        dim = `count:${countNoun(u)}`;
       }
     }
     // "/oz", "/eq oz", "/lb", "/t"
     if (isPunct(tokens[m], "/") && !tokens[m].space && tokens[m + 1]?.kind === "word") {
       let p = m + 1;
       if (isWord(tokens[p], "eq") && tokens[p + 1]?.kind === "word") p++;
-      const per = UNIT_WORDS.get(tokens[p].lower)?.dim ?? tokens[p].lower;
+      const per = unitWord(tokens[p])?.dim ?? tokens[p].lower;
       dim = `${dim || "count"}/${per}`;
       if (unitFrom < 0) unitFrom = m;
       m = p + 1;
@@ -362,11 +351,6 @@ export function quantitiesOf(
   return out;
 }
 
-/** "Mt" is million tonnes; "MT" is left as printed unless the release defines it. */
-function caseUnit(text: string): UnitWord {
-  return text === "Mt" ? { dim: "t", scale: 6 } : { dim: "MT", scale: 0 };
-}
-
 /** "million tonnes (MT)", "metric tonnes (MT)": abbreviations a release defines, by the words before them. */
 export function definedUnits(tokens: Token[], into: Map<string, UnitWord>): void {
   for (let i = 2; i + 2 < tokens.length; i++) {
@@ -374,10 +358,10 @@ export function definedUnits(tokens: Token[], into: Map<string, UnitWord>): void
     const abbr = tokens[i + 1].text;
     if (abbr.toUpperCase() !== abbr || abbr.length > 4 || into.has(abbr)) continue;
     const a = tokens[i - 2].lower;
-    const b = tokens[i - 1].lower;
-    const unit = UNIT_WORDS.get(b);
+        const unit = unitWord(tokens[i - 1]);
     if (!unit || unit.dim.startsWith("count")) continue;
-    if (SCALE_WORDS.has(a)) into.set(abbr, { dim: unit.dim, scale: unit.scale + (SCALE_WORDS.get(a) as number) });
+    const scale = scaleOf(tokens[i - 2].text, RELEASE);
+    if (scale !== undefined && !UNIT_DIMENSIONS.has(a)) into.set(abbr, { dim: unit.dim, scale: unit.scale + scale });
     else if (a === "metric" || unit.dim === "t") into.set(abbr, { dim: unit.dim, scale: unit.scale });
   }
 }
