@@ -69,6 +69,13 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
 
 const MONTHS = new Map<string, number>(MONTH_WORDS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
 
+/** A month's full name, capitalised ("February"), for messages that spell it out (month 1-12). */
+export function fullMonthName(month: number): string {
+  const words = MONTH_WORDS[month - 1];
+  const w = words[words.length - 1];
+  return w[0].toUpperCase() + w.slice(1);
+}
+
 /** The month (1-12) a lower-case word names ("feb", "september"), or undefined. */
 export const monthOfWord = (word: string): number | undefined => MONTHS.get(word);
 

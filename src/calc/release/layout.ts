@@ -3,6 +3,7 @@
  * tables (lines of cells separated by tabs, "|" or runs of two or more spaces). Offsets are those of
  * the text the reader was given.
  */
+import { monthOfWord } from "../vocabulary";
 import { tokenize, type Token } from "./tokens";
 
 export interface Span {
@@ -266,18 +267,6 @@ const ABBREVIATIONS = new Set([
   "mr",
   "ms",
   "dr",
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
   "vs",
   "approx",
   "e",
@@ -329,7 +318,8 @@ function sentencesOf(text: string, block: ProseBlock): Sentence[] {
       after.kind === "num" || (after.kind === "word" && /^\p{Lu}/u.test(after.text)) || /^[("\u201c]$/.test(after.text);
     if (!starts) continue;
     const prev = tokens[k - 1];
-    if (t.text === "." && prev && prev.kind === "word" && ABBREVIATIONS.has(prev.lower) && m === k + 1) continue;
+    const abbreviated = prev && prev.kind === "word" && (ABBREVIATIONS.has(prev.lower) || monthOfWord(prev.lower));
+    if (t.text === "." && abbreviated && m === k + 1) continue;
     close(m);
     k = m - 1;
   }

@@ -5,8 +5,8 @@
  * ("a year earlier", "the prior quarter", "year-over-year", "the previous calendar year").
  * A period is a run of months; one without its year is completed later from the release's date.
  */
-import { parsePeriod } from "../periods";
 import { makeMonth, monthOf, yearOf, type MonthIndex } from "../months";
+import { MONTH_ABBREVIATIONS, monthOfWord } from "../vocabulary";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
 type Relative = "prior-year" | "prior-period" | "the-quarter" | "the-half" | "the-year" | "the-month";
@@ -71,23 +71,12 @@ const COUNTS = new Map<string, number>(
   }),
 );
 
-const monthCache = new Map<string, number>();
-/** The month (1-12) a word names, through calc's period reader ("Feb", "February", "Sept"). */
+/** The month (1-12) a word names, from calc's vocabulary ("Feb", "February", "Sept"). */
 export function monthWord(t: Token | undefined): number | null {
-  if (!t || t.kind !== "word" || t.text.length < 3 || t.text.length > 9) return null;
+  if (!t || t.kind !== "word" || t.text.length < 3) return null;
   // "may" and "march" are also verbs: only their capitalised forms are months
   if ((t.lower === "may" || t.lower === "march") && t.text[0] !== "M") return null;
-  const cached = monthCache.get(t.lower);
-  if (cached !== undefined) return cached || null;
-  let m = 0;
-  try {
-    const p = parsePeriod(`${t.lower} 2000`);
-    if (p.kind === "month" && p.month !== undefined) m = p.month;
-  } catch {
-    m = 0;
-  }
-  if (monthCache.size < 1000) monthCache.set(t.lower, m);
-  return m || null;
+  return monthOfWord(t.lower) ?? null;
 }
 
 /** A four-digit year 1900-2100 printed alone ("2016", not "2,016" or "2016.5"). */
@@ -547,7 +536,7 @@ export function priorOf(v: PeriodValue, current: Resolved | null, ctx: PeriodCon
   return resolve(v, ctx);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = MONTH_ABBREVIATIONS;
 
 /** "Feb 2017", "Q1 2017", "H1 2024", "2016", "Jan-Feb 2017", "Nov 2016-Oct 2017". */
 export function periodLabel(p: Resolved): string {

@@ -9,6 +9,7 @@
  */
 import { makeMonth, yearOf } from "../months";
 import { recordColumns } from "../records";
+import { fullMonthName } from "../vocabulary";
 import type { MonthlySeries } from "../series";
 import { sameDim, type Reading } from "./figures";
 import { metricOf, hasMetric, type Metric } from "./metrics";
@@ -169,7 +170,7 @@ function scopeOf(r: Reading, p: Phrase, end: number): Scope {
   if (s.ytd && s.unit === "year") s.unit = "month";
   s.text =
     s.month !== null
-      ? `same calendar month (every earlier ${MONTHS[s.month - 1]})`
+      ? `same calendar month (every earlier ${fullMonthName(s.month)})`
       : s.ytd
         ? `best ${s.unit ?? "period"} of the year so far`
         : s.since !== null
@@ -184,20 +185,6 @@ function scopeOf(r: Reading, p: Phrase, end: number): Scope {
 /** "Februaries", "Mays", "quarters". */
 const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The end of a record phrase: its own words, "of 6,736 oz", and a list of sites' figures after it. */
 function phraseEnd(r: Reading, p: Phrase): number {
@@ -385,7 +372,7 @@ function verdictOf(
     return { verdict: `inconsistent: ${periodLabel(at.period as Resolved)} was as high (${at.q.printed})`, earlier };
   }
   if (complete && lacking.length === 0 && earlier.length > 0) return { verdict: "consistent", earlier };
-  const what = scope.month !== null ? plural(MONTHS[scope.month - 1]) : `${scope.unit ?? "period"}s`;
+  const what = scope.month !== null ? plural(fullMonthName(scope.month)) : `${scope.unit ?? "period"}s`;
   const missing =
     earlier.length === 0
       ? `no earlier ${what} ${scope.ytd ? `of ${yearOf(p.first)} ` : ""}are printed`

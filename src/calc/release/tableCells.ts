@@ -7,7 +7,9 @@ import { makeMonth, yearOf } from "../months";
 import type { Cell } from "./layout";
 import { periodsOf, resolve, type PeriodContext, type PeriodValue, type Resolved } from "./periods";
 import { quantitiesOf, type Quantity, type Unread } from "./quantities";
-import { tokenize } from "./tokens";
+import { RELEASE, RELEASE_MONEY, scaleOf } from "../number";
+import { AMBIGUOUS_TONNES, CURRENCY, UNIT_DIMENSIONS } from "../vocabulary";
+import { isPunct, isWord, tokenize } from "./tokens";
 
 export interface Value {
   q: Quantity | null;
@@ -57,39 +59,48 @@ export function repaired(cells: Cell[]): Cell[] {
   return out;
 }
 
-/** "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit, its scale, and a short name for it. */
+/** A currency anywhere in a label or header ("US$/oz", "A$m", "Cost (US$)"), as calc's vocabulary writes them. */
+const CURRENCY_IN = new RegExp(`(?<![A-Za-z])${CURRENCY}`, "i");
+
+/**
+ * "000 tonnes", "(000's)", "000'oz", "A$m", "US$/oz", "g/t", "(oz)", "(Au oz.)", "waste/ore": a unit, its scale,
+ * and a short name for it. Scale and unit words are calc's vocabulary; "000" before or in brackets is thousands.
+ */
 export function unitOf(text: string): { dim: string; scale: number; text: string } | null {
-  const s = text.toLowerCase();
+  const tokens = tokenize(text);
+  const money = CURRENCY_IN.exec(text);
+  const cur = money ? (money[0].toUpperCase() === "$" ? "US$" : money[0].toUpperCase()) : null;
   let scale = 0;
-  if (/\b000\s*'?s?\b|\(000'?s\)|000'/.test(s) || /\bthousands?\b/.test(s) || /\bkoz\b/.test(s)) scale = 3;
-  if (/\bmillions?\b|\bmoz\b|\$m\b|\bmlb/.test(s) || (/\bmt\b/.test(s) && /million/.test(s))) scale = 6;
-  const money = /(us|a|c|au|ca)?\$/.exec(s);
-  const cur = money ? `${money[1] && money[1] !== "us" ? money[1].toUpperCase() : "US"}$` : null;
-  const per = /\/\s*(?:eq\s*)?(oz|t|lb|tonne|ounce)|\bper\s+(ounce|tonne|pound)/.exec(s);
-  const perDim = per
-    ? /^(oz|ounce)/.test(per[1] ?? per[2])
-      ? "oz"
-      : /^lb|pound/.test(per[1] ?? per[2])
-        ? "lb"
-        : "t"
-    : null;
+  let dim: string | null = null;
+  let per: string | null = null;
+  let ratio = false;
+  tokens.forEach((t, k) => {
+    if (t.kind === "num" && /^0{3}$/.test(t.text)) scale = Math.max(scale, 3);
+    if (t.kind !== "word") return;
+    const after = isPunct(tokens[k - 1], "/") || isWord(tokens[k - 1], "per");
+    if (t.lower === "ratio" || (t.lower === "ore" && after && isWord(tokens[k - 2], "waste"))) ratio = true;
+    const d = UNIT_DIMENSIONS.get(t.lower) ?? (t.lower === "tonne" ? "t" : undefined);
+    const s = UNIT_DIMENSIONS.has(t.lower) || t.text.length > 1 || cur ? scaleOf(t.text, cur ? RELEASE_MONEY : RELEASE) : 0;
+    if (s !== undefined && s > 0 && !after) scale = Math.max(scale, s);
+    if (d === undefined) return;
+    if (after && (dim !== null || cur)) per = per ?? d;
+    else dim = dim ?? d;
+  });
+  if (dim === AMBIGUOUS_TONNES) dim = scale > 0 ? "t" : null;
   const scaled = (base: string, k: string, m: string): string => (scale === 6 ? m : scale === 3 ? k : base);
   if (cur) {
-    const dim = `money:${cur === "US$" ? "" : cur.slice(0, -1)}$`;
+    const money = `money:${cur === "US$" ? "" : cur.slice(0, -1)}$`;
+    const perDim = per ?? (dim !== null && dim !== "t" && dim !== "oz" && dim !== "lb" ? null : dim);
     return perDim
-      ? { dim: `${dim}/${perDim}`, scale: 0, text: `${cur}/${perDim}` }
-      : { dim, scale, text: scaled(cur, `${cur}k`, `${cur}m`) };
+      ? { dim: `${money}/${perDim}`, scale: 0, text: `${cur}/${perDim}` }
+      : { dim: money, scale, text: scaled(cur, `${cur}k`, `${cur}m`) };
   }
-  if (/g\/t|grams per tonne/.test(s)) return { dim: "g/t", scale: 0, text: "g/t" };
-  if (/oz\/t/.test(s)) return { dim: "oz/t", scale: 0, text: "oz/t" };
-  if (/waste\s*\/\s*ore|ratio/.test(s)) return { dim: "ratio", scale: 0, text: "waste/ore" };
-  if (/\boz\b|ounces?|\d'oz/.test(s)) return { dim: "oz", scale, text: scaled("oz", "000 oz", "Moz") };
-  if (/\btonnes?\b|\btons?\b|\bdmt\b|\bwmt\b|\bkt\b/.test(s)) {
-    if (/\bkt\b/.test(s)) scale = 3;
-    return { dim: "t", scale, text: scaled("t", "000 t", "Mt") };
-  }
-  if (/\bpounds?\b|\blbs?\b/.test(s)) return { dim: "lb", scale, text: scaled("lb", "000 lb", "Mlb") };
-  if (/\btpd\b/.test(s)) return { dim: "tpd", scale: 0, text: "tpd" };
+  if (ratio) return { dim: "ratio", scale: 0, text: "waste/ore" };
+  if (dim !== null && per !== null) return { dim: `${dim}/${per}`, scale: 0, text: `${dim}/${per}` };
+  if (dim === "oz") return { dim, scale, text: scaled("oz", "000 oz", "Moz") };
+  if (dim === "t") return { dim, scale, text: scaled("t", "000 t", "Mt") };
+  if (dim === "lb") return { dim, scale, text: scaled("lb", "000 lb", "Mlb") };
+  if (dim !== null) return { dim, scale: 0, text: dim };
   if (scale > 0) return { dim: "", scale, text: "000" };
   return null;
 }

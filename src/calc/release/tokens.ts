@@ -3,6 +3,8 @@
  * over the characters (no regular expression runs over the whole text, so time grows with its length).
  */
 
+import { plainDashes, SPACE } from "../vocabulary";
+
 type TokenKind = "num" | "word" | "punct";
 
 export interface Token {
@@ -20,8 +22,10 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const LETTER = /\p{L}/u;
 const isLetter = (c: number, ch: string): boolean => isAsciiLetter(c) || (c > 127 && LETTER.test(ch));
+/** White space: tabs, line breaks and calc's spaces on a line (the no-break, figure, thin… spaces). */
+const SPACE_CHAR = new RegExp(`^${SPACE}$`, "u");
 const isSpace = (c: number): boolean =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f;
+  c === 32 || c === 9 || c === 10 || c === 13 || (c > 127 && SPACE_CHAR.test(String.fromCharCode(c)));
 
 /** Digits grouped by one plain space ("7 352", "$1 275") join a number only in groups of exactly three. */
 function spaceGroupEnd(text: string, i: number, to: number): number {
@@ -106,7 +110,7 @@ function isS(text: string, i: number, to: number): boolean {
 
 /** Dashes of every kind, as releases print ranges and minus signs. */
 export const isDash = (t: Token | undefined): boolean =>
-  t !== undefined && t.kind === "punct" && /^[-\u2010-\u2015\u2212]$/.test(t.text);
+  t !== undefined && t.kind === "punct" && t.text.length === 1 && plainDashes(t.text) === "-";
 
 export const isWord = (t: Token | undefined, ...words: string[]): boolean =>
   t !== undefined && t.kind === "word" && words.includes(t.lower);
