@@ -163,6 +163,16 @@ export function metricOf(tokens: Token[], from: number, to: number, skipBrackets
 export const isMaterialWord = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === "word" && (MATERIALS.has(t.lower) || t.lower === "equivalent" || t.lower === "eq");
 
+/** Measures that are averages or rates over a period (a grade, a cost per ounce, a price): they never add up. */
+const AVERAGES = new Set(["grade", "recovery", "price", "cost", "ratio", "margin"]);
+
+/**
+ * Whether figures of a metric in a unit add up over periods or sites (ounces, tonnes, money): not a grade,
+ * a recovery, a price, a cost per ounce, a ratio or a rate ("g/t", "US$/oz", "tpd", "%").
+ */
+export const isAdditive = (m: Metric, dim: string): boolean =>
+  !(m.measure !== null && AVERAGES.has(m.measure)) && !dim.includes("/") && dim !== "%" && dim !== "ratio" && dim !== "tpd";
+
 export const hasMetric = (m: Metric): boolean => m.material !== null || m.measure !== null;
 
 /** The materials a phrase names in order ("silver and gold production": silver, gold). */

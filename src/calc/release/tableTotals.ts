@@ -7,6 +7,7 @@ import type { Cell } from "./layout";
 import type { Fig, ReleasePlace } from "./model";
 import type { Resolved } from "./periods";
 import type { Column, Row, RowInfo, TableClaim } from "./tables";
+import { isAdditive } from "./metrics";
 import { totalVerdict } from "./verdicts";
 
 /** Periods that tile another exactly (Jan, Feb, Mar in Q1). */
@@ -28,8 +29,13 @@ export function totals(
   claims: TableClaim[],
   placeOfCell: (i: number, k: number, c: Cell) => ReleasePlace,
 ): void {
+  // grades, costs per ounce and prices are averages: a half-year column of them is no sum
   const sameDim = (a: Fig, b: Fig): boolean =>
-    a.q.unit.dim === b.q.unit.dim && a.q.unit.dim !== "%" && a.q.kind === "amount" && b.q.kind === "amount";
+    a.q.unit.dim === b.q.unit.dim &&
+    a.q.kind === "amount" &&
+    b.q.kind === "amount" &&
+    isAdditive(a.metric, a.q.unit.dim) &&
+    isAdditive(b.metric, b.q.unit.dim);
   const add = (i: number, k: number, total: Fig, parts: Fig[]): void => {
     const c = placed[i][k];
     if (!c) return;

@@ -8,8 +8,8 @@
 import type { Cell, Line, TableBlock } from "./layout";
 import { metricOf, noMetric, hasMetric, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
-import { periodsOf, type PeriodContext, type PeriodValue } from "./periods";
-import type { Unread } from "./quantities";
+import { periodLabel, periodsOf, resolve, sameSpan, type PeriodContext, type PeriodValue, type Resolved } from "./periods";
+import type { Quantity, Unread } from "./quantities";
 import { cellPeriod, cellValue, headerPeriod, isYearText, repaired, unitOf, type Value } from "./tableCells";
 import { totals } from "./tableTotals";
 import { tokenize } from "./tokens";
@@ -49,6 +49,8 @@ export interface Column {
   period: PeriodValue | null;
   role: Role;
   group: number;
+  /** What a change column compares, when its header says: a year apart ("YoY"), or the period before ("QoQ"). */
+  relation: Relation | null;
   forecast: boolean;
   total: boolean;
 }
@@ -119,10 +121,16 @@ export function readTable(
   let width = 0;
   let placeOf: (row: Row) => (Cell | null)[];
   const groupOf: number[] = [];
+  // A tab or "|" row with fewer cells than the table has columns lost some on the way (an HTML table's empty
+  // cells dropped): which header each figure stands under is unknown, unless it is the last row, cut short.
+  const misaligned = new Set<Row>();
   if (separated !== "spaces") {
-    width = Math.max(...dataRows.map((r) => r.cells.length));
+    width = Math.max(...rows.filter((r) => r.kind !== "section").map((r) => r.cells.length));
+    const lastData = dataRows[dataRows.length - 1];
+    for (const r of dataRows) if (r.cells.length < width && r !== lastData) misaligned.add(r);
     placeOf = (row) => {
       const out: (Cell | null)[] = new Array(width).fill(null);
+      if (misaligned.has(row)) return out;
       row.cells.forEach((c, k) => {
         if (k < width && c) out[k] = c;
       });
@@ -224,9 +232,14 @@ export function readTable(
   const columns: Column[] = headerText.map((parts, k) => {
     const header = parts.join(" ").replace(/\s+/g, " ").trim();
     const h = header.toLowerCase();
-    const percent = /%/.test(h) && (/variance|change|\+\/|increase|decrease|diff/.test(h) || h === "%");
-    const variance = !percent && /\b(variance|change|difference|diff)\b|\+\s*\/\s*\(?-/.test(h);
+    const relation = relationOf(h);
+    const changeWords = /variance|change|\+\/|increase|decrease|diff/.test(h) || relation !== null;
     const cellsHere = dataRows.map((r) => placeOf(r)[k]).filter((c): c is Cell => c !== null);
+    // a "Change" or "QoQ" column of percentages states changes in per cent, whatever its header says of "%"
+    const figuresHere = cellsHere.map((c) => valueOf(c).q).filter((q): q is Quantity => q !== null);
+    const percentCells = figuresHere.length > 0 && figuresHere.every((q) => q.kind === "percent");
+    const percent = (/%/.test(h) && (changeWords || h === "%")) || (changeWords && percentCells);
+    const variance = !percent && /\b(variance|change|difference|diff)\b|\+\s*\/\s*\(?-/.test(h);
     const textual = cellsHere.filter(
       (c) => valueOf(c).q === null && c.text.trim() !== "" && valueOf(c).unread === null,
     );
@@ -252,6 +265,7 @@ export function readTable(
       period: role === "period" ? headerPeriod(header, quarterEnded) : null,
       role,
       group: groupOf[k] ?? 0,
+      relation: role === "percent" || role === "variance" ? relationOf(h) : null,
       forecast: FORECAST.test(header),
       total: /\btotal\b/i.test(header),
     };
@@ -294,6 +308,16 @@ export function readTable(
       return;
     }
     if (r.kind !== "data") return;
+    if (misaligned.has(r)) {
+      const from = r.cells[0]?.start ?? r.line.start;
+      unread.push({
+        start: from,
+        end: r.line.end,
+        text: r.line.text.trim().slice(0, 80),
+        why: `the row has ${r.cells.length} cells where the table has ${width} columns: which column each figure belongs to is not known`,
+      });
+      return;
+    }
     const cells = placed[i];
     const labelCell = columns[0]?.role === "label" ? cells[0] : null;
     let label = (labelCell?.text ?? "").replace(/(?<=[a-z]{3})\d\b|\([a-z]\)/g, "").trim();
@@ -374,15 +398,30 @@ export function readTable(
     column: columns[k]?.header ?? "",
   });
 
-  // The two period columns a variance or "%" column compares: the nearest two before it in its group.
+  // The two period columns a variance or "%" column compares: the nearest before it, and the other one its
+  // header names ("YoY": a year apart; "QoQ": the period before) or else the next nearest in its group.
   const comparedBy = (k: number): [number, number] | null => {
-    const found: number[] = [];
-    for (let j = k - 1; j >= 0 && found.length < 2; j--) {
-      if (columns[j].group !== columns[k].group) break;
-      if (columns[j].role === "period") found.push(j);
+    const before: number[] = [];
+    for (let j = k - 1; j >= 0; j--) {
+      if (columns[j].group !== columns[k].group && columns[k].relation === null) break;
+      if (columns[j].role === "period") before.push(j);
     }
-    if (found.length < 2) return null;
-    return orderByTime(found[1], found[0]);
+    if (before.length < 2) return null;
+    const relation = columns[k].relation;
+    if (relation === null) return orderByTime(before[1], before[0]);
+    const span = (j: number): Resolved | null => resolvedOf(columns[j].period, ctx);
+    const near = span(before[0]);
+    if (!near) return null;
+    const len = near.last - near.first + 1;
+    const shift = relation === "year" ? 12 : len;
+    const partners = before
+      .slice(1)
+      .filter((j) => {
+        const p = span(j);
+        return p !== null && p.last - p.first + 1 === len && Math.abs(p.first - near.first) === shift;
+      });
+    if (partners.length !== 1) return null;
+    return orderByTime(before[0], partners[0]);
   };
   const orderByTime = (a: number, b: number): [number, number] => {
     const pa = columns[a].period;
@@ -424,7 +463,12 @@ export function readTable(
               ? `the figure "${bad.text}" is printed unreadably`
               : "the row does not print both figures compared",
           };
-        } else if (col.role === "percent") verdict = percentVerdict(stated, current.q, prior.q);
+        } else if (current.period && prior.period && sameSpan(current.period, prior.period))
+          verdict = {
+            verdict: "not checkable",
+            missing: `both columns compared read as ${periodLabel(current.period)}: which is the earlier is not known`,
+          };
+        else if (col.role === "percent") verdict = percentVerdict(stated, current.q, prior.q);
         else verdict = amountVerdict(v.q, v.q.negative ? -1 : 1, current.q, prior.q);
         if (col.role === "percent" && v.q && v.q.kind !== "percent") return;
         claims.push({
@@ -473,6 +517,21 @@ function spansColumns(c: Cell, r: Row, dataRows: Row[]): number {
   const a = c.start - r.line.start;
   const b = c.end - r.line.start;
   return colStarts(dataRows).filter((x) => x >= a - 1 && x < b).length;
+}
+
+type Relation = "year" | "period";
+
+/** "YoY %", "y/y", "year-on-year", "vs pcp": a year apart; "QoQ", "q/q", "quarter-on-quarter": the period before. */
+function relationOf(header: string): Relation | null {
+  if (/\byoy\b|\by\/y\b|year[- ]on[- ]year|year[- ]over[- ]year|\bpcp\b/.test(header)) return "year";
+  if (/\bqoq\b|\bq\/q\b|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bhoh\b|\bmom\b/.test(header))
+    return "period";
+  return null;
+}
+
+/** A header's period as months, completed from the release's date. */
+function resolvedOf(v: PeriodValue | null, ctx: PeriodContext | null): Resolved | null {
+  return v ? resolve(v, ctx) : null;
 }
 
 function merge(...ms: Metric[]): Metric {

@@ -6,7 +6,7 @@
  */
 import { baseValue } from "./quantities";
 import { sameDim, type Reading } from "./figures";
-import { hasMetric } from "./metrics";
+import { hasMetric, isAdditive } from "./metrics";
 import type { Fig, Found } from "./model";
 import type { Resolved } from "./periods";
 import type { Env } from "./read";
@@ -21,7 +21,7 @@ export function findTotals(r: Reading, env: Env): Found[] {
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k];
     const total = figs[k];
-    if (!total || q.kind !== "amount") continue;
+    if (!total || q.kind !== "amount" || !isAdditive(total.metric, q.unit.dim)) continue;
     const before = tokens[q.first - 1];
     const listed =
       before &&
@@ -124,6 +124,7 @@ export function periodTotals(readings: Reading[], found: Found[], env: Env): Fou
   for (const r of readings) {
     r.figs.forEach((f, k) => {
       if (!f || !f.period || stated.has(f) || !hasMetric(f.metric) || f.metric.measure === null) return;
+      if (!isAdditive(f.metric, f.q.unit.dim)) return;
       const p = f.period;
       const len = p.last - p.first + 1;
       if (len < 2 || len > 12) return;
