@@ -305,7 +305,7 @@ export function periodBefore(r: Reading, h: Hit, segFrom: number, ctx: PeriodCon
   for (let k = r.periods.length - 1; k >= 0; k--) {
     const m = r.periods[k];
     if (m.to >= h.from || m.from < segFrom - 30) continue;
-    if (m.value.date || isComparison(r.tokens, m)) continue;
+    if (m.value.date || isComparison(r.tokens, m, r.qs)) continue;
     const p = resolve(m.value, ctx);
     if (p) return p;
   }

@@ -33,10 +33,24 @@ export interface Reading {
 
 const COMPARATORS = new Set(["against", "compared", "versus", "vs", "than", "over", "from", "on", "relative"]);
 
-/** Whether the period mention is the object of a comparison ("over Q1-2016", "compared to 2016", "a year earlier"). */
-export function isComparison(tokens: Token[], m: PeriodMention): boolean {
+/**
+ * Whether the period mention is the object of a comparison ("over Q1-2016", "compared to 2016", "a year
+ * earlier"), also through the compared figure ("against 620 lakh tonnes (62 million tonnes) in 2017-18").
+ */
+export function isComparison(tokens: Token[], m: PeriodMention, qs: Quantity[] = []): boolean {
   if (m.value.relative === "prior-year" || m.value.relative === "prior-period") return true;
-  for (let k = m.from - 1; k >= 0 && k >= m.from - 3; k--) {
+  let from = m.from;
+  if (isWord(tokens[from - 1], "in", "of", "for")) {
+    // back over the figure the period is given with, and an aside on it
+    let k = from - 2;
+    if (isPunct(tokens[k], ")")) {
+      const q = qs.find((x) => x.last === k - 1 && isPunct(tokens[x.first - 1], "("));
+      if (q) k = q.first - 2;
+    }
+    const q = qs.find((x) => x.last === k && x.kind === "amount");
+    if (q) from = isWord(tokens[q.first - 1], "the") ? q.first - 1 : q.first;
+  }
+  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
     const t = tokens[k];
     if (t.kind === "word" && COMPARATORS.has(t.lower)) {
       if (t.lower === "over" && !overCompares(tokens, k)) return false;
@@ -76,7 +90,9 @@ export function readSentence(
     }
   });
   const qs = quantitiesOf(text, tokens, skip, units, unread);
-  const mainMention = periods.find((m) => !m.value.date && !isComparison(tokens, m) && resolve(m.value, ctx) !== null);
+  const mainMention = periods.find(
+    (m) => !m.value.date && !isComparison(tokens, m, qs) && resolve(m.value, ctx) !== null,
+  );
   const main = mainMention ? resolve(mainMention.value, ctx) : context;
   const figs = qs.map((q, k) => figureOf(tokens, qs, k, periods, place, ctx, main, defaultMaterial));
   return { tokens, place, periods, periodOf, qs, figs, main, block: -1, order: -1, sentence: null, heading: "", ctx };
@@ -104,16 +120,22 @@ function figureOf(
       break;
     }
   }
-  let to = q.last + 1;
+  // "676.73 lakh tonnes (67.7 million tonnes) of coal": past an aside in brackets to the words after it
+  let afterFrom = q.last + 1;
+  if (isPunct(tokens[afterFrom], "(")) {
+    const close = tokens.findIndex((t, j) => j > afterFrom && j <= afterFrom + 8 && isPunct(t, ")"));
+    if (close > 0) afterFrom = close + 1;
+  }
+  let to = afterFrom;
   while (
     to < tokens.length &&
-    to <= q.last + 8 &&
+    to <= afterFrom + 7 &&
     (tokens[to].kind === "word" || /^['’-]$/.test(tokens[to].text)) &&
     !COMPARATORS.has(tokens[to].lower)
   )
     to++;
   const before = metricOf(tokens, from, q.at);
-  const after = metricOf(tokens, q.last + 1, to);
+  const after = metricOf(tokens, afterFrom, to);
   // "9.0 million silver equivalent ounces": the metal printed with the unit
   const own = tokens.slice(q.at + 1, q.last + 1).some(isMaterialWord) ? metricOf(tokens, q.at + 1, q.last + 1) : null;
   const metric: Metric = {
@@ -121,7 +143,12 @@ function figureOf(
     measure: before.measure ?? after.measure,
     qualifiers: [...before.qualifiers, ...after.qualifiers],
   };
+  // money from sales is revenue ("Sales reached ₹25,828 crore")
+  if (metric.measure === "sold" && q.unit.dim.startsWith("money:") && !q.unit.dim.includes("/")) metric.measure = "revenue";
   if (metric.material === null && q.unit.dim === "oz" && defaultMaterial) metric.material = defaultMaterial;
+  // tonnes of no named material: ore at a gold or silver mine, else what the release is about (coal, copper)
+  if (metric.material === null && /^(t|MT)$/.test(q.unit.dim))
+    metric.material = defaultMaterial === null || defaultMaterial === "gold" || defaultMaterial === "silver" ? "ore" : defaultMaterial;
   if (metric.material === null && q.unit.dim === "oz" && prev && prev.unit.dim === "oz")
     metric.material = defaultMaterial;
   // its period: one printed right after it ("67,603 ounces in 2015"), or right before ("Q1-2016 (15,807 oz)"), else the sentence's

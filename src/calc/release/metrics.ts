@@ -24,10 +24,15 @@ const MATERIALS = new Map<string, string>(
     nickel: "nickel",
     coal: "coal",
     ore: "ore",
+    iron: "ore",
     mineralized: "ore",
     mineralised: "ore",
     material: "ore",
     waste: "waste",
+    geo: "gold equivalent",
+    geos: "gold equivalent",
+    aueq: "gold equivalent",
+    ageq: "silver equivalent",
     concentrate: "concentrate",
     reserves: "reserves",
   }),
@@ -56,6 +61,11 @@ const MEASURES = new Map<string, string>(
     dispatch: "dispatched",
     dispatches: "dispatched",
     dispatched: "dispatched",
+    despatch: "dispatched",
+    despatches: "dispatched",
+    despatched: "dispatched",
+    recovered: "produced",
+    poured: "poured",
     offtake: "dispatched",
     exported: "exported",
     exports: "exported",
@@ -66,6 +76,7 @@ const MEASURES = new Map<string, string>(
     recoveries: "recovery",
     revenue: "revenue",
     revenues: "revenue",
+    turnover: "revenue",
     price: "price",
     cost: "cost",
     costs: "cost",
@@ -146,10 +157,6 @@ export function metricOf(tokens: Token[], from: number, to: number, skipBrackets
       if (!(m.measure !== null && STRONG.has(m.measure) && !STRONG.has(measure) && i - strongAt <= 2))
         m.measure = measure;
       if (STRONG.has(measure)) strongAt = i;
-      continue;
-    }
-    if (w === "tonnes" || w === "tons") {
-      if (!m.material) m.material = "ore";
       continue;
     }
     if (QUALIFIERS.has(w) && !m.qualifiers.includes(w)) m.qualifiers.push(w);

@@ -7,6 +7,7 @@
  */
 import { makeMonth, monthOf, yearOf, type MonthIndex } from "../months";
 import { MONTH_ABBREVIATIONS, monthOfWord } from "../vocabulary";
+import { fiscalLabel, fiscalMonths, type FiscalPart } from "./fiscal";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 
 type Relative = "prior-year" | "prior-period" | "the-quarter" | "the-half" | "the-year" | "the-month";
@@ -24,9 +25,15 @@ export interface PeriodValue {
   date: boolean;
   /** Year to date: from the start of the year to the context's month. */
   ytd: boolean;
-  /** A fiscal year named as printed ("FY 2023-24" is "FY2024"): its months are not known. */
-  fiscal: string | null;
+  /**
+   * A fiscal period ("FY 2023-24", "Q1 FY24", "Sep Q FY18"): the year it ends in, and its months as an offset
+   * into that year, or as the calendar month it ends in. Its calendar months are known only when the release
+   * says when its financial year starts.
+   */
+  fiscal: FiscalPart | null;
 }
+
+const fiscalYear = (year: number): PeriodValue => ({ ...blank(), fiscal: { year, offset: 0, endMonth: null, length: 12 } });
 
 export interface PeriodMention {
   from: number;
@@ -114,6 +121,30 @@ function yearAfter(tokens: Token[], i: number): { year: number; to: number } | n
   return null;
 }
 
+/** "FY24", "FY 2024", "FY' 23-24", "FY2023-24", "fiscal 2020" at i: the year the fiscal year ends in, and its last index. */
+function fiscalAt(tokens: Token[], i: number): { year: number; to: number } | null {
+  if (!isWord(tokens[i], "fy", "fiscal")) return null;
+  let k = i + 1;
+  if (isPunct(tokens[k], "'")) k++;
+  const a = tokens[k];
+  if (!a || a.kind !== "num" || (a.text.length !== 2 && a.text.length !== 4) || !/^\d+$/.test(a.text)) return null;
+  let end = Number(a.text.length === 2 ? `20${a.text}` : a.text);
+  let to = k;
+  const b = tokens[k + 2];
+  if ((isDash(tokens[k + 1]) || isPunct(tokens[k + 1], "/")) && b && b.kind === "num" && /^\d{2}(\d{2})?$/.test(b.text)) {
+    end = Number(b.text.length === 2 ? `20${b.text}` : b.text);
+    to = k + 2;
+  }
+  return { year: end, to };
+}
+
+/** A quarter or half without a calendar year, followed by a fiscal year ("Q1 FY24", "H1 FY2022"). */
+function fiscalPart(tokens: Token[], k: number, offset: number, length: number): Match | null {
+  const fy = fiscalAt(tokens, k);
+  if (!fy) return null;
+  return { to: fy.to, value: { ...blank(), fiscal: { year: fy.year, offset, endMonth: null, length } } };
+}
+
 /** "of 2017", "of the year", "last year", "2017": what follows a quarter or a count of months. */
 function ofYear(tokens: Token[], i: number): { year: number | null; prior: boolean; to: number } | null {
   if (isWord(tokens[i], "of", "in") && yearAt(tokens[i + 1]) !== null)
@@ -171,6 +202,24 @@ function periodAt(tokens: Token[], i: number): Match | null {
   if (m !== null) {
     let k = i + 1;
     if (isPunct(tokens[k], ".") && !tokens[k].space) k++;
+    // "Sep Q FY18", "September quarter FY18": a quarter of a fiscal year, by the month it ends in
+    if (isWord(tokens[k], "q", "quarter")) {
+      const fy = fiscalAt(tokens, k + 1);
+      if (fy) return { to: fy.to, value: { ...blank(), fiscal: { year: fy.year, offset: null, endMonth: m, length: 3 } } };
+    }
+    // "June 2017 quarter", "December 2021 half year": the quarter or half that ends in that month
+    {
+      const y = yearAfter(tokens, k);
+      const unit = y ? tokens[y.to + 1] : undefined;
+      const len = isWord(unit, "quarter") ? 3 : isWord(unit, "half") ? 6 : 0;
+      if (y && len > 0) {
+        const to = isWord(tokens[y.to + 2], "year") || (isDash(tokens[y.to + 2]) && isWord(tokens[y.to + 3], "year"))
+          ? (isDash(tokens[y.to + 2]) ? y.to + 3 : y.to + 2)
+          : y.to + 1;
+        const last = makeMonth(y.year, m);
+        return { to, value: span(last - len + 1, last) };
+      }
+    }
     // "June quarter", "March quarter": the quarter that ends in that month
     if (isWord(tokens[k], "quarter") && !isWord(tokens[k + 1], "of")) {
       const y = yearAfter(tokens, k + 1);
@@ -201,6 +250,8 @@ function periodAt(tokens: Token[], i: number): Match | null {
       const y = yearAfter(tokens, i + 2);
       const len = t.lower === "q" ? 3 : 6;
       if (y) return { to: y.to, value: span(makeMonth(y.year, (n - 1) * len + 1), makeMonth(y.year, n * len)) };
+      const fiscal = fiscalPart(tokens, i + 2, (n - 1) * len, len);
+      if (fiscal) return fiscal;
       return { to: i + 1, value: yearless((n - 1) * len + 1, len) };
     }
   }
@@ -212,31 +263,15 @@ function periodAt(tokens: Token[], i: number): Match | null {
       const len = letter === "q" ? 3 : 6;
       const y = yearAfter(tokens, i + 2);
       if (y) return { to: y.to, value: span(makeMonth(y.year, (n - 1) * len + 1), makeMonth(y.year, n * len)) };
+      const fiscal = fiscalPart(tokens, i + 2, (n - 1) * len, len);
+      if (fiscal) return fiscal;
       return { to: i + 1, value: yearless((n - 1) * len + 1, len) };
     }
   }
   // "FY2024", "FY24", "FY' 23-24", "FY 2023-24", "fiscal 2020"
-  if (isWord(t, "fy", "fiscal")) {
-    let k = i + 1;
-    if (isPunct(tokens[k], "'")) k++;
-    const a = tokens[k];
-    if (a && a.kind === "num" && (a.text.length === 2 || a.text.length === 4)) {
-      let end = Number(a.text.length === 2 ? `20${a.text}` : a.text);
-      let to = k;
-      const b = tokens[k + 2];
-      if (
-        (isDash(tokens[k + 1]) || isPunct(tokens[k + 1], "/")) &&
-        b &&
-        b.kind === "num" &&
-        /^\d{2}(\d{2})?$/.test(b.text)
-      ) {
-        end = Number(b.text.length === 2 ? `20${b.text}` : b.text);
-        to = k + 2;
-      }
-      const v = blank();
-      v.fiscal = `FY${end}`;
-      return { to, value: v };
-    }
+  {
+    const fy = fiscalAt(tokens, i);
+    if (fy) return { to: fy.to, value: fiscalYear(fy.year) };
   }
 
   // "first quarter", "third-quarter", "second half", "first quarter of 2017", "the third quarter last year"
@@ -251,6 +286,8 @@ function periodAt(tokens: Token[], i: number): Match | null {
       const y = ofYear(tokens, k + 1);
       if (y && y.year !== null)
         return { to: y.to, value: span(makeMonth(y.year, month), makeMonth(y.year, month + len - 1)) };
+      const fiscal = fiscalPart(tokens, isWord(tokens[k + 1], "of") ? k + 2 : k + 1, month - 1, len);
+      if (fiscal) return fiscal;
       const v = yearless(month, len);
       if (y && y.prior) v.relative = "prior-year";
       return { to: y ? y.to : k, value: v };
@@ -377,6 +414,8 @@ function periodAt(tokens: Token[], i: number): Match | null {
   // relative: "a year earlier", "a year ago", "last year", "the previous (calendar) year", "year-over-year"
   if (isWord(t, "a") && isWord(tokens[i + 1], "year") && isWord(tokens[i + 2], "earlier", "ago", "before"))
     return { to: i + 2, value: { ...blank(), relative: "prior-year" } };
+  if (isWord(t, "the") && isWord(tokens[i + 1], "year") && isWord(tokens[i + 2], "before", "earlier"))
+    return { to: i + 2, value: { ...blank(), relative: "prior-year" } };
   if (isWord(t, "last") && isWord(tokens[i + 1], "year"))
     return { to: i + 1, value: { ...blank(), relative: "prior-year" } };
   if (isWord(t, "previous", "prior", "preceding")) {
@@ -431,9 +470,7 @@ function periodAt(tokens: Token[], i: number): Match | null {
       if (y2 > y) return { to: i + 2, value: span(makeMonth(y, 1), makeMonth(y2, 12)) };
     }
     if (isDash(next) && !next.space && shortYear(tokens[i + 2]) !== null && !tokens[i + 2].space) {
-      const v = blank();
-      v.fiscal = `FY${shortYear(tokens[i + 2])}`;
-      return { to: i + 2, value: v };
+      return { to: i + 2, value: fiscalYear(shortYear(tokens[i + 2]) as number) };
     }
     const v = span(makeMonth(y, 1), makeMonth(y, 12));
     v.yearOnly = y;
@@ -473,6 +510,10 @@ export interface PeriodContext {
   /** The release's latest whole quarter, half and year, when known from what it says. */
   quarter: [MonthIndex, MonthIndex] | null;
   half: [MonthIndex, MonthIndex] | null;
+  /** The year the release reports on, when it names one ("the 2018-19 financial year just concluded"). */
+  year?: Resolved | null;
+  /** The month (1-12) its financial year starts in, when it says. */
+  fiscalStart?: number | null;
 }
 
 /** A period with its months known, or null when the context cannot complete it. */
@@ -483,7 +524,7 @@ export interface Resolved {
 
 /** The months a period names, completed from the context: a month without a year is its last occurrence up to the context's month. */
 export function resolve(v: PeriodValue, ctx: PeriodContext | null): Resolved | null {
-  if (v.fiscal !== null) return null;
+  if (v.fiscal !== null) return fiscalMonths(v.fiscal, ctx?.fiscalStart ?? null);
   if (v.first !== null && v.last !== null && !v.ytd) return { first: v.first, last: v.last };
   if (!ctx) return null;
   if (v.ytd) {
@@ -503,6 +544,7 @@ export function resolve(v: PeriodValue, ctx: PeriodContext | null): Resolved | n
   if (v.relative === "the-half" && ctx.half) return { first: ctx.half[0], last: ctx.half[1] };
   if (v.relative === "the-month") return { first: ctx.month, last: ctx.month };
   if (v.relative === "the-year") {
+    if (ctx.year) return ctx.year;
     // the last whole year: a release dated in January 2018 speaks of 2017
     const y = monthOf(ctx.month) === 12 ? yearOf(ctx.month) : yearOf(ctx.month) - 1;
     return { first: makeMonth(y, 1), last: makeMonth(y, 12) };
@@ -540,6 +582,8 @@ const MONTHS = MONTH_ABBREVIATIONS;
 
 /** "Feb 2017", "Q1 2017", "H1 2024", "2016", "Jan-Feb 2017", "Nov 2016-Oct 2017". */
 export function periodLabel(p: Resolved): string {
+  const fiscal = fiscalLabel(p);
+  if (fiscal !== null) return fiscal;
   const fy = yearOf(p.first);
   const ly = yearOf(p.last);
   const fm = monthOf(p.first);

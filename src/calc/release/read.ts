@@ -18,6 +18,7 @@ import { findGuidance } from "./guidance";
 import { findRecords } from "./records";
 import { findTotals, periodTotals } from "./totals";
 import { monthWord, yearAt } from "./periods";
+import { fiscalStartOf as fiscalStart, isCalendar } from "./fiscal";
 
 export interface Env {
   text: string;
@@ -86,7 +87,7 @@ function contextOf(
   let month: number | null = dateline ? dateline.month : null;
   let latest: Resolved | null = null;
   for (const m of mentions) {
-    const p = resolve(m.value, null);
+    const p = calendar(resolve(m.value, null));
     if (p && (!latest || p.last > latest.last) && (month === null || p.last <= month)) latest = p;
   }
   if (month === null && latest) month = latest.last;
@@ -94,7 +95,7 @@ function contextOf(
     // no date in the opening: the latest period the whole release names
     const latest = (tokens: Token[]): void => {
       for (const m of periodsOf(tokens)) {
-        const p = resolve(m.value, null);
+        const p = calendar(resolve(m.value, null));
         if (p && !m.value.date && (month === null || p.last > month)) month = p.last;
       }
     };
@@ -104,6 +105,7 @@ function contextOf(
       else for (const row of b.rows.slice(0, 3)) latest(tokenize(text, row.line.start, row.line.end));
     }
   }
+  const fiscalStart = fiscalStartOf(blocks);
   if (month === null) return { ctx: null, date: dateline?.iso ?? null };
   const quarterOf = (p: Resolved | null): [number, number] | null =>
     p && p.last - p.first === 2 && p.first % 3 === 0 ? [p.first, p.last] : null;
@@ -111,17 +113,41 @@ function contextOf(
     p && p.last - p.first === 5 && p.first % 6 === 0 ? [p.first, p.last] : null;
   let quarter: [number, number] | null = null;
   let half: [number, number] | null = null;
+  let year: Resolved | null = null;
   for (const m of mentions) {
-    const p = resolve(m.value, null);
+    const p = calendar(resolve(m.value, null));
     quarter = quarter ?? quarterOf(p);
     half = half ?? halfOf(p);
+    // "the 2018-19 financial year just concluded": the year "the year" means
+    if (m.value.fiscal && m.value.fiscal.length === 12 && !year) year = resolve(m.value, { month, quarter, half, fiscalStart });
   }
   if (!quarter) {
     // dated: the last whole quarter before the release's month; undated: the quarter of the latest period it names
     const q = Math.floor(month / 3) * 3 - (dateline ? 3 : 0);
     quarter = [q, q + 2];
   }
-  return { ctx: { month, quarter, half }, date: dateline?.iso ?? null };
+  return { ctx: { month, quarter, half, year, fiscalStart }, date: dateline?.iso ?? null };
+}
+
+/** Calendar months only: a fiscal period of unknown start says nothing of the release's date. */
+const calendar = (p: Resolved | null): Resolved | null => (p && isCalendar(p) ? p : null);
+
+/** The financial year's first month, when the release's prose says it (fiscal.ts). */
+function fiscalStartOf(blocks: ReturnType<typeof layout>): number | null {
+  for (const b of blocks) {
+    if (b.kind === "table") continue;
+    for (const s of b.sentences) {
+      if (!s.tokens.some((t) => isWord(t, "financial", "fiscal") || monthWord(t) !== null)) continue;
+      const ends = new Map<number, number>();
+      for (const m of periodsOf(s.tokens)) {
+        const p = m.value.first !== null && m.value.last !== null ? m.value : null;
+        if (p && (p.last as number) - (p.first as number) === 2) ends.set(m.from, p.last as number);
+      }
+      const start = fiscalStart(s.tokens, (i) => ends.get(i) ?? null, (t) => monthWord(t));
+      if (start !== null) return start;
+    }
+  }
+  return null;
 }
 
 /** The context after a sentence: the quarter and half it names (not as a comparison) become "the quarter" and "the half". */
@@ -129,7 +155,7 @@ function lastNamed(r: Reading, ctx: PeriodContext | null): PeriodContext | null 
   if (!ctx) return ctx;
   let out = ctx;
   for (const m of r.periods) {
-    if (m.value.date || m.value.relative || isComparison(r.tokens, m)) continue;
+    if (m.value.date || m.value.relative || isComparison(r.tokens, m, r.qs)) continue;
     const p = resolve(m.value, ctx);
     if (!p || p.last > ctx.month) continue;
     if (p.last - p.first === 2 && p.first % 3 === 0) out = { ...out, quarter: [p.first, p.last] };
@@ -141,7 +167,7 @@ function lastNamed(r: Reading, ctx: PeriodContext | null): PeriodContext | null 
 /** Whether a sentence opens with a comparison said for the whole paragraph: "Against 2016, output rose…". */
 function openingComparison(r: Reading): PeriodMention | null {
   const m = r.periods[0];
-  if (!m || m.from > 3 || !isComparison(r.tokens, m) || !isPunct(r.tokens[m.to + 1], ",")) return null;
+  if (!m || m.from > 3 || !isComparison(r.tokens, m, r.qs) || !isPunct(r.tokens[m.to + 1], ",")) return null;
   if (!isWord(r.tokens[0], "against", "compared", "versus", "over")) return null;
   return m;
 }

@@ -3,7 +3,7 @@
 const UP_WORDS =
   "increase increased increases increasing rise rises rose risen rising grew grow grows growth gain gained gains up " +
   "higher improved improvement improves climbed climb climbs jumped jump jumps raising above exceeded exceeding " +
-  "surpassing surpassed beating doubled tripled surged surge surges soared advanced more";
+  "surpassing surpassed beating doubled tripled surged surge surges soared advanced more hike hiked beat";
 const DOWN_WORDS =
   "decrease decreased decreases decreasing decline declined declines declining fell fall falls fallen drop drops " +
   "dropped down lower lost loss below reduced reduction less slipped eased dipped slumped plunged tumbled shrank " +
@@ -33,6 +33,7 @@ export const CHANGE_NOUNS = new Set([
   "change",
   "jump",
   "loss",
+  "hike",
 ]);
 
 /** Words that may stand between a change word and its figure ("increased by only", "up by more than"). */
