@@ -18,11 +18,13 @@ import {
   toFrom,
 } from "./changeSentence";
 import { sameDim, type FigureIndex, type Reading } from "./figures";
-import { hasMetric, metricLabel, type Metric } from "./metrics";
+import { hasMetric, metricLabel, sameMetric, type Metric } from "./metrics";
+import { rivalDoubt, unlessDoubted } from "./trust";
 import type { Fig, Found } from "./model";
 import { periodLabel, priorOf, sameSpan, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import type { Quantity } from "./quantities";
 import { isWord } from "./tokens";
+import { GUIDANCE_WORDS } from "./words";
 import { amountVerdict, difference, percentVerdict, type Verdict } from "./verdicts";
 /** The figures a change compares, with what the release leaves out. */
 export interface Compared {
@@ -35,6 +37,8 @@ export interface Compared {
   derived: boolean;
   /** Why a figure is missing, in words. */
   missing: string | null;
+  /** Why the figures may not be the ones the claim means: a flag on them is not given (trust.ts). */
+  doubts: string[];
   /** The comparison this claim names, and the one it shares with the changes after it. */
   comparison: PeriodMention | null;
   sharedComparison: PeriodMention | null;
@@ -135,6 +139,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   let prior: Quantity | null = null;
   let comparison: PeriodMention | null = null;
   let priorFromComparator = false;
+  let planned = false;
 
   // the metric: the claim's own words (a measure, not just a material), else the change before it in the sentence
   let metric = claimMetric(r, h, hits, segFrom, nextStart, env.defaultMaterial);
@@ -164,6 +169,8 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
       if (chosen.q) {
         prior = chosen.q;
         priorFromComparator = true;
+        // "6.4 % above the forecast of 7,500 MT": an actual against the plan for the same period
+        planned = tokens.slice(chosen.word, chosen.q.first).some((t) => t.kind === "word" && GUIDANCE_WORDS.has(t.lower));
       }
     } else {
       // "year-over-year", "a year earlier", "month-on-month" said in the sentence
@@ -224,13 +231,16 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   if (currentFig && !hasMetric(metric)) metric = currentFig.metric;
 
   // the periods: the current figure's, else the nearest before the claim, else the sentence's
+  const doubts: string[] = [];
+  const ownPeriod = currentFig?.period ?? periodBefore(r, h, segFrom, r.ctx) ?? (r.inherited ? null : r.main);
   let currentPeriod =
-    currentFig?.period ??
-    periodBefore(r, h, segFrom, r.ctx) ??
+    ownPeriod ??
     r.main ??
     env.paragraphPeriod ??
     (h.joined ? (previous?.currentPeriod ?? null) : null) ??
     releaseQuarter(comparison, r);
+  if (!ownPeriod && currentPeriod && !currentFig)
+    doubts.push(`the claim's period is not printed in its sentence (${periodLabel(currentPeriod)} is assumed)`);
   // a figure whose sentence names no period is the claim's ("… and 89% year-over-year to 3.6 million ounces")
   if (currentFig && !currentFig.period && currentPeriod) currentFig = { ...currentFig, period: currentPeriod };
   const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
@@ -244,9 +254,11 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   const site = currentFig?.site ?? siteOf(r, segFrom, h.from, env.sites);
   const dim = currentFig?.q.unit.dim || priorFig?.q.unit.dim || (h.q.kind === "amount" ? h.q.unit.dim : null) || null;
   const missing: string[] = [];
+  const lookedUp = new Set<Fig>();
   if (!currentFig) {
     const found = lookUp(env, metric, currentPeriod, dim, site, h.q.start);
     currentFig = found.fig;
+    if (currentFig) lookedUp.add(currentFig);
     if (!currentFig) missing.push(missingText(metric, "current", currentPeriod, found.missing));
   }
   if (currentFig && !currentPeriod) currentPeriod = currentFig.period;
@@ -255,12 +267,14 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     else {
       const found = lookUp(env, metric, priorPeriod, currentFig?.q.unit.dim || dim, site, h.q.start);
       priorFig = found.fig;
+      if (priorFig) lookedUp.add(priorFig);
       if (!priorFig) missing.push(missingText(metric, "prior", priorPeriod, found.missing));
     }
   }
   // a figure printed twice, rounded in prose and exact in a table: the more precise one
   if (currentFig) currentFig = finer(env, currentFig, metric);
   if (priorFig) priorFig = finer(env, priorFig, metric);
+  doubts.push(...figureDoubts(env, metric, currentFig, priorFig, lookedUp, planned));
   const out: Compared = {
     current: currentFig,
     prior: priorFig,
@@ -269,6 +283,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     priorPeriod,
     derived: false,
     missing: missing.length > 0 ? missing.join("; ") : null,
+    doubts,
     comparison,
     sharedComparison: comparison ?? previous?.sharedComparison ?? null,
     priorFromComparator,
@@ -282,6 +297,36 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     out.missing = "the figures compared are in different units";
   }
   done.set(h, out);
+  return out;
+}
+
+/**
+ * Why the two figures may not be the ones the claim compares: a figure found by metric and period that
+ * other printed figures could also be, a period carried over from another sentence, both figures of one
+ * period, or a figure of another metric than the claim's.
+ */
+function figureDoubts(
+  env: Env,
+  metric: Metric,
+  current: Fig | null,
+  prior: Fig | null,
+  lookedUp: Set<Fig>,
+  planned: boolean,
+): string[] {
+  if (!current || !prior) return [];
+  const out: string[] = [];
+  for (const f of [current, prior]) {
+    if (f.inherited && f.period) out.push(`the period of ${f.q.printed} is not printed in its sentence (${periodLabel(f.period)} is assumed)`);
+    if (lookedUp.has(f)) {
+      const d = rivalDoubt(env.index, f, metric);
+      if (d) out.push(d);
+    }
+    if (hasMetric(f.metric) && hasMetric(metric) && f.metric.measure !== null && metric.measure !== null && !sameMetric(f.metric, metric))
+      out.push(`${f.q.printed} is a figure of ${metricLabel(f.metric)}, not of ${metricLabel(metric)}`);
+  }
+  if (current.period && prior.period && sameSpan(current.period, prior.period) && !planned)
+    out.push(`both figures are for ${periodLabel(current.period)}`);
+  if (current.start === prior.start) out.push("both figures are the same printed figure");
   return out;
 }
 
@@ -308,7 +353,14 @@ export function settlePairs(hits: Hit[], done: Map<Hit, Compared>): void {
     const pc = p ? done.get(p) : undefined;
     if (!p || !c || !pc) continue;
     if ((!c.current || !c.prior) && pc.current && pc.prior && !pc.derived) {
-      done.set(h, { ...c, current: pc.current, prior: pc.prior, metric: pc.metric, missing: null });
+      done.set(h, {
+        ...c,
+        current: pc.current,
+        prior: pc.prior,
+        metric: pc.metric,
+        missing: null,
+        doubts: pc.doubts,
+      });
     }
   }
   for (const h of hits) {
@@ -376,8 +428,11 @@ function statedText(h: Hit): string {
 export function changeVerdict(h: Hit, c: Compared): Verdict {
   if (!c.current || !c.prior)
     return { verdict: "not checkable", missing: c.missing ?? "a figure compared is not printed" };
-  if (h.q.kind === "percent") return percentVerdict(statedText(h), c.current.q, c.prior.q);
-  return amountVerdict(h.q, h.q.negative ? -1 : h.direction, c.current.q, c.prior.q, h.bound);
+  const v =
+    h.q.kind === "percent"
+      ? percentVerdict(statedText(h), c.current.q, c.prior.q)
+      : amountVerdict(h.q, h.q.negative ? -1 : h.direction, c.current.q, c.prior.q, h.bound);
+  return unlessDoubted(v, c.doubts);
 }
 
 /** A change claim as found, for the reader's list. */

@@ -22,6 +22,8 @@ export interface Reading {
   figs: (Fig | null)[];
   /** The period the sentence is about (its first period that is not a comparison), resolved. */
   main: Resolved | null;
+  /** `main` is not printed in the sentence: it is carried over from the sentences before. */
+  inherited: boolean;
   /** Index of the prose block (paragraph, bullet) the sentence belongs to, and of the sentence. */
   block: number;
   order: number;
@@ -94,8 +96,24 @@ export function readSentence(
     (m) => !m.value.date && !isComparison(tokens, m, qs) && resolve(m.value, ctx) !== null,
   );
   const main = mainMention ? resolve(mainMention.value, ctx) : context;
+  const inherited = !mainMention && main !== null;
   const figs = qs.map((q, k) => figureOf(tokens, qs, k, periods, place, ctx, main, defaultMaterial));
-  return { tokens, place, periods, periodOf, qs, figs, main, block: -1, order: -1, sentence: null, heading: "", ctx };
+  if (inherited) for (const f of figs) if (f && f.period === main) f.inherited = true;
+  return {
+    tokens,
+    place,
+    periods,
+    periodOf,
+    qs,
+    figs,
+    main,
+    inherited,
+    block: -1,
+    order: -1,
+    sentence: null,
+    heading: "",
+    ctx,
+  };
 }
 
 function figureOf(
@@ -276,6 +294,24 @@ export class FigureIndex {
     if (scored.length === 0) return null;
     const best = Math.max(...scored.map((x) => x.s));
     return mostPrecise(scored.filter((x) => x.s === best).map((x) => x.f));
+  }
+
+  /**
+   * Other figures that could stand for the same metric, period, unit and site as `f` and that are not `f`
+   * printed at another precision: the competing candidates that make a lookup ambiguous.
+   */
+  rivals(f: Fig, metric: Metric): Fig[] {
+    if (!f.period || metric.measure === null) return [];
+    return this.candidates(metric, f.period, f.start).filter(
+      (x) =>
+        x !== f &&
+        sameDim(x.q.unit.dim, f.q.unit.dim) &&
+        x.site === f.site &&
+        metricScore(metric, x.metric) >= 0 &&
+        !roundsTo(x.q, f.q) &&
+        !roundsTo(f.q, x.q) &&
+        !sameValue(x.q, f.q),
+    );
   }
 
   /** The same figure printed more precisely elsewhere (a table's 28.8 for a sentence's A$29m), or null. */

@@ -80,6 +80,8 @@ export interface Fig extends Span {
   period: Resolved | null;
   /** A forecast, budget or guidance figure, not an actual. */
   forecast: boolean;
+  /** Its period is not printed in its sentence but carried over from the sentences before. */
+  inherited?: boolean;
   place: ReleasePlace;
   /** The unit as printed or given by the table. */
   unitText: string;

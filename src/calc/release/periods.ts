@@ -184,6 +184,14 @@ function dateAt(tokens: Token[], i: number): Match | null {
   return null;
 }
 
+/** "December", "December 2020" after "the quarter ended": the month a period ends in, without its day. */
+function monthEnd(tokens: Token[], i: number): Match | null {
+  const m = monthWord(tokens[i]);
+  if (m === null) return null;
+  const y = yearAfter(tokens, i + 1);
+  return y ? { to: y.to, value: span(makeMonth(y.year, m), makeMonth(y.year, m)) } : { to: i, value: yearless(m, 1) };
+}
+
 /** The period that starts at token i, if any. */
 function periodAt(tokens: Token[], i: number): Match | null {
   const t = tokens[i];
@@ -333,7 +341,7 @@ function periodAt(tokens: Token[], i: number): Match | null {
       len = 3;
     }
     if (k >= 0 && isWord(tokens[k], "to", "ended", "ending")) {
-      const d = dateAt(tokens, k + 1);
+      const d = dateAt(tokens, k + 1) ?? monthEnd(tokens, k + 1);
       if (d && d.value.first !== null)
         return { to: d.to, value: span((d.value.last as number) - len + 1, d.value.last as number) };
       if (d && d.value.yearless)

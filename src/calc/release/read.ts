@@ -352,6 +352,7 @@ function claimsIn(
         current: cell.current,
         prior: cell.prior,
         missing: cell.current && cell.prior ? null : "the row does not print both figures",
+        doubts: [],
       });
     }
   }
@@ -390,7 +391,14 @@ function borrowFigures(items: Pending[]): void {
       source = items.find((o) => o !== p && complete(o) && sameStated(o.h, p.h) && sameMetric(o.c.metric, p.c.metric));
     }
     if (source)
-      p.c = { ...p.c, current: source.c.current, prior: source.c.prior, metric: source.c.metric, missing: null };
+      p.c = {
+        ...p.c,
+        current: source.c.current,
+        prior: source.c.prior,
+        metric: source.c.metric,
+        missing: null,
+        doubts: source.c.doubts,
+      };
   });
 }
 

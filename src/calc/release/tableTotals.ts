@@ -79,11 +79,13 @@ export function totals(
     });
     // total rows
     const info = rowInfo[i];
+    if (!info) return;
     const above: number[] = [];
     for (let j = i - 1; j >= 0; j--) {
       if (rows[j].kind === "section" && rows[j].cells.length <= 1) break;
       if (rows[j].kind !== "data") continue;
-      if (rowInfo[j].total) break;
+      // a row whose cells could not be placed breaks the run of parts
+      if (!rowInfo[j] || rowInfo[j].total) break;
       above.push(j);
     }
     if (above.length < 2) return;
