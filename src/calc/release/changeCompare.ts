@@ -23,7 +23,7 @@ import { rivalDoubt, unlessDoubted } from "./trust";
 import type { Fig, Found } from "./model";
 import { periodLabel, priorOf, sameSpan, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import type { Quantity } from "./quantities";
-import { isWord } from "./tokens";
+import { isPunct, isWord } from "./tokens";
 import { GUIDANCE_WORDS } from "./words";
 import { amountVerdict, difference, percentVerdict, type Verdict } from "./verdicts";
 /** The figures a change compares, with what the release leaves out. */
@@ -188,7 +188,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     }
     // "increased 37 per cent to 2.01 million ounces": the figure right after "to" is the current
     current =
-      toAfter(r, h, Math.min(nextStart, h.to + 3), claims) ??
+      toAfter(r, h, nextStart, claims, 3) ??
       currentBefore(r, h, segFrom, prior, claims, metric) ??
       toAfter(r, h, nextStart, claims);
     if (current && !prior && !compared) {
@@ -209,7 +209,8 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     }
   }
   // "up by more than 30% and gold production by 24% as compared to 2016": the comparison after the changes joined to it
-  for (let k = i + 1; !compared && k < hits.length && hits[k].joined === hits[k - 1]; k++) {
+  // ("a 23.3% increase in production and 19.1% growth in sales in December over the same month …")
+  for (let k = i + 1; !compared && k < hits.length && sharesComparison(r, hits[k - 1], hits[k]); k++) {
     const after = comparisonsIn(
       r,
       hits[k].to + 1,
@@ -262,6 +263,14 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     if (!currentFig) missing.push(missingText(metric, "current", currentPeriod, found.missing));
   }
   if (currentFig && !currentPeriod) currentPeriod = currentFig.period;
+  // "production was 12.3% higher at 9.61 MT (8.56 MT)": the figure in brackets after the current one
+  if (!priorFig && currentFig) {
+    const bracket = env.index.bracketAfter(currentFig);
+    if (bracket) {
+      priorFig = { ...bracket, period: priorPeriod };
+      doubts.push(`${bracket.q.printed}, in brackets after ${currentFig.q.printed}, is taken as the figure compared`);
+    }
+  }
   if (!priorFig) {
     if (!cmpMention && !priorPeriod) missing.push("the release does not say what the change is measured against");
     else {
@@ -328,6 +337,17 @@ function figureDoubts(
     out.push(`both figures are for ${periodLabel(current.period)}`);
   if (current.start === prior.start) out.push("both figures are the same printed figure");
   return out;
+}
+
+/** Whether a change is said in the same breath as the one before it: joined to it, or after "and" with no comparison of its own between. */
+function sharesComparison(r: Reading, a: Hit, b: Hit): boolean {
+  if (b.joined === a) return true;
+  const between = r.tokens.slice(a.to + 1, b.from);
+  return (
+    between.length <= 8 &&
+    between.some((t) => isWord(t, "and")) &&
+    !between.some((t) => isPunct(t, ";", ".", ":") || isWord(t, "while", "but", "against", "compared", "over", "than"))
+  );
 }
 
 /** "quarter-over-quarter" said with no quarter named: the quarter the release reports on. */

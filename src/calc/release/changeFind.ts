@@ -32,6 +32,8 @@ const MULTIPLES = new Map<string, [bigint, -1 | 1]>(
 const BACK_LIMIT = 4;
 
 function changeWordBefore(tokens: Token[], f: number, amount: boolean): { at: number; dir: -1 | 0 | 1 } | null {
+  // "12.3% higher at 9.61 MT", "rose to 5,000 oz": the level reached, not the amount of change
+  if (amount && isWord(tokens[f - 1], "at") && !isWord(tokens[f], "least")) return null;
   let k = f - 1;
   let skipped = 0;
   while (k >= 0 && skipped <= BACK_LIMIT) {
@@ -86,12 +88,41 @@ function governingWord(tokens: Token[], f: number, qs: Quantity[]): { at: number
   return null;
 }
 
+/** "the growth in sales was 11.8%", "the increase of output is 5%": a change noun, its subject, then the figure. */
+function nounBefore(tokens: Token[], f: number): { at: number; dir: -1 | 0 | 1 } | null {
+  if (!isWord(tokens[f - 1], "was", "were", "is", "stood", "came")) return null;
+  for (let k = f - 2; k >= 0 && k >= f - 7; k--) {
+    const t = tokens[k];
+    if (t.kind !== "word") return null;
+    if (CHANGE_NOUNS.has(t.lower) && isWord(tokens[k - 1], "the", "its", "a")) return { at: k - 1, dir: CHANGE_WORDS.get(t.lower) ?? 0 };
+  }
+  return null;
+}
+
 /** Whether a percentage is a share of guidance ("about 50% of the revised production guideline"): a guidance claim, not a change. */
 function shareOfGuidance(tokens: Token[], l: number): boolean {
   if (!isWord(tokens[l + 1], "of")) return false;
   for (let k = l + 2; k < tokens.length && k <= l + 8; k++)
     if (tokens[k].kind === "word" && GUIDANCE_WORDS.has(tokens[k].lower)) return true;
   return false;
+}
+
+/**
+ * Whether the words between an earlier change and a percentage after "and"/"or" are only what the earlier
+ * one is said of: its comparison ("quarter-on-quarter"), the figure it reached ("to 128,378 ounces"), commas.
+ */
+function alsoSaid(r: Reading, earlier: Quantity, q: Quantity): boolean {
+  const { tokens } = r;
+  const gap = q.first - 1 - (earlier.last + 1);
+  if (gap < 0 || gap > 12) return false;
+  for (let k = earlier.last + 1; k < q.first - 1; k++) {
+    const t = tokens[k];
+    if (r.periodOf[k] >= 0) continue;
+    if (r.qs.some((x) => x.kind === "amount" && k >= x.first && k <= x.last)) continue;
+    if (isPunct(t, ",") || isWord(t, "to", "at", "or", "per", "ounce")) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The changes stated in a sentence. */
@@ -121,7 +152,7 @@ export function findChanges(r: Reading): Hit[] {
         bound = "at least";
         f -= 2;
       }
-      const back = changeWordBefore(tokens, f, false) ?? governingWord(tokens, f, qs);
+      const back = changeWordBefore(tokens, f, false) ?? governingWord(tokens, f, qs) ?? nounBefore(tokens, f);
       if (back) {
         add(q, back.at, q.last, back.dir, bound);
         return;
@@ -137,6 +168,14 @@ export function findChanges(r: Reading): Hit[] {
       }
       if (q.negative && q.paren) {
         add(q, q.first, q.last, -1, "");
+        return;
+      }
+      // "increased 14% quarter-on-quarter to 128,378 ounces, or 66% year-on-year", "… to US$ 94.0 million, and 84%
+      // year-on-year": a second change after the first, sharing its words, with only its own comparison and figure between
+      const lastHit = [...hits].reverse().find((x) => x.q.last < q.first);
+      if (lastHit && isWord(tokens[q.first - 1], "and", "or") && alsoSaid(r, lastHit.q, q)) {
+        const j = add(q, q.first, q.last, lastHit.direction, "");
+        j.joined = lastHit;
         return;
       }
       // "19% and 4%, respectively"; "… by 30% and gold production by 24%"

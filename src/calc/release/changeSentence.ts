@@ -288,11 +288,16 @@ function inRange(r: Reading, q: Quantity): boolean {
 }
 
 /** "increased 37 per cent to 2.01 million ounces", "up 8% in the first nine months of 2017 to $144.4 million". */
-export function toAfter(r: Reading, h: Hit, nextStart: number, claims: Set<Quantity>): Quantity | null {
-  for (let k = h.to + 1; k < nextStart && k <= h.to + 12; k++) {
+export function toAfter(r: Reading, h: Hit, nextStart: number, claims: Set<Quantity>, words = 12): Quantity | null {
+  let counted = 0;
+  for (let k = h.to + 1; k < nextStart && counted < words; k++) {
+    // "66% year-on-year to 432,410 ounces": a comparison between the change and its figure is not counted
     if (r.periodOf[k] >= 0) continue;
+    counted++;
     const t = r.tokens[k];
-    if (isWord(t, "to") && !isWord(r.tokens[k - 1], "compared", "relative", "close", "equal", "similar")) {
+    // "to 2.01 million ounces"; "12.3% higher at 9.61 MT": the level reached
+    const at = isWord(t, "at") && k === h.to + 1 && !isWord(r.tokens[k + 1], "least");
+    if ((isWord(t, "to") && !isWord(r.tokens[k - 1], "compared", "relative", "close", "equal", "similar")) || at) {
       const v = valueAfter(r, k + 1, claims);
       return v ? v.q : null;
     }
@@ -321,7 +326,8 @@ export function claimMetric(
   defaultMaterial: string | null,
 ): Metric {
   const { tokens } = r;
-  let m = metricOf(tokens, segFrom, h.from, true);
+  // the clause before the claim, and the claim's own words before its figure ("the growth in sales was 11.8%")
+  let m = metricOf(tokens, segFrom, Math.max(h.from, Math.min(h.q.first, h.to)), true);
   // "20% lower gold-equivalent ounces sold", "a 15% higher gold price received", "a 100% increase of its quarterly dividend"
   let to = h.to + 1;
   while (

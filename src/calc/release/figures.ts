@@ -130,10 +130,16 @@ function figureOf(
   if (q.kind !== "amount" || q.tolerance || !PRODUCTION_DIMS.test(q.unit.dim)) return null;
   if (q.unit.dim === "" && q.unit.scale === 0) return null; // a bare number: a count or a label until a claim says otherwise
   const prev = qs[k - 1];
+  const bracketed = bracketedAfter(tokens, qs, k);
   // the words of its clause before it, and "of gold" after it
   let from = 0;
   for (let i = q.at - 1; i >= 0; i--) {
-    if (isPunct(tokens[i], ";") || isWord(tokens[i], "while", "whereas")) {
+    // a clause of its own: after ";", "while", or ", and" ("…, and at 9.44 MT the growth in sales was 11.8%")
+    if (
+      isPunct(tokens[i], ";") ||
+      isWord(tokens[i], "while", "whereas") ||
+      (isWord(tokens[i], "and", "but") && isPunct(tokens[i - 1], ","))
+    ) {
       from = i + 1;
       break;
     }
@@ -205,7 +211,7 @@ function figureOf(
     } else if (v.relative === "prior-year" || v.relative === "prior-period") {
       period = priorOf(v, main, ctx);
     } else period = resolve(v, ctx);
-  } else period = main;
+  } else period = bracketed ? null : main;
   return {
     start: q.start,
     end: q.end,
@@ -214,9 +220,24 @@ function figureOf(
     site: siteNear(tokens, q),
     period,
     forecast: false,
+    ...(bracketed ? { bracketed } : {}),
     place,
     unitText: q.unit.text,
   };
+}
+
+/**
+ * "3.62 MT (3.04 MT)": a figure in brackets right after another of the same unit that is not the same
+ * quantity in other words (as "644.05 lakh tonnes (64.4 million tonnes)" is). Releases print the compared
+ * period's figure so; it is not the period of the figure before it.
+ */
+export function bracketedAfter(tokens: Token[], qs: Quantity[], k: number): boolean {
+  const q = qs[k];
+  const prev = qs[k - 1];
+  if (!prev || prev.kind !== "amount" || q.kind !== "amount") return false;
+  if (prev.last !== q.first - 2 || !isPunct(tokens[q.first - 1], "(") || !isPunct(tokens[q.last + 1], ")")) return false;
+  if (!sameDim(prev.unit.dim || q.unit.dim, q.unit.dim || prev.unit.dim)) return false;
+  return !roundsTo(prev, q) && !roundsTo(q, prev) && !sameValue(prev, q);
 }
 
 /** "263,845 ounces at Fosterville", "Fosterville (124,307 ounces)", "Macassa's reserves": the site a figure belongs to. */
@@ -312,6 +333,12 @@ export class FigureIndex {
         !roundsTo(f.q, x.q) &&
         !sameValue(x.q, f.q),
     );
+  }
+
+  /** The figure printed in brackets right after `f`, when it is a compared figure (bracketedAfter), or null. */
+  bracketAfter(f: Fig): Fig | null {
+    const next = this.between(f.end, f.end + 4).find((x) => x !== f && x.place.start === f.place.start);
+    return next && next.bracketed ? next : null;
   }
 
   /** The same figure printed more precisely elsewhere (a table's 28.8 for a sentence's A$29m), or null. */

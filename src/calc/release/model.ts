@@ -82,6 +82,8 @@ export interface Fig extends Span {
   forecast: boolean;
   /** Its period is not printed in its sentence but carried over from the sentences before. */
   inherited?: boolean;
+  /** Printed in brackets right after another figure of its unit ("3.62 MT (3.04 MT)"): likely the compared one. */
+  bracketed?: boolean;
   place: ReleasePlace;
   /** The unit as printed or given by the table. */
   unitText: string;
