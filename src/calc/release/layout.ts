@@ -4,6 +4,7 @@
  * the text the reader was given.
  */
 import { monthOfWord } from "../vocabulary";
+import { periodsOf } from "./periods";
 import { tokenize, type Token } from "./tokens";
 
 export interface Span {
@@ -34,12 +35,18 @@ export interface ProseBlock extends Span {
 export interface TableBlock extends Span {
   kind: "table";
   /** Every line of the table, with its cells. */
-  rows: { line: Line; cells: Cell[]; separated: "tab" | "pipe" | "spaces" }[];
+  rows: { line: Line; cells: Cell[]; separated: Separated }[];
   /** Lines just above the table that name it ("Table 1. Monthly gold production…"). */
   title: Line[];
 }
 
 export type Block = ProseBlock | TableBlock;
+
+/**
+ * How a table's cells are told apart: tabs, "|", runs of two or more spaces, or single spaces between a
+ * label and its figures ("Gold recovered Ounces 260,045 191,246 112,786"), the cells then counted, not placed.
+ */
+type Separated = "tab" | "pipe" | "spaces" | "words";
 
 /** Longest line a heading may have; longer ones are prose. */
 const HEADING_MAX = 90;
@@ -146,6 +153,16 @@ export function layout(text: string): Block[] {
       i++;
       continue;
     }
+    // A table written with single spaces: a header of short lines, then rows of a label and as many figures.
+    const words = wordTable(text, lines, i);
+    if (words) {
+      if (i > 0) trimBlockAbove(blocks, lines[i].start, true);
+      blocks.push(words.block);
+      i = words.next;
+      heading = null;
+      first = false;
+      continue;
+    }
     // A table: two or more rows of cells, with the one-cell lines (sections) and rules between them.
     if (rows[i] && tableAhead(lines, rows, i)) {
       let j = i;
@@ -211,11 +228,110 @@ export function layout(text: string): Block[] {
 }
 
 /** Takes back the lines a table claims from the prose block above it. */
-function trimBlockAbove(blocks: Block[], from: number): void {
-  const prev = blocks[blocks.length - 1] as ProseBlock;
+function trimBlockAbove(blocks: Block[], from: number, onlyIfOverlapping = false): void {
+  const last = blocks[blocks.length - 1];
+  if (!last || last.kind === "table" || (onlyIfOverlapping && last.end <= from)) return;
+  const prev: ProseBlock = last;
   prev.sentences = prev.sentences.filter((s) => s.end <= from);
   if (prev.sentences.length === 0) blocks.pop();
   else prev.end = prev.sentences[prev.sentences.length - 1].end;
+}
+
+/** Most header lines a single-spaced table may have above its rows ("SEPTEMBER" / "2021 QUARTER" / …). */
+const WORD_HEADER_LINES = 14;
+/** Longest header line of such a table. */
+const WORD_HEADER_WIDTH = 60;
+
+/**
+ * A row of a single-spaced table: a label (with its unit) and three or more figures ("(12)", "5%", "1,6421"),
+ * split into cells; null for any other line.
+ */
+function wordRow(text: string, line: Line): Cell[] | null {
+  // tabs, "|" and runs of spaces separate cells already: such a line is read as a table of those
+  if (/\t|\||\S {2,}\S/.test(line.text.trim())) return null;
+  const tokens = tokenize(text, line.start, line.end);
+  const figures: Cell[] = [];
+  let k = tokens.length - 1;
+  while (k >= 0) {
+    const end = k;
+    if (isPunctText(tokens[k], "%")) k--;
+    if (isPunctText(tokens[k], ")")) k--;
+    const num = tokens[k];
+    if (!num || num.kind !== "num") break;
+    k--;
+    if (isPunctText(tokens[k], "(") || isPunctText(tokens[k], "-")) k--;
+    const start = tokens[k + 1].start;
+    // cells are apart: a space before each
+    if (!tokens[k + 1].space) return null;
+    const cellEnd = tokens[end].end;
+    if (num.text.includes(" ") && tokens[k + 1] === num && end === k + 1) {
+      // "871 894 857": figures a space apart read as one grouped number; in a row of figures they are cells
+      let at = num.start;
+      const parts = num.text.split(" ").map((part) => {
+        const c = { start: at, end: at + part.length, text: part };
+        at += part.length + 1;
+        return c;
+      });
+      figures.unshift(...parts);
+    } else figures.unshift({ start, end: cellEnd, text: text.slice(start, cellEnd) });
+  }
+  if (figures.length < 3 || k < 0 || !tokens.slice(0, k + 1).some((t) => t.kind === "word")) return null;
+  // the unit at the end of the label: unit words, scales, currencies and "/" ("Ounces", "US$/ounce", "US$ million")
+  let u = k;
+  while (u >= 0 && (UNIT_TOKEN.test(tokens[u].text) || tokens[u].text === "/" || tokens[u].text === "$")) u--;
+  const labelEnd = u >= 0 ? tokens[u].end : tokens[0].start;
+  const unitStart = u + 1 <= k ? tokens[u + 1].start : tokens[k].end;
+  const label: Cell = { start: tokens[0].start, end: labelEnd, text: text.slice(tokens[0].start, labelEnd) };
+  const unit: Cell = { start: unitStart, end: tokens[k].end, text: u + 1 <= k ? text.slice(unitStart, tokens[k].end) : "" };
+  return [label, unit, ...figures];
+}
+
+/** The periods a header names, in order, each as a cell ("SEPTEMBER\n2021 QUARTER"). */
+function periodCells(text: string, header: Line): Cell[] {
+  return periodsOf(tokenize(text, header.start, header.end))
+    .filter((m) => !m.value.date)
+    .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) }));
+}
+
+/** Words that can be (part of) a unit after a row's label. */
+const UNIT_TOKEN = /^(ounces?|oz|koz|moz|tonnes?|t|kt|mt|lbs?|mlbs?|g\/t|grams|us|a|c|au|million|thousand|000|%|per|ounce)$/i;
+
+const isPunctText = (t: Token | undefined, mark: string): boolean => t !== undefined && t.kind === "punct" && t.text === mark;
+
+/**
+ * A single-spaced table at line i: up to WORD_HEADER_LINES short lines, then two or more rows with the same
+ * number of figures. The header's periods, in order, name the columns when there are as many as figures.
+ */
+function wordTable(text: string, lines: Line[], i: number): { block: TableBlock; next: number } | null {
+  let h = i;
+  while (
+    h < lines.length &&
+    h - i < WORD_HEADER_LINES &&
+    !isBlank(lines[h]) &&
+    lines[h].text.trim().length <= WORD_HEADER_WIDTH &&
+    !wordRow(text, lines[h])
+  )
+    h++;
+  const firstRow = h < lines.length ? wordRow(text, lines[h]) : null;
+  if (!firstRow) return null;
+  const rows: TableBlock["rows"] = [{ line: lines[h], cells: firstRow, separated: "words" }];
+  let e = h;
+  while (e + 1 < lines.length) {
+    const next = wordRow(text, lines[e + 1]);
+    if (!next || next.length !== firstRow.length) break;
+    rows.push({ line: lines[e + 1], cells: next, separated: "words" });
+    e++;
+  }
+  if (rows.length < 2) return null;
+  if (h > i) {
+    const header: Line = { start: lines[i].start, end: lines[h - 1].end, text: text.slice(lines[i].start, lines[h - 1].end) };
+    const periods = periodCells(text, header);
+    const blank = (at: number): Cell => ({ start: at, end: at, text: "" });
+    const cells =
+      periods.length === firstRow.length - 2 ? [blank(header.start), blank(header.start), ...periods] : [blank(header.start)];
+    rows.unshift({ line: header, cells, separated: "words" });
+  }
+  return { block: { kind: "table", start: lines[i].start, end: lines[e].end, rows, title: titleAbove(lines, i) }, next: e + 1 };
 }
 
 function tableAhead(lines: Line[], rows: ReturnType<typeof isTableRow>[], i: number): boolean {

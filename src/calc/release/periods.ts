@@ -173,7 +173,8 @@ function dateAt(tokens: Token[], i: number): Match | null {
       return { to: y !== null ? j : k, value: v };
     }
   }
-  const d = num(tokens[i]);
+  // "30 June 2024"; not a footnote digit glued to the word before ("HALF YEAR1 SEPTEMBER 2021")
+  const d = tokens[i]?.space || i === 0 ? num(tokens[i]) : null;
   const m2 = monthWord(tokens[i + 1]);
   if (d !== null && d >= 1 && d <= 31 && m2 !== null) {
     const y = yearAt(tokens[i + 2]);
