@@ -19,6 +19,26 @@ function tiles(parts: Resolved[], whole: Resolved): boolean {
   return true;
 }
 
+/**
+ * The fewest of the periods that tile another (a year as its two halves, though its quarters are printed
+ * too): from the whole's first month, the longest part that starts there, and so on; null when none tiles.
+ */
+function tiling<T>(parts: T[], period: (p: T) => Resolved, whole: Resolved): T[] | null {
+  const out: T[] = [];
+  let at = whole.first;
+  while (at <= whole.last) {
+    let best: T | null = null;
+    for (const p of parts) {
+      const r = period(p);
+      if (r.first === at && r.last <= whole.last && (best === null || r.last > period(best).last)) best = p;
+    }
+    if (best === null || (out.length === 0 && period(best).last === whole.last)) return null;
+    out.push(best);
+    at = period(best).last + 1;
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** Total columns ("Q1 total" over January-March) and total rows ("Total", an unlabelled subtotal, "Q1" under its months). */
 export function totals(
   rows: Row[],
@@ -68,14 +88,8 @@ export function totals(
           p.period.last <= (fig.period as Resolved).last &&
           sameDim(p, fig),
       );
-      if (
-        parts.length >= 2 &&
-        tiles(
-          parts.map((p) => p.period as Resolved),
-          fig.period,
-        )
-      )
-        add(i, k, fig, parts);
+      const chosen = tiling(parts, (p) => p.period as Resolved, fig.period);
+      if (chosen) add(i, k, fig, chosen);
     });
     // total rows
     const info = rowInfo[i];
