@@ -26,6 +26,17 @@ import type { Quantity } from "./quantities";
 import { isPunct, isWord } from "./tokens";
 import { GUIDANCE_WORDS } from "./words";
 import { amountVerdict, difference, percentVerdict, type Verdict } from "./verdicts";
+const PRIOR_PERIOD: PeriodMention["value"] = {
+  first: null,
+  last: null,
+  yearless: null,
+  relative: "prior-period",
+  yearOnly: null,
+  date: false,
+  ytd: false,
+  fiscal: null,
+};
+
 /** The figures a change compares, with what the release leaves out. */
 export interface Compared {
   current: Fig | null;
@@ -140,6 +151,7 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   let comparison: PeriodMention | null = null;
   let priorFromComparator = false;
   let planned = false;
+  let quarterly: Resolved | null = null;
 
   // the metric: the claim's own words (a measure, not just a material), else the change before it in the sentence
   let metric = claimMetric(r, h, hits, segFrom, nextStart, env.defaultMaterial);
@@ -170,7 +182,9 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
         prior = chosen.q;
         priorFromComparator = true;
         // "6.4 % above the forecast of 7,500 MT": an actual against the plan for the same period
-        planned = tokens.slice(chosen.word, chosen.q.first).some((t) => t.kind === "word" && GUIDANCE_WORDS.has(t.lower));
+        planned = tokens
+          .slice(chosen.word, chosen.q.first)
+          .some((t) => t.kind === "word" && GUIDANCE_WORDS.has(t.lower));
       }
     } else {
       // "year-over-year", "a year earlier", "month-on-month" said in the sentence
@@ -183,6 +197,16 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
         r.periods.find((m) => relative(m) && m.to < h.from && i === 0);
       if (rel) {
         comparison = rel;
+        compared = true;
+      }
+    }
+    // "Quarterly gold sales increased by 21%": this quarter against the one before, an assumption (no flag on it)
+    if (!compared && r.ctx?.quarter && h.from > segFrom) {
+      const k = tokens.findIndex((t, j) => j >= segFrom && j < h.from && isWord(t, "quarterly"));
+      if (k >= 0 && !r.qs.some((q) => q.first > segFrom && q.last < h.from)) {
+        const t = tokens[k];
+        comparison = { from: k, to: k, start: t.start, end: t.end, value: PRIOR_PERIOD };
+        quarterly = { first: r.ctx.quarter[0], last: r.ctx.quarter[1] };
         compared = true;
       }
     }
@@ -229,18 +253,25 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   let currentFig = current ? quantityFig(current, r, null) : null;
   let priorFig = prior ? quantityFig(prior, r, currentFig) : null;
   if (currentFig && current && current.unit.dim === "" && priorFig) currentFig = quantityFig(current, r, priorFig);
+  // a figure whose period the sentence does not print, repeating one table cell: that cell's period and row
+  if (currentFig && (!currentFig.period || currentFig.inherited)) currentFig = asCell(env, currentFig);
   if (currentFig && !hasMetric(metric)) metric = currentFig.metric;
 
   // the periods: the current figure's, else the nearest before the claim, else the sentence's
   const doubts: string[] = [];
   const ownPeriod = currentFig?.period ?? periodBefore(r, h, segFrom, r.ctx) ?? (r.inherited ? null : r.main);
   let currentPeriod =
+    quarterly ??
     ownPeriod ??
     r.main ??
     env.paragraphPeriod ??
     (h.joined ? (previous?.currentPeriod ?? null) : null) ??
     releaseQuarter(comparison, r);
-  if (!ownPeriod && currentPeriod && !currentFig)
+  if (quarterly)
+    doubts.push(
+      `"quarterly" is taken to compare ${periodLabel(quarterly)}, the release's quarter, with the quarter before`,
+    );
+  else if (!ownPeriod && currentPeriod && !currentFig)
     doubts.push(`the claim's period is not printed in its sentence (${periodLabel(currentPeriod)} is assumed)`);
   // a figure whose sentence names no period is the claim's ("… and 89% year-over-year to 3.6 million ounces")
   if (currentFig && !currentFig.period && currentPeriod) currentFig = { ...currentFig, period: currentPeriod };
@@ -271,6 +302,8 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
       doubts.push(`${bracket.q.printed}, in brackets after ${currentFig.q.printed}, is taken as the figure compared`);
     }
   }
+  // the current figure is a table cell: the compared period's cell in its row, the same series
+  if (!priorFig && currentFig?.row && priorPeriod) priorFig = rowCell(currentFig, priorPeriod);
   if (!priorFig) {
     if (!cmpMention && !priorPeriod) missing.push("the release does not say what the change is measured against");
     else {
@@ -325,12 +358,19 @@ function figureDoubts(
   if (!current || !prior) return [];
   const out: string[] = [];
   for (const f of [current, prior]) {
-    if (f.inherited && f.period) out.push(`the period of ${f.q.printed} is not printed in its sentence (${periodLabel(f.period)} is assumed)`);
+    if (f.inherited && f.period)
+      out.push(`the period of ${f.q.printed} is not printed in its sentence (${periodLabel(f.period)} is assumed)`);
     if (lookedUp.has(f)) {
       const d = rivalDoubt(env.index, f, metric);
       if (d) out.push(d);
     }
-    if (hasMetric(f.metric) && hasMetric(metric) && f.metric.measure !== null && metric.measure !== null && !sameMetric(f.metric, metric))
+    if (
+      hasMetric(f.metric) &&
+      hasMetric(metric) &&
+      f.metric.measure !== null &&
+      metric.measure !== null &&
+      !sameMetric(f.metric, metric)
+    )
       out.push(`${f.q.printed} is a figure of ${metricLabel(f.metric)}, not of ${metricLabel(metric)}`);
   }
   if (current.period && prior.period && sameSpan(current.period, prior.period) && !planned)
@@ -401,6 +441,22 @@ export function settlePairs(hits: Hit[], done: Map<Hit, Compared>): void {
         missing: "the release prints this difference, not the figure it is measured from",
       });
   }
+}
+
+/** A sentence's figure with the period, metric and row of the one table cell it repeats, if there is one. */
+function asCell(env: Env, f: Fig): Fig {
+  const cell = env.index.cellFor(f);
+  if (!cell || !cell.period) return f;
+  const { inherited: _, ...rest } = f;
+  return { ...rest, period: cell.period, metric: hasMetric(f.metric) ? f.metric : cell.metric, row: cell.row };
+}
+
+/** The cell of a row for a period, when exactly one is printed. */
+function rowCell(f: Fig, period: Resolved): Fig | null {
+  const same = (f.row ?? []).filter(
+    (x) => x.period && sameSpan(x.period, period) && !x.forecast && sameDim(x.q.unit.dim, f.q.unit.dim),
+  );
+  return same.length === 1 ? same[0] : null;
 }
 
 /** The more precise printing of the same figure (a table's 28.8 for a sentence's A$29m). */

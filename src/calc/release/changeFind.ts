@@ -94,7 +94,8 @@ function nounBefore(tokens: Token[], f: number): { at: number; dir: -1 | 0 | 1 }
   for (let k = f - 2; k >= 0 && k >= f - 7; k--) {
     const t = tokens[k];
     if (t.kind !== "word") return null;
-    if (CHANGE_NOUNS.has(t.lower) && isWord(tokens[k - 1], "the", "its", "a")) return { at: k - 1, dir: CHANGE_WORDS.get(t.lower) ?? 0 };
+    if (CHANGE_NOUNS.has(t.lower) && isWord(tokens[k - 1], "the", "its", "a"))
+      return { at: k - 1, dir: CHANGE_WORDS.get(t.lower) ?? 0 };
   }
   return null;
 }
@@ -114,7 +115,7 @@ function shareOfGuidance(tokens: Token[], l: number): boolean {
 function alsoSaid(r: Reading, earlier: Quantity, q: Quantity): boolean {
   const { tokens } = r;
   const gap = q.first - 1 - (earlier.last + 1);
-  if (gap < 0 || gap > 12) return false;
+  if (gap < 0 || gap > 20) return false;
   for (let k = earlier.last + 1; k < q.first - 1; k++) {
     const t = tokens[k];
     if (r.periodOf[k] >= 0) continue;

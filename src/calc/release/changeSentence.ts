@@ -220,7 +220,8 @@ function isCandidate(q: Quantity, claims: Set<Quantity>, prior: Quantity | null)
     q !== prior &&
     !q.tolerance &&
     q.unit.dim !== "" &&
-    !q.unit.dim.startsWith("count") &&
+    // a count only against a count of the same things ("12,372 rakes …, against 10,422 rakes")
+    (!q.unit.dim.startsWith("count") || (prior !== null && q.unit.dim === prior.unit.dim)) &&
     !/\/share|\/count/.test(q.unit.dim)
   );
 }

@@ -3,7 +3,7 @@
  * index every claim looks figures up in: by metric, period and unit, near the claim.
  */
 import type { Sentence } from "./layout";
-import { isMaterialWord, metricOf, metricScore, type Metric } from "./metrics";
+import { isMaterialWord, metricOf, metricScore, sameMetric, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
 import { periodsOf, priorOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import { quantitiesOf, type Quantity, type Unread } from "./quantities";
@@ -168,11 +168,13 @@ function figureOf(
     qualifiers: [...before.qualifiers, ...after.qualifiers],
   };
   // money from sales is revenue ("Sales reached ₹25,828 crore")
-  if (metric.measure === "sold" && q.unit.dim.startsWith("money:") && !q.unit.dim.includes("/")) metric.measure = "revenue";
+  if (metric.measure === "sold" && q.unit.dim.startsWith("money:") && !q.unit.dim.includes("/"))
+    metric.measure = "revenue";
   if (metric.material === null && q.unit.dim === "oz" && defaultMaterial) metric.material = defaultMaterial;
   // tonnes of no named material: ore at a gold or silver mine, else what the release is about (coal, copper)
   if (metric.material === null && /^(t|MT)$/.test(q.unit.dim))
-    metric.material = defaultMaterial === null || defaultMaterial === "gold" || defaultMaterial === "silver" ? "ore" : defaultMaterial;
+    metric.material =
+      defaultMaterial === null || defaultMaterial === "gold" || defaultMaterial === "silver" ? "ore" : defaultMaterial;
   if (metric.material === null && q.unit.dim === "oz" && prev && prev.unit.dim === "oz")
     metric.material = defaultMaterial;
   // its period: one printed right after it ("67,603 ounces in 2015"), or right before ("Q1-2016 (15,807 oz)"), else the sentence's
@@ -235,7 +237,8 @@ export function bracketedAfter(tokens: Token[], qs: Quantity[], k: number): bool
   const q = qs[k];
   const prev = qs[k - 1];
   if (!prev || prev.kind !== "amount" || q.kind !== "amount") return false;
-  if (prev.last !== q.first - 2 || !isPunct(tokens[q.first - 1], "(") || !isPunct(tokens[q.last + 1], ")")) return false;
+  if (prev.last !== q.first - 2 || !isPunct(tokens[q.first - 1], "(") || !isPunct(tokens[q.last + 1], ")"))
+    return false;
   if (!sameDim(prev.unit.dim || q.unit.dim, q.unit.dim || prev.unit.dim)) return false;
   return !roundsTo(prev, q) && !roundsTo(q, prev) && !sameValue(prev, q);
 }
@@ -268,11 +271,18 @@ export class FigureIndex {
   private readonly byKey = new Map<string, Fig[]>();
   private readonly unsorted = new Set<string>();
   private sorted: Fig[] | null = null;
+  /** Table cells by value, for finding the cell a sentence's figure repeats. */
+  private readonly cells: Fig[] = [];
+  private cellsSorted = true;
   readonly all: Fig[] = [];
 
   add(f: Fig): void {
     this.sorted = null;
     this.all.push(f);
+    if (f.place.kind === "table cell" && !f.forecast && f.q.unit.dim !== "" && Number.isFinite(numeric(f.q))) {
+      this.cells.push(f);
+      this.cellsSorted = false;
+    }
     if (!f.period || f.metric.measure === null || f.forecast) return;
     for (const k of new Set([
       key(f.metric.material, f.metric.measure, f.period),
@@ -335,6 +345,42 @@ export class FigureIndex {
     );
   }
 
+  /**
+   * The one table cell a sentence's figure repeats ("to 432,410 ounces" for the year's cell): same unit, the
+   * same value or a finer one that rounds to it, a metric that does not contradict the figure's. Null when no
+   * cell or more than one could be it.
+   */
+  cellFor(f: Fig): Fig | null {
+    if (f.place.kind === "table cell" || f.q.unit.dim === "") return null;
+    const v = numeric(f.q);
+    if (!Number.isFinite(v)) return null;
+    if (!this.cellsSorted) {
+      this.cells.sort((a, b) => numeric(a.q) - numeric(b.q));
+      this.cellsSorted = true;
+    }
+    // every value that rounds to the figure as printed lies within half its last digit
+    const half = 0.5 * 10 ** (f.q.number.exponent + f.q.unit.scale);
+    let lo = 0;
+    let hi = this.cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numeric(this.cells[mid].q) < v - half * 1.000001) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Fig | null = null;
+    for (let k = lo; k < this.cells.length && numeric(this.cells[k].q) <= v + half * 1.000001; k++) {
+      const c = this.cells[k];
+      if (Math.abs(c.start - f.start) >= NEAR || !sameDim(c.q.unit.dim, f.q.unit.dim)) continue;
+      if (!sameValue(c.q, f.q) && !roundsTo(c.q, f.q)) continue;
+      if (f.metric.measure !== null && c.metric.measure !== null && !sameMetric(f.metric, c.metric)) continue;
+      if (f.metric.material !== null && c.metric.material !== null && f.metric.material !== c.metric.material) continue;
+      if (found && !sameCell(found, c)) return null;
+      // the same cell printed twice (a table, or the whole release, pasted again): the nearer
+      if (!found || Math.abs(c.start - f.start) < Math.abs(found.start - f.start)) found = c;
+    }
+    return found;
+  }
+
   /** The figure printed in brackets right after `f`, when it is a compared figure (bracketedAfter), or null. */
   bracketAfter(f: Fig): Fig | null {
     const next = this.between(f.end, f.end + 4).find((x) => x !== f && x.place.start === f.place.start);
@@ -393,6 +439,15 @@ export class FigureIndex {
       out.push(list[i]);
     return out;
   }
+}
+
+/** Two cells of one row and column label and value: one cell printed twice. */
+const sameCell = (a: Fig, b: Fig): boolean =>
+  a.place.row === b.place.row && a.place.column === b.place.column && a.q.printed === b.q.printed;
+
+/** A quantity's value in its unit's base, as a float: for ordering only, never for a verdict. */
+function numeric(q: Quantity): number {
+  return Number(q.number.coefficient) * 10 ** (q.number.exponent + q.unit.scale);
 }
 
 /** Index of the first figure starting at or after an offset, in figures sorted by start. */

@@ -65,7 +65,11 @@ const ORDINAL = new Map([
  * ("the September 2017 quarter, the first quarter of its 2018 financial year"). `quarterEnds` gives, for a
  * token index, the calendar month a quarter named there ends in.
  */
-export function fiscalStartOf(tokens: Token[], quarterEnds: (i: number) => MonthIndex | null, monthAt: (t: Token) => number | null): number | null {
+export function fiscalStartOf(
+  tokens: Token[],
+  quarterEnds: (i: number) => MonthIndex | null,
+  monthAt: (t: Token) => number | null,
+): number | null {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (isWord(t, "financial", "fiscal") && isWord(tokens[i + 1], "year")) {
@@ -78,7 +82,10 @@ export function fiscalStartOf(tokens: Token[], quarterEnds: (i: number) => Month
         }
       }
       // "the first quarter of its 2018 financial year" after a quarter that ends in a known month
-      const n = ORDINAL.get(tokens[i - 5]?.lower ?? "") ?? ORDINAL.get(tokens[i - 4]?.lower ?? "") ?? ORDINAL.get(tokens[i - 3]?.lower ?? "");
+      const n =
+        ORDINAL.get(tokens[i - 5]?.lower ?? "") ??
+        ORDINAL.get(tokens[i - 4]?.lower ?? "") ??
+        ORDINAL.get(tokens[i - 3]?.lower ?? "");
       if (n !== undefined) {
         for (let k = i - 6; k >= 0 && k >= i - 16; k--) {
           const end = quarterEnds(k);

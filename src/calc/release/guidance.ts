@@ -221,7 +221,8 @@ function relationBefore(tokens: Token[], at: number): { relation: Relation; from
   const words: string[] = [];
   for (let k = at - 1; k >= 0 && k >= at - 12; k--) {
     const t = tokens[k];
-    if (t.kind === "punct" && t.text !== "-") break;
+    // "the Company's guidance": an apostrophe does not end the phrase
+    if (t.kind === "punct" && t.text !== "-" && !/^['’]$/.test(t.text)) break;
     if (t.kind === "word") words.unshift(t.lower);
     const phrase = words.join(" ");
     if (/^at or below the lower end of\b/.test(phrase)) return { relation: "at or below low", from: k };
@@ -229,7 +230,7 @@ function relationBefore(tokens: Token[], at: number): { relation: Relation; from
     if (/^(?:slightly |well |just )?(below|short of|under|missing|missed)\b/.test(phrase))
       return { relation: "below", from: k };
     if (
-      /^(?:slightly |well |just )?(beating|beat|exceeding|exceeded|above|ahead of|surpassing|surpassed|outperforming)\b/.test(
+      /^(?:slightly |well |just )?(beating|beat|beats|exceeding|exceeded|exceeds|above|ahead of|surpassing|surpassed|surpasses|outperforming|went past|gone past|going past)\b/.test(
         phrase,
       )
     )
@@ -284,6 +285,11 @@ function guidancePeriod(r: Reading, range: Range, env: Env): Resolved | null {
   let bestGap = Infinity;
   for (const m of r.periods) {
     if (m.value.date || m.value.relative) continue;
+    // "(revised upwards in August)": when the guidance was changed, not the period it is for
+    if (
+      r.tokens.slice(Math.max(0, m.from - 4), m.from).some((t) => t.kind === "word" && /^revis|^upward/.test(t.lower))
+    )
+      continue;
     const p = resolve(m.value, env.ctx);
     if (!p) continue;
     const gap = m.from > range.to ? m.from - range.to : range.from - m.to;
@@ -432,7 +438,8 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     // an actual against it: "beating improved guidance of …", "slightly below the adjusted guidance of …"
     const rel = relationBefore(tokens, anchor);
     if (rel) {
-      const actual = actualBefore(r, rel.from, range);
+      // "Full year 2022 production went past … guidance of …": the actual printed elsewhere for the metric and period
+      const actual = actualBefore(r, rel.from, range) ?? (period ? actualElsewhere(env, metric, period, range) : null);
       const v: Verdict = actual
         ? relationVerdict(rel.relation, actual.q, range)
         : { verdict: "not checkable", missing: "the actual figure compared with the guidance is not printed" };
@@ -527,6 +534,13 @@ function relationVerdict(rel: Relation, actual: Quantity, range: Range): Verdict
 }
 
 /** The actual a relation measures: the nearest figure before it in the sentence, in the range's unit. */
+/** The actual for the metric and period printed elsewhere, when one value stands for it and it is not the range's own end. */
+function actualElsewhere(env: Env, metric: Metric, period: Resolved, range: Range): Fig | null {
+  const f = env.index.find(metric, period, range.high.unit.dim, null, range.low.start);
+  if (!f || f.forecast || f.start === range.low.start || f.start === range.high.start) return null;
+  return env.index.rivals(f, metric).length === 0 ? f : null;
+}
+
 function actualBefore(r: Reading, before: number, range: Range): Fig | null {
   for (let k = r.qs.length - 1; k >= 0; k--) {
     const q = r.qs[k];

@@ -282,7 +282,11 @@ function wordRow(text: string, line: Line): Cell[] | null {
   const labelEnd = u >= 0 ? tokens[u].end : tokens[0].start;
   const unitStart = u + 1 <= k ? tokens[u + 1].start : tokens[k].end;
   const label: Cell = { start: tokens[0].start, end: labelEnd, text: text.slice(tokens[0].start, labelEnd) };
-  const unit: Cell = { start: unitStart, end: tokens[k].end, text: u + 1 <= k ? text.slice(unitStart, tokens[k].end) : "" };
+  const unit: Cell = {
+    start: unitStart,
+    end: tokens[k].end,
+    text: u + 1 <= k ? text.slice(unitStart, tokens[k].end) : "",
+  };
   return [label, unit, ...figures];
 }
 
@@ -294,9 +298,11 @@ function periodCells(text: string, header: Line): Cell[] {
 }
 
 /** Words that can be (part of) a unit after a row's label. */
-const UNIT_TOKEN = /^(ounces?|oz|koz|moz|tonnes?|t|kt|mt|lbs?|mlbs?|g\/t|grams|us|a|c|au|million|thousand|000|%|per|ounce)$/i;
+const UNIT_TOKEN =
+  /^(ounces?|oz|koz|moz|tonnes?|t|kt|mt|lbs?|mlbs?|g\/t|grams|us|a|c|au|million|thousand|000|%|per|ounce)$/i;
 
-const isPunctText = (t: Token | undefined, mark: string): boolean => t !== undefined && t.kind === "punct" && t.text === mark;
+const isPunctText = (t: Token | undefined, mark: string): boolean =>
+  t !== undefined && t.kind === "punct" && t.text === mark;
 
 /**
  * A single-spaced table at line i: up to WORD_HEADER_LINES short lines, then two or more rows with the same
@@ -324,14 +330,23 @@ function wordTable(text: string, lines: Line[], i: number): { block: TableBlock;
   }
   if (rows.length < 2) return null;
   if (h > i) {
-    const header: Line = { start: lines[i].start, end: lines[h - 1].end, text: text.slice(lines[i].start, lines[h - 1].end) };
+    const header: Line = {
+      start: lines[i].start,
+      end: lines[h - 1].end,
+      text: text.slice(lines[i].start, lines[h - 1].end),
+    };
     const periods = periodCells(text, header);
     const blank = (at: number): Cell => ({ start: at, end: at, text: "" });
     const cells =
-      periods.length === firstRow.length - 2 ? [blank(header.start), blank(header.start), ...periods] : [blank(header.start)];
+      periods.length === firstRow.length - 2
+        ? [blank(header.start), blank(header.start), ...periods]
+        : [blank(header.start)];
     rows.unshift({ line: header, cells, separated: "words" });
   }
-  return { block: { kind: "table", start: lines[i].start, end: lines[e].end, rows, title: titleAbove(lines, i) }, next: e + 1 };
+  return {
+    block: { kind: "table", start: lines[i].start, end: lines[e].end, rows, title: titleAbove(lines, i) },
+    next: e + 1,
+  };
 }
 
 function tableAhead(lines: Line[], rows: ReturnType<typeof isTableRow>[], i: number): boolean {

@@ -178,7 +178,11 @@ const AVERAGES = new Set(["grade", "recovery", "price", "cost", "ratio", "margin
  * a recovery, a price, a cost per ounce, a ratio or a rate ("g/t", "US$/oz", "tpd", "%").
  */
 export const isAdditive = (m: Metric, dim: string): boolean =>
-  !(m.measure !== null && AVERAGES.has(m.measure)) && !dim.includes("/") && dim !== "%" && dim !== "ratio" && dim !== "tpd";
+  !(m.measure !== null && AVERAGES.has(m.measure)) &&
+  !dim.includes("/") &&
+  dim !== "%" &&
+  dim !== "ratio" &&
+  dim !== "tpd";
 
 export const hasMetric = (m: Metric): boolean => m.material !== null || m.measure !== null;
 

@@ -87,6 +87,8 @@ export interface Fig extends Span {
   place: ReleasePlace;
   /** The unit as printed or given by the table. */
   unitText: string;
+  /** A table cell: the figures of its row (the same series in other columns). */
+  row?: Fig[];
 }
 
 /** A claim as the reader works with it, before it is handed back. */

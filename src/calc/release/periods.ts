@@ -33,7 +33,10 @@ export interface PeriodValue {
   fiscal: FiscalPart | null;
 }
 
-const fiscalYear = (year: number): PeriodValue => ({ ...blank(), fiscal: { year, offset: 0, endMonth: null, length: 12 } });
+const fiscalYear = (year: number): PeriodValue => ({
+  ...blank(),
+  fiscal: { year, offset: 0, endMonth: null, length: 12 },
+});
 
 export interface PeriodMention {
   from: number;
@@ -131,7 +134,12 @@ function fiscalAt(tokens: Token[], i: number): { year: number; to: number } | nu
   let end = Number(a.text.length === 2 ? `20${a.text}` : a.text);
   let to = k;
   const b = tokens[k + 2];
-  if ((isDash(tokens[k + 1]) || isPunct(tokens[k + 1], "/")) && b && b.kind === "num" && /^\d{2}(\d{2})?$/.test(b.text)) {
+  if (
+    (isDash(tokens[k + 1]) || isPunct(tokens[k + 1], "/")) &&
+    b &&
+    b.kind === "num" &&
+    /^\d{2}(\d{2})?$/.test(b.text)
+  ) {
     end = Number(b.text.length === 2 ? `20${b.text}` : b.text);
     to = k + 2;
   }
@@ -214,7 +222,8 @@ function periodAt(tokens: Token[], i: number): Match | null {
     // "Sep Q FY18", "September quarter FY18": a quarter of a fiscal year, by the month it ends in
     if (isWord(tokens[k], "q", "quarter")) {
       const fy = fiscalAt(tokens, k + 1);
-      if (fy) return { to: fy.to, value: { ...blank(), fiscal: { year: fy.year, offset: null, endMonth: m, length: 3 } } };
+      if (fy)
+        return { to: fy.to, value: { ...blank(), fiscal: { year: fy.year, offset: null, endMonth: m, length: 3 } } };
     }
     // "June 2017 quarter", "December 2021 half year": the quarter or half that ends in that month
     {
@@ -222,9 +231,12 @@ function periodAt(tokens: Token[], i: number): Match | null {
       const unit = y ? tokens[y.to + 1] : undefined;
       const len = isWord(unit, "quarter") ? 3 : isWord(unit, "half") ? 6 : 0;
       if (y && len > 0) {
-        const to = isWord(tokens[y.to + 2], "year") || (isDash(tokens[y.to + 2]) && isWord(tokens[y.to + 3], "year"))
-          ? (isDash(tokens[y.to + 2]) ? y.to + 3 : y.to + 2)
-          : y.to + 1;
+        const to =
+          isWord(tokens[y.to + 2], "year") || (isDash(tokens[y.to + 2]) && isWord(tokens[y.to + 3], "year"))
+            ? isDash(tokens[y.to + 2])
+              ? y.to + 3
+              : y.to + 2
+            : y.to + 1;
         const last = makeMonth(y.year, m);
         return { to, value: span(last - len + 1, last) };
       }
@@ -234,6 +246,13 @@ function periodAt(tokens: Token[], i: number): Match | null {
       const y = yearAfter(tokens, k + 1);
       if (y) return { to: y.to, value: span(makeMonth(y.year, m) - 2, makeMonth(y.year, m)) };
       return { to: k, value: yearless(m - 2 > 0 ? m - 2 : m + 10, 3) };
+    }
+    // "the December Half Year", "June half": the half that ends in that month
+    if (isWord(tokens[k], "half") && !isWord(tokens[k + 1], "of")) {
+      const to = isWord(tokens[k + 1], "year") ? k + 1 : k;
+      const y = yearAfter(tokens, to + 1);
+      if (y) return { to: y.to, value: span(makeMonth(y.year, m) - 5, makeMonth(y.year, m)) };
+      return { to, value: yearless(m - 5 > 0 ? m - 5 : m + 7, 6) };
     }
     const join = tokens[k];
     const m2 = isWord(join, "and", "to", "through") || isDash(join) ? monthWord(tokens[k + 1]) : null;

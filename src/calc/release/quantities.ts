@@ -358,7 +358,7 @@ export function definedUnits(tokens: Token[], into: Map<string, UnitWord>): void
     const abbr = tokens[i + 1].text;
     if (abbr.toUpperCase() !== abbr || abbr.length > 4 || into.has(abbr)) continue;
     const a = tokens[i - 2].lower;
-        const unit = unitWord(tokens[i - 1]);
+    const unit = unitWord(tokens[i - 1]);
     if (!unit || unit.dim.startsWith("count")) continue;
     const scale = scaleOf(tokens[i - 2].text, RELEASE);
     if (scale !== undefined && !UNIT_DIMENSIONS.has(a)) into.set(abbr, { dim: unit.dim, scale: unit.scale + scale });

@@ -119,7 +119,8 @@ function contextOf(
     quarter = quarter ?? quarterOf(p);
     half = half ?? halfOf(p);
     // "the 2018-19 financial year just concluded": the year "the year" means
-    if (m.value.fiscal && m.value.fiscal.length === 12 && !year) year = resolve(m.value, { month, quarter, half, fiscalStart });
+    if (m.value.fiscal && m.value.fiscal.length === 12 && !year)
+      year = resolve(m.value, { month, quarter, half, fiscalStart });
   }
   if (!quarter) {
     // dated: the last whole quarter before the release's month; undated: the quarter of the latest period it names
@@ -143,7 +144,11 @@ function fiscalStartOf(blocks: ReturnType<typeof layout>): number | null {
         const p = m.value.first !== null && m.value.last !== null ? m.value : null;
         if (p && (p.last as number) - (p.first as number) === 2) ends.set(m.from, p.last as number);
       }
-      const start = fiscalStart(s.tokens, (i) => ends.get(i) ?? null, (t) => monthWord(t));
+      const start = fiscalStart(
+        s.tokens,
+        (i) => ends.get(i) ?? null,
+        (t) => monthWord(t),
+      );
       if (start !== null) return start;
     }
   }

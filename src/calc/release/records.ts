@@ -185,7 +185,6 @@ function scopeOf(r: Reading, p: Phrase, end: number): Scope {
 /** "Februaries", "Mays", "quarters". */
 const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
-
 /** The end of a record phrase: its own words, "of 6,736 oz", and a list of sites' figures after it. */
 function phraseEnd(r: Reading, p: Phrase): number {
   const { tokens } = r;

@@ -80,7 +80,8 @@ export function unitOf(text: string): { dim: string; scale: number; text: string
     const after = isPunct(tokens[k - 1], "/") || isWord(tokens[k - 1], "per");
     if (t.lower === "ratio" || (t.lower === "ore" && after && isWord(tokens[k - 2], "waste"))) ratio = true;
     const d = UNIT_DIMENSIONS.get(t.lower) ?? (t.lower === "tonne" ? "t" : undefined);
-    const s = UNIT_DIMENSIONS.has(t.lower) || t.text.length > 1 || cur ? scaleOf(t.text, cur ? RELEASE_MONEY : RELEASE) : 0;
+    const s =
+      UNIT_DIMENSIONS.has(t.lower) || t.text.length > 1 || cur ? scaleOf(t.text, cur ? RELEASE_MONEY : RELEASE) : 0;
     if (s !== undefined && s > 0 && !after) scale = Math.max(scale, s);
     if (d === undefined) return;
     if (after && (dim !== null || cur)) per = per ?? d;

@@ -8,7 +8,15 @@
 import type { Cell, Line, TableBlock } from "./layout";
 import { metricOf, noMetric, hasMetric, type Metric } from "./metrics";
 import type { Fig, ReleasePlace } from "./model";
-import { periodLabel, periodsOf, resolve, sameSpan, type PeriodContext, type PeriodValue, type Resolved } from "./periods";
+import {
+  periodLabel,
+  periodsOf,
+  resolve,
+  sameSpan,
+  type PeriodContext,
+  type PeriodValue,
+  type Resolved,
+} from "./periods";
 import type { Quantity, Unread } from "./quantities";
 import { cellPeriod, cellValue, headerPeriod, isYearText, repaired, unitOf, type Value } from "./tableCells";
 import { totals } from "./tableTotals";
@@ -388,6 +396,8 @@ export function readTable(
       grid[i][k] = fig;
       figures.push(fig);
     });
+    const rowFigs = grid[i].filter((f): f is Fig => f !== null && f !== undefined);
+    for (const f of rowFigs) f.row = rowFigs;
   });
 
   const placeOfCell = (i: number, k: number, c: Cell): ReleasePlace => ({
@@ -414,12 +424,10 @@ export function readTable(
     if (!near) return null;
     const len = near.last - near.first + 1;
     const shift = relation === "year" ? 12 : len;
-    const partners = before
-      .slice(1)
-      .filter((j) => {
-        const p = span(j);
-        return p !== null && p.last - p.first + 1 === len && Math.abs(p.first - near.first) === shift;
-      });
+    const partners = before.slice(1).filter((j) => {
+      const p = span(j);
+      return p !== null && p.last - p.first + 1 === len && Math.abs(p.first - near.first) === shift;
+    });
     if (partners.length !== 1) return null;
     return orderByTime(before[0], partners[0]);
   };
