@@ -221,4 +221,71 @@ describe("forms met in releases outside the corpus", () => {
     ]);
     expect((claims[1].figures.prior as ReleaseFigure).period).toBe("Q3 2016");
   });
+
+  const quarterTable = [
+    "Report for the three months ended December 31, 2021 (the Quarter).",
+    "",
+    "Indicator Unit 2020 Sep 2021 Dec 2021 2021",
+    "Gold sales Ounces 265,127 107,650 130,486 432,250",
+    "Production Cost US$/ounce 871 857 823 863",
+    "All-In Site Cost US$/ounce 1,002 966 934 985",
+    "",
+  ];
+
+  it("gives a figure that repeats one table cell that cell's period and row, and flags only on them", () => {
+    const text = [
+      ...quarterTable,
+      "- Site costs fell 3% quarter-on-quarter to US$934 per ounce, or 5% year-on-year to US$985 per ounce.",
+    ].join("\n");
+    const claims = readRelease(text).claims.filter((c) => c.kind === "change");
+    expect(claims.map((c) => [c.stated, c.verdict])).toEqual([
+      ["3%", "consistent"],
+      ["5%", "inconsistent: the numbers give -1.7%"],
+    ]);
+    expect((claims[1].figures.current as ReleaseFigure).period).toBe("2021");
+    expect((claims[1].figures.prior as ReleaseFigure).value).toBe(1002);
+  });
+
+  it("does not flag when the figure repeats more than one cell", () => {
+    const text = [
+      ...quarterTable.slice(0, 5),
+      "All-In Site Cost US$/ounce 1,002 966 934 863",
+      "",
+      "- Site costs fell 5% year-on-year to US$863 per ounce.",
+    ].join("\n");
+    const c = readRelease(text).claims.find((x) => x.kind === "change")!;
+    expect(c.verdict).toBe("not checkable");
+  });
+
+  it('reads "Quarterly gold sales increased by 21%" as the quarter against the one before, never flagged', () => {
+    const ok = readRelease([...quarterTable, "- Quarterly gold sales increased by 21%."].join("\n")).claims;
+    expect(ok.find((c) => c.kind === "change")).toMatchObject({ verdict: "consistent", computed: "21.21%" });
+    const wrong = readRelease([...quarterTable, "- Quarterly gold sales increased by 30%."].join("\n")).claims;
+    expect(wrong.find((c) => c.kind === "change")?.verdict).toBe("not checkable");
+  });
+
+  it('reads "the December Half Year" as July to December', () => {
+    const tokens = tokenize("guidance for the December Half Year");
+    const [m] = periodsOf(tokens);
+    expect(periodLabel(resolve(m.value, { month: 2021 * 12 + 11, quarter: null, half: null })!)).toBe("H2 2021");
+  });
+
+  it("compares a count with a count of the same things", () => {
+    const [c] = readRelease(
+      "April 1, 2019 - It loaded 12,372 rakes in 2018-19, against 10,422 rakes in 2017-18, a growth rate of 18.71%.",
+    ).claims;
+    expect([c.stated, c.verdict]).toEqual(["18.71%", "consistent"]);
+  });
+
+  it("checks an actual that went past guidance against the figure printed for it elsewhere", () => {
+    const text = [
+      "Jan. 10, 2023 - The company produced 9.0 million oz AgEq in 2022.",
+      "",
+      "Full year 2022 production went past the upper range of the Company's guidance of between 7.6 million oz and 8.0 million oz AgEq (revised upwards in August).",
+    ].join("\n");
+    const c = readRelease(text).claims.find((x) => x.kind === "guidance")!;
+    expect(c.verdict).toBe("consistent");
+    expect((c.figures.current as ReleaseFigure).value).toBe(9);
+    expect((c.figures.low as ReleaseFigure).period).toBe("2022");
+  });
 });

@@ -113,7 +113,8 @@ describe("readRelease on any text", () => {
       return String.fromCharCode(seed >>> 24);
     }).join("");
     checkAnswer(junk, readRelease(junk));
-  });
+    // 4 MB read on a machine shared with other work: an answer is what is tested here, its speed in npm run bench
+  }, 180_000);
 
   it("refuses what is not text with a CalcError", () => {
     for (const x of [null, undefined, 42, {}, [], new Uint8Array(3)]) expect(() => readRelease(x)).toThrow(CalcError);
