@@ -34,6 +34,8 @@ const MONTH_WORD = "([a-z]+)\\.?";
 const YEAR = "(\\d{4}|\\d{2})";
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 9999;
+/** Whole numbers typed as a period up to here are years (isYearNumber). */
+const LAST_YEAR_NUMBER = 2200;
 
 // Each pattern is tried on lower-cased text with single spaces.
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/; // 2017-02, 2017/02
@@ -70,6 +72,9 @@ function fullYear(text: string): number {
   return y < 30 ? 2000 + y : 1900 + y;
 }
 
+/** A whole number 1900-2200 typed as a period is a year: nobody means a day in 1905 when typing 2016. */
+export const isYearNumber = (n: number): boolean => Number.isInteger(n) && n >= FIRST_YEAR && n <= LAST_YEAR_NUMBER;
+
 /**
  * A month, quarter or year. A number is a date serial, except a whole number 1900-2200
  * which is a year (nobody means a day in 1905 when typing 2016 as a period).
@@ -78,7 +83,7 @@ export function parsePeriod(input: unknown, label?: string): Period {
   // An empty cell arrives as 0, null or ""; all three get the same answer.
   if (isEmptyOrZero(input)) throw emptyPeriod(label);
   if (typeof input === "number") {
-    if (Number.isInteger(input) && input >= 1900 && input <= 2200) return { kind: "year", year: input };
+    if (isYearNumber(input)) return { kind: "year", year: input };
     return monthPeriod(monthFromSerial(input, label));
   }
   if (typeof input === "string") {

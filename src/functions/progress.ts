@@ -10,6 +10,7 @@ import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progre
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
 import { guidanceRangeSpec } from "./guidanceRange";
+import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
 import { readSeries } from "./series";
 
@@ -27,7 +28,7 @@ export const guidanceProgressSpec = defineFunction(
     const result = guidanceProgress({
       guidance: readGuidance(guidance),
       series: readSeries(dates, values),
-      asOf: parsePeriod(singleCell(asOf), "as_of"),
+      asOf: parsePeriod(dateIn1900(singleCell(asOf), "periods"), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
     });

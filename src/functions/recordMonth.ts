@@ -6,6 +6,7 @@ import { toMonth } from "../calc/periods";
 import { recordColumns, SCOPES, type RecordColumns } from "../calc/records";
 import type { MonthlySeries } from "../calc/series";
 import { cellLabel, filledExtent, type Grid } from "./args";
+import { dateForWorkbook, dateIn1900 } from "./dateSystem";
 import { ExcelRows, toExcelCell, type ExcelCell, type OutCell } from "./excel";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { readSeriesInput, type SeriesInput } from "./series";
@@ -82,7 +83,7 @@ function atPeriods(series: MonthlySeries, period: Grid, show: Show): OutCell[][]
     const row: OutCell[] = [];
     for (let c = 0; c < cols; c++) {
       const label = cellLabel(period, r, c);
-      const m = attempt(undefined, () => toMonth(period.at(r, c), label));
+      const m = attempt(undefined, () => toMonth(dateIn1900(period.at(r, c), "dates"), label));
       if (m instanceof CalcError) {
         row.push(m);
         continue;
@@ -107,6 +108,6 @@ function outputOf(m: MonthIndex, records: RecordColumns, k: number, value: numbe
   if (at < 0) throw new CalcError("na", `${formatMonth(m)}: no earlier value`);
   const previous = records.previous[k];
   if (output === "previous") return previous;
-  if (output === "previous_period") return monthToSerial(at);
+  if (output === "previous_period") return dateForWorkbook(monthToSerial(at));
   return growth(value, previous);
 }

@@ -2,6 +2,7 @@
 import { CalcError } from "../calc/errors";
 import { buildSeries, type MonthlySeries } from "../calc/series";
 import { filledLength, toVector, vectorCells, type Grid, type Vector } from "./args";
+import { datesIn1900 } from "./dateSystem";
 
 /** The same range under the name the chosen form gives it ("dates" rather than "current_or_dates"). */
 export function renamed(grid: Grid, name: string): Grid {
@@ -27,7 +28,7 @@ export function readSeriesInput(datesGrid: Grid, valuesGrid: Grid): SeriesInput 
   }
   // Aligned with dates: values below the last date (a total, a note) have no month and are not read.
   const length = filledLength([dates]);
-  const series = buildSeries(vectorCells(dates, length), vectorCells(values, length), {
+  const series = buildSeries(datesIn1900(vectorCells(dates, length), "dates"), vectorCells(values, length), {
     dates: datesGrid.name,
     values: valuesGrid.name,
   });

@@ -11,6 +11,7 @@ import { parsePeriod } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
 import { isEmptyOrZero, readFigure, reportsFigure } from "../calc/reported";
 import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
+import { dateIn1900, datesIn1900 } from "./dateSystem";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
 import { readSeries, renamed } from "./series";
@@ -193,7 +194,7 @@ function calendar(
 ): ExcelRows {
   const series = readSeries(dates, values);
   const { rows, cols } = filledExtent([period], period.rows, period.cols);
-  const periods = readPeriods(flatCells(period, rows, cols));
+  const periods = readPeriods(datesIn1900(flatCells(period, rows, cols), "periods"));
   const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
   const out: ExcelCell[][] = new Array(rows);
   const v = results.values;
@@ -232,7 +233,8 @@ function errorAt(
 ): CalcError {
   const e = errors.get(i) as CalcError;
   if (periods.others.get(i) === e) {
-    return attempt(undefined, () => parsePeriod(period.at(r, c), cellLabel(period, r, c))) as CalcError;
+    const cell = dateIn1900(period.at(r, c), "periods");
+    return attempt(undefined, () => parsePeriod(cell, cellLabel(period, r, c))) as CalcError;
   }
   return isSingle(period) ? e : located(cellLabel(period, r, c), e);
 }

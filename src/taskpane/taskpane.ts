@@ -1,40 +1,46 @@
 /*
- * Task pane entry. In the shared runtime this page also hosts the custom
- * functions bundle, so it must stay light and never block on Office.
+ * Task pane entry. In the shared runtime this page also hosts the custom functions bundle, so it
+ * must stay light and never block on Office. While Office is not ready the pane says so and keeps
+ * waiting — Excel can take a while to start the add-in, and giving up would hide the import for the
+ * whole session; it appears as soon as Office is ready.
  */
 import { initImportPane } from "./ui/importPane";
 
 const OUTSIDE_EXCEL =
   "This add-in must run inside Excel. Open it from Excel (Home > PROD) — in a plain browser there is no workbook to read or write.";
 
-/** office.js may be missing (blocked, offline) or never report a host: give up waiting after a while. */
-const READY_TIMEOUT_MS = 10_000;
+const WAITING = "Waiting for Excel to get the add-in ready…";
 
-function hostIsExcel(): Promise<boolean> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
-  const ready = Office.onReady().then(
-    (info) => info.host === Office.HostType.Excel,
-    () => false,
-  );
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READY_TIMEOUT_MS));
-  return Promise.race([ready, timeout]);
+/** After this long the line adds what to do if this page is not in Excel at all; it still waits. */
+const STILL_WAITING_MS = 10_000;
+const STILL_WAITING = `${WAITING} This is taking long: if this page is open in a plain browser rather than in Excel, open it from Excel (Home > PROD).`;
+
+function say(text: string, className = ""): void {
+  const status = document.getElementById("status");
+  if (!status) return;
+  status.textContent = text;
+  status.className = className;
 }
 
 async function start() {
-  const status = document.getElementById("status");
   const importSection = document.getElementById("import");
-  if (await hostIsExcel()) {
-    if (status) status.textContent = "Ready. Type =PROD. in a cell to see the functions, or import data below.";
-    if (importSection) {
-      importSection.hidden = false;
-      initImportPane();
-    }
-  } else {
-    if (status) {
-      status.textContent = OUTSIDE_EXCEL;
-      status.className = "outside";
-    }
-    if (importSection) importSection.hidden = true;
+  // office.js loads with a plain <script> before this bundle: if it is missing, it could not be loaded.
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    say(OUTSIDE_EXCEL, "outside");
+    return;
+  }
+  say(WAITING);
+  const slow = setTimeout(() => say(STILL_WAITING), STILL_WAITING_MS);
+  const info = await Office.onReady();
+  clearTimeout(slow);
+  if (info.host !== Office.HostType.Excel) {
+    say(OUTSIDE_EXCEL, "outside");
+    return;
+  }
+  say("Ready. Type =PROD. in a cell to see the functions, or import data below.");
+  if (importSection) {
+    importSection.hidden = false;
+    initImportPane();
   }
 }
 

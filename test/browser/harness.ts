@@ -77,9 +77,11 @@ function doubleScript(): string {
 
 /**
  * office.js stand-in: host Excel, the double behind Excel.run (at the ExcelApi version the options give,
- * which Office.context.requirements answers for), exposed as window.__double for assertions.
+ * which Office.context.requirements answers for) and behind Office.context.document.settings, exposed as
+ * window.__double for assertions; Office is ready after `readyDelayMs`. The custom functions the page
+ * registers are kept in window.__functions by id.
  */
-export function officeStub(options: DoubleOptions): string {
+export function officeStub(options: DoubleOptions, readyDelayMs = 0): string {
   return `(function () {
 ${doubleScript()}
   var double = exports.createExcelDouble(${JSON.stringify(options)});
@@ -89,17 +91,23 @@ ${doubleScript()}
   window.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: function (callback) {
       return new Promise(function (resolve) {
-        setTimeout(function () { if (callback) callback(info); resolve(info); }, 0);
+        setTimeout(function () { if (callback) callback(info); resolve(info); }, ${readyDelayMs});
       });
     },
     actions: { associate: function () {} },
-    context: { requirements: double.requirements },
+    context: { requirements: double.requirements, document: { settings: double.documentSettings } },
   };
   function CfError(code, message) { this.code = code; this.message = message; }
+  // The functions bundle registers each function here, as in Excel's shared runtime: tests call them by id.
+  window.__functions = {};
   window.CustomFunctions = {
-    associate: function () {},
+    associate: function (id, fn) {
+      if (typeof id === "string") window.__functions[id] = fn;
+      else for (var k in id) window.__functions[k] = id[k];
+    },
     Error: CfError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", notAvailableYet: "#BUSY!" },
   };
@@ -116,9 +124,13 @@ export interface Pane {
 
 /**
  * A fresh Chromium profile with every request routed: dist files under BASE_URL, office.js from
- * `office` ({stub} with double options, "real" = node_modules/@microsoft/office-js, or "missing" = 404), nothing else.
+ * `office` ({stub} with double options and how long Office takes to be ready, "real" =
+ * node_modules/@microsoft/office-js, or "missing" = 404), nothing else.
  */
-export async function openPane(dist: string, office: { stub: DoubleOptions } | "real" | "missing"): Promise<Pane> {
+export async function openPane(
+  dist: string,
+  office: { stub: DoubleOptions; readyDelayMs?: number } | "real" | "missing",
+): Promise<Pane> {
   const profile = mkdtempSync(join(tmpdir(), "prod-chromium-"));
   const browser = await findBrowser();
   const context = await chromium.launchPersistentContext(profile, {
@@ -139,7 +151,7 @@ export async function openPane(dist: string, office: { stub: DoubleOptions } | "
   });
   const unanswered: string[] = [];
   const errors: string[] = [];
-  const stub = typeof office === "string" ? null : officeStub(office.stub);
+  const stub = typeof office === "string" ? null : officeStub(office.stub, office.readyDelayMs);
   const officeDist = join(ROOT, "node_modules/@microsoft/office-js/dist");
   await context.route("**/*", async (route) => {
     const url = route.request().url();

@@ -34,8 +34,10 @@ afterEach(async () => {
   stubbed = false;
 });
 
-async function open(stub: DoubleOptions = {}): Promise<Page> {
-  pane = await openPane(dist, { stub });
+/** The pane on a workbook whose date system was settled (1900) unless the options say otherwise. */
+async function open(stub: DoubleOptions = {}, readyDelayMs = 0): Promise<Page> {
+  const documentSettings = { "PROD.dateSystem": "1900", ...stub.documentSettings };
+  pane = await openPane(dist, { stub: { ...stub, documentSettings }, readyDelayMs });
   stubbed = true;
   const page = await pane.context.newPage();
   await page.goto(`${BASE_URL}taskpane.html`);
@@ -383,6 +385,138 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     // The README's picture (docs/images/import.png) is copied from this one by hand when the pane
     // changes: a test run never writes into the source tree.
     await page.locator("#import").screenshot({ path: join(RESULTS, "import-section.png") });
+  });
+});
+
+describe("the pane in real Excel's conditions, with the strict double", { timeout: 120_000 }, () => {
+  const WAITING = "Waiting until you finish editing a cell: press Enter or Esc in Excel, and the import goes on.";
+
+  it("while the user edits a cell, the write waits and the pane says so; the message goes when the edit ends", async () => {
+    const page = await open({ sheets: { Sheet1: [] }, cellEditing: true });
+    await page.setInputFiles("#import-file", csv("dynacor-2016-2017.csv", CLEAN));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-run").click();
+    await expect.poll(() => page.locator("#import-progress-text").textContent()).toBe(WAITING);
+    expect(await page.locator("#import-cancel").isEnabled()).toBe(true);
+    const written = () => page.evaluate(() => (window as any).__double.calls.some((c: any) => c.op === "range.values"));
+    expect(await written()).toBe(false);
+    await page.screenshot({ path: join(RESULTS, "import-waiting-for-cell-edit.png"), fullPage: true });
+
+    await page.evaluate(() => (window as any).__double.setCellEditing(false));
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 5 rows/);
+    expect(await page.locator("#import-progress-text").textContent()).not.toContain("Waiting");
+    expect(await written()).toBe(true);
+  });
+
+  it("an Excel error is said by its code with what to do, and Retry writes once the user has done it", async () => {
+    const page = await open({
+      sheets: {
+        Data: [
+          ["Month", "Gold (oz)"],
+          [42370, 4512],
+          [42401, 5125],
+        ],
+      },
+      tables: [{ name: "Gold", sheet: "Data", address: "A1:B3" }],
+      protectedSheets: ["Data"],
+    });
+    await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-monthly.csv"));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-target-append").check();
+    await expect.poll(() => page.locator("#import-append-note").textContent()).toBe("Adding to Gold: 2 new rows.");
+    expect(await page.locator("#import-retry").isHidden()).toBe(true);
+    await page.locator("#import-run").click();
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toMatch(
+        /^Excel refused the change: the sheet is protected, or the workbook is open read-only\. Unprotect the sheet/,
+      );
+    const result = await page.locator("#import-result").textContent();
+    expect(result).toContain("Excel's code: AccessDenied. Nothing was added: table Gold is as it was.");
+    expect(await page.locator("#import-retry").isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, "import-excel-error-retry.png"), fullPage: true });
+
+    await page.evaluate(() => (window as any).__double.setProtected("Data", false));
+    await page.locator("#import-retry").click();
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toMatch(/^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\./);
+    expect(await page.locator("#import-retry").isHidden()).toBe(true);
+    expect(await page.evaluate(() => (window as any).__double.tableValues("Gold").length)).toBe(5);
+  });
+
+  it("asks for the date system on first use, keeps the answer with the workbook, and writes and calculates in it", async () => {
+    const page = await open({ sheets: { Sheet1: [] }, documentSettings: { "PROD.dateSystem": undefined } });
+    await page.setInputFiles("#import-file", join(ROOT, "examples/dynacor-monthly.csv"));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    expect(await page.locator("#dates-ask").isVisible()).toBe(true);
+    expect(await page.locator("#dates-1904").isVisible()).toBe(false);
+    expect(await page.locator("#import-run").isDisabled()).toBe(true);
+    expect(await page.locator("#import-blocked").textContent()).toBe(
+      "Import is off until you say which date system this workbook uses (at the top of the pane).",
+    );
+    await page.screenshot({ path: join(RESULTS, "dates-first-use.png"), fullPage: true });
+
+    await page.locator("#dates-use-1904").click();
+    await expect.poll(() => page.locator("#dates-ask").isHidden()).toBe(true);
+    expect(await page.locator("#dates-1904").isChecked()).toBe(true);
+    await expect
+      .poll(() => page.locator("#dates-note").textContent())
+      .toBe(
+        "PROD reads and writes this workbook's dates in the 1904 date system. The PROD formulas were recalculated.",
+      );
+    const kept = await page.evaluate(() => {
+      const d = (window as any).__double;
+      return {
+        saved: d.saved().documentSettings,
+        recalculated: d.calls.some((c: any) => c.op === "application.calculate" && c.args === "Full"),
+      };
+    });
+    expect(kept).toEqual({ saved: { "PROD.dateSystem": "1904" }, recalculated: true });
+
+    // The functions, in the same runtime, count from 1904 too: Feb 2017's record was Feb 2016 (1904 serial 40939).
+    const previous = await page.evaluate(() =>
+      (window as any).__functions.RECORD_MONTH(
+        [[40908], [40939], [41274], [41305]],
+        [[4512], [5125], [5208], [6736]],
+        [["Feb 2017"]],
+        null,
+        "previous_period",
+      ),
+    );
+    expect(previous).toEqual([[40939]]);
+
+    await page.locator("#import-run").click();
+    await expect.poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 }).toMatch(/^Wrote 4 rows/);
+    const months = await page.evaluate(() =>
+      (window as any).__double.tableValues("ProductionData").map((r: unknown[]) => r[0]),
+    );
+    expect(months).toEqual(["Month", 40908, 40939, 41274, 41305]); // Jan, Feb 2016 and 2017 counted from 1904
+
+    await page.locator("#dates-1904").uncheck();
+    await expect
+      .poll(() => page.evaluate(() => (window as any).__double.saved().documentSettings))
+      .toEqual({
+        "PROD.dateSystem": "1900",
+      });
+  });
+
+  it("waits for Office past ten seconds, saying so, and shows the import when Office is ready", async () => {
+    pane = await openPane(dist, { stub: { documentSettings: { "PROD.dateSystem": "1900" } }, readyDelayMs: 11_000 });
+    stubbed = true;
+    const page = await pane.context.newPage();
+    await page.goto(`${BASE_URL}taskpane.html`);
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Waiting for Excel to get the add-in ready…");
+    expect(await page.locator("#import").isHidden()).toBe(true);
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 12_000 })
+      .toMatch(
+        /^Waiting for Excel to get the add-in ready… This is taking long: if this page is open in a plain browser/,
+      );
+    expect(await page.locator("#import").isHidden()).toBe(true);
+    await page.locator("#import").waitFor({ state: "visible", timeout: 15_000 });
+    expect(await page.locator("#status").textContent()).toMatch(/^Ready\./);
+    expect(await page.locator("#dates").isVisible()).toBe(true);
   });
 });
 

@@ -17,7 +17,10 @@
  * - a sync while the user edits a cell, unless Excel.run was given { delayForCellEdit: true }, which
  *   waits until the edit ends: InvalidOperationInCellEditMode;
  * - a call from an ExcelApi requirement set above the one the double was given: ApiNotFound.
- *   Office.context.requirements.isSetSupported answers for that version too (`requirements`).
+ *   Office.context.requirements.isSetSupported answers for that version too (`requirements`);
+ * - a change to a protected sheet: AccessDenied, as Excel refuses it (`protectedSheets`, `setProtected`).
+ * It also stands in for the add-in's document settings (Office.context.document.settings): `documentSettings`
+ * keeps what was set in memory and what saveAsync saved, and only the saved ones survive `saved()`.
  *
  * No imports on purpose: the browser tests transpile this file alone and load it in the page.
  */
@@ -65,8 +68,15 @@ export interface DoubleOptions {
   cellEditing?: boolean;
   /** Milliseconds each sync takes (lets a browser test watch progress). */
   syncDelayMs?: number;
-  /** Make sync number `sync` (1-based) fail after carrying out its first `afterOps` commands. */
-  failSync?: { sync: number; afterOps?: number; message?: string };
+  /**
+   * Make sync number `sync` (1-based) fail after carrying out its first `afterOps` commands, with Excel's
+   * error `code` (GeneralException by default).
+   */
+  failSync?: { sync: number; afterOps?: number; message?: string; code?: string };
+  /** Sheets protected from changes: writing to them fails with AccessDenied. */
+  protectedSheets?: string[];
+  /** The add-in's document settings saved in the file before the test (Office.context.document.settings). */
+  documentSettings?: Record<string, unknown>;
   /** Sheets present before the test: name -> rows of values starting at A1 (strings, numbers). */
   sheets?: Record<string, CellValue[][]>;
   /** Tables present before the test (their cells come from `sheets`). */
@@ -187,6 +197,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   const calls: CallRecord[] = [];
   /** Workbook settings, each value kept as JSON as Excel keeps it in the file. */
   const settings = new Map<string, string>(Object.entries(options.settings ?? {}));
+  /** The add-in's document settings: as saved in the file (JSON), and as the add-in sees them now. */
+  const savedDocumentSettings = new Map<string, string>(
+    Object.entries(options.documentSettings ?? {}).map(([k, v]) => [k, JSON.stringify(v)]),
+  );
+  const liveDocumentSettings = new Map<string, unknown>([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)]));
   let syncs = 0;
   let tableCounter = 0;
   let idCounter = 0;
@@ -199,6 +214,17 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   };
   let calculationSuspended = false;
   const supported = apiMinor(options.excelApi ?? NEWEST_EXCEL_API);
+  const protectedSheets = new Set((options.protectedSheets ?? []).map((n) => n.toLowerCase()));
+  /** Excel refuses any change to a protected sheet. */
+  const mayChange = (sheet: string) => {
+    if (protectedSheets.has(sheet.toLowerCase())) {
+      throw new DoubleError("AccessDenied", "You cannot perform the requested operation.");
+    }
+  };
+  /** A failure the test asked for on the next sync (failNextSync). */
+  let nextFailure: Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> | undefined;
+  const failure = (fail: Omit<NonNullable<DoubleOptions["failSync"]>, "sync">, n: number) =>
+    new DoubleError(fail.code ?? "GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
   let editing = !!options.cellEditing;
   const editWaiters: (() => void)[] = [];
 
@@ -332,6 +358,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             Array.from({ length: r.cols }, (_, j) => getCell(r.sheet, r.row + i, r.col + j)?.format ?? "General"),
           );
         },
+        formulas: () => {
+          const r = need();
+          return Array.from({ length: r.rows }, (_, i) =>
+            Array.from({ length: r.cols }, (_, j) => {
+              const cell = getCell(r.sheet, r.row + i, r.col + j);
+              return cell?.formula ?? cell?.value ?? "";
+            }),
+          );
+        },
         address: () => rectAddress(need()),
         rowIndex: () => need().row,
         columnIndex: () => need().col,
@@ -380,6 +415,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             { op: "range.clear", target: label, args: applyTo },
             () => {
               const r = need();
+              mayChange(r.sheet);
               const cells = mustSheet(r.sheet).cells;
               for (let i = 0; i < r.rows; i++)
                 for (let j = 0; j < r.cols; j++) {
@@ -394,14 +430,19 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         format: {
           autofitColumns() {
-            enqueue({ op: "range.format.autofitColumns", target: label }, () => void need(), Math.max(since, 2));
+            enqueue(
+              { op: "range.format.autofitColumns", target: label },
+              () => mayChange(need().sheet),
+              Math.max(since, 2),
+            );
           },
         },
         get isNullObject() {
           return l.get("isNullObject");
         },
       };
-      for (const name of ["values", "numberFormat"] as const) {
+      // Writing formulas is typing: "=…" becomes a formula unless the cell is formatted "@", as with values.
+      for (const name of ["values", "numberFormat", "formulas"] as const) {
         Object.defineProperty(proxy, name, {
           get: () => l.get(name),
           set: (v: unknown) => {
@@ -409,11 +450,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
               { op: `range.${name}`, target: label, args: v },
               () => {
                 const r = need();
+                mayChange(r.sheet);
                 const m = matrix(r, v, name);
                 const sheet = mustSheet(r.sheet);
                 for (let i = 0; i < r.rows; i++)
                   for (let j = 0; j < r.cols; j++) {
-                    if (name === "values") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
+                    if (name !== "numberFormat") writeCell(sheet, r.row + i, r.col + j, m[i][j]);
                     else if (m[i][j] !== null) {
                       // As in Excel, a null format leaves the cell's format as it is.
                       const key = `${r.row + i},${r.col + j}`;
@@ -482,6 +524,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             { op: "table.name", target: `table ${old}`, args: v },
             () => {
               const t = need();
+              mayChange(t.sheet);
               const clash = tableNamed(v);
               if (clash && clash !== t) throw new DoubleError("InvalidArgument", `A table named "${v}" already exists`);
               t.name = v;
@@ -523,6 +566,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             () => {
               const t = need();
               const r: Rect = typeof newRange === "string" ? parseAddress(newRange, t.sheet) : newRange.__rect();
+              mayChange(t.sheet);
               if (r.sheet !== t.sheet || r.row !== t.row || !overlaps(r, tableRect(t))) {
                 throw new DoubleError(
                   "InvalidArgument",
@@ -552,6 +596,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         () => {
           const r: Rect = typeof range === "string" ? parseAddress(range, sheet ?? undefined) : range.__rect();
           mustSheet(r.sheet);
+          mayChange(r.sheet);
           if (!hasHeaders) throw new DoubleError("NotImplemented", "The double only makes tables with headers");
           for (const o of tables)
             if (overlaps(tableRect(o), r))
@@ -718,7 +763,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       getItemOrNullObject: (key: string) => settingProxy(key, true),
     };
 
+    const app = loadable({}, { calculationMode: () => "Automatic" });
     const application = {
+      load(props?: string | string[]) {
+        enqueue({ op: "load", target: "application", args: props }, app.snapshot(props));
+        return application;
+      },
+      get calculationMode() {
+        return app.get("calculationMode");
+      },
       suspendApiCalculationUntilNextSync() {
         enqueue(
           { op: "application.suspendApiCalculationUntilNextSync" },
@@ -759,12 +812,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             `The request payload size (${bytes} bytes) has exceeded the limit of 5 MB`,
           );
         }
-        const fail = options.failSync && options.failSync.sync === n ? options.failSync : undefined;
+        const fail = options.failSync && options.failSync.sync === n ? options.failSync : nextFailure;
+        nextFailure = undefined;
         response = { bytes: 0, commits: [] };
         try {
           ops.forEach((op, i) => {
             if (fail && i >= (fail.afterOps ?? 0)) {
-              throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+              throw failure(fail, n);
             }
             if (op.since > supported) {
               throw new DoubleError(
@@ -774,8 +828,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             }
             op.apply();
           });
-          if (fail)
-            throw new DoubleError("GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
+          if (fail) throw failure(fail, n);
           if (response.bytes > PAYLOAD_LIMIT_BYTES) {
             throw new DoubleError(
               "ResponsePayloadSizeLimitExceeded",
@@ -890,7 +943,37 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     /** Workbook settings as stored: key -> value (JSON text). */
     settings,
     /**
-     * The workbook as a file keeps it — cell values, tables, settings — as options for a new double:
+     * Office.context.document.settings as office.js gives it to the add-in: get (null when absent), set and
+     * remove change only what the add-in sees; saveAsync keeps that in the file.
+     */
+    documentSettings: {
+      get: (name: string): unknown => (liveDocumentSettings.has(name) ? liveDocumentSettings.get(name) : null),
+      set(name: string, value: unknown): void {
+        liveDocumentSettings.set(name, JSON.parse(JSON.stringify(value)));
+      },
+      remove(name: string): void {
+        liveDocumentSettings.delete(name);
+      },
+      saveAsync(...args: unknown[]): void {
+        savedDocumentSettings.clear();
+        for (const [k, v] of liveDocumentSettings) savedDocumentSettings.set(k, JSON.stringify(v));
+        const callback = args.find((a) => typeof a === "function") as ((r: unknown) => void) | undefined;
+        setTimeout(() => callback?.({ status: "succeeded" }), 0);
+      },
+    },
+    /** The document settings saved in the file: key -> value (JSON text). */
+    savedDocumentSettings,
+    /** Make the next sync fail after carrying out its first `afterOps` commands (as failSync, but chosen mid-test). */
+    failNextSync(fail: Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> = {}): void {
+      nextFailure = fail;
+    },
+    /** The user protects or unprotects a sheet. */
+    setProtected(sheet: string, on: boolean): void {
+      if (on) protectedSheets.add(sheet.toLowerCase());
+      else protectedSheets.delete(sheet.toLowerCase());
+    },
+    /**
+     * The workbook as a file keeps it — cell values, tables, settings, saved document settings, protection — as options for a new double:
      * `createExcelDouble(JSON.parse(JSON.stringify(d.saved())))` is the workbook closed and opened again.
      */
     saved(): DoubleOptions {
@@ -915,6 +998,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           showTotals: t.showTotals,
         })),
         settings: Object.fromEntries(settings),
+        documentSettings: Object.fromEntries([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)])),
+        protectedSheets: [...protectedSheets],
       };
     },
     /** Calls carried by one sync, in order. */

@@ -241,3 +241,59 @@ describe("the double refuses what Excel refuses", () => {
     expect(newest.requirements.isSetSupported("ExcelApi", "1.21")).toBe(false);
   });
 });
+
+describe("the double's protection, formulas and document settings", () => {
+  it("a change to a protected sheet fails with AccessDenied, whatever the change, and reading still works", async () => {
+    const d = createExcelDouble({
+      sheets: { S: [["M"], [1]], Open: [] },
+      tables: [{ name: "T", sheet: "S", address: "A1:A2" }],
+      protectedSheets: ["S"],
+    });
+    const changes: ((ctx: any) => void)[] = [
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("B1").values = [[1]]),
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("B1").numberFormat = [["@"]]),
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("B1").formulas = [["=1+1"]]),
+      (ctx) => ctx.workbook.worksheets.getItem("S").getRange("A2").clear("Contents"),
+      (ctx) => ctx.workbook.worksheets.getItem("S").tables.add("C1:C2", true),
+      (ctx) => ctx.workbook.tables.getItem("T").resize("A1:A3"),
+    ];
+    for (const change of changes) expect((await batch(d, change).catch((e) => e)).code).toBe("AccessDenied");
+    expect(d.cell("S", "A2")?.value).toBe(1);
+    await batch(d, (ctx) => ctx.workbook.worksheets.getItem("S").getRange("A2").load("values"));
+    await batch(d, (ctx) => (ctx.workbook.worksheets.getItem("Open").getRange("A1").values = [[1]]));
+    d.setProtected("S", false);
+    await batch(d, changes[0]);
+    expect(d.cell("S", "B1")?.value).toBe(1);
+  });
+
+  it("formulas read a formula as its text and a value as itself, and writing them back is typing them", async () => {
+    const d = createExcelDouble({ sheets: { S: [[5, "x"]] } });
+    await batch(d, (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("C1").formulas = [["=A1*2"]]));
+    let range: any;
+    await batch(d, (ctx) => (range = ctx.workbook.worksheets.getItem("S").getRange("A1:D1").load("formulas")));
+    expect(range.formulas).toEqual([[5, "x", "=A1*2", ""]]);
+    expect(d.formulas()).toEqual(["=A1*2"]);
+  });
+
+  it("document settings: set is seen at once, only saveAsync keeps it in the file", async () => {
+    const d = createExcelDouble({ documentSettings: { kept: "yes" } });
+    expect(d.documentSettings.get("kept")).toBe("yes");
+    expect(d.documentSettings.get("absent")).toBeNull();
+    d.documentSettings.set("PROD.dateSystem", "1904");
+    expect(d.documentSettings.get("PROD.dateSystem")).toBe("1904");
+    expect(createExcelDouble(d.saved()).documentSettings.get("PROD.dateSystem")).toBeNull(); // not saved yet
+    await new Promise((done) => d.documentSettings.saveAsync(done));
+    const reopened = createExcelDouble(JSON.parse(JSON.stringify(d.saved())));
+    expect(reopened.documentSettings.get("PROD.dateSystem")).toBe("1904");
+    expect(reopened.documentSettings.get("kept")).toBe("yes");
+  });
+
+  it("a failure asked for mid-test strikes the next sync only", async () => {
+    const d = createExcelDouble({ sheets: { S: [] } });
+    d.failNextSync({ code: "Conflict" });
+    const write = (v: number) => (ctx: any) => (ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[v]]);
+    expect((await batch(d, write(1)).catch((e) => e)).code).toBe("Conflict");
+    await batch(d, write(2));
+    expect(d.cell("S", "A1")?.value).toBe(2);
+  });
+});

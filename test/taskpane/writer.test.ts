@@ -233,9 +233,15 @@ describe("writePlan: cancel and failure", () => {
     expect(d.calls.filter((c) => c.op === "worksheets.add")).toEqual([]);
   });
 
-  it("a failure while reading the workbook rejects before anything is written", async () => {
-    const d = useDouble({ failSync: { sync: 1, message: "connection lost" } });
-    await expect(writePlan(plan([MONTH, GOLD], SEED_ROWS))).rejects.toThrow("connection lost");
+  it("a failure while reading the workbook is said by its code, with nothing written and a Retry", async () => {
+    const d = useDouble({ failSync: { sync: 1, code: "Conflict", message: "conflict" } });
+    const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
+    expect(out.status).toBe("failed");
+    expect(out.message).toBe(
+      "Excel was busy with another operation (another add-in, a recalculation or a co-author's change). " +
+        "Wait a moment, then press Retry. Excel's code: Conflict. Nothing was written.",
+    );
+    expect([out.rowsWritten, out.failure?.code, out.retry]).toEqual([0, "Conflict", { kind: "new" }]);
     expect(valuesCalls(d)).toEqual([]);
   });
 
@@ -255,27 +261,35 @@ describe("writePlan: cancel and failure", () => {
   });
 
   it("a sync that fails after the values landed reports the months before it and clears the stray rows", async () => {
-    // Syncs: 1 read names, 2..4 chunks. Chunk 3 (sync 4) fails after suspend, formats and values: before the resize.
-    const d = useDouble({ failSync: { sync: 4, afterOps: 3, message: "RichApi.Error: payload too large" } });
+    // Syncs: 1 read names, 2 the new sheet, 3..5 chunks. Chunk 3 (sync 5) fails after suspend, formats and values: before the resize.
+    const d = useDouble({
+      failSync: { sync: 5, afterOps: 3, code: "RequestPayloadSizeLimitExceeded", message: "payload too large" },
+    });
     const out = await writePlan(plan([MONTH, GOLD], monthlyRows(25)), { maxRows: 10 });
     expect(out.status).toBe("failed");
     expect(out.rowsWritten).toBe(20);
     expect(out.message).toBe(
-      "Excel stopped the import (RichApi.Error: payload too large). 20 of 25 rows were written to table ProductionData " +
-        "on sheet Production: Jan 2000 – Aug 2001 (20 rows). The table holds whole rows only.",
+      "The request was too large for Excel (Excel on the web takes at most 5 MB at a time). Press Retry; if it " +
+        "fails again, import the file in parts. Excel's code: RequestPayloadSizeLimitExceeded. " +
+        "20 of 25 rows were written to table ProductionData on sheet Production: Jan 2000 – Aug 2001 (20 rows). " +
+        "The table holds whole rows only; Retry adds the other 5 to it.",
     );
+    expect(out.retry).toEqual({ kind: "append", table: "ProductionData" });
     expect(d.tables[0].rowCount).toBe(21);
     expect(d.cell("Production", "A22")?.value ?? "").toBe(""); // the failed chunk's values were cleared
-    expect(d.syncCount).toBeGreaterThan(4);
+    expect(d.syncCount).toBeGreaterThan(5);
     expect(valuesCalls(d)).toHaveLength(4); // header + 3 chunks; nothing after the failure
   });
 
   it("a failed first chunk on a new sheet leaves no sheet and says nothing was written", async () => {
-    const d = useDouble({ sheets: { Sheet1: [] }, failSync: { sync: 2, afterOps: 4 } });
+    const d = useDouble({ sheets: { Sheet1: [] }, failSync: { sync: 3, afterOps: 4 } }); // 1 names, 2 sheet, 3 chunk
     const out = await writePlan(plan([MONTH, GOLD], SEED_ROWS));
     expect(out.status).toBe("failed");
     expect(out.rowsWritten).toBe(0);
-    expect(out.message).toMatch(/^Excel stopped the import \(.*\)\. Nothing was written\.$/);
+    expect(out.message).toMatch(
+      /^Excel met an internal error\. .* Excel's code: GeneralException\. Nothing was written\.$/,
+    );
+    expect(out.retry).toEqual({ kind: "new" });
     expect(d.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
 });

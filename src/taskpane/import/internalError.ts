@@ -3,7 +3,9 @@
  * engine reports it as problems naming the row, column and text. Anything thrown is a bug, and the
  * pane shows it as an "internal error" with its message — never as a problem with the user's data —
  * and, when it struck during a write, says what the workbook holds from what the writer reported.
+ * Excel's refusals are not bugs: each is said by its code (excelErrors.ts).
  */
+import { excelErrorCode, excelSentence } from "./excelErrors";
 import { count } from "./format";
 import type { Problem } from "./types";
 
@@ -25,12 +27,28 @@ export interface WrittenSoFar {
   table?: string;
 }
 
-/** office.js names the errors Excel raises "RichApi.Error" (the test double does too). */
-const isExcelError = (e: unknown): boolean => e instanceof Error && e.name === "RichApi.Error";
+/** Why a write or a read stopped. */
+export interface Failure {
+  /** Excel's error code; undefined for a bug in PROD. */
+  code?: string;
+  /** A bug in PROD rather than Excel's refusal: said as an internal error, and Retry is not offered. */
+  internal: boolean;
+  /** The sentence for the pane: what happened, and what to do. */
+  sentence: string;
+}
+
+/** Excel's refusal as Excel's, by its code (excelErrors.ts); anything else thrown as an internal error. */
+export function describeFailure(e: unknown): Failure {
+  const code = excelErrorCode(e);
+  if (code === undefined) {
+    return { internal: true, sentence: `The import stopped on an internal error (${thrownMessage(e)}).` };
+  }
+  return { code, internal: false, sentence: excelSentence(code, thrownMessage(e)) };
+}
 
 /**
- * What the pane says when a write throws: Excel's refusal as Excel's, anything else as an internal
- * error; then how many whole rows went where, as the writer last reported.
+ * What the pane says when a write throws out of the writer (which reports its own failures with what
+ * the workbook holds): why, then how many whole rows went where, as the writer last reported.
  */
 export function writeStoppedMessage(e: unknown, written: WrittenSoFar): string {
   const where = written.table === undefined ? "the new table" : `table ${written.table}`;
@@ -38,8 +56,5 @@ export function writeStoppedMessage(e: unknown, written: WrittenSoFar): string {
     written.rowsWritten === 0
       ? "Nothing was written."
       : `${count(written.rowsWritten)} of ${count(written.totalRows)} rows had been written to ${where} when it stopped.`;
-  const why = isExcelError(e)
-    ? `The import failed (${thrownMessage(e)}).`
-    : `The import stopped on an internal error (${thrownMessage(e)}).`;
-  return `${why} ${what}`;
+  return `${describeFailure(e).sentence} ${what}`;
 }

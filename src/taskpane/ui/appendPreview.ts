@@ -4,7 +4,7 @@
  */
 import { count } from "../import/format";
 import { planAppend } from "../import/engine";
-import { thrownMessage } from "../import/internalError";
+import { describeFailure } from "../import/internalError";
 import type { ImportPlan } from "../import/types";
 import { readTableForAppend } from "../import/writer";
 
@@ -14,12 +14,16 @@ export interface AppendPreview {
   note: string;
 }
 
-export async function previewAppend(plan: ImportPlan, table: string): Promise<AppendPreview> {
+export async function previewAppend(
+  plan: ImportPlan,
+  table: string,
+  opts: Parameters<typeof readTableForAppend>[1],
+): Promise<AppendPreview> {
   let existing: Awaited<ReturnType<typeof readTableForAppend>>;
   try {
-    existing = await readTableForAppend(table);
+    existing = await readTableForAppend(table, opts);
   } catch (e) {
-    return { plan: null, note: `Could not read table ${table}: ${thrownMessage(e)}` };
+    return { plan: null, note: `Could not read table ${table}. ${describeFailure(e).sentence}` };
   }
   if (typeof existing === "string") return { plan: null, note: `Cannot add to it: ${existing}` };
   const narrowed = planAppend(plan, existing);

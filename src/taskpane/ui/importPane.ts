@@ -1,8 +1,9 @@
 /**
  * The import section of the task pane: file choice -> preview and problems -> target -> write,
- * with its progress. The engine (analyseImport, planAppend) and the writer decide; these parts only
+ * with its progress; and the workbook's date system, which the writes (and the functions) honour. The engine (analyseImport, planAppend) and the writer decide; these parts only
  * show and ask. This file wires them together.
  */
+import { initDateSystem } from "./dateSystem";
 import { byId } from "./dom";
 import { initFileChoice } from "./fileChoice";
 import { newPaneState, type Pane } from "./paneState";
@@ -23,12 +24,13 @@ export function initImportPane(): void {
   };
   pane.renderTarget = targetPreview(pane);
   initFileChoice(pane, (text, source) => {
-    Object.assign(pane.state, { text, source, layout: "auto", mapping: null });
+    Object.assign(pane.state, { text, source, layout: "auto", mapping: null, retry: null });
     pane.say("");
     pane.analyse();
   });
   initChoices(pane);
   initTarget(pane);
   initWriteControls(pane);
+  initDateSystem(pane);
   pane.updateControls();
 }

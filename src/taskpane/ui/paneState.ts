@@ -1,5 +1,7 @@
 /** What the import section knows between events, shared by its parts. */
+import type { DateSystem } from "../../calc/dateSystem";
 import type { ImportAnalysis, LayoutKind, ManualMapping } from "../import/types";
+import type { WriteTarget } from "../import/writer";
 
 export interface PaneState {
   /** The text to import (a file's or a paste's), null before there is any. */
@@ -13,6 +15,10 @@ export interface PaneState {
   analysis: ImportAnalysis | null;
   /** The write in progress, so Cancel can stop it; null when none is. */
   running: AbortController | null;
+  /** The workbook's date system as the user said it; undefined until asked (nothing is written before). */
+  dateSystem: DateSystem | undefined;
+  /** What Retry writes after a failed write Excel may not repeat; null when there is nothing to retry. */
+  retry: { target: WriteTarget; overwrite: boolean } | null;
 }
 
 export function newPaneState(): PaneState {
@@ -25,6 +31,8 @@ export function newPaneState(): PaneState {
     skipBadRows: false,
     analysis: null,
     running: null,
+    dateSystem: undefined,
+    retry: null,
   };
 }
 

@@ -2,11 +2,12 @@
  * Where the rows go: a new sheet, or an existing table. Choosing a table reads it at once, and the
  * preview and problems show only what an append would add.
  */
-import { thrownMessage } from "../import/internalError";
+import { describeFailure } from "../import/internalError";
 import { listTables } from "../import/writer";
 import { previewAppend } from "./appendPreview";
 import { byId, option } from "./dom";
 import type { Pane } from "./paneState";
+import { WAITING_FOR_CELL_EDIT } from "./progress";
 import { renderPreview, renderProblems } from "./review";
 
 export function initTarget(pane: Pane): void {
@@ -33,7 +34,10 @@ export function initTarget(pane: Pane): void {
   async function loadTables() {
     tableSelect.replaceChildren(option("", "Loading tables…"));
     try {
-      const tables = await listTables();
+      const tables = await listTables({
+        onCellEdit: (on) =>
+          tableSelect.replaceChildren(option("", on ? "Waiting until you finish editing a cell…" : "Loading tables…")),
+      });
       tableSelect.replaceChildren(
         ...(tables.length === 0
           ? [option("", "The workbook has no tables")]
@@ -41,7 +45,7 @@ export function initTarget(pane: Pane): void {
       );
     } catch (e) {
       tableSelect.replaceChildren(option("", "Could not list the tables"));
-      pane.say(`Could not list the workbook's tables: ${thrownMessage(e)}`);
+      pane.say(`Could not list the workbook's tables. ${describeFailure(e).sentence}`);
     }
     pane.updateControls();
   }
@@ -73,8 +77,14 @@ export function targetPreview(pane: Pane): () => Promise<void> {
       }
       return;
     }
-    note.textContent = `Reading table ${table}…`;
-    const p = await previewAppend(a.plan, table);
+    const reading = `Reading table ${table}…`;
+    note.textContent = reading;
+    const p = await previewAppend(a.plan, table, {
+      dateSystem: pane.state.dateSystem,
+      onCellEdit: (on) => {
+        if (read === latest) note.textContent = on ? WAITING_FOR_CELL_EDIT : reading;
+      },
+    });
     if (read !== latest || pane.state.analysis !== a) return;
     note.textContent = p.note;
     if (p.plan) {

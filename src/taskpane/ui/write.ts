@@ -1,10 +1,11 @@
 /**
- * The write controls: Import, Cancel, the question before writing over cells below a table, and
- * the result line. The writer decides; this part starts it, follows its progress and says the outcome.
+ * The write controls: Import, Cancel, Retry, the question before writing over cells below a table,
+ * and the result line. The writer decides and says what the workbook holds; this part starts it,
+ * follows its progress (and any wait for a cell edit), and shows the outcome.
  */
 import { planAppend } from "../import/engine";
 import { writeStoppedMessage, type WrittenSoFar } from "../import/internalError";
-import { writePlan, type WriteOutcome } from "../import/writer";
+import { writePlan, type WriteOutcome, type WriteTarget } from "../import/writer";
 import { byId } from "./dom";
 import type { Pane } from "./paneState";
 import { progressView } from "./progress";
@@ -13,21 +14,28 @@ import { chosenTable } from "./target";
 
 /** Import is on when a plan may be written; every input is off while a write runs. */
 export function updateControls(pane: Pane): void {
-  const a = pane.state.analysis;
-  const running = pane.state.running !== null;
+  const { state } = pane;
+  const a = state.analysis;
+  const running = state.running !== null;
   const table = chosenTable();
+  const asking = state.dateSystem === undefined;
   byId<HTMLButtonElement>("import-run").disabled =
-    running || !a || a.plan.blocked || a.plan.rows.length === 0 || table === "";
+    running || asking || !a || a.plan.blocked || a.plan.rows.length === 0 || table === "";
   byId<HTMLButtonElement>("import-cancel").disabled = !running;
+  const retry = byId<HTMLButtonElement>("import-retry");
+  retry.hidden = state.retry === null;
+  retry.disabled = running;
   byId("import-blocked").textContent = !a
     ? ""
     : a.plan.blocked
       ? "Import is off while an error stands: fix the source, or tick “Skip rows with errors”."
       : a.plan.rows.length === 0
         ? "There are no rows to import."
-        : "";
+        : asking
+          ? "Import is off until you say which date system this workbook uses (at the top of the pane)."
+          : "";
   const inputs = ["import-file", "import-paste", "import-layout", "import-decimal", "import-skip"];
-  for (const id of [...inputs, "import-target-new", "import-target-append"]) {
+  for (const id of [...inputs, "import-target-new", "import-target-append", "dates-1904"]) {
     byId<HTMLInputElement>(id).disabled = running;
   }
 }
@@ -37,6 +45,10 @@ export function initWriteControls(pane: Pane): void {
   const importButton = byId<HTMLButtonElement>("import-run");
   importButton.addEventListener("click", () => void runWrite(pane, false));
   byId("import-cancel").addEventListener("click", () => pane.state.running?.abort());
+  byId("import-retry").addEventListener("click", () => {
+    const retry = pane.state.retry;
+    if (retry) void runWrite(pane, retry.overwrite, retry.target);
+  });
   byId("import-confirm-yes").addEventListener("click", () => {
     confirmBox.hidden = true;
     void runWrite(pane, true);
@@ -48,27 +60,43 @@ export function initWriteControls(pane: Pane): void {
   });
 }
 
-/** Writes the plan, following its progress; a bug or Excel's refusal is said with what was written. */
-async function runWrite(pane: Pane, overwrite: boolean): Promise<void> {
+/** The target the pane's choices name: a new sheet, or the table chosen. */
+function chosenTarget(): WriteTarget {
+  const table = chosenTable();
+  return table !== undefined ? { kind: "append", table } : { kind: "new" };
+}
+
+/**
+ * Writes the plan to `target` (by default the one chosen), following its progress. The writer's
+ * outcome says what the workbook holds; should the writer itself throw (a bug), the pane says so with
+ * what it had last reported.
+ */
+async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = chosenTarget()): Promise<void> {
   const { state } = pane;
   const a = state.analysis;
-  if (!a || a.plan.blocked || state.running) return;
+  if (!a || a.plan.blocked || state.running || state.dateSystem === undefined) return;
   const progress = progressView();
   state.running = new AbortController();
+  state.retry = null;
   byId("import-confirm").hidden = true;
   pane.say("");
   progress.start();
   pane.updateControls();
   byId("import-cancel").focus();
-  const table = chosenTable();
-  const reported: WrittenSoFar = { rowsWritten: 0, totalRows: a.plan.rows.length, table };
+  const reported: WrittenSoFar = {
+    rowsWritten: 0,
+    totalRows: a.plan.rows.length,
+    table: target.kind === "append" ? target.table : undefined,
+  };
   let outcome: WriteOutcome;
   try {
     outcome = await writePlan(a.plan, {
-      target: table !== undefined ? { kind: "append", table } : { kind: "new" },
+      target,
       planAppend,
       overwrite,
+      dateSystem: state.dateSystem,
       signal: state.running.signal,
+      onCellEdit: progress.waiting,
       onProgress: (written, total) => {
         Object.assign(reported, { rowsWritten: written, totalRows: total });
         progress.show(written, total);
@@ -79,6 +107,7 @@ async function runWrite(pane: Pane, overwrite: boolean): Promise<void> {
     outcome = { status: "failed", message: writeStoppedMessage(e, reported), rowsWritten, totalRows, spans: [] };
   }
   state.running = null;
+  if (outcome.retry) state.retry = { target: outcome.retry, overwrite };
   pane.updateControls();
   showOutcome(pane, outcome, a.plan, progress.hide);
 }
@@ -92,11 +121,13 @@ function showOutcome(pane: Pane, outcome: WriteOutcome, written: WriteOutcome["p
     byId("import-confirm-no").focus();
     return;
   }
+  // The bar stays full after a write that went through; after any other it would say what the result corrects.
+  if (outcome.status !== "done") hide();
   // An append is checked again against the table (e.g. a column it lacks): show that list.
   if (outcome.status === "refused" && outcome.plan && outcome.plan !== written) renderProblems(outcome.plan);
   const notes = (outcome.plan?.problems ?? []).filter((p) => p.code === "already-present").map((p) => p.message);
   pane.say([outcome.message, ...notes].join(" "));
   byId("import-result").className = `result ${outcome.status}`;
-  byId("import-run").focus();
+  byId(outcome.retry ? "import-retry" : "import-run").focus();
   if (chosenTable() !== undefined && outcome.rowsWritten > 0) void pane.renderTarget(); // the table has those months now
 }

@@ -41,11 +41,15 @@ describe("a bug in the engine", () => {
 });
 
 describe("a write that throws", () => {
-  const excelError = Object.assign(new Error("The workbook is busy"), { name: "RichApi.Error", code: "Busy" });
+  const excelError = Object.assign(new Error("Request could not be processed because of a conflict."), {
+    name: "RichApi.Error",
+    code: "Conflict",
+  });
 
-  it("says Excel refused, and that nothing was written", () => {
+  it("says what Excel refused, by its code, and that nothing was written", () => {
     expect(writeStoppedMessage(excelError, { rowsWritten: 0, totalRows: 24 })).toBe(
-      "The import failed (The workbook is busy). Nothing was written.",
+      "Excel was busy with another operation (another add-in, a recalculation or a co-author's change). " +
+        "Wait a moment, then press Retry. Excel's code: Conflict. Nothing was written.",
     );
   });
 
