@@ -529,5 +529,6 @@ export function changeFound(r: Reading, h: Hit, c: Compared, v: Verdict, text: s
     figures: { current: c.current, prior: c.prior },
     verdict: v.verdict,
     ...(v.missing ? { missing: v.missing } : {}),
+    ...(h.q.kind === "percent" ? { checkedAs: statedText(h) } : {}),
   };
 }

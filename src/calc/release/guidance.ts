@@ -395,7 +395,14 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
       high: rangeFig(range.high, r, period, metric),
     };
     const stated = text.slice(tokens[range.from].start, tokens[last.to].end);
-    const claim = (start: number, end: number, v: Verdict, extra: Found["figures"], statedText = stated): void => {
+    const claim = (
+      start: number,
+      end: number,
+      v: Verdict,
+      extra: Found["figures"],
+      statedText = stated,
+      checkedAs?: string,
+    ): void => {
       usedWords.add(gw);
       found.push({
         kind: "guidance",
@@ -408,6 +415,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
         figures: { ...figures, ...extra },
         verdict: v.verdict,
         ...(v.missing ? { missing: v.missing } : {}),
+        ...(checkedAs ? { checkedAs } : {}),
       });
     };
 
@@ -419,7 +427,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
       const v: Verdict = base.fig
         ? rangeGrowthVerdict(growth.stated, range.low, range.high, base.fig.q, growth.single)
         : { verdict: "not checkable", missing: base.missing };
-      claim(growth.from, growth.to, v, { base: base.fig }, growth.stated);
+      claim(growth.from, growth.to, v, { base: base.fig }, growth.stated, growth.stated);
       continue;
     }
     // a revision: "raised its guidance to … from the previous guidance of …"

@@ -27,6 +27,8 @@ export interface ReleaseFigure {
   printed: string;
   /** The unit as printed or as the table says it ("oz", "million tonnes", "000 oz", "US$m"); "" when none. */
   unit: string;
+  /** The power of ten the unit's scale word multiplies the value by (6 for "million tonnes", 3 for "000 oz"). */
+  scale: number;
   metric: string | null;
   period: string | null;
   start: number;
@@ -49,6 +51,11 @@ export interface ReleaseClaim {
   scope?: string;
   /** The figures compared, by role: current/prior, low/high/base, total/parts, value/earlier. */
   figures: Record<string, ReleaseFigure | ReleaseFigure[] | null>;
+  /**
+   * For a percentage checked through CLAIM_CHECK, the text it was given ("up 9%", "20-26%"): CLAIM_CHECK on it
+   * and the figures (current and prior, or low, high and base) gives the verdict.
+   */
+  checkedAs?: string;
   /** What the figures give ("8.69%", "986 oz", "the parts sum to 68,611"), null when they are not printed. */
   computed: string | null;
   verdict: string;
@@ -104,4 +111,5 @@ export interface Found {
   figures: Record<string, Fig | Fig[] | null>;
   verdict: string;
   missing?: string;
+  checkedAs?: string;
 }
