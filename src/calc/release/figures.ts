@@ -233,7 +233,7 @@ function figureOf(
  * quantity in other words (as "644.05 lakh tonnes (64.4 million tonnes)" is). Releases print the compared
  * period's figure so; it is not the period of the figure before it.
  */
-export function bracketedAfter(tokens: Token[], qs: Quantity[], k: number): boolean {
+function bracketedAfter(tokens: Token[], qs: Quantity[], k: number): boolean {
   const q = qs[k];
   const prev = qs[k - 1];
   if (!prev || prev.kind !== "amount" || q.kind !== "amount") return false;

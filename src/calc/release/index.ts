@@ -14,4 +14,4 @@ export function readRelease(text: unknown): Release {
   return r;
 }
 
-export type { Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead, ReleasePlace } from "./model";
+export type { Release, ReleaseClaim, ReleaseFigure } from "./model";

@@ -15,7 +15,7 @@ import type { Verdict } from "./verdicts";
 const FLAG = /(?:^|: |\| )(?:inconsistent|wrong direction|truncated|rounded up)\b/;
 
 /** Whether a verdict says the release is wrong (on either end of a range, or at its low end). */
-export const isFlag = (verdict: string): boolean => FLAG.test(verdict);
+const isFlag = (verdict: string): boolean => FLAG.test(verdict);
 
 /** The verdict, or "not checkable" with the doubts when it is a flag given on figures that may not be the ones meant. */
 export function unlessDoubted(v: Verdict, doubts: readonly string[]): Verdict {

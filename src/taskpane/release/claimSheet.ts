@@ -10,16 +10,16 @@ import { claimCheck } from "../../calc/claims";
 import { CalcError } from "../../calc/errors";
 import type { Release, ReleaseClaim, ReleaseFigure } from "../../calc/release";
 
-export const CLAIM_HEADER = ["Claim", "Sentence", "Stated", "Computed", "Verdict", "Figures used"] as const;
+const CLAIM_HEADER = ["Claim", "Sentence", "Stated", "Computed", "Verdict", "Figures used"] as const;
 /** The column of the first figure (0-based): after the six above. */
-export const FIRST_FIGURE_COLUMN = CLAIM_HEADER.length;
+const FIRST_FIGURE_COLUMN = CLAIM_HEADER.length;
 
 /** One cell to write: a number, a text kept as text (never read as a formula), or a formula. */
-export type PlannedCell = { number: number } | { text: string } | { formula: string };
+type SheetCell = { number: number } | { text: string } | { formula: string };
 
 export interface ClaimSheetPlan {
   /** Header first; every row has the same length. */
-  rows: PlannedCell[][];
+  rows: SheetCell[][];
   /** How many verdicts are formulas, and how many text. */
   formulas: number;
   texts: number;
@@ -132,12 +132,12 @@ export function claimSheetPlan(release: Release, text: string): ClaimSheetPlan {
   const claims = claimsInOrder(release);
   const used = claims.map(figuresUsed);
   const width = Math.max(0, ...used.map((u) => u.length));
-  const header: PlannedCell[] = [...CLAIM_HEADER, ...Array.from({ length: width }, (_, k) => `Figure ${k + 1}`)].map(
+  const header: SheetCell[] = [...CLAIM_HEADER, ...Array.from({ length: width }, (_, k) => `Figure ${k + 1}`)].map(
     (t) => ({ text: t }),
   );
   let formulas = 0;
   let texts = 0;
-  const rows = claims.map((c, i): PlannedCell[] => {
+  const rows = claims.map((c, i): SheetCell[] => {
     const u = used[i];
     const { before, words, after } = claimContext(text, c);
     const formula = verdictFormula(c, u, i + 2);

@@ -8,7 +8,7 @@ import { ExcelSession, type OnCellEdit } from "../import/writerSession";
 import { uniqueName } from "../import/writer";
 import { columnName, type ClaimSheetPlan } from "./claimSheet";
 
-export const CLAIM_SHEET = "Release check";
+const CLAIM_SHEET = "Release check";
 
 /** Writes the plan to a new sheet and shows it; resolves to the sheet's name. Excel's refusals are thrown as they come. */
 export async function writeClaimSheet(plan: ClaimSheetPlan, onCellEdit?: OnCellEdit): Promise<string> {

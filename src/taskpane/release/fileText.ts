@@ -109,7 +109,7 @@ function trimEnd(s: string): string {
 const isSpace = (c: string): boolean => c === " " || c === "\n" || c === "\t" || c === "\r" || c === "\f";
 
 /** The text of an HTML document or fragment. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   const lower = html.toLowerCase();
   const out: string[] = [];
   let line = ""; // the line being built

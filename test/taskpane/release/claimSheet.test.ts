@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { claimCheck } from "../../../src/calc/claims";
 import { readRelease } from "../../../src/calc/release";
-import { claimSheetPlan, claimsInOrder, columnName, type PlannedCell } from "../../../src/taskpane/release/claimSheet";
+import { claimSheetPlan, claimsInOrder, columnName } from "../../../src/taskpane/release/claimSheet";
 import { writeClaimSheet } from "../../../src/taskpane/release/claimWriter";
 import { createExcelDouble, type DoubleOptions, type ExcelDouble } from "../../support/excel-double";
 import { SEED_PATH } from "../../support/releaseCorpus";
@@ -16,6 +16,7 @@ import { SEED_PATH } from "../../support/releaseCorpus";
 const seed = readFileSync(SEED_PATH, "utf8");
 const release = readRelease(seed);
 const plan = claimSheetPlan(release, seed);
+type PlannedCell = ReturnType<typeof claimSheetPlan>["rows"][number][number];
 const shown = (c: PlannedCell) => ("number" in c ? c.number : "text" in c ? c.text : c.formula);
 
 function useDouble(opts: DoubleOptions = {}): ExcelDouble {

@@ -1,7 +1,10 @@
 /** HTML releases read as text: blocks as lines, table rows as tab-separated lines, entities decoded, code dropped. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { htmlToText, releaseFileText } from "../../../src/taskpane/release/fileText";
+import { releaseFileText } from "../../../src/taskpane/release/fileText";
+
+/** The text of HTML, as the reader gets it from an .html file. */
+const htmlToText = (html: string): string => releaseFileText("release.html", html).text;
 
 describe("htmlToText", () => {
   it("keeps paragraphs and line breaks as lines, one blank line between blocks", () => {
