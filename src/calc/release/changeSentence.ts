@@ -73,6 +73,16 @@ export function comparisonsIn(r: Reading, from: number, to: number, claims: Set<
     // "above the upper end of the first-half guidance range (35,000 ounces)"
     const reach = t.lower === "on" || t.lower === "from" ? 2 : isAboveBelow || isForecast ? 12 : 6;
     const q = quantityAfter(r, j, j + reach, claims) ?? relativeClauseFigure(r, j, claims);
+    // "against 10,422 rakes in 2017-18": the period printed right after the compared figure
+    if (!period && q) {
+      for (let m = q.last + 1; m < tokens.length && m <= q.last + 3; m++) {
+        if (r.periodOf[m] >= 0) {
+          if (isWord(tokens[m - 1], "in", "for", "during")) period = r.periods[r.periodOf[m]];
+          break;
+        }
+        if (tokens[m].kind !== "word") break;
+      }
+    }
     if (period || q) out.push({ word: k, period: period && !period.value.date ? period : null, q });
   }
   return out;

@@ -49,7 +49,8 @@ export function isComparison(tokens: Token[], m: PeriodMention, qs: Quantity[] =
       const q = qs.find((x) => x.last === k - 1 && isPunct(tokens[x.first - 1], "("));
       if (q) k = q.first - 2;
     }
-    const q = qs.find((x) => x.last === k && x.kind === "amount");
+    // the figure, or the figure and the noun it counts ("against 10,422 rakes in 2017-18")
+    const q = qs.find((x) => x.kind === "amount" && (x.last === k || (x.last === k - 1 && tokens[k]?.kind === "word")));
     if (q) from = isWord(tokens[q.first - 1], "the") ? q.first - 1 : q.first;
   }
   for (let k = from - 1; k >= 0 && k >= from - 3; k--) {

@@ -275,6 +275,10 @@ describe("forms met in releases outside the corpus", () => {
       "April 1, 2019 - It loaded 12,372 rakes in 2018-19, against 10,422 rakes in 2017-18, a growth rate of 18.71%.",
     ).claims;
     expect([c.stated, c.verdict]).toEqual(["18.71%", "consistent"]);
+    expect([(c.figures.current as ReleaseFigure).period, (c.figures.prior as ReleaseFigure).period]).toEqual([
+      "FY2019",
+      "FY2018",
+    ]);
   });
 
   it("checks an actual that went past guidance against the figure printed for it elsewhere", () => {
