@@ -115,14 +115,51 @@ export const HALF_LETTER = "h";
 export const TOTAL_WORDS: readonly string[] = [
   "total",
   "totals",
+  "grand total",
+  "subtotal",
+  "sub-total",
   "ytd",
   "year to date",
   "qtd",
+  "quarter to date",
   "sum",
   "average",
   "avg",
   "full year",
   "annual",
+];
+/** Words that make a row of sites a total across them: "Overall CIL", "All producers", "Consolidated". */
+export const ALL_SITES_WORDS: readonly string[] = ["overall", "all", "consolidated", "group", "combined"];
+/** Words of a running figure counted from the start of a (fiscal) year: "FY to date", "cumulative". */
+export const TO_DATE_WORDS: readonly string[] = [
+  "to date",
+  "fytd",
+  "ytd",
+  "qtd",
+  "cumulative",
+  "progressive",
+  "year to date",
+  "quarter to date",
+];
+
+/**
+ * Words that mark a figure, a month or a row as an estimate or a provisional figure, lower case, as
+ * releases print them in brackets or after the figure: "(est)", "(P)", "provisional", "6,736e".
+ */
+export const ESTIMATE_WORDS: readonly string[] = [
+  "est",
+  "est.",
+  "estd",
+  "estimate",
+  "estimated",
+  "e",
+  "p",
+  "prov",
+  "prov.",
+  "provisional",
+  "prelim",
+  "prelim.",
+  "preliminary",
 ];
 /** Words after a count of months that make a period total: "9 mnth 2014", "6 months". */
 export const MONTH_COUNT_WORDS: readonly string[] = ["m", "mnth", "mth", "mths", "month", "months"];
@@ -147,8 +184,12 @@ export const NO_FIGURE_WORDS: ReadonlySet<string> = new Set([
   "n/a",
   "na",
   "n.a.",
+  "n.a",
   "n/m",
   "nm",
+  "nil",
+  "not available",
+  "n.av.",
 ]);
 
 /**
@@ -223,14 +264,40 @@ export const UNIT_DIMENSIONS: ReadonlyMap<string, string> = new Map([
   ["kg", "kg"],
   ["g", "g"],
   ["grams", "g"],
+  ["gram", "g"],
+  ["kgs", "kg"],
+  ["kilogram", "kg"],
+  ["kilograms", "kg"],
 ]);
 
-/** Units a figure may carry in a cell ("6,736 oz", "2.5 lakh tonnes"): the unit words that are not scales, nor ambiguous. */
-export const UNIT_WORDS: ReadonlySet<string> = new Set(
-  [...UNIT_DIMENSIONS]
-    .filter(([word, dim]) => !SCALE_WORDS.has(word) && !CASED_SCALE_WORDS.has(word) && dim !== AMBIGUOUS_TONNES)
-    .map(([word]) => word),
-);
+/** Scale words that are units of their own ("42.0 koz", "5 Mt"), lower case: kept as printed where units are kept. */
+export const SCALED_UNITS: ReadonlySet<string> = new Set(["koz", "moz", "kt", "mt", "mlb", "mlbs"]);
+/** Units a figure may carry in a cell ("6,736 oz", "2.5 lakh tonnes"), lower case. */
+export const UNIT_WORDS: ReadonlySet<string> = new Set([
+  "oz",
+  "ozs",
+  "ounce",
+  "ounces",
+  "t",
+  "tonne",
+  "tonnes",
+  "ton",
+  "tons",
+  "wmt",
+  "dmt",
+  "lb",
+  "lbs",
+  "pounds",
+  "g/t",
+  "tpd",
+  "kg",
+  "kgs",
+  "kilogram",
+  "kilograms",
+  "g",
+  "gram",
+  "grams",
+]);
 
 /** A currency before a figure ("US$200", "$220 million", "€5"), matched in any case. */
 export const CURRENCY = "(?:(?:us|c|a|au|ca|nz|cdn)?\\$|€|£|₹)";
