@@ -19,7 +19,7 @@ import {
 } from "./changeSentence";
 import { sameDim, type FigureIndex, type Reading } from "./figures";
 import { hasMetric, metricLabel, sameMetric, type Metric } from "./metrics";
-import { rivalDoubt, unlessDoubted } from "./trust";
+import { rivalDoubt, seriesDoubt, unlessDoubted } from "./trust";
 import type { Fig, Found } from "./model";
 import { periodLabel, priorOf, sameSpan, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import type { Quantity } from "./quantities";
@@ -363,6 +363,8 @@ function figureDoubts(
     if (lookedUp.has(f)) {
       const d = rivalDoubt(env.index, f, metric);
       if (d) out.push(d);
+      const s = seriesDoubt(f, metric);
+      if (s) out.push(s);
     }
     if (
       hasMetric(f.metric) &&

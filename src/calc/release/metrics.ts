@@ -119,6 +119,13 @@ const QUALIFIERS = new Set([
   "total",
   "realized",
   "realised",
+  // stages and shares of one material's output that releases report as separate series
+  "rom",
+  "saleable",
+  "salable",
+  "managed",
+  "equity",
+  "payable",
 ]);
 
 export const noMetric = (): Metric => ({ material: null, measure: null, qualifiers: [] });

@@ -17,6 +17,7 @@ import type { Fig, Found } from "./model";
 import { monthWord, periodLabel, resolve, yearAt, type Resolved } from "./periods";
 import type { Env } from "./read";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
+import { recordDoubt, unlessDoubted } from "./trust";
 import { compareQuantities, type Verdict } from "./verdicts";
 import { CHANGE_WORDS } from "./words";
 
@@ -368,7 +369,9 @@ function verdictOf(
   const last = ordered.length;
   if (!Number.isNaN(result.previous[last]) && result.isRecord[last] === 0) {
     const at = ordered.find((f) => compareQuantities(f.q, value.q) >= 0) as Fig;
-    return { verdict: `inconsistent: ${periodLabel(at.period as Resolved)} was as high (${at.q.printed})`, earlier };
+    const doubt = recordDoubt(at, value, metric);
+    const verdict = `inconsistent: ${periodLabel(at.period as Resolved)} was as high (${at.q.printed})`;
+    return doubt ? { ...unlessDoubted({ verdict }, [doubt]), earlier } : { verdict, earlier };
   }
   if (complete && lacking.length === 0 && earlier.length > 0) return { verdict: "consistent", earlier };
   const what = scope.month !== null ? plural(fullMonthName(scope.month)) : `${scope.unit ?? "period"}s`;

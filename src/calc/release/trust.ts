@@ -36,3 +36,36 @@ export function rivalDoubt(index: FigureIndex, f: Fig, metric: Metric): string |
   const values = [f, ...rivals].map((x) => x.q.printed).join(", ");
   return `the release prints more than one figure that could be ${what} for ${periodLabel(f.period)} (${values})`;
 }
+
+/** The qualifiers that make a series its own ("ROM", "saleable", "attributable"); "total" names the same series. */
+const ownQualifiers = (m: Metric): string[] => m.qualifiers.filter((q) => q !== "total").sort();
+
+/**
+ * Doubt about a figure looked up elsewhere in the release to compare with a claim's: it must name the same
+ * series — the same material when the claim names one, the same qualifiers ("ROM" is not "saleable") — else a
+ * flag on it would compare two different things.
+ */
+export function seriesDoubt(f: Fig, metric: Metric): string | null {
+  const a = ownQualifiers(f.metric).join(" ");
+  const b = ownQualifiers(metric).join(" ");
+  const material = metric.material !== null && f.metric.material !== null && metric.material !== f.metric.material;
+  if (a === b && !material) return null;
+  const label = (m: Metric): string => [...ownQualifiers(m), metricLabel(m) ?? "an unnamed metric"].join(" ");
+  return `${f.q.printed} is printed as ${label(f.metric)}, the claim is about ${label(metric)}`;
+}
+
+/**
+ * Doubt about an earlier figure that would make a record claim false: it must be of the record figure's own
+ * material (named on both), qualifiers and unit as printed, or the release may be comparing other things.
+ */
+export function recordDoubt(earlier: Fig, value: Fig, metric: Metric): string | null {
+  const material = value.metric.material ?? metric.material;
+  if (material === null || earlier.metric.material !== material)
+    return `${earlier.q.printed} is not certainly of the record's metal or material`;
+  const unit = (f: Fig): string => f.unitText.toLowerCase().replace(/[^a-z]/g, "");
+  if (unit(earlier) !== unit(value))
+    return `${earlier.q.printed} is in ${earlier.unitText}, the record in ${value.unitText}`;
+  if (ownQualifiers(earlier.metric).join(" ") !== ownQualifiers(value.metric).join(" "))
+    return `${earlier.q.printed} is of another series than the record's`;
+  return null;
+}
