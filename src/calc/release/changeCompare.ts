@@ -7,6 +7,7 @@ import type { Hit } from "./changeFind";
 import {
   claimMetric,
   clauseStart,
+  comparedByAnother,
   comparisonsIn,
   currentBefore,
   figureNear,
@@ -250,6 +251,11 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   if (!compared && previous && (previous.comparison || previous.sharedComparison))
     comparison = previous.comparison ?? previous.sharedComparison;
 
+  // "X was 1% higher than Y and 27% higher than Z": the later change is X's too, never the figure the change before it compared
+  if (current && previous?.prior && r.figs[r.qs.indexOf(current)]?.start === previous.prior.start) {
+    const k = previous.current ? r.figs.findIndex((f) => f !== null && f.start === previous.current?.start) : -1;
+    current = k >= 0 ? r.qs[k] : null;
+  }
   let currentFig = current ? quantityFig(current, r, null) : null;
   let priorFig = prior ? quantityFig(prior, r, currentFig) : null;
   if (currentFig && current && current.unit.dim === "" && priorFig) currentFig = quantityFig(current, r, priorFig);
@@ -291,6 +297,10 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     const found = lookUp(env, metric, currentPeriod, dim, site, h.q.start);
     currentFig = found.fig;
     if (currentFig) lookedUp.add(currentFig);
+    // found by metric and period, but in this sentence as what another comparison is measured against
+    const k = currentFig ? r.figs.indexOf(currentFig) : -1;
+    if (currentFig && k >= 0 && comparedByAnother(r, r.qs[k]))
+      doubts.push(`${currentFig.q.printed} is what another comparison in the sentence is measured against`);
     if (!currentFig) missing.push(missingText(metric, "current", currentPeriod, found.missing));
   }
   if (currentFig && !currentPeriod) currentPeriod = currentFig.period;

@@ -236,6 +236,24 @@ function isCandidate(q: Quantity, claims: Set<Quantity>, prior: Quantity | null)
   );
 }
 
+/** Words that say "more than" as a bound, not as a comparison ("more than 100,000 ounces"). */
+const BOUND_BEFORE_THAN = ["more", "less", "fewer", "greater", "over", "under", "rather"];
+
+/**
+ * A figure another comparison compares with ("higher than the 116,183 ounces of Q1", "than in Q1 (111,365
+ * ounces)", "compared to 92,803 ounces"): never the figure a later change in the sentence speaks of.
+ */
+export function comparedByAnother(r: Reading, q: Quantity): boolean {
+  const { tokens } = r;
+  for (let k = q.first - 1; k >= 0 && k >= q.first - 5; k--) {
+    const t = tokens[k];
+    if (isPunct(t, ".", ";", ",")) return false;
+    if (isWord(t, "than")) return !isWord(tokens[k - 1], ...BOUND_BEFORE_THAN);
+    if (isWord(t, "versus", "vs", "against", "compared")) return true;
+  }
+  return false;
+}
+
 /**
  * The figure the claim speaks of: the nearest before it in its clause (not in brackets when another is);
  * before the clause only when the claim names no metric of its own, or one the figure shares.
@@ -256,6 +274,7 @@ export function currentBefore(
       inRange(r, q)
     )
       return false;
+    if (comparedByAnother(r, q)) return false;
     const f = r.figs[r.qs.indexOf(q)];
     // a figure of another metric is not the one a change speaks of ("revenue … US$2,124m: 20% lower ounces sold")
     if (f && f.metric.measure !== null && metric.measure !== null && !sameMetric(f.metric, metric)) return false;
@@ -282,6 +301,7 @@ export function secondBefore(
       q.last < h.from &&
       q !== current &&
       isCandidate(q, claims, null) &&
+      !comparedByAnother(r, q) &&
       sameDim(q.unit.dim, current.unit.dim) &&
       q.first >= segFrom - 40,
   );

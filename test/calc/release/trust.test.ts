@@ -46,3 +46,26 @@ describe("no flag on a figure of another series", () => {
     expect(recordDoubt(goldOz, fig("1", metric(null, "produced"), "oz"), metric(null, "produced"))).toMatch(/material/);
   });
 });
+
+describe("a figure another comparison measures against is never a change's current figure", () => {
+  const read = (text: string) => readRelease(text).claims.map((c) => [text.slice(c.start, c.end), c.verdict]);
+
+  it("'X, 1% higher than Y and 27% higher than Z' compares X with Z", () => {
+    const text = [
+      "Acme Gold: second quarter 2019 report, 18 July 2019.",
+      "- The mine produced 117,913 ounces of gold in the second quarter of 2019, slightly (1%) higher than the 116,183 ounces of the first quarter and 27% higher than the 92,803 ounces of the second quarter of 2018.",
+    ].join("\n");
+    // 117,913 / 92,803 - 1 = 27.06%; the figure before the claim, 116,183, is Q1's (25.2% would be a false flag)
+    expect(read(text)).toContainEqual(["27% higher", "consistent"]);
+  });
+
+  it("a figure in brackets after 'than in Q1' is not looked up as the next change's current", () => {
+    const text = [
+      "Acme Gold: second quarter 2019 report, 18 July 2019.",
+      "- Q2 gold sales of 112,764 ounces, at an average realised price of US$1,307 per ounce, were 1% higher than in Q1 (111,365 ounces at US$1,303 per ounce) and 16% higher than in Q2 2018 (97,628 ounces at US$1,298 per ounce).",
+    ].join("\n");
+    // 111,365 / 97,628 - 1 = 14.1% would flag a true claim (112,764 / 97,628 - 1 = 15.5%)
+    const verdicts = read(text);
+    expect(verdicts.find(([t]) => t === "16% higher")?.[1]).not.toMatch(/inconsistent/);
+  });
+});
