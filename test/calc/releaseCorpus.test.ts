@@ -16,7 +16,7 @@ const CORPORA = [
     title: "held-out release corpus",
     dir: join(__dirname, "../fixtures/releases-heldout"),
     seed: false,
-    minReleases: 8,
+    minReleases: 6,
   },
 ];
 const SEED = join(__dirname, "../../../shared/seed/press-release-2017-03-29.txt");
