@@ -95,9 +95,7 @@ describe("statuses, hand-computed (calendar year, guidance 10,000-12,000)", () =
   it("the best month is as it stood at as_of: a later 2,000 oz month does not bring 1,809.1 within reach", () => {
     // As of Jan 2017 the best month known is Jan itself (100); Jun's 2,000 had not happened yet.
     const s = series({ "2017-01": 100, "2017-06": 2000 });
-    expect(run({ guidance: { low: 20000, high: 22000 }, series: s, asOf: month(2017, 1) }).status).toBe(
-      "out of reach",
-    );
+    expect(run({ guidance: { low: 20000, high: 22000 }, series: s, asOf: month(2017, 1) }).status).toBe("out of reach");
   });
   it("the as_of month itself counts as a best month: Jan 2,000 keeps (20,000 − 2,000)/11 = 1,636.4 within reach", () => {
     const s = series({ "2016-12": 1500, "2017-01": 2000, "2017-02": 9000 });
