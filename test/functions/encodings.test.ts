@@ -1,8 +1,8 @@
 /**
  * Desktop and web give the same answers. Excel desktop passes an empty cell as 0, Excel on the web as
- * null, and a formula that returns nothing gives "". Every `=PROD.` example in README.md,
- * docs/functions.md and docs/claims.md is run on a sheet that holds empty cells, once with each of the
- * three, and the three results must be identical, messages included.
+ * null, and a formula that returns nothing gives "". Every `=PROD.` example in README.md and docs/ is
+ * run on the sample sheet (docs/sample-sheet.md) with the rest of 2017 listed below it, once with each
+ * of the three, and the three results must be identical, messages included.
  */
 import "./setup-custom-functions";
 import { readFileSync } from "node:fs";
@@ -11,9 +11,10 @@ import { describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions";
 import { StubCustomFunctionsError } from "./setup-custom-functions";
 import { EXCEL_ROWS } from "./helpers";
+import { cellValue, docFiles, readDoc, readSheet, serial } from "../support/docSheet";
 
 const ROOT = join(__dirname, "../..");
-const DOCS = ["README.md", "docs/functions.md", "docs/claims.md"];
+const DOCS = docFiles().filter((f) => !f.endsWith("_template.md"));
 
 // ---- what Excel registers: each function's parameters, range (any[][]) or single value --------
 
@@ -42,19 +43,32 @@ function signatures(): Map<string, Signature> {
 
 // ---- the sheet --------------------------------------------------------------------------------
 
-/** The seed sheet as an analyst keeps it: Jan 2016 – Dec 2017 listed, figures up to Feb 2017 only. */
-const MONTHS_2017 = ["Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m) => `${m} 2017`);
-const COLUMNS: Record<string, unknown[]> = {
-  A: ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017", ...MONTHS_2017],
-  B: ["Gold (oz)", 4512, 5125, 5208, 6736],
-  C: ["This year", 5208, 6736], // C2:C13: 2017 month by month, Jan and Feb reported
-  E: ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017", ...MONTHS_2017],
-  F: ["Gold Production (oz)", 4512, 5125, 5208, 6736],
-};
-/** Tables: name -> the sheet columns of its fields (header in row 1, body from row 2 to `last`). */
-const TABLES: Record<string, { fields: Record<string, string>; last: number }> = {
-  ProductionData: { fields: { Month: "E", "Gold Production (oz)": "F" }, last: 15 },
-};
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colLetters = (n: number): string =>
+  (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+
+/**
+ * The sample sheet as an analyst keeps it: its cells as Excel makes them (dates, numbers), with Mar–Dec 2017 listed
+ * below the monthly figures (A6:A15) but not reported yet.
+ */
+const SHEET = readSheet(readDoc("docs/sample-sheet.md"));
+const COLUMNS: Record<string, unknown[]> = {};
+for (const [key, written] of SHEET.written) {
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(key)!;
+  (COLUMNS[col] ??= [])[Number(row) - 1] = cellValue(written, "web");
+}
+for (let m = 3; m <= 12; m++) COLUMNS.A[m + 2] = serial(2017, m);
+/** Tables: name -> the sheet columns of its fields (header in row 1, body from row 2 to `last`), grown over 2017. */
+const TABLES: Record<string, { fields: Record<string, string>; last: number }> = {};
+for (const [name, range] of SHEET.tables) {
+  const [, c1, r1, c2] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range)!;
+  const fields: Record<string, string> = {};
+  for (let c = colNumber(c1); c <= colNumber(c2); c++)
+    fields[String(COLUMNS[colLetters(c)][Number(r1) - 1])] = colLetters(c);
+  TABLES[name] = { fields, last: 15 };
+}
+// docs/import.md's example: the same figures imported from examples/dynacor-wide.txt, whose column is named so.
+TABLES.ProductionData.fields["Gold Production (oz)"] = TABLES.ProductionData.fields["Gold (oz)"];
 
 type Encoding = 0 | null | "";
 const ENCODINGS: [string, Encoding][] = [
@@ -65,12 +79,8 @@ const ENCODINGS: [string, Encoding][] = [
 
 const cellAt = (col: string, row: number, empty: Encoding): unknown => {
   const v = COLUMNS[col]?.[row - 1];
-  return v === undefined ? empty : v;
+  return v === undefined || v === null ? empty : v;
 };
-
-const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colLetters = (n: number): string =>
-  (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** A1, A2:B5, A:A or Table[Field] as the 2-D array Excel passes. */
 function rangeValues(ref: string, empty: Encoding): unknown[][] {
@@ -90,7 +100,7 @@ function rangeValues(ref: string, empty: Encoding): unknown[][] {
   const out: unknown[][] = new Array(r2 - r1 + 1);
   if (c1 === c2) {
     const values = COLUMNS[colLetters(c1)] ?? [];
-    for (let r = r1; r <= r2; r++) out[r - r1] = [r <= values.length ? values[r - 1] : empty];
+    for (let r = r1; r <= r2; r++) out[r - r1] = [r <= values.length ? (values[r - 1] ?? empty) : empty];
     return out;
   }
   for (let r = r1; r <= r2; r++) {
