@@ -205,3 +205,16 @@ function slug(heading: string): string {
     .replace(/[^\p{L}\p{N}\s_-]/gu, "")
     .replace(/\s/g, "-");
 }
+
+describe("what Excel and the pane say about the add-in names every function", () => {
+  const header = /<header>([\s\S]*?)<\/header>/.exec(readDoc("src/taskpane/taskpane.html"))?.[1] ?? "";
+  const description = /<Description DefaultValue="([^"]*)"/.exec(readDoc("manifest.xml"))?.[1] ?? "";
+  it.each([
+    ["the manifest's description", description],
+    ["the support page", readDoc("assets/support.html")],
+    ["the pane's header", header],
+    ["the README's first table", readDoc("README.md").split("\n## ")[0]],
+  ])("%s", (_where, text) => {
+    for (const id of meta.keys()) expect(text, id).toContain(id);
+  });
+});
