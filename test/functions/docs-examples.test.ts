@@ -218,3 +218,15 @@ describe("what Excel and the pane say about the add-in names every function", ()
     for (const id of meta.keys()) expect(text, id).toContain(id);
   });
 });
+
+describe("BENCHMARKS.md is read by users first", () => {
+  const md = readDoc("BENCHMARKS.md");
+  it("is at most 3,000 words", () => {
+    expect(md.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(3000);
+  });
+  it("opens with five points for users", () => {
+    const first = md.split("\n## ")[1];
+    expect(first.split("\n")[0]).toBe("For users");
+    expect(first.split("\n").filter((l) => l.startsWith("- ")).length).toBe(5);
+  });
+});
