@@ -52,19 +52,26 @@ const files = docFiles();
 const all = examples(files.filter((f) => !f.endsWith("_template.md")));
 
 describe("the sample sheet", () => {
-  it("is defined once: the block to copy holds exactly the cells of the grid", () => {
-    const block = /```tsv\n([\s\S]*?)```/.exec(sheetMd);
-    expect(block, "docs/sample-sheet.md has a ```tsv block to copy").not.toBeNull();
-    const fromBlock = new Map<string, string>();
-    block![1]
-      .replace(/\n$/, "")
-      .split("\n")
-      .forEach((line, r) =>
-        line.split("\t").forEach((v, c) => {
-          if (v !== "") fromBlock.set(`${String.fromCharCode(65 + c)}${r + 1}`, v);
-        }),
-      );
-    expect(Object.fromEntries(fromBlock)).toEqual(Object.fromEntries(sheet.written));
+  it("is defined once: the blocks to copy hold exactly the cells of the grids", () => {
+    const fromBlocks = new Map<string, string>();
+    const blocks = [...sheetMd.matchAll(/```tsv\n([\s\S]*?)```/g)];
+    expect(blocks.length, "docs/sample-sheet.md has a ```tsv block to copy").toBeGreaterThan(0);
+    for (const block of blocks) {
+      // Each block is pasted into the cell its paragraph names ("paste it into cell A1").
+      const before = sheetMd.slice(0, block.index);
+      const at = [...before.matchAll(/into cell ([A-Z])(\d+)/g)].pop();
+      expect(at, "the cell to paste the block into").toBeDefined();
+      const [col0, row0] = [at![1].charCodeAt(0) - 65, Number(at![2])];
+      block[1]
+        .replace(/\n$/, "")
+        .split("\n")
+        .forEach((line, r) =>
+          line.split("\t").forEach((v, c) => {
+            if (v !== "") fromBlocks.set(`${String.fromCharCode(65 + col0 + c)}${row0 + r}`, v);
+          }),
+        );
+    }
+    expect(Object.fromEntries(fromBlocks)).toEqual(Object.fromEntries(sheet.written));
   });
   it("holds the seed's monthly table in A1:B5, the table named ProductionData", () => {
     expect(["A2", "B2", "A5", "B5"].map((k) => sheet.written.get(k))).toEqual([
