@@ -17,7 +17,12 @@
  * - noFigure — the words that mean "no figure" ("-", "n/a", "—"): such a text reads as null.
  *   null: none do, and an empty text is an error.
  * - footnotes — a footnote mark may trail the figure ("2,204*", "64,310(1)", "6,736 oz¹"): it is
- *   dropped. A figure in parentheses alone ("(12)") is a negative number, never a footnote.
+ *   dropped (readMeasure says which). A figure in parentheses alone ("(12)") is a negative number,
+ *   never a footnote.
+ * - keepUnits — a unit after the figure is kept as printed rather than applied: "13.9 million grams"
+ *   reads 13.9 and "42.0 koz" reads 42.0, their units going to the caller (readMeasure), as a table
+ *   keeps its figures in the units it prints. A scale word alone still scales ("4.1 million", "92.5%").
+ *   Otherwise a scale word always scales ("42.0 koz" is 42,000) and a unit word is dropped.
  * The settings each caller uses are named below (CELL, GUIDANCE, STATED, IMPORT_POINT, IMPORT_COMMA),
  * and a property test (test/calc/numberReaders.test.ts) holds every caller to this reader.
  */
@@ -30,6 +35,7 @@ import {
   LOWER_M,
   NO_FIGURE_WORDS,
   SCALE_WORDS,
+  SCALED_UNITS,
   UNIT_WORDS,
   isMinusSign,
   plainSpaces,
@@ -42,17 +48,39 @@ export interface NumberSettings {
   readonly mIsMillion: boolean;
   readonly noFigure: ReadonlySet<string> | null;
   readonly footnotes: boolean;
+  readonly keepUnits: boolean;
 }
 
 /** A cell given to a function: decimal point, placeholders are blank, "M" is million. */
-export const CELL: NumberSettings = { decimal: ".", mIsMillion: false, noFigure: NO_FIGURE_WORDS, footnotes: false };
+export const CELL: NumberSettings = {
+  decimal: ".",
+  mIsMillion: false,
+  noFigure: NO_FIGURE_WORDS,
+  footnotes: false,
+  keepUnits: false,
+};
 /** A figure in a guidance text ("6.5 - 7.0 m oz"): decimal point, "m" is million, nothing is blank. */
-export const GUIDANCE: NumberSettings = { decimal: ".", mIsMillion: true, noFigure: null, footnotes: false };
+export const GUIDANCE: NumberSettings = {
+  decimal: ".",
+  mIsMillion: true,
+  noFigure: null,
+  footnotes: false,
+  keepUnits: false,
+};
 /** The figure of a stated change ("+24%", "12,6%"): the text decides its decimal mark. */
-export const STATED: NumberSettings = { decimal: "text", mIsMillion: false, noFigure: null, footnotes: false };
-/** An import's value cell, once the file's decimal mark is settled. */
-export const IMPORT_POINT: NumberSettings = { ...CELL, decimal: "." };
-export const IMPORT_COMMA: NumberSettings = { ...CELL, decimal: "," };
+export const STATED: NumberSettings = {
+  decimal: "text",
+  mIsMillion: false,
+  noFigure: null,
+  footnotes: false,
+  keepUnits: false,
+};
+/**
+ * An import's value cell, once the file's decimal mark is settled: footnote marks are dropped (and
+ * reported by the import) and units are kept as the table prints them.
+ */
+export const IMPORT_POINT: NumberSettings = { ...CELL, decimal: ".", footnotes: true, keepUnits: true };
+export const IMPORT_COMMA: NumberSettings = { ...CELL, decimal: ",", footnotes: true, keepUnits: true };
 
 /** Guards an entry point given settings from outside calc: only CalcError may escape calc. */
 export function checkSettings(s: unknown): asserts s is NumberSettings {
@@ -63,6 +91,7 @@ export function checkSettings(s: unknown): asserts s is NumberSettings {
     (t.decimal === "." || t.decimal === "," || t.decimal === "text") &&
     typeof t.mIsMillion === "boolean" &&
     typeof t.footnotes === "boolean" &&
+    typeof t.keepUnits === "boolean" &&
     (t.noFigure === null || t.noFigure instanceof Set);
   if (!ok) throw new CalcError("value", "not settings of the number reader");
 }
@@ -254,15 +283,23 @@ interface Parts {
   negative: boolean;
   digits: string;
   exponent: number;
+  /** The unit kept as printed under keepUnits ("million grams"), else "". */
+  unit: string;
+  /** The footnote mark dropped ("*", "(1)"), else "". */
+  note: string;
 }
 
 /** Reads a whole text; null for "no figure"; a Refusal saying why it is not a number. */
 function readParts(text: string, s: NumberSettings): Parts | Refusal | null {
   if (isNoFigure(text, s)) return null;
   let t = plainSpaces(text).trim();
+  let mark = "";
   if (s.footnotes) {
     const note = TRAILING_NOTE.exec(t);
-    if (note !== null && /[0-9]/.test(t.slice(0, note.index))) t = t.slice(0, note.index);
+    if (note !== null && /[0-9]/.test(t.slice(0, note.index))) {
+      mark = note[0].trim();
+      t = t.slice(0, note.index);
+    }
   }
   let negative = false;
   if (t.startsWith("(") && t.endsWith(")")) {
@@ -287,7 +324,20 @@ function readParts(text: string, s: NumberSettings): Parts | Refusal | null {
   if (rest !== "" && (rest.includes(" ") || !UNIT_WORDS.has(rest.toLowerCase()))) {
     return refuse(`unexpected "${rest}" after ${t.slice(0, f.end).trim()}`);
   }
-  return { negative, digits: f.integer + f.fraction, exponent: f.exponent + f.scalePower - f.fraction.length };
+  let scalePower = f.scalePower;
+  let unit = "";
+  if (s.keepUnits) {
+    const scaledUnit = f.scale !== "" && f.scale !== "%" && (rest !== "" || SCALED_UNITS.has(f.scale.toLowerCase()));
+    if (scaledUnit) scalePower = 0;
+    unit = scaledUnit ? `${f.scale} ${rest}`.trim() : rest;
+  }
+  return {
+    negative,
+    digits: f.integer + f.fraction,
+    exponent: f.exponent + scalePower - f.fraction.length,
+    unit,
+    note: mark,
+  };
 }
 
 const notANumber = (text: string, r: Refusal): CalcError =>
@@ -326,6 +376,29 @@ export function readNumber(text: string, s: NumberSettings, shift = 0): number |
   const value = Number(`${d.coefficient}e${d.exponent}`);
   if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
   return value === 0 ? 0 : value; // no -0
+}
+
+/** A cell's figure with what the settings set aside: the unit kept as printed and the footnote mark dropped. */
+export interface Measure {
+  value: number | null;
+  /** "million grams" for "13.9 million grams" under keepUnits; "" when none. */
+  unit: string;
+  /** "(1)" for "64,310(1)" under footnotes; "" when none. */
+  note: string;
+}
+
+/**
+ * readNumber, also giving the unit kept and the footnote mark dropped (the import shows both). The
+ * value is always the one readNumber gives for the same text and settings.
+ */
+export function readMeasure(text: string, s: NumberSettings, shift = 0): Measure {
+  checkText(text);
+  const p = readParts(text, s);
+  if (p === null) return { value: null, unit: "", note: "" };
+  if (p instanceof Refusal) throw notANumber(text, p);
+  const value = Number(`${p.negative ? "-" : ""}${p.digits}e${p.exponent + shift}`);
+  if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
+  return { value: value === 0 ? 0 : value, unit: p.unit, note: p.note };
 }
 
 /** A figure scanned out of a longer text, with `scalePower` as its scale, rounded once to the nearest double. */

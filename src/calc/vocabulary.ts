@@ -108,14 +108,51 @@ export const HALF_LETTER = "h";
 export const TOTAL_WORDS: readonly string[] = [
   "total",
   "totals",
+  "grand total",
+  "subtotal",
+  "sub-total",
   "ytd",
   "year to date",
   "qtd",
+  "quarter to date",
   "sum",
   "average",
   "avg",
   "full year",
   "annual",
+];
+/** Words that make a row of sites a total across them: "Overall CIL", "All producers", "Consolidated". */
+export const ALL_SITES_WORDS: readonly string[] = ["overall", "all", "consolidated", "group", "combined"];
+/** Words of a running figure counted from the start of a (fiscal) year: "FY to date", "cumulative". */
+export const TO_DATE_WORDS: readonly string[] = [
+  "to date",
+  "fytd",
+  "ytd",
+  "qtd",
+  "cumulative",
+  "progressive",
+  "year to date",
+  "quarter to date",
+];
+
+/**
+ * Words that mark a figure, a month or a row as an estimate or a provisional figure, lower case, as
+ * releases print them in brackets or after the figure: "(est)", "(P)", "provisional", "6,736e".
+ */
+export const ESTIMATE_WORDS: readonly string[] = [
+  "est",
+  "est.",
+  "estd",
+  "estimate",
+  "estimated",
+  "e",
+  "p",
+  "prov",
+  "prov.",
+  "provisional",
+  "prelim",
+  "prelim.",
+  "preliminary",
 ];
 /** Words after a count of months that make a period total: "9 mnth 2014", "6 months". */
 export const MONTH_COUNT_WORDS: readonly string[] = ["m", "mnth", "mth", "mths", "month", "months"];
@@ -140,8 +177,12 @@ export const NO_FIGURE_WORDS: ReadonlySet<string> = new Set([
   "n/a",
   "na",
   "n.a.",
+  "n.a",
   "n/m",
   "nm",
+  "nil",
+  "not available",
+  "n.av.",
 ]);
 
 /**
@@ -173,6 +214,8 @@ export const CASED_SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ["Mlb", 6],
   ["Mlbs", 6],
 ]);
+/** Scale words that are units of their own ("42.0 koz", "5 Mt"), lower case: kept as printed where units are kept. */
+export const SCALED_UNITS: ReadonlySet<string> = new Set(["koz", "moz", "kt", "mt", "mlb", "mlbs"]);
 /** Lower-case "m" as million, for texts that write it so ("4.1 m"): see NumberSettings.mIsMillion. */
 export const LOWER_M = "m";
 
@@ -195,7 +238,12 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set([
   "g/t",
   "tpd",
   "kg",
+  "kgs",
+  "kilogram",
+  "kilograms",
   "g",
+  "gram",
+  "grams",
 ]);
 
 /** A currency before a figure ("US$200", "$220 million", "€5"), matched in any case. */

@@ -173,6 +173,8 @@ function settingsAgree(f: Form, a: NumberSettings, b: NumberSettings): boolean {
   if (f.blank && (a.noFigure?.has(f.text.toLowerCase()) ?? false) !== (b.noFigure?.has(f.text.toLowerCase()) ?? false))
     return false;
   if (a.footnotes !== b.footnotes && f.note !== "") return false;
+  // keepUnits: the import keeps a unit as printed ("0.1 Moz" is 0.1 in a column of Moz); a cell applies it.
+  if (a.keepUnits !== b.keepUnits && f.scale !== "") return false;
   return true;
 }
 
@@ -215,6 +217,9 @@ describe("the number reader and its callers", () => {
   });
 
   it("the settings' differences are the only differences, each seen on a real form", () => {
+    // Units kept as printed in the import (the column names them), applied in a function's cell.
+    expect(importValue("42.0 koz", ".")).toBe(42);
+    expect(parseNumber("42.0 koz")).toBe(42_000);
     // Lower-case m: million in guidance, refused in a cell (it may be metres).
     expect(guidanceValue("4.1 m")).toBe(4_100_000);
     expect(outcome(() => parseNumber("4.1 m"))).toEqual({ refused: true });

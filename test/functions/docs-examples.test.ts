@@ -226,6 +226,22 @@ describe("what Excel and the pane say about the add-in names every function", ()
   });
 });
 
+describe("the README's first screen", () => {
+  it("has requirements, the two commands, install, troubleshooting and accuracy in its first 60 lines", () => {
+    const first = readDoc("README.md").split("\n").slice(0, 60).join("\n");
+    for (const part of [
+      "## Requirements",
+      "## Quick start",
+      "npm install\nnpm test",
+      "docs/install.md",
+      "docs/troubleshooting.md",
+      "docs/accuracy.md",
+      "=PROD.",
+    ])
+      expect(first).toContain(part);
+  });
+});
+
 describe("BENCHMARKS.md is read by users first", () => {
   const md = readDoc("BENCHMARKS.md");
   it("is at most 3,000 words", () => {

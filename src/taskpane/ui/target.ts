@@ -73,7 +73,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
       note.textContent = "";
       if (a) {
         renderPreview(a.plan);
-        renderProblems(a.plan);
+        renderProblems(a.plan, a.lineSummary);
       }
       return;
     }
@@ -89,7 +89,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
     note.textContent = p.note;
     if (p.plan) {
       renderPreview(p.plan);
-      renderProblems(p.plan);
+      renderProblems(p.plan, a.lineSummary);
     }
   };
 }
