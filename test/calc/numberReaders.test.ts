@@ -133,7 +133,9 @@ function statedValue(text: string): number {
 function beyondTheWorld(f: Form): boolean {
   if (f.unit === "" && !/oz$/i.test(f.scale)) return false;
   try {
-    return Math.abs(readNumber(f.text, GUIDANCE) ?? 0) >= 1e10;
+    // in the text's own language: "10.000 milhões t" is ten billion tonnes
+    const settings = settingsFor(f.text, languageOf(f.text), (why) => new CalcError("value", why));
+    return Math.abs(readNumber(f.text, settings) ?? 0) >= 1e10;
   } catch {
     return false;
   }
