@@ -94,7 +94,7 @@ export function claimCheck(stated: unknown, actual: unknown, prior?: unknown): (
     throw new CalcError(
       "value",
       figures.length === 2
-        ? `stated is a range but actual has ${cells.length} cell${cells.length === 1 ? "" : "s"}: give actual as two cells {low, high}`
+        ? `stated is a range but actual has ${cells.length} cell${cells.length === 1 ? "" : "s"}: give actual as two cells, low and high`
         : `stated is one figure but actual has ${cells.length} cells: give one actual value`,
     );
   }

@@ -82,9 +82,11 @@ function sumMonths(series: ProgressSeries, from: MonthIndex, to: MonthIndex, pur
   return sum;
 }
 
-function bestMonth(series: ProgressSeries): number {
+/** The best month as it stood at `asOf` (that month included): later months were not known then. */
+function bestMonthTo(series: ProgressSeries, asOf: MonthIndex): number {
   let best = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < series.values.length; i++) if (series.values[i] > best) best = series.values[i];
+  const last = Math.min(series.values.length - 1, asOf - series.first);
+  for (let i = 0; i <= last; i++) if (series.values[i] > best) best = series.values[i];
   return best;
 }
 
@@ -185,7 +187,7 @@ export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, P
   const status = (): string => {
     const y = ytd();
     if (remaining === 0) return low !== null && y < low ? "below" : high !== null && y > high ? "above" : "within";
-    if (low !== null && (low - y) / remaining > bestMonth(series)) return "out of reach";
+    if (low !== null && (low - y) / remaining > bestMonthTo(series, asOf)) return "out of reach";
     const s = share();
     // y ≥ share × end, as y × total ≥ elapsed × end: no division, so 2/12 × 12,000 is exactly 2,000.
     if (high !== null && y * s.total >= s.elapsed * high) return "ahead";

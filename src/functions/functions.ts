@@ -72,7 +72,7 @@ export function recordMonth(
 }
 
 /**
- * Progress of the (fiscal) year through as_of against a guidance range: year to date, share of guidance, monthly rate still needed, and whether that is on track.
+ * Progress of the (fiscal) year through as_of against a guidance range: year to date, share of guidance, monthly rate still needed, and whether that is on track (out of reach: the low end needs more a month than the best month up to as_of).
  * @customfunction GUIDANCE_PROGRESS
  * @param guidance Guidance text ("88-92,000 oz", "entre 2,1 y 2,3 millones de onzas"), two cells (low, high) or one number, as for GUIDANCE_RANGE.
  * @param dates The dates (months) column of a monthly series.

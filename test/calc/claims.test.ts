@@ -243,7 +243,7 @@ describe("errors say what is wrong and quote the text", () => {
   });
   it("a range needs two actual cells, one figure needs one", () => {
     expect(thrown(() => claimCheck("20-26%", [88000], 73476)).message).toBe(
-      "stated is a range but actual has 1 cell: give actual as two cells {low, high}",
+      "stated is a range but actual has 1 cell: give actual as two cells, low and high",
     );
     expect(thrown(() => claimCheck("9%", [1, 2], 1)).message).toBe(
       "stated is one figure but actual has 2 cells: give one actual value",

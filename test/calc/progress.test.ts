@@ -92,9 +92,30 @@ describe("statuses, hand-computed (calendar year, guidance 10,000-12,000)", () =
     // (20,000 − 100)/11 = 1,809.1 > 1,500
     expect([r.needed_low, r.status]).toEqual([19900 / 11, "out of reach"]);
   });
-  it("the best month may lie after as_of: a later 2,000 oz month keeps 1,809.1 within reach", () => {
+  it("the best month is as it stood at as_of: a later 2,000 oz month does not bring 1,809.1 within reach", () => {
+    // As of Jan 2017 the best month known is Jan itself (100); Jun's 2,000 had not happened yet.
     const s = series({ "2017-01": 100, "2017-06": 2000 });
-    expect(run({ guidance: { low: 20000, high: 22000 }, series: s, asOf: month(2017, 1) }).status).toBe("behind");
+    expect(run({ guidance: { low: 20000, high: 22000 }, series: s, asOf: month(2017, 1) }).status).toBe("out of reach");
+  });
+  it("the as_of month itself counts as a best month: Jan 2,000 keeps (20,000 − 2,000)/11 = 1,636.4 within reach", () => {
+    const s = series({ "2016-12": 1500, "2017-01": 2000, "2017-02": 9000 });
+    const r = run({ guidance: { low: 20000, high: 22000 }, series: s, asOf: month(2017, 1) });
+    expect(r.needed_low).toBeCloseTo(18000 / 11, 9);
+    // 2,000 × 12 = 24,000 ≥ 1 × 22,000: ahead, and the later 9,000 oz month plays no part
+    expect(r.status).toBe("ahead");
+  });
+  it("the seed as of Jan 2017: (88,000 − 5,208)/11 = 7,526.5 is above the 5,208 best so far, not reached by Feb's 6,736 either", () => {
+    const r = run({ guidance: seedGuidance, series: seed, asOf: month(2017, 1) });
+    expect(r.needed_low).toBeCloseTo(82792 / 11, 9);
+    expect(r.status).toBe("out of reach");
+  });
+  it("a later month above needed_low does not change the status: as of Jan 2017 with a 1,000 oz best, a 5,000 oz Mar", () => {
+    // guidance 12,000: (12,000 − 1,000)/11 = 1,000 a month needed, equal to the best (1,000): within reach.
+    // (13,000 − 1,000)/11 = 1,090.9 > 1,000: out of reach, though Mar 2017 (5,000) would beat it.
+    const s = series({ "2016-06": 1000, "2017-01": 1000, "2017-03": 5000 });
+    const at = (low: number) => run({ guidance: { low, high: low + 1000 }, series: s, asOf: month(2017, 1) }).status;
+    expect(at(12000)).toBe("on track"); // 1,000 × 12 = 12,000 ≥ 1 × 12,000
+    expect(at(13000)).toBe("out of reach");
   });
 });
 

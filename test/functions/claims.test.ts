@@ -72,7 +72,7 @@ describe("errors", () => {
     expectError(check([[null]], [[1]], 1)[0][0], "#N/A", "stated is blank");
   });
   it("a range stated against one actual asks for two cells", () => {
-    expectError(check([["20-26%"]], [[88000]], 73476)[0][0], "#VALUE!", "give actual as two cells {low, high}");
+    expectError(check([["20-26%"]], [[88000]], 73476)[0][0], "#VALUE!", "give actual as two cells, low and high");
   });
   it("one bad end of a range is an error in that element only; the other keeps its verdict", () => {
     const [[low, high]] = check([["20-26%"]], row("88k?", 92000), 73476);

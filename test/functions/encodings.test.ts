@@ -1,8 +1,8 @@
 /**
  * Desktop and web give the same answers. Excel desktop passes an empty cell as 0, Excel on the web as
- * null, and a formula that returns nothing gives "". Every `=PROD.` example in README.md,
- * docs/functions.md and docs/claims.md is run on a sheet that holds empty cells, once with each of the
- * three, and the three results must be identical, messages included.
+ * null, and a formula that returns nothing gives "". Every `=PROD.` example in README.md and docs/ is
+ * run on the sample sheet (docs/sample-sheet.md) with the rest of 2017 listed below it, once with each
+ * of the three, and the three results must be identical, messages included.
  */
 import "./setup-custom-functions";
 import { readFileSync } from "node:fs";
@@ -11,9 +11,10 @@ import { describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions";
 import { StubCustomFunctionsError } from "./setup-custom-functions";
 import { EXCEL_ROWS } from "./helpers";
+import { cellValue, docFiles, readDoc, readSheet, serial } from "../support/docSheet";
 
 const ROOT = join(__dirname, "../..");
-const DOCS = ["README.md", "docs/functions.md", "docs/claims.md"];
+const DOCS = docFiles().filter((f) => !f.endsWith("_template.md"));
 
 // ---- what Excel registers: each function's parameters, range (any[][]) or single value --------
 
@@ -42,27 +43,32 @@ function signatures(): Map<string, Signature> {
 
 // ---- the sheet --------------------------------------------------------------------------------
 
-/** The seed sheet as an analyst keeps it: Jan 2016 – Dec 2017 listed, figures up to Feb 2017 only. */
-const MONTHS_2017 = ["Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m) => `${m} 2017`);
-const COLUMNS: Record<string, unknown[]> = {
-  A: ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017", ...MONTHS_2017],
-  B: ["Gold (oz)", 4512, 5125, 5208, 6736],
-  C: ["This year", 5208, 6736], // C2:C13: 2017 month by month, Jan and Feb reported
-  E: ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017", ...MONTHS_2017],
-  F: ["Gold Production (oz)", 4512, 5125, 5208, 6736],
-  // The two-mine sheet of docs/functions.md (Cochilco, tonnes): February 2021 listed, not reported.
-  H: [
-    "Month",
-    ...["Nov 2019", "Jan 2020", "May 2020", "Oct 2020", "Dec 2020", "Jan 2021", "Feb 2021"].flatMap((m) => [m, m]),
-  ],
-  I: ["Mine", ...Array.from({ length: 14 }, (_, i) => (i % 2 === 0 ? "Codelco" : "Escondida"))],
-  J: ["Copper (t)", 155200, 103200, 118900, 100900, 144200, 93400, 159900, 99900, 157800, 104900, 142000, 84700],
-};
-/** Tables: name -> the sheet columns of its fields (header in row 1, body from row 2 to `last`). */
-const TABLES: Record<string, { fields: Record<string, string>; last: number }> = {
-  ProductionData: { fields: { Month: "E", "Gold Production (oz)": "F" }, last: 15 },
-  Copper: { fields: { Month: "H", Mine: "I", "Copper (t)": "J" }, last: 15 },
-};
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colLetters = (n: number): string =>
+  (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+
+/**
+ * The sample sheet as an analyst keeps it: its cells as Excel makes them (dates, numbers), with Mar–Dec 2017 listed
+ * below the monthly figures (A6:A15) but not reported yet.
+ */
+const SHEET = readSheet(readDoc("docs/sample-sheet.md"));
+const COLUMNS: Record<string, unknown[]> = {};
+for (const [key, written] of SHEET.written) {
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(key)!;
+  (COLUMNS[col] ??= [])[Number(row) - 1] = cellValue(written, "web");
+}
+for (let m = 3; m <= 12; m++) COLUMNS.A[m + 2] = serial(2017, m);
+/** Tables: name -> the sheet columns of its fields (header in row 1, body from row 2 to `last`); ProductionData grown over 2017. */
+const TABLES: Record<string, { fields: Record<string, string>; last: number }> = {};
+for (const [name, range] of SHEET.tables) {
+  const [, c1, r1, c2, r2] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range)!;
+  const fields: Record<string, string> = {};
+  for (let c = colNumber(c1); c <= colNumber(c2); c++)
+    fields[String(COLUMNS[colLetters(c)][Number(r1) - 1])] = colLetters(c);
+  TABLES[name] = { fields, last: name === "ProductionData" ? 15 : Number(r2) };
+}
+// docs/import.md's example: the same figures imported from examples/dynacor-wide.txt, whose column is named so.
+TABLES.ProductionData.fields["Gold Production (oz)"] = TABLES.ProductionData.fields["Gold (oz)"];
 
 /** Where a formula sits: the table it is filled down and the sheet row, for [Field] and [@Field]. */
 interface Place {
@@ -79,12 +85,8 @@ const ENCODINGS: [string, Encoding][] = [
 
 const cellAt = (col: string, row: number, empty: Encoding): unknown => {
   const v = COLUMNS[col]?.[row - 1];
-  return v === undefined ? empty : v;
+  return v === undefined || v === null ? empty : v;
 };
-
-const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colLetters = (n: number): string =>
-  (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
 
 /**
  * A1, A2:B5, A:A, Table[Field] or [Field] as the 2-D array Excel passes; [@Field] is the field's cell
@@ -113,7 +115,7 @@ function rangeValues(ref: string, empty: Encoding, place?: Place): unknown[][] {
   const out: unknown[][] = new Array(r2 - r1 + 1);
   if (c1 === c2) {
     const values = COLUMNS[colLetters(c1)] ?? [];
-    for (let r = r1; r <= r2; r++) out[r - r1] = [r <= values.length ? values[r - 1] : empty];
+    for (let r = r1; r <= r2; r++) out[r - r1] = [r <= values.length ? (values[r - 1] ?? empty) : empty];
     return out;
   }
   for (let r = r1; r <= r2; r++) {

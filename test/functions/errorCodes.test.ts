@@ -1,7 +1,7 @@
 /**
  * Excel shows a custom function's message on #VALUE! and #N/A only; on every other code it drops it.
- * So the add-in gives #DIV/0! and #NUM! no message at all (what they mean is in docs/functions.md and
- * docs/claims.md), and the stand-in for Excel drops one as Excel does.
+ * So the add-in gives #DIV/0! and #NUM! no message at all (what they mean is on each function's page in
+ * docs/functions/ and in docs/troubleshooting.md), and the stand-in for Excel drops one as Excel does.
  */
 import "./setup-custom-functions";
 import { describe, expect, it } from "vitest";
