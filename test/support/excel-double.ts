@@ -51,6 +51,26 @@ export interface TableState {
   showTotals: boolean;
 }
 
+/** A conditional format on a range (ExcelApi 1.6); the double keeps custom rules only. */
+export interface ConditionalFormatState {
+  id: string;
+  sheet: string;
+  address: string;
+  type: "Custom";
+  formula?: string;
+  fill?: string;
+}
+
+/** A chart on a sheet: its series name the ranges they draw from (Excel keeps references, not copies). */
+export interface ChartState {
+  name: string;
+  sheet: string;
+  type: string;
+  title?: string;
+  series: { name: string; values?: string; xValues?: string }[];
+  position?: { start: string; end?: string };
+}
+
 export interface CallRecord {
   /** e.g. "worksheets.add", "range.values", "range.numberFormat", "table.resize", "load", "sync". */
   op: string;
@@ -95,6 +115,9 @@ interface Op {
   /** The ExcelApi set the call belongs to (its minor version: 13 for 1.13). */
   since: number;
 }
+
+/** Conditional formats came with ExcelApi 1.6. */
+const CF_API = 6;
 
 /** The newest ExcelApi requirement set released (Microsoft 365 Version 2509, Excel on the web). */
 export const NEWEST_EXCEL_API = "1.20";
@@ -195,6 +218,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   const sheets: SheetState[] = [];
   const tables: TableState[] = [];
   const calls: CallRecord[] = [];
+  /** Workbook-scoped names (workbook.names): name -> the rectangle it refers to. */
+  const names = new Map<string, Rect>();
+  const conditionalFormats: ConditionalFormatState[] = [];
+  const charts: ChartState[] = [];
+  let cfCounter = 0;
+  let chartCounter = 0;
   /** Workbook settings, each value kept as JSON as Excel keeps it in the file. */
   const settings = new Map<string, string>(Object.entries(options.settings ?? {}));
   /** The add-in's document settings: as saved in the file (JSON), and as the add-in sees them now. */
@@ -428,6 +457,54 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             since,
           );
         },
+        /** The conditional formats that touch this range (ExcelApi 1.6). */
+        get conditionalFormats() {
+          const needs = Math.max(since, CF_API);
+          let items: any[] | undefined;
+          const cfs: any = {
+            add(type: string) {
+              if (type !== "Custom")
+                throw new DoubleError("NotImplemented", `The double keeps only custom rules, not ${type}`);
+              const state: ConditionalFormatState = {
+                id: `{cf${++cfCounter}}`,
+                sheet: "",
+                address: "",
+                type: "Custom",
+              };
+              enqueue(
+                { op: "conditionalFormats.add", target: label, args: type },
+                () => {
+                  const r = need();
+                  mayChange(r.sheet);
+                  Object.assign(state, { sheet: r.sheet, address: rectAddress(r) });
+                  conditionalFormats.push(state);
+                },
+                needs,
+              );
+              return cfProxy(state, needs);
+            },
+            load(props?: string) {
+              enqueue(
+                { op: "load", target: `${label} conditionalFormats`, args: props },
+                () => {
+                  const r = need();
+                  const found = conditionalFormats
+                    .filter((c) => overlaps(parseAddress(c.address), r))
+                    .map((c) => cfProxy(c, needs, true));
+                  response!.bytes += jsonBytes(found.length);
+                  response!.commits.push(() => (items = found));
+                },
+                needs,
+              );
+              return cfs;
+            },
+            get items() {
+              if (!items) throw new DoubleError("PropertyNotLoaded", "conditionalFormats.items is not loaded");
+              return items;
+            },
+          };
+          return cfs;
+        },
         format: {
           autofitColumns() {
             enqueue(
@@ -474,6 +551,179 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       }
       proxy.__rect = resolve;
       proxy.__since = since;
+      proxy.__label = label;
+      return proxy;
+    }
+
+    /** One conditional format: its custom rule's formula and fill are set as in Excel (cf.custom.rule.formula…). */
+    function cfProxy(state: ConditionalFormatState, since: number, loaded = false): any {
+      const set = (op: string, apply: () => void) => enqueue({ op, target: state.id }, apply, since);
+      const proxy: any = {
+        load(props?: string) {
+          enqueue(
+            { op: "load", target: "conditionalFormat", args: props },
+            () => response!.commits.push(() => (loaded = true)),
+            since,
+          );
+          return proxy;
+        },
+        get id() {
+          if (!loaded) throw new DoubleError("PropertyNotLoaded", "The conditional format's id is not loaded");
+          return state.id;
+        },
+        custom: {
+          rule: {
+            set formula(f: string) {
+              enqueue(
+                { op: "conditionalFormat.custom.rule.formula", target: state.id, args: f },
+                () => {
+                  if (typeof f !== "string" || !f.startsWith("="))
+                    throw new DoubleError("InvalidArgument", `A rule formula must start with "=": ${f}`);
+                  state.formula = f;
+                },
+                since,
+              );
+            },
+          },
+          format: {
+            fill: {
+              set color(c: string) {
+                enqueue(
+                  { op: "conditionalFormat.custom.format.fill.color", target: state.id, args: c },
+                  () => void (state.fill = c),
+                  since,
+                );
+              },
+            },
+          },
+        },
+        delete() {
+          set("conditionalFormat.delete", () => {
+            const i = conditionalFormats.indexOf(state);
+            if (i < 0) throw new DoubleError("ItemNotFound", `No conditional format ${state.id}`);
+            mayChange(state.sheet);
+            conditionalFormats.splice(i, 1);
+          });
+        },
+      };
+      return proxy;
+    }
+
+    function rangeOf(range: any): Rect {
+      if (!range || typeof range.__rect !== "function") throw new DoubleError("InvalidArgument", "Expected a Range");
+      const r = range.__rect();
+      if (!r) throw new DoubleError("ItemNotFound", "The range is a null object");
+      return r;
+    }
+
+    /** A chart proxy; `find` gives its state once the add that made it has run. */
+    function chartProxy(find: () => ChartState | null, label: string, since: number): any {
+      const need = () => {
+        const c = find();
+        if (!c) throw new DoubleError("ItemNotFound", `No chart named "${label}"`);
+        return c;
+      };
+      const l = loadable({}, { name: () => need().name, isNullObject: () => find() === null });
+      const seriesProxy = (pick: (c: ChartState) => ChartState["series"][number], seriesSince: number): any => ({
+        set name(v: string) {
+          enqueue({ op: "series.name", target: label, args: v }, () => void (pick(need()).name = v), seriesSince);
+        },
+        setValues(range: any) {
+          enqueue(
+            { op: "series.setValues", target: label, args: range?.__label },
+            () => {
+              const r = rangeOf(range);
+              if (r.cols !== 1 && r.rows !== 1)
+                throw new DoubleError("InvalidArgument", "Series values must be one row or column");
+              pick(need()).values = rectAddress(r);
+            },
+            Math.max(seriesSince, 7),
+          );
+        },
+        setXAxisValues(range: any) {
+          enqueue(
+            { op: "series.setXAxisValues", target: label, args: range?.__label },
+            () => {
+              const r = rangeOf(range);
+              if (r.cols !== 1 && r.rows !== 1)
+                throw new DoubleError("InvalidArgument", "Axis values must be one row or column");
+              pick(need()).xValues = rectAddress(r);
+            },
+            Math.max(seriesSince, 7),
+          );
+        },
+      });
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `chart ${label}`, args: props }, l.snapshot(props), since);
+          return proxy;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        get name(): string {
+          return String(l.get("name"));
+        },
+        set name(v: string) {
+          enqueue(
+            { op: "chart.name", target: label, args: v },
+            () => {
+              const c = need();
+              if (charts.some((o) => o !== c && o.sheet === c.sheet && o.name.toLowerCase() === v.toLowerCase()))
+                throw new DoubleError("InvalidArgument", `A chart named "${v}" already exists on ${c.sheet}`);
+              c.name = v;
+            },
+            since,
+          );
+        },
+        title: {
+          set text(v: string) {
+            enqueue({ op: "chart.title.text", target: label, args: v }, () => void (need().title = v), since);
+          },
+        },
+        setPosition(start: string, end?: string) {
+          enqueue(
+            { op: "chart.setPosition", target: label, args: { start, end } },
+            () => {
+              const c = need();
+              parseAddress(start, c.sheet);
+              if (end) parseAddress(end, c.sheet);
+              c.position = { start, end };
+            },
+            since,
+          );
+        },
+        delete() {
+          enqueue(
+            { op: "chart.delete", target: label },
+            () => {
+              const c = need();
+              mayChange(c.sheet);
+              charts.splice(charts.indexOf(c), 1);
+            },
+            since,
+          );
+        },
+        series: {
+          getItemAt: (i: number) =>
+            seriesProxy((c) => {
+              if (!c.series[i]) throw new DoubleError("ItemNotFound", `The chart has no series ${i}`);
+              return c.series[i];
+            }, since),
+          add(name?: string) {
+            let made: ChartState["series"][number] | undefined;
+            enqueue(
+              { op: "series.add", target: label, args: name },
+              () => {
+                made = { name: name ?? `Series${need().series.length + 1}` };
+                need().series.push(made);
+              },
+              Math.max(since, 7),
+            );
+            return seriesProxy(() => made!, Math.max(since, 7));
+          },
+        },
+      };
       return proxy;
     }
 
@@ -652,6 +902,47 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         activate() {
           enqueue({ op: "worksheet.activate", target: nameRef.name }, () => void find(), since);
         },
+        getUsedRangeOrNullObject: (valuesOnly?: boolean) =>
+          rangeProxy(
+            () => ({ sheet: mustSheet(nameRef.name).name, row: 0, col: 0, rows: 1_048_576, cols: 16_384 }),
+            nameRef.name,
+            since,
+          ).getUsedRangeOrNullObject(valuesOnly),
+        charts: {
+          /** charts.add(type, sourceData, seriesBy): one series per column (or row) of the source, named Series1…. */
+          add(type: string, source: any, seriesBy = "Auto") {
+            let made: ChartState | null = null;
+            const name = `Chart ${++chartCounter}`;
+            enqueue(
+              { op: "charts.add", target: nameRef.name, args: { type, source: source?.__label, seriesBy } },
+              () => {
+                mustSheet(nameRef.name);
+                mayChange(nameRef.name);
+                const r = rangeOf(source);
+                const byRows = seriesBy === "Rows";
+                const n = byRows ? r.rows : r.cols;
+                made = {
+                  name,
+                  sheet: nameRef.name,
+                  type,
+                  series: Array.from({ length: n }, (_, i) => ({
+                    name: `Series${i + 1}`,
+                    values: rectAddress(byRows ? { ...r, row: r.row + i, rows: 1 } : { ...r, col: r.col + i, cols: 1 }),
+                  })),
+                };
+                charts.push(made);
+              },
+              since,
+            );
+            return chartProxy(() => made, name, since);
+          },
+          getItemOrNullObject: (name: string) =>
+            chartProxy(
+              () => charts.find((c) => c.sheet === nameRef.name && c.name.toLowerCase() === name.toLowerCase()) ?? null,
+              name,
+              Math.max(since, 4),
+            ),
+        },
         tables: {
           add: (range: any, hasHeaders: boolean) =>
             addTable(
@@ -763,6 +1054,68 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       getItemOrNullObject: (key: string) => settingProxy(key, true),
     };
 
+    /** workbook.names (add and getItemOrNullObject: ExcelApi 1.4). */
+    const NAMES_API = 4;
+    const VALID_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+    const looksLikeCell = (n: string) => /^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*[Cc]\d*$/.test(n);
+    function nameProxy(name: string): any {
+      const find = () => [...names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+      const l = loadable({}, { name: () => find(), isNullObject: () => find() === undefined });
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `name ${name}`, args: props }, l.snapshot(props), NAMES_API);
+          return proxy;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        getRange: () =>
+          rangeProxy(
+            () => {
+              const k = find();
+              if (k === undefined) throw new DoubleError("ItemNotFound", `No name "${name}"`);
+              return names.get(k)!;
+            },
+            `name ${name}`,
+            NAMES_API,
+          ),
+        delete() {
+          enqueue(
+            { op: "names.delete", target: name },
+            () => {
+              const k = find();
+              if (k === undefined) throw new DoubleError("ItemNotFound", `No name "${name}"`);
+              names.delete(k);
+            },
+            NAMES_API,
+          );
+        },
+      };
+      return proxy;
+    }
+    const namesCollection = {
+      add(name: string, reference: any) {
+        enqueue(
+          { op: "names.add", target: name, args: reference?.__label ?? reference },
+          () => {
+            if (!VALID_NAME.test(name) || looksLikeCell(name) || name.length > 255)
+              throw new DoubleError("InvalidArgument", `"${name}" is not a valid name`);
+            if ([...names.keys()].some((k) => k.toLowerCase() === name.toLowerCase()))
+              throw new DoubleError("ItemAlreadyExists", `The name "${name}" already exists`);
+            const r =
+              typeof reference === "string"
+                ? parseAddress(reference.replace(/^=/, "").replace(/\$/g, ""))
+                : rangeOf(reference);
+            mustSheet(r.sheet);
+            names.set(name, r);
+          },
+          NAMES_API,
+        );
+        return nameProxy(name);
+      },
+      getItemOrNullObject: (name: string) => nameProxy(name),
+    };
+
     const app = loadable({}, { calculationMode: () => "Automatic" });
     const application = {
       load(props?: string | string[]) {
@@ -787,7 +1140,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     };
 
     const context = {
-      workbook: { worksheets, tables: tablesCollection, application, settings: settingsCollection },
+      workbook: {
+        worksheets,
+        tables: tablesCollection,
+        application,
+        settings: settingsCollection,
+        names: namesCollection,
+      },
       application,
       async sync() {
         const n = ++syncs;
@@ -897,7 +1256,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     Excel: {
       run,
       CalculationType: { recalculate: "Recalculate", full: "Full" },
-      ClearApplyTo: { contents: "Contents", all: "All" },
+      ClearApplyTo: { contents: "Contents", all: "All", formats: "Formats" },
+      ConditionalFormatType: { custom: "Custom" },
+      ChartType: { line: "Line", lineMarkers: "LineMarkers" },
+      ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     },
     /** Put this where the code under test reads `Office.context.requirements`. */
     requirements,
@@ -914,6 +1276,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     calls,
     sheets,
     tables,
+    /** Workbook names: name -> the address it refers to. */
+    names(): Record<string, string> {
+      return Object.fromEntries([...names].map(([k, r]) => [k, rectAddress(r)]));
+    },
+    conditionalFormats,
+    charts,
     get syncCount() {
       return syncs;
     },
