@@ -87,6 +87,8 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // Each function's page of the docs, opened from the pane's Functions reference.
+          { from: "docs/functions/*.md", to: "docs/functions/[name][ext]", noErrorOnMissing: true },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -4,6 +4,8 @@
  * waiting — Excel can take a while to start the add-in, and giving up would hide the import for the
  * whole session; it appears as soon as Office is ready.
  */
+import { initAnalysePane } from "./ui/analysePane";
+import { initFunctionLinks } from "./ui/functionLinks";
 import { initImportPane } from "./ui/importPane";
 
 const OUTSIDE_EXCEL =
@@ -23,6 +25,7 @@ function say(text: string, className = ""): void {
 }
 
 async function start() {
+  initFunctionLinks();
   const importSection = document.getElementById("import");
   // office.js loads with a plain <script> before this bundle: if it is missing, it could not be loaded.
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
@@ -41,6 +44,7 @@ async function start() {
   if (importSection) {
     importSection.hidden = false;
     initImportPane();
+    initAnalysePane();
   }
 }
 

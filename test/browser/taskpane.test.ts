@@ -453,7 +453,7 @@ describe("the pane in real Excel's conditions, with the strict double", { timeou
     expect(await page.locator("#dates-1904").isVisible()).toBe(false);
     expect(await page.locator("#import-run").isDisabled()).toBe(true);
     expect(await page.locator("#import-blocked").textContent()).toBe(
-      "Import is off until you say which date system this workbook uses (at the top of the pane).",
+      "Import is off until you say which date system this workbook uses (at the top of Import / update).",
     );
     await page.screenshot({ path: join(RESULTS, "dates-first-use.png"), fullPage: true });
 

@@ -32,7 +32,7 @@ export function updateControls(pane: Pane): void {
       : a.plan.rows.length === 0
         ? "There are no rows to import."
         : asking
-          ? "Import is off until you say which date system this workbook uses (at the top of the pane)."
+          ? "Import is off until you say which date system this workbook uses (at the top of Import / update)."
           : "";
   const inputs = ["import-file", "import-paste", "import-layout", "import-decimal", "import-skip"];
   for (const id of [...inputs, "import-target-new", "import-target-append", "dates-1904"]) {
@@ -110,7 +110,14 @@ async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = ch
   if (outcome.retry) state.retry = { target: outcome.retry, overwrite };
   pane.updateControls();
   showOutcome(pane, outcome, a.plan, progress.hide);
+  // The Analyse section offers the table just written.
+  if (outcome.table && outcome.rowsWritten > 0) {
+    document.dispatchEvent(new CustomEvent(TABLE_WRITTEN, { detail: outcome.table }));
+  }
 }
+
+/** The event the pane's other sections hear when a write put rows in a table (detail: its name). */
+export const TABLE_WRITTEN = "prod-table-written";
 
 /** The outcome in the result line; an occupied range asks first, a refused append lists why. */
 function showOutcome(pane: Pane, outcome: WriteOutcome, written: WriteOutcome["plan"], hide: () => void): void {
