@@ -14,21 +14,7 @@ import { writePlan } from "../../src/taskpane/import/writer";
 import { removeAnalysis, runAnalysis } from "../../src/taskpane/import/writerAnalysis";
 import type { AnalysisChoice } from "../../src/taskpane/import/analysisPlan";
 import { createExcelDouble, type DoubleOptions } from "../support/excel-double";
-
-export const COCHILCO = `Month,Mine,Copper (t)
-Nov 2019,Codelco,"155,200"
-Nov 2019,Escondida,"103,200"
-Jan 2020,Codelco,"118,900"
-Jan 2020,Escondida,"100,900"
-May 2020,Codelco,"144,200"
-May 2020,Escondida,"93,400"
-Oct 2020,Codelco,"159,900"
-Oct 2020,Escondida,"99,900"
-Dec 2020,Codelco,"157,800"
-Dec 2020,Escondida,"104,900"
-Jan 2021,Codelco,"142,000"
-Jan 2021,Escondida,"84,700"
-`;
+import { COCHILCO } from "./cochilco";
 
 const today = new Date(Date.UTC(2021, 2, 1));
 function useDouble(opts: DoubleOptions = {}) {

@@ -40,6 +40,9 @@ export interface AnalysisOutcome {
   failure?: ReturnType<typeof describeFailure>;
 }
 
+/** Rows read per request (as the import reads a table to append to). */
+const READ_ROWS = 5_000;
+
 const ACTION_WORDS: Record<AnalysisAction, string> = {
   growth: "growth column",
   record: "record flags and their highlighting",
@@ -54,14 +57,24 @@ export async function readAnalysisTable(name: string, onCellEdit?: OnCellEdit): 
     table.load("isNullObject");
     await sync();
     if (table.isNullObject) return `The workbook has no table named "${name}".`;
-    table.load("id,name");
+    table.load("id,name,showTotals");
     const sheet = table.worksheet.load("name");
-    const range = table.getRange().load("rowIndex,columnIndex,columnCount");
+    const range = table.getRange().load("rowIndex,columnIndex,columnCount,rowCount");
     const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange().load("values");
     await sync();
     const kindsSetting = context.workbook.settings.getItemOrNullObject(kindsKey(table.id)).load("value");
     await sync();
+    // The body in slices, so that no response nears Excel on the web's 5 MB.
+    const body: unknown[][] = [];
+    const sheetRef = context.workbook.worksheets.getItem(sheet.name);
+    const end = range.rowCount - (table.showTotals ? 1 : 0);
+    for (let top = 1; top < end; top += READ_ROWS) {
+      const rows = Math.min(READ_ROWS, end - top);
+      const part = sheetRef.getRangeByIndexes(range.rowIndex + top, range.columnIndex, rows, range.columnCount);
+      part.load("values");
+      await sync();
+      body.push(...part.values);
+    }
     const headers = header.values[0].map((h) => String(h));
     return {
       id: table.id,
@@ -69,7 +82,7 @@ export async function readAnalysisTable(name: string, onCellEdit?: OnCellEdit): 
       sheet: sheet.name,
       headers,
       kinds: kindsSetting.isNullObject ? undefined : storedKinds(kindsSetting.value, range.columnCount),
-      body: body.values,
+      body,
       row: range.rowIndex,
       col: range.columnIndex,
     };

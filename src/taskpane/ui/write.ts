@@ -111,7 +111,7 @@ async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = ch
   pane.updateControls();
   showOutcome(pane, outcome, a.plan, progress.hide);
   // The Analyse section offers the table just written.
-  if (outcome.table && outcome.rowsWritten > 0) {
+  if (outcome.status === "done" && outcome.table) {
     document.dispatchEvent(new CustomEvent(TABLE_WRITTEN, { detail: outcome.table }));
   }
 }
