@@ -37,15 +37,20 @@ export type Captured = Omit<CellBlock, "after">;
 export async function captureBefore(excel: ExcelSession, areas: readonly CellArea[]): Promise<Captured[]> {
   return excel.run(async (context, sync) => {
     const out: Captured[] = [];
-    for (const a of areas) {
-      for (const s of slices(a)) {
-        const r = context.workbook.worksheets
+    for (const group of requestGroups(areas.flatMap(slices))) {
+      const ranges = group.map((s) =>
+        context.workbook.worksheets
           .getItem(s.sheet)
           .getRangeByIndexes(s.row, s.col, s.rows, s.cols)
-          .load("formulas,numberFormat");
-        await sync();
-        out.push({ ...s, before: { formulas: r.formulas as CellContent[][], formats: r.numberFormat as string[][] } });
-      }
+          .load("formulas,numberFormat"),
+      );
+      await sync();
+      group.forEach((s, i) =>
+        out.push({
+          ...s,
+          before: { formulas: ranges[i].formulas as CellContent[][], formats: ranges[i].numberFormat as string[][] },
+        }),
+      );
     }
     return out;
   });
@@ -60,18 +65,71 @@ function slices(a: CellArea): CellArea[] {
   return out;
 }
 
-/** Values and number formats of an area as they are now. */
+/** Cells read or written per request: with their formats, far below 5 MB. */
+const CELLS_PER_REQUEST = 25_000;
+
+/** Areas grouped so that each request reads or writes at most CELLS_PER_REQUEST cells. */
+function requestGroups<T extends CellArea>(areas: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let cells = Infinity;
+  for (const a of areas) {
+    if (cells + a.rows * a.cols > CELLS_PER_REQUEST) {
+      groups.push([]);
+      cells = 0;
+    }
+    groups[groups.length - 1].push(a);
+    cells += a.rows * a.cols;
+  }
+  return groups;
+}
+
+/** Values and number formats of areas as they are now, in as few requests as fit. */
 async function readNow(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
-  a: CellArea,
-): Promise<{ values: CellContent[][]; formats: string[][] }> {
-  const r = context.workbook.worksheets
-    .getItem(a.sheet)
-    .getRangeByIndexes(a.row, a.col, a.rows, a.cols)
-    .load("values,numberFormat");
+  areas: readonly CellArea[],
+): Promise<{ values: CellContent[][]; formats: string[][] }[]> {
+  const out: { values: CellContent[][]; formats: string[][] }[] = [];
+  for (const group of requestGroups(areas)) {
+    const ranges = group.map((a) =>
+      context.workbook.worksheets
+        .getItem(a.sheet)
+        .getRangeByIndexes(a.row, a.col, a.rows, a.cols)
+        .load("values,numberFormat"),
+    );
+    await sync();
+    for (const r of ranges) out.push({ values: r.values as CellContent[][], formats: r.numberFormat as string[][] });
+  }
+  return out;
+}
+
+/**
+ * Shrinks each table a change grew back to its rows before, then writes every captured block back as
+ * it was: formats first (a text cell must be "@" before "=…" lands in it), then formulas. Used by
+ * undo and by a change that stops part-way.
+ */
+export async function putBackCells(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  blocks: readonly Captured[],
+  added: readonly Added[],
+): Promise<void> {
+  for (const a of added) {
+    if (a.kind !== "table-rows") continue;
+    const ws = context.workbook.worksheets.getItem(a.sheet);
+    context.workbook.tables.getItem(a.table).resize(ws.getRangeByIndexes(a.top, a.left, 1 + a.rowsBefore, a.columns));
+  }
   await sync();
-  return { values: r.values as CellContent[][], formats: r.numberFormat as string[][] };
+  for (const group of requestGroups(blocks)) {
+    for (const block of group) {
+      const r = context.workbook.worksheets
+        .getItem(block.sheet)
+        .getRangeByIndexes(block.row, block.col, block.rows, block.cols);
+      r.numberFormat = block.before.formats;
+      r.formulas = block.before.formulas as Excel.Range["formulas"];
+    }
+    await sync();
+  }
 }
 
 /** What a change tells the journal: its name, the cells it captured before writing, and what it added. */
@@ -84,9 +142,8 @@ export interface Change {
 /** Reads what the change left in its cells and keeps the entry in the journal; returns it. */
 export async function recordChange(excel: ExcelSession, change: Change): Promise<JournalEntry> {
   const cells: CellBlock[] = await excel.run(async (context, sync) => {
-    const out: CellBlock[] = [];
-    for (const c of change.captured) out.push({ ...c, after: await readNow(context, sync, c) });
-    return out;
+    const now = await readNow(context, sync, change.captured);
+    return change.captured.map((c, i): CellBlock => ({ ...c, after: now[i] }));
   });
   const entry: JournalEntry = {
     version: 1,
@@ -113,7 +170,6 @@ async function openJournal(
     if (!create) return null;
     const ws = context.workbook.worksheets.add(JOURNAL_SHEET);
     ws.visibility = Excel.SheetVisibility.veryHidden;
-    ws.getRange("A:A").numberFormat = [["@"]];
     await sync();
     return { ws, index: readIndex("") };
   }
@@ -203,36 +259,25 @@ export async function undoLastChange(opts: { onCellEdit?: OnCellEdit } = {}): Pr
       };
     }
     const edited = await excel.run(async (context, sync) => {
-      const out: string[] = [];
-      for (const block of entry.cells) out.push(...editedCells(block, await readNow(context, sync, block)));
-      return out;
+      const now = await readNow(context, sync, entry.cells);
+      return entry.cells.flatMap((block, i) => editedCells(block, now[i]));
     });
     if (edited.length > 0) return { status: "refused", message: refusedUndo(entry, edited), edited };
     await excel.run(async (context, sync) => {
-      for (const a of entry.added) {
-        if (a.kind === "table-rows") {
-          const ws = context.workbook.worksheets.getItem(a.sheet);
-          context.workbook.tables
-            .getItem(a.table)
-            .resize(ws.getRangeByIndexes(a.top, a.left, 1 + a.rowsBefore, a.columns));
-        }
-      }
-      await sync();
-      for (const block of entry.cells) {
-        const r = context.workbook.worksheets
-          .getItem(block.sheet)
-          .getRangeByIndexes(block.row, block.col, block.rows, block.cols);
-        r.numberFormat = block.before.formats;
-        r.formulas = block.before.formulas as Excel.Range["formulas"];
-        await sync();
-      }
+      const removed = new Set(entry.added.flatMap((a) => (a.kind === "sheet" ? [a.sheet.toLowerCase()] : [])));
+      const blocks = entry.cells.filter((b) => !removed.has(b.sheet.toLowerCase()));
+      await putBackCells(context, sync, blocks, entry.added);
       for (const a of entry.added) {
         if (a.kind === "table") context.workbook.tables.getItem(a.table).delete();
         if (a.kind === "chart") context.workbook.worksheets.getItem(a.sheet).charts.getItem(a.name).delete();
         if (a.kind === "rule") {
           context.workbook.worksheets.getItem(a.sheet).getRange(a.address).conditionalFormats.getItem(a.id).delete();
         }
-        if (a.kind === "setting") context.workbook.settings.getItemOrNullObject(a.key).delete();
+        if (a.kind === "setting") {
+          const setting = context.workbook.settings.getItemOrNullObject(a.key).load("key");
+          await sync();
+          if (!setting.isNullObject) setting.delete();
+        }
         if (a.kind === "sheet") context.workbook.worksheets.getItem(a.sheet).delete();
       }
       const journal = (await openJournal(context, sync, false))!;
@@ -246,4 +291,26 @@ export async function undoLastChange(opts: { onCellEdit?: OnCellEdit } = {}): Pr
   } catch (e) {
     return { status: "failed", message: `${describeFailure(e).sentence} The undo did not finish; check the table.` };
   }
+}
+
+/** Whether every captured cell holds again what it held before (read back after a put-back that failed). */
+export async function isAsCaptured(excel: ExcelSession, captured: readonly Captured[]): Promise<boolean> {
+  return excel.run(async (context, sync) => {
+    for (const group of requestGroups(captured)) {
+      const ranges = group.map((a) =>
+        context.workbook.worksheets
+          .getItem(a.sheet)
+          .getRangeByIndexes(a.row, a.col, a.rows, a.cols)
+          .load("formulas,numberFormat"),
+      );
+      await sync();
+      const same = group.every(
+        (a, i) =>
+          JSON.stringify(ranges[i].formulas) === JSON.stringify(a.before.formulas) &&
+          JSON.stringify(ranges[i].numberFormat) === JSON.stringify(a.before.formats),
+      );
+      if (!same) return false;
+    }
+    return true;
+  });
 }
