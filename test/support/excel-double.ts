@@ -37,6 +37,8 @@ export interface CellState {
 export interface SheetState {
   name: string;
   cells: Map<string, CellState>; // key "row,col", 0-based
+  /** "Visible" (default), "Hidden" or "VeryHidden" (only code can show it again). */
+  visibility?: string;
 }
 
 export interface TableState {
@@ -103,6 +105,10 @@ export interface DoubleOptions {
   tables?: Array<{ name: string; sheet: string; address: string; showTotals?: boolean; id?: string }>;
   /** Workbook settings present before the test: key -> value as JSON text. */
   settings?: Record<string, string>;
+  /** Number formats of cells present before the test: sheet -> rows of formats starting at A1 ("" = General). */
+  formats?: Record<string, string[][]>;
+  /** Sheets that are not visible: name -> "Hidden" or "VeryHidden". */
+  visibility?: Record<string, string>;
 }
 
 type TableRef = { name: string; state?: TableState };
@@ -127,6 +133,9 @@ export const NEWEST_EXCEL_API = "1.20";
  * (Version 2002, build 12527.20092) predate ExcelApi 1.11 (build 12527.20470) and have 1.10.
  */
 export const LOWEST_EXCEL_API = "1.10";
+
+/** Excel keeps at most 32,767 characters in a cell. */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** Excel on the web refuses requests and responses over 5 MB; read as 5,000,000 bytes, the stricter reading. */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -232,6 +241,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   );
   const liveDocumentSettings = new Map<string, unknown>([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)]));
   let syncs = 0;
+  /** Steps Excel's own undo (Ctrl+Z) would have for the add-in's changes. */
+  let undoSteps = 0;
+  /** The options of every Excel.run, in order. */
+  const runs: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }[] = [];
   let tableCounter = 0;
   let idCounter = 0;
   /** A table id not in use (ids of a reopened workbook are kept). */
@@ -287,6 +300,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     const format = sheet.cells.get(key)?.format ?? "General";
     if (value === null || value === undefined) return; // null leaves the cell as it is, as in Excel
     let cell: CellState;
+    if (typeof value === "string" && value.length > CELL_TEXT_LIMIT) {
+      throw new DoubleError(
+        "InvalidArgument",
+        `A cell holds at most ${CELL_TEXT_LIMIT} characters (${value.length} given)`,
+      );
+    }
     if (typeof value === "string" && format !== "@") {
       if (/^[=+\-@]/.test(value) && value.length > 1) cell = { value: 0, format, formula: value };
       else if (value.trim() !== "" && Number.isFinite(Number(value))) cell = { value: Number(value), format };
@@ -368,7 +387,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return { snapshot, get, loaded, target };
   }
 
-  function createContext(delayForCellEdit: boolean) {
+  /** Calls that only read or recalculate: they leave nothing for Excel's undo. */
+  const READS = /^(load|sync|application\.|worksheet\.activate)/;
+
+  function createContext(delayForCellEdit: boolean, mergeUndo: boolean, run: { changed: boolean }) {
     let queue: Op[] = [];
     /** Queues a call; `since` is the ExcelApi set it needs (its minor version). */
     const enqueue = (record: Omit<CallRecord, "sync">, apply: () => void, since = 1) => {
@@ -497,6 +519,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
                 needs,
               );
               return cfs;
+            },
+            /** The rule with this id (ConditionalFormat.id), among those touching the range. */
+            getItem(id: string) {
+              const state = conditionalFormats.find((c) => c.id === id);
+              if (!state) {
+                const missing: ConditionalFormatState = { id, sheet: "", address: "", type: "Custom" };
+                return cfProxy(missing, needs);
+              }
+              return cfProxy(state, needs);
             },
             get items() {
               if (!items) throw new DoubleError("PropertyNotLoaded", "conditionalFormats.items is not loaded");
@@ -871,7 +902,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
 
     function sheetProxy(nameRef: { name: string }, nullable = false, since = nullable ? 4 : 1): any {
       const find = () => (nullable ? (sheetNamed(nameRef.name) ?? null) : mustSheet(nameRef.name));
-      const l = loadable({}, { name: () => find()?.name, isNullObject: () => find() === null });
+      const l = loadable(
+        {},
+        {
+          name: () => find()?.name,
+          visibility: () => find()?.visibility ?? "Visible",
+          isNullObject: () => find() === null,
+        },
+      );
       const proxy: any = {
         load(props?: string | string[]) {
           enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props), since);
@@ -883,6 +921,18 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         get isNullObject() {
           return l.get("isNullObject");
+        },
+        get visibility() {
+          return String(l.get("visibility"));
+        },
+        set visibility(v: string) {
+          enqueue({ op: "worksheet.visibility", target: nameRef.name, args: v }, () => {
+            const sheet = mustSheet(nameRef.name);
+            if (v !== "Visible" && !sheets.some((o) => o !== sheet && (o.visibility ?? "Visible") === "Visible")) {
+              throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet");
+            }
+            sheet.visibility = v;
+          });
         },
         getRange: (address: string) =>
           rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`, since),
@@ -936,6 +986,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             );
             return chartProxy(() => made, name, since);
           },
+          getItem: (name: string) =>
+            chartProxy(
+              () => charts.find((c) => c.sheet === nameRef.name && c.name.toLowerCase() === name.toLowerCase()) ?? null,
+              name,
+              since,
+            ),
           getItemOrNullObject: (name: string) =>
             chartProxy(
               () => charts.find((c) => c.sheet === nameRef.name && c.name.toLowerCase() === name.toLowerCase()) ?? null,
@@ -1188,6 +1244,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             op.apply();
           });
           if (fail) throw failure(fail, n);
+          // Excel's undo: one step per sync that changed the workbook, or one per Excel.run with mergeUndoGroup.
+          if (ops.some((op) => !READS.test(op.record.op))) {
+            if (!mergeUndo) undoSteps++;
+            else if (!run.changed) undoSteps++;
+            run.changed = true;
+          }
           if (response.bytes > PAYLOAD_LIMIT_BYTES) {
             throw new DoubleError(
               "ResponsePayloadSizeLimitExceeded",
@@ -1209,12 +1271,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
 
   /** Excel.run(batch) or Excel.run({ delayForCellEdit }, batch). */
   async function run<T>(
-    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: any) => Promise<T>),
+    optionsOrBatch: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean } | ((context: any) => Promise<T>),
     maybeBatch?: (context: any) => Promise<T>,
   ): Promise<T> {
     const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch!;
     const runOptions = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
-    const context = createContext(!!runOptions?.delayForCellEdit);
+    runs.push({ ...runOptions });
+    // RunOptions.mergeUndoGroup is ExcelApi 1.20; an older Excel does not know the option and ignores it.
+    const merge = !!runOptions?.mergeUndoGroup && supported >= 20;
+    const context = createContext(!!runOptions?.delayForCellEdit, merge, { changed: false });
     const result = await batch(context);
     if (context.pendingCount > 0) await context.sync(); // Excel.run flushes what the batch left queued
     return result;
@@ -1223,11 +1288,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   // Seed the workbook.
   for (const [name, rows] of Object.entries(options.sheets ?? {})) {
     const s: SheetState = { name, cells: new Map() };
+    const formats = options.formats?.[name] ?? [];
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== "") s.cells.set(`${i},${j}`, { value: v, format: "General" });
+        const format = formats[i]?.[j] || "General";
+        if (v !== "" || format !== "General") s.cells.set(`${i},${j}`, { value: v, format });
       }),
     );
+    if (options.visibility?.[name]) s.visibility = options.visibility[name];
     sheets.push(s);
   }
   for (const t of options.tables ?? []) {
@@ -1256,6 +1324,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     Excel: {
       run,
       CalculationType: { recalculate: "Recalculate", full: "Full" },
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { contents: "Contents", all: "All", formats: "Formats" },
       ConditionalFormatType: { custom: "Custom" },
       ChartType: { line: "Line", lineMarkers: "LineMarkers" },
@@ -1282,6 +1351,16 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     },
     conditionalFormats,
     charts,
+    /** The options each Excel.run was given. */
+    runs,
+    /** Steps Excel's own undo would hold for the add-in's changes (ExcelApi 1.20 merges a run into one). */
+    get undoSteps() {
+      return undoSteps;
+    },
+    /** Names of the sheets the user sees in the sheet tabs (not Hidden or VeryHidden). */
+    visibleSheets(): string[] {
+      return sheets.filter((s) => (s.visibility ?? "Visible") === "Visible").map((s) => s.name);
+    },
     get syncCount() {
       return syncs;
     },
@@ -1341,11 +1420,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       else protectedSheets.delete(sheet.toLowerCase());
     },
     /**
-     * The workbook as a file keeps it — cell values, tables, settings, saved document settings, protection — as options for a new double:
+     * The workbook as a file keeps it — cell values and number formats, sheets' visibility, tables, settings, saved document settings, protection — as options for a new double:
      * `createExcelDouble(JSON.parse(JSON.stringify(d.saved())))` is the workbook closed and opened again.
      */
     saved(): DoubleOptions {
       const sheetRows: Record<string, CellValue[][]> = {};
+      const formats: Record<string, string[][]> = {};
+      const visibility: Record<string, string> = {};
       for (const s of sheets) {
         let rows = 0;
         let cols = 0;
@@ -1355,6 +1436,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           cols = Math.max(cols, col + 1);
         }
         sheetRows[s.name] = readRect({ sheet: s.name, row: 0, col: 0, rows, cols });
+        formats[s.name] = Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => {
+            const f = s.cells.get(`${i},${j}`)?.format ?? "General";
+            return f === "General" ? "" : f;
+          }),
+        );
+        if (s.visibility && s.visibility !== "Visible") visibility[s.name] = s.visibility;
       }
       return {
         sheets: sheetRows,
@@ -1368,6 +1456,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         settings: Object.fromEntries(settings),
         documentSettings: Object.fromEntries([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)])),
         protectedSheets: [...protectedSheets],
+        formats,
+        visibility,
       };
     },
     /** Calls carried by one sync, in order. */
