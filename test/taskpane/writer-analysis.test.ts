@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../functions/setup-custom-functions";
 import { analyseImport } from "../../src/taskpane/import/engine";
 import { writePlan } from "../../src/taskpane/import/writer";
-import { removeAnalysis, runAnalysis } from "../../src/taskpane/import/writerAnalysis";
+import { runAnalysis } from "../../src/taskpane/import/writerAnalysis";
+import { undoLastChange } from "../../src/taskpane/import/writerJournal";
 import type { AnalysisChoice } from "../../src/taskpane/import/analysisPlan";
 import { createExcelDouble, type DoubleOptions } from "../support/excel-double";
 import { COCHILCO } from "./cochilco";
@@ -133,15 +134,23 @@ describe("analysis beside a two-mine table", () => {
     expect(d.cell("Production", "F2")?.formula).toBe(
       "=IF(COUNTIFS(ProductionData[Month],$E2,ProductionData[Mine],F$1)=0,NA(),SUMIFS(ProductionData[[Copper (t)]],ProductionData[Month],$E2,ProductionData[Mine],F$1))",
     );
-    // Undo removes all of it.
-    const undo = await removeAnalysis(
-      "ProductionData",
-      (await runAnalysis("ProductionData", "chart", choice())).added!,
-    );
-    expect(undo).toBe("Removed the chart for Copper (t) of ProductionData.");
+  });
+
+  it("is undone through the workbook's journal: the cells as they were, the rule and the chart gone", async () => {
+    const d = await imported();
+    await runAnalysis("ProductionData", "record", choice());
+    await runAnalysis("ProductionData", "chart", choice());
+    expect(d.charts).toHaveLength(1);
+    const chartUndone = await undoLastChange();
+    expect(chartUndone.message).toBe("Undone: chart for Copper (t) of ProductionData.");
     expect(d.charts).toEqual([]);
-    expect(d.names()).toEqual({});
-    expect(d.cell("Production", "E1")).toBeUndefined();
+    expect(d.cell("Production", "G1")?.value ?? "").toBe("");
+    expect(d.conditionalFormats).toHaveLength(1);
+    const recordUndone = await undoLastChange();
+    expect(recordUndone.message).toBe("Undone: record flags and their highlighting for Copper (t) of ProductionData.");
+    expect(d.conditionalFormats).toEqual([]);
+    expect(d.cell("Production", "E2")?.formula).toBeUndefined();
+    expect(d.tableValues("ProductionData")).toHaveLength(13); // the import itself stays
   });
 
   it("refuses with the reason on a table PROD did not write, and says Excel's code in an Excel older than the calls it needs", async () => {

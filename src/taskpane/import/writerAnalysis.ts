@@ -25,9 +25,14 @@ import {
   type AddedItem,
   type AnalysisAction,
   type AnalysisChoice,
+  type AnalysisColumns,
   type AnalysisTable,
+  minesOf,
+  monthsOf,
 } from "./analysisPlan";
 import { growthValues, recordValues } from "./analysisValues";
+import type { Added } from "./journal";
+import { captureBefore, recordChange } from "./writerJournal";
 import { describeFailure } from "./internalError";
 import { storedKinds, kindsKey } from "./tableKinds";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
@@ -105,31 +110,48 @@ export async function runAnalysis(
     if (why) return { status: "refused", message: why };
     const cols = analysisColumns(table.kinds)!;
     const key = itemKey(action, choice.metric);
-    return await excel.run(async (context, sync) => {
+    // First where it goes: where it went before, found by its name, else right of everything on the sheet.
+    const place = await excel.run(async (context, sync) => {
       const setting = context.workbook.settings.getItemOrNullObject(analysisKey(table.id)).load("value");
-      const sheet = context.workbook.worksheets.getItem(table.sheet);
-      const used = sheet.getUsedRangeOrNullObject().load("columnIndex,columnCount");
+      const used = context.workbook.worksheets
+        .getItem(table.sheet)
+        .getUsedRangeOrNullObject()
+        .load("columnIndex,columnCount");
       await sync();
       const stored = storedAnalysis(setting.isNullObject ? null : setting.value);
       const before = stored.items[key];
-      const name = before?.name ?? nameFor(table.id, action, choice.metric);
-      // Where it goes: where it went before, found by its name, else right of everything on the sheet.
-      let at: { row: number; col: number } | undefined;
       if (before) {
         const named = context.workbook.names.getItemOrNullObject(before.name);
         named.load("isNullObject");
         await sync();
         if (!named.isNullObject) {
-          const old = named.getRange().load("rowIndex,columnIndex");
+          const old = named.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
           await sync();
-          at = { row: old.rowIndex, col: old.columnIndex };
-          await removeItem(context, sync, table, before);
+          return {
+            stored,
+            before,
+            at: { row: old.rowIndex, col: old.columnIndex },
+            old: { rows: old.rowCount, cols: old.columnCount },
+          };
         }
       }
-      if (!at) {
-        const right = used.isNullObject ? table.col : used.columnIndex + used.columnCount;
-        at = { row: table.row, col: right + 1 };
-      }
+      const right = used.isNullObject ? table.col : used.columnIndex + used.columnCount;
+      return { stored, before, at: { row: table.row, col: right + 1 }, old: { rows: 0, cols: 0 } };
+    });
+    const { stored, before, at } = place;
+    const size = sizeOf(table, cols, action, choice.metric);
+    // What the cells held, for Undo (the journal): the new block and whatever the last run left there.
+    const area = {
+      sheet: table.sheet,
+      ...at,
+      rows: Math.max(size.rows, place.old.rows),
+      cols: Math.max(size.cols, place.old.cols),
+    };
+    const captured = await captureBefore(excel, [area]);
+    const outcome = await excel.run(async (context, sync): Promise<AnalysisOutcome> => {
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
+      if (before) await removeItem(context, sync, table, before);
+      const name = before?.name ?? nameFor(table.id, action, choice.metric);
       const added: AddedItem = { action, metric: choice.metric, name };
       const rows = table.body.length;
       const firstBody = table.row + 1;
@@ -206,30 +228,23 @@ export async function runAnalysis(
         added,
       };
     });
+    const journal: Added[] = [];
+    if (outcome.added?.rule)
+      journal.push({ kind: "rule", sheet: table.sheet, address: bodyAddress(table), id: outcome.added.rule });
+    if (outcome.added?.chart) journal.push({ kind: "chart", sheet: table.sheet, name: outcome.added.chart });
+    try {
+      await recordChange(excel, {
+        what: `${ACTION_WORDS[action]} for ${choice.metric} of ${table.name}`,
+        captured,
+        added: journal,
+      });
+    } catch (e) {
+      outcome.message += ` It could not be kept for Undo: ${stopped(e).sentence}`;
+    }
+    return outcome;
   } catch (e) {
     const failure = stopped(e);
     return { status: "failed", message: failure.sentence, failure };
-  }
-}
-
-/** Removes what an action wrote (Undo): its cells, name, rule and chart, and its entry in the setting. */
-export async function removeAnalysis(tableName: string, added: AddedItem, onCellEdit?: OnCellEdit): Promise<string> {
-  const excel = new ExcelSession(onCellEdit);
-  try {
-    const table = await readAnalysisTable(tableName, onCellEdit);
-    if (typeof table === "string") return table;
-    return await excel.run(async (context, sync) => {
-      const setting = context.workbook.settings.getItemOrNullObject(analysisKey(table.id)).load("value");
-      await sync();
-      await removeItem(context, sync, table, added);
-      const stored = storedAnalysis(setting.isNullObject ? null : setting.value);
-      delete stored.items[itemKey(added.action, added.metric)];
-      context.workbook.settings.add(analysisKey(table.id), stored);
-      await sync();
-      return `Removed the ${ACTION_WORDS[added.action]} for ${added.metric} of ${table.name}.`;
-    });
-  } catch (e) {
-    return stopped(e).sentence;
   }
 }
 
@@ -264,6 +279,22 @@ function stopped(e: unknown): ReturnType<typeof describeFailure> {
   const failure = describeFailure(e);
   return failure.internal ? { ...failure, sentence: failure.sentence.replace(/^The import/, "The analysis") } : failure;
 }
+
+/** The block an action writes: rows and columns, header row included. */
+function sizeOf(
+  table: AnalysisTable,
+  cols: AnalysisColumns,
+  action: AnalysisAction,
+  metric: string,
+): { rows: number; cols: number } {
+  if (action !== "chart") return { rows: table.body.length + 1, cols: 1 };
+  const series = Math.max(1, minesOf(table, cols).length);
+  return { rows: monthsOf(table, cols).length + 1, cols: 1 + series };
+}
+
+/** The table's body as an address on its sheet ("A2:C13"), where the record rule applies. */
+const bodyAddress = (t: AnalysisTable): string =>
+  `${cellName(t.row + 1, t.col)}:${cellName(t.row + t.body.length, t.col + t.headers.length - 1)}`;
 
 const values2d = <T>(rows: number, cols: number, v: T): T[][] =>
   Array.from({ length: rows }, () => Array<T>(cols).fill(v));

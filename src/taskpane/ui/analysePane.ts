@@ -1,7 +1,8 @@
 /**
  * The Analyse section: a table, a metric, the choices, and three actions (growth, records, chart).
  * It reads the chosen table to offer its metrics and to say, beside the buttons, why an action is
- * off; writerAnalysis.ts decides and writes. Undo removes what the last action wrote.
+ * off; writerAnalysis.ts decides and writes. Undo is the workbook's journal's: it puts back the cells
+ * the last change wrote and removes the rule or chart it added.
  */
 import {
   analysisColumns,
@@ -15,7 +16,8 @@ import {
   type RecordScope,
 } from "../import/analysisPlan";
 import { listTables } from "../import/writer";
-import { readAnalysisTable, removeAnalysis, runAnalysis } from "../import/writerAnalysis";
+import { readAnalysisTable, runAnalysis } from "../import/writerAnalysis";
+import { undoLastChange } from "../import/writerJournal";
 import { thrownMessage } from "../import/internalError";
 import { byId, el, option } from "./dom";
 import { TABLE_WRITTEN } from "./write";
@@ -35,7 +37,8 @@ export function initAnalysePane(): void {
   const undo = byId<HTMLButtonElement>("analyse-undo");
   let table: AnalysisTable | undefined;
   let busy = false;
-  let last: { table: string; added: AddedItem } | null = null;
+  /** The last action this pane ran: Undo is offered until it is undone. */
+  let last: AddedItem | null = null;
 
   const say = (text: string, status = "") => {
     result.textContent = text;
@@ -115,7 +118,7 @@ export function initAnalysePane(): void {
     say("Writing…");
     const outcome = await runAnalysis(table.name, action, choice());
     busy = false;
-    if (outcome.added) last = { table: table.name, added: outcome.added };
+    if (outcome.added) last = outcome.added;
     say(outcome.message, outcome.status);
     await loadTable(); // the table's sheet holds more now; its analysis is known by name
     button.focus();
@@ -129,11 +132,12 @@ export function initAnalysePane(): void {
     if (!last) return;
     busy = true;
     render();
-    const said = await removeAnalysis(last.table, last.added);
+    // The journal undoes the last change PROD made to the workbook: this action, unless one came after it.
+    const undone = await undoLastChange();
     busy = false;
-    last = null;
-    say(said, said.startsWith("Removed") ? "done" : "failed");
-    render();
+    if (undone.status === "done") last = null;
+    say(undone.message, undone.status);
+    await loadTable();
     byId<HTMLButtonElement>("analyse-growth").focus();
   });
   tableSelect.addEventListener("change", () => void loadTable());
