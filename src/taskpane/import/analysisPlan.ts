@@ -114,7 +114,7 @@ export function missingFor(table: AnalysisTable | undefined, action: AnalysisAct
 }
 
 /** A structured reference to a table's column: T[Gold] or T[[Gold (oz)]], with [ ] # ' escaped by '. */
-export function columnRef(table: string, header: string): string {
+function columnRef(table: string, header: string): string {
   const escaped = header.replace(/['#[\]]/g, "'$&");
   return /^[A-Za-z0-9_]+$/.test(header) ? `${table}[${escaped}]` : `${table}[[${escaped}]]`;
 }

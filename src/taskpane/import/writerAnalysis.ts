@@ -139,7 +139,7 @@ export async function runAnalysis(
       return { stored, before, at: { row: table.row, col: right + 1 }, old: { rows: 0, cols: 0 } };
     });
     const { stored, before, at } = place;
-    const size = sizeOf(table, cols, action, choice.metric);
+    const size = sizeOf(table, cols, action);
     // What the cells held, for Undo (the journal): the new block and whatever the last run left there.
     const area = {
       sheet: table.sheet,
@@ -281,12 +281,7 @@ function stopped(e: unknown): ReturnType<typeof describeFailure> {
 }
 
 /** The block an action writes: rows and columns, header row included. */
-function sizeOf(
-  table: AnalysisTable,
-  cols: AnalysisColumns,
-  action: AnalysisAction,
-  metric: string,
-): { rows: number; cols: number } {
+function sizeOf(table: AnalysisTable, cols: AnalysisColumns, action: AnalysisAction): { rows: number; cols: number } {
   if (action !== "chart") return { rows: table.body.length + 1, cols: 1 };
   const series = Math.max(1, minesOf(table, cols).length);
   return { rows: monthsOf(table, cols).length + 1, cols: 1 + series };
