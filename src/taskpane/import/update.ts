@@ -257,7 +257,9 @@ export function planUpdate(plan: ImportPlan, existing: ExistingTable, choices: U
       differences.push(`The table has mines the file does not: ${listSome(absent, 8)} (their rows are kept).`);
   }
 
-  const append = planAppend(file, withKinds);
+  // Months the table has are compared, not "left as they are": that note of an append does not apply.
+  const appended = planAppend(file, withKinds);
+  const append = { ...appended, problems: appended.problems.filter((p) => p.code !== "already-present") };
   const unconfirmed = differences.length > 0 && !choices.confirmed;
   return {
     append,

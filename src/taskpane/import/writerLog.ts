@@ -40,7 +40,7 @@ export async function appendLog(excel: ExcelSession, rows: readonly string[][]):
 
 /**
  * After a change went in: keeps it in the undo journal and adds its rows to the log. The change
- * stands either way; the sentence returned (empty when both went well) says what could not be kept.
+ * stands either way; the sentence returned says where it is logged, and what could not be kept.
  */
 export async function recordAndLog(excel: ExcelSession, change: Change, log: LogEvent): Promise<string> {
   let note = "";
@@ -51,6 +51,7 @@ export async function recordAndLog(excel: ExcelSession, change: Change, log: Log
   }
   try {
     await appendLog(excel, logRows(log));
+    note += ` Logged on sheet ${LOG_SHEET}.`;
   } catch (e) {
     note += ` The import log could not be written: ${describeFailure(e).sentence}`;
   }
