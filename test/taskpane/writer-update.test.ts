@@ -7,10 +7,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { analyseImport, planAppend, planUpdate } from "../../src/taskpane/import/engine";
 import { writePlan, type WriteOptions } from "../../src/taskpane/import/writer";
-import { JOURNAL_SHEET, lastChange, undoLastChange } from "../../src/taskpane/import/writerJournal";
+import { lastChange, undoLastChange } from "../../src/taskpane/import/writerJournal";
 import { createExcelDouble, type DoubleOptions } from "../support/excel-double";
 import { GOLD, MONTH, monthlyRows, plan, serialOf } from "./writer-plans";
 
+/** The undo journal's veryHidden sheet (writerJournal.ts). */
+const JOURNAL_SHEET = "PROD undo";
 const today = new Date(Date.UTC(2017, 5, 1));
 function useDouble(opts: DoubleOptions = {}) {
   const d = createExcelDouble(opts);

@@ -25,7 +25,7 @@ import { describeFailure } from "./internalError";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
 
 /** The journal's sheet. veryHidden: only code can show it, so no one edits it by chance. */
-export const JOURNAL_SHEET = "PROD undo";
+const JOURNAL_SHEET = "PROD undo";
 
 /** Rows of a block read per request: a few columns of 5,000 rows stay far below 5 MB. */
 const READ_ROWS = 5_000;

@@ -10,12 +10,12 @@ import type { ExcelSession } from "./writerSession";
 /** Log rows written per request: eight short texts a row stay far below 5 MB. */
 const LOG_ROWS = 2_000;
 
-export async function appendLog(excel: ExcelSession, rows: readonly string[][]): Promise<void> {
+async function appendLog(excel: ExcelSession, rows: readonly string[][]): Promise<void> {
   await excel.run(async (context, sync) => {
     let ws = context.workbook.worksheets.getItemOrNullObject(LOG_SHEET);
     ws.load("isNullObject");
     await sync();
-    let next = 0;
+    let next: number;
     if (ws.isNullObject) {
       ws = context.workbook.worksheets.add(LOG_SHEET);
       const header = ws.getRangeByIndexes(0, 0, 1, LOG_HEADER.length);

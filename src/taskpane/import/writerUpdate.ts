@@ -70,7 +70,7 @@ export async function writeUpdate(
   }
 
   const base = { sheet: place.sheet, table: place.table, totalRows: rows, plan: diff.append, diff };
-  let stopped: Sent["stopped"] = null;
+  let stopped: Sent["stopped"];
   try {
     stopped = await writeChanges(excel, diff, cellAreas, opts);
   } catch (e) {

@@ -5,13 +5,15 @@ import {
   editedCells,
   entryToParts,
   indexWith,
-  MAX_ENTRIES,
   partRequests,
   partsToEntry,
   readIndex,
   refusedUndo,
   type JournalEntry,
 } from "../../../src/taskpane/import/journal";
+
+/** Entries the journal keeps (journal.ts). */
+const MAX_ENTRIES = 20;
 import { logRows, sourceOf } from "../../../src/taskpane/import/importLog";
 
 const entry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
