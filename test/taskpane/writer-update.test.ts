@@ -101,6 +101,12 @@ describe("Undo last change", () => {
     expect(out.message).toBe("Undone: import of march.csv into new table ProductionData.");
     expect(d.sheets.map((s) => s.name)).toEqual([JOURNAL_SHEET, "PROD import log"]);
     expect(d.settings.has("PROD.columnKinds.{1}")).toBe(false);
+    // The log keeps the import and says it was undone.
+    const log = d.sheets.find((s) => s.name === "PROD import log")!;
+    expect([1, 2].map((r) => log.cells.get(`${r},1`)?.value)).toEqual(["New table", "Undo"]);
+    expect(String(log.cells.get("2,7")?.value)).toMatch(
+      /^Undid the import of march\.csv into new table ProductionData of \d{4}-/,
+    );
     expect((await undoLastChange()).message).toBe("There is no change of PROD's to undo in this workbook.");
   });
 

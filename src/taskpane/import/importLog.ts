@@ -46,7 +46,7 @@ export function sourceOf(name: string, text: string | null): string {
 }
 
 /** "2026-11-29 15:04:05" in UTC. */
-function logTime(d: Date): string {
+export function logTime(d: Date): string {
   return d.toISOString().slice(0, 19).replace("T", " ");
 }
 

@@ -22,7 +22,7 @@ import type { UpdateChoices, UpdateDiff } from "./update";
 import { rowForWorkbook, rowsFromWorkbook } from "./workbookDates";
 import { belowTable, isAsKept, keepCopy, putBack, type KeptCopy, type TableArea } from "./writerCopy";
 import type { Captured } from "./writerJournal";
-import { recordAndLog } from "./writerLog";
+import { recordAndLog } from "./writerRecord";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
 import { writeUpdate } from "./writerUpdate";
 

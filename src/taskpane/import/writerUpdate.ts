@@ -13,7 +13,7 @@ import type { UpdateDiff } from "./update";
 import type { Sent, WriteOptions, WriteOutcome } from "./writer";
 import type { TableArea } from "./writerCopy";
 import { captureBefore, isAsCaptured, putBackCells, type Captured } from "./writerJournal";
-import { recordAndLog } from "./writerLog";
+import { recordAndLog } from "./writerRecord";
 import type { ExcelSession } from "./writerSession";
 
 /** Changed cells written per request (each its own small range). */
