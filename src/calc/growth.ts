@@ -117,12 +117,22 @@ function sumRange(values: Float64Array, a: number, z: number): number {
   return total;
 }
 
-/** The first month in first..last without a value, or null when every month has one. */
+/**
+ * The first month in first..last without a value, or null when every month has one. A window is at
+ * most 12 months, so without the table of next missing months (made for a spill) it is scanned: one
+ * period alone, a per-row formula's, then costs nothing that grows with the series.
+ */
 function firstMissing(w: WindowSums, first: MonthIndex, last: MonthIndex): MonthIndex | null {
   const a = first - w.first;
   const b = last - w.first;
   if (a < 0 || a >= w.n) return first;
-  const k = nextMissing(w)[a];
+  if (w.next === null) {
+    const end = Math.min(b, w.n - 1);
+    const values = w.values;
+    for (let k = a; k <= end; k++) if (values[k] !== values[k]) return w.first + k;
+    return b < w.n ? null : w.first + w.n;
+  }
+  const k = w.next[a];
   return k <= b ? w.first + k : null;
 }
 

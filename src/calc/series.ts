@@ -22,9 +22,20 @@ const FIRST_BUFFER_ROWS = 4096;
 /** Whole numbers up to here are years when typed as a period; in a dates column they are a mistake. */
 const LAST_YEAR_NUMBER = 2200;
 
-export interface SeriesLabels {
+interface SeriesLabels {
   dates?: string;
   values?: string;
+}
+
+/** The rows of a dates column that hold a month: row number and month of each, in row order. */
+export interface DatedRows {
+  count: number;
+  /** Row (0-based) of each dated row; entries from `count` on are unused. */
+  rows: Int32Array;
+  months: Int32Array;
+  /** Earliest and latest month of them (Infinity and -Infinity when there are none). */
+  lo: number;
+  hi: number;
 }
 
 /**
@@ -33,20 +44,41 @@ export interface SeriesLabels {
  * the empty-cell rule (reported.ts): an empty value is 0 up to the latest month with a non-zero
  * figure, and the months after it are not reported (NaN), whatever the order of the rows.
  */
-export function buildSeries(
+export function buildDatedSeries(
   dates: ArrayLike<unknown>,
   values: ArrayLike<unknown>,
   labels?: SeriesLabels,
-): MonthlySeries {
+): { series: MonthlySeries; datedRows: Int32Array } {
   const datesLabel = labels?.dates ?? "dates";
   const valuesLabel = labels?.values ?? "values";
-  const n = dates.length;
-  if (values.length !== n) {
+  checkSameSize(dates, values, datesLabel, valuesLabel);
+  const dated = readDatedRows(dates, datesLabel);
+  const series = assembleSeries(dated, null, dated.count, values, datesLabel, valuesLabel, "");
+  return { series, datedRows: dated.rows.subarray(0, dated.count) };
+}
+
+/**
+ * The series alone, for tests (the functions keep the dated rows too: buildDatedSeries).
+ * @internal
+ */
+export const buildSeries = (
+  dates: ArrayLike<unknown>,
+  values: ArrayLike<unknown>,
+  labels?: SeriesLabels,
+): MonthlySeries => buildDatedSeries(dates, values, labels).series;
+
+export function checkSameSize(a: ArrayLike<unknown>, b: ArrayLike<unknown>, aLabel: string, bLabel: string): void {
+  if (a.length !== b.length) {
     throw new CalcError(
       "value",
-      `${datesLabel} and ${valuesLabel} differ in size: ${n} and ${values.length} cells; give ranges of the same size`,
+      `${aLabel} and ${bLabel} differ in size: ${a.length} and ${b.length} cells; give ranges of the same size`,
     );
   }
+}
+
+/** The dated rows of a dates column (a header and blank rows skipped); an unreadable date throws, naming its row. */
+export function readDatedRows(dates: ArrayLike<unknown>, datesLabel: string): DatedRows {
+  const n = dates.length;
   // Row numbers and months of the dated rows only, so blank rows cost no memory.
   let datedRows: Int32Array = new Int32Array(Math.min(n, FIRST_BUFFER_ROWS));
   let datedMonths: Int32Array = new Int32Array(datedRows.length);
@@ -89,22 +121,53 @@ export function buildSeries(
     if (m < lo) lo = m;
     if (m > hi) hi = m;
   }
+  return { count, rows: datedRows, months: datedMonths, lo, hi };
+}
+
+/**
+ * The series of some dated rows: `pick[0..count)` indexes them (all of them, in order, when pick is
+ * null). The same month twice is an error naming both rows (and the mine, when one is named).
+ */
+export function assembleSeries(
+  dated: DatedRows,
+  pick: Int32Array | null,
+  count: number,
+  values: ArrayLike<unknown>,
+  datesLabel: string,
+  valuesLabel: string,
+  mine: string,
+): MonthlySeries {
   if (count === 0) return { first: 0, values: new Float64Array(0), rows: new Int32Array(0) };
+  const months = dated.months;
+  let lo = dated.lo;
+  let hi = dated.hi;
+  if (pick !== null) {
+    lo = Infinity;
+    hi = -Infinity;
+    for (let j = 0; j < count; j++) {
+      const m = months[pick[j]];
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+    }
+  }
   const span = hi - lo + 1;
   const dense = new Float64Array(span).fill(Number.NaN);
   const rows = new Int32Array(span).fill(-1);
   for (let j = 0; j < count; j++) {
-    const i = datedRows[j];
-    const k = datedMonths[j] - lo;
+    const d = pick === null ? j : pick[j];
+    const i = dated.rows[d];
+    const k = months[d] - lo;
     if (rows[k] !== -1) {
+      const forMine = mine === "" ? "" : ` for mine "${mine}"`;
       throw new CalcError(
         "value",
-        `${formatMonth(datedMonths[j])} appears twice in ${datesLabel}: row ${rows[k] + 1} and row ${i + 1}`,
+        `${formatMonth(months[d])} appears twice${forMine} in ${datesLabel}: row ${rows[k] + 1} and row ${i + 1}`,
       );
     }
     rows[k] = i;
     const v = values[i];
-    dense[k] = typeof v === "number" && Number.isFinite(v) ? v : cellNumber(v, i, valuesLabel);
+    // -0 is 0 (Excel has no negative zero): a series never depends on the sign of a zero cell.
+    dense[k] = typeof v === "number" && Number.isFinite(v) ? (v === 0 ? 0 : v) : cellNumber(v, i, valuesLabel);
   }
   dropUnreported(dense);
   return { first: lo, values: dense, rows };

@@ -9,7 +9,7 @@
 import { DATE_SYSTEM_SETTING, dateSystemOf, serialFrom1900, serialTo1900, type DateSystem } from "../calc/dateSystem";
 import { isYearNumber } from "../calc/periods";
 
-function workbookDateSystem(): DateSystem {
+export function workbookDateSystem(): DateSystem {
   const settings = typeof Office === "undefined" ? undefined : Office.context?.document?.settings;
   return dateSystemOf(settings?.get(DATE_SYSTEM_SETTING)) ?? "1900";
 }

@@ -19,6 +19,8 @@ import { guidanceProgressSpec } from "./progress";
  * @param [period] Month, quarter or year to measure ("Feb 2017", "Q1 2017", 2016, a date), or a range of them. Giving it selects the calendar form.
  * @param [basis] "month", "quarter", "year", "ytd" (year to date) or "ttm" (trailing twelve months). Default: the period's own kind.
  * @param [fiscal_year_start] Month the fiscal year starts (1-12, default 1); 4 for an April-March year. Used by "ytd" and "year".
+ * @param [mines] With a period: the column beside dates naming each row's mine (a table's Mine column). Each mine is its own series.
+ * @param [mine] The mine to answer for ([@Mine] in a table row), or a range of mines beside period. Omit it to answer each period for its own row's mine.
  * @returns The growth as a fraction (0.0869 = 8.69%); spills for ranges.
  */
 export function yoyGrowth(
@@ -27,8 +29,10 @@ export function yoyGrowth(
   period?: any[][],
   basis?: any,
   fiscal_year_start?: any,
+  mines?: any[][],
+  mine?: any[][],
 ): any[][] {
-  return runFunction(yoyGrowthSpec, [current_or_dates, prior_or_values, period, basis, fiscal_year_start]);
+  return runFunction(yoyGrowthSpec, [current_or_dates, prior_or_values, period, basis, fiscal_year_start, mines, mine]);
 }
 
 /**
@@ -50,10 +54,20 @@ export function guidanceRange(guidance: any[][], base?: any): any[][] {
  * @param [period] The month to check, or a range of months. Omit it to get one answer per row of dates.
  * @param [scope] "month" (the same calendar month in earlier years, default), "all" (every earlier month) or "ytd" (earlier months of the same year).
  * @param [output] "flag" (TRUE/FALSE, default), "previous" (the record to beat), "previous_period" (its month, as a date) or "margin" (value / previous - 1).
+ * @param [mines] The column beside dates naming each row's mine (a table's Mine column): each mine's months are compared with that mine's own.
+ * @param [mine] The mine to answer for ([@Mine] in a table row), or a range of mines beside period. Omit it to answer each row for its own mine.
  * @returns TRUE/FALSE or the chosen output; spills for a range or when period is omitted.
  */
-export function recordMonth(dates: any[][], values: any[][], period?: any[][], scope?: any, output?: any): any[][] {
-  return runFunction(recordMonthSpec, [dates, values, period, scope, output]);
+export function recordMonth(
+  dates: any[][],
+  values: any[][],
+  period?: any[][],
+  scope?: any,
+  output?: any,
+  mines?: any[][],
+  mine?: any[][],
+): any[][] {
+  return runFunction(recordMonthSpec, [dates, values, period, scope, output, mines, mine]);
 }
 
 /**
@@ -66,6 +80,8 @@ export function recordMonth(dates: any[][], values: any[][], period?: any[][], s
  * @param [output] One of "ytd", "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status". Omit it for a table of all of them.
  * @param [weights] "prior_year" (last year's monthly shape from the same data) or 12 cells, one per month from the first month of the year. Default: 1/12 a month.
  * @param [fiscal_year_start] Month the fiscal year starts (1-12, default 1); 4 for an April-March year.
+ * @param [mines] The column beside dates naming each row's mine (a table's Mine column). Then mine is required.
+ * @param [mine] The mine the guidance is for (one cell, for example [@Mine]); needed when mines is given.
  * @returns The chosen figure, or a two-column table of labels and values.
  */
 export function guidanceProgress(
@@ -76,8 +92,20 @@ export function guidanceProgress(
   output?: any,
   weights?: any[][],
   fiscal_year_start?: any,
+  mines?: any[][],
+  mine?: any[][],
 ): any[][] {
-  return runFunction(guidanceProgressSpec, [guidance, dates, values, as_of, output, weights, fiscal_year_start]);
+  return runFunction(guidanceProgressSpec, [
+    guidance,
+    dates,
+    values,
+    as_of,
+    output,
+    weights,
+    fiscal_year_start,
+    mines,
+    mine,
+  ]);
 }
 
 /**

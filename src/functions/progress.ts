@@ -1,6 +1,7 @@
 /**
- * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start]):
+ * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [mines], [mine]):
  * the year to date against a guidance range. Without output it spills a two-column table of labels and values.
+ * Guidance is for one mine: with mines, mine names it.
  */
 import { CalcError } from "../calc/errors";
 import { parseNumber } from "../calc/numbers";
@@ -12,7 +13,9 @@ import type { OutCell } from "./excel";
 import { guidanceRangeSpec } from "./guidanceRange";
 import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
-import { readSeries } from "./series";
+import { mineAt, mineList, mineNeedsMines, optionalCells } from "./mines";
+import { readSeries, readTable } from "./series";
+import type { MonthlySeries } from "../calc/series";
 
 export const guidanceProgressSpec = defineFunction(
   [
@@ -23,11 +26,13 @@ export const guidanceProgressSpec = defineFunction(
     choice("output", PROGRESS_OUTPUTS),
     optionalRange("weights"),
     integer("fiscal_year_start", 1, 12),
+    optionalCells("mines"),
+    optionalCells("mine"),
   ],
-  (guidance, dates, values, asOf, output, weights, fiscalYearStart): OutCell[][] => {
+  (guidance, dates, values, asOf, output, weights, fiscalYearStart, mines, mine): OutCell[][] => {
     const result = guidanceProgress({
       guidance: readGuidance(guidance),
-      series: readSeries(dates, values),
+      series: seriesOf(dates, values, mines, mine),
       asOf: parsePeriod(dateIn1900(singleCell(asOf), "periods"), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
@@ -36,6 +41,25 @@ export const guidanceProgressSpec = defineFunction(
     return PROGRESS_OUTPUTS.map((name) => [name, result[name]]);
   },
 );
+
+/** The series progress is measured on: the table's, or with mines, the named mine's (guidance is per mine). */
+function seriesOf(dates: Grid, values: Grid, mines: Grid | undefined, mine: Grid | undefined): MonthlySeries {
+  if (mines === undefined) {
+    if (mine !== undefined) throw mineNeedsMines();
+    return readSeries(dates, values);
+  }
+  const { table } = readTable(dates, values, mines);
+  if (mine === undefined) {
+    throw new CalcError(
+      "value",
+      `mine: none given; guidance is for one mine, so name it (mines holds ${mineList(table)})`,
+    );
+  }
+  const found = mineAt(table, singleCell(mine), mine.name);
+  if (found instanceof CalcError) throw found;
+  if (found.series instanceof CalcError) throw found.series;
+  return found.series;
+}
 
 /** Guidance exactly as GUIDANCE_RANGE reads it (text, {low, high} cells or one number), but only one of them. */
 function readGuidance(grid: Grid): { low: number; high: number } {

@@ -1,38 +1,94 @@
-/** The dates and values ranges of the calendar functions, read into a monthly series. */
+/** The dates, values and mines ranges of the calendar functions, read into monthly series (kept between calls). */
 import { CalcError } from "../calc/errors";
-import { buildSeries, type MonthlySeries } from "../calc/series";
-import { filledLength, toVector, vectorCells, type Grid, type Vector } from "./args";
-import { datesIn1900 } from "./dateSystem";
+import { buildMineSeries, wholeSeries, type MineSeries } from "../calc/mines";
+import type { MonthlySeries } from "../calc/series";
+import { datesIn1900, workbookDateSystem } from "./dateSystem";
+import { filledLength, toVector, type Grid, type Vector } from "./args";
+import { tableCache } from "./tableCache";
 
 /** The same range under the name the chosen form gives it ("dates" rather than "current_or_dates"). */
 export function renamed(grid: Grid, name: string): Grid {
   return { ...grid, name };
 }
 
-export interface SeriesInput {
-  series: MonthlySeries;
+/** What a table's columns build, shared by every call that is handed the same cells. */
+export interface Table {
+  /** Each mine's series by mine key (mineKey), in the order the mines first appear; without mines, one under "". */
+  readonly mines: ReadonlyMap<string, MineSeries>;
+  /** The same entries by each text the mines column holds on a dated row: [@Mine] is found without reading its name. */
+  readonly byCell: ReadonlyMap<unknown, MineSeries>;
+  readonly byMine: boolean;
+  /**
+   * Figures derived from one mine's series (its record columns for a scope…), made on first use:
+   * a per-row formula then finds them made. Each is a function of the series and its name alone.
+   */
+  readonly memo: Map<MineSeries, Map<string, unknown>>;
+}
+
+/**
+ * The kept tables: module state, which lives as long as the add-in's runtime. Exported for the bench
+ * and tests, which clear it and set how many are kept.
+ * @internal
+ */
+export const tables = tableCache<Table>();
+
+export interface TableInput {
+  table: Table;
   dates: Vector;
   /** Rows read: up to the last filled row of dates. */
   length: number;
 }
 
-export function readSeriesInput(datesGrid: Grid, valuesGrid: Grid): SeriesInput {
+/**
+ * The table for dates, values and (optionally) mines; all must be the same size. Values below the
+ * last date (a total, a note) have no month and are not read, nor are their mines.
+ */
+export function readTable(datesGrid: Grid, valuesGrid: Grid, minesGrid?: Grid): TableInput {
   const dates = toVector(datesGrid);
   const values = toVector(valuesGrid);
-  if (dates.length !== values.length) {
+  sameSize(dates, values);
+  const mines = minesGrid === undefined ? null : toVector(minesGrid);
+  if (mines !== null) sameSize(dates, mines);
+  const length = filledLength([dates]);
+  const labels = { dates: datesGrid.name, values: valuesGrid.name, mines: minesGrid?.name ?? "" };
+  // The date system is part of what a build reads: a table kept in one system is never reused in the other.
+  const tag = `${labels.dates}\u0000${labels.values}\u0000${labels.mines}\u0000${workbookDateSystem()}`;
+  const table = tables.get({ dates, values, mines, length, tag }, (kept, v, m): Table => {
+    const d = datesIn1900(kept.slice(), "dates"); // a copy: the kept cells stay as the workbook gave them
+    if (m === null) {
+      return { mines: new Map([["", wholeSeries(d, v, labels)]]), byCell: new Map(), byMine: false, memo: new Map() };
+    }
+    const mines = buildMineSeries(d, v, m, labels);
+    const byCell = new Map<unknown, MineSeries>();
+    for (const entry of mines.values()) for (const row of entry.rows) byCell.set(m[row], entry);
+    return { mines, byCell, byMine: true, memo: new Map() };
+  });
+  return { table, dates, length };
+}
+
+function sameSize(a: Vector, b: Vector): void {
+  if (a.length !== b.length) {
     throw new CalcError(
       "value",
-      `${datesGrid.name} and ${valuesGrid.name} differ in size: ${dates.length} and ${values.length} cells; ` +
+      `${a.grid.name} and ${b.grid.name} differ in size: ${a.length} and ${b.length} cells; ` +
         "give ranges of the same size",
     );
   }
-  // Aligned with dates: values below the last date (a total, a note) have no month and are not read.
-  const length = filledLength([dates]);
-  const series = buildSeries(datesIn1900(vectorCells(dates, length), "dates"), vectorCells(values, length), {
-    dates: datesGrid.name,
-    values: valuesGrid.name,
-  });
-  return { series, dates, length };
 }
 
-export const readSeries = (dates: Grid, values: Grid): MonthlySeries => readSeriesInput(dates, values).series;
+/** A figure derived from one mine's series, made once per table (`what` names it and everything it depends on). */
+export function derived<T>(table: Table, mine: MineSeries, what: string, make: () => T): T {
+  let made = table.memo.get(mine);
+  if (made === undefined) table.memo.set(mine, (made = new Map()));
+  if (made.has(what)) return made.get(what) as T;
+  const value = make();
+  made.set(what, value);
+  return value;
+}
+
+/** The one series of a table read without mines. */
+function onlySeries(table: Table): MonthlySeries {
+  return (table.mines.get("") as MineSeries).series as MonthlySeries;
+}
+
+export const readSeries = (dates: Grid, values: Grid): MonthlySeries => onlySeries(readTable(dates, values).table);

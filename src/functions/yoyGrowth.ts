@@ -1,20 +1,24 @@
 /**
  * =PROD.YOY_GROWTH: two forms on one name.
  *   (current, prior)                                   current/prior - 1, element by element
- *   (dates, values, period, [basis], [fiscal_year_start]) calendar windows from a monthly series
+ *   (dates, values, period, [basis], [fiscal_year_start], [mines], [mine])
+ *                                                      calendar windows from a monthly series (per mine)
  * The calendar form is used whenever period is given.
  */
 import { CalcError, calcErrorOf } from "../calc/errors";
-import { BASES, calendarGrowthColumns, growth, type Basis } from "../calc/growth";
+import { BASES, calendarGrowthColumns, growth, type Basis, type GrowthColumns } from "../calc/growth";
+import type { MineSeries } from "../calc/mines";
 import { parseNumber } from "../calc/numbers";
-import { parsePeriod } from "../calc/periods";
+import { parsePeriod, type Period } from "../calc/periods";
 import { readPeriods, type PeriodList } from "../calc/periodList";
 import { isEmptyOrZero, readFigure, reportsFigure } from "../calc/reported";
 import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { dateIn1900, datesIn1900 } from "./dateSystem";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
-import { readSeries, renamed } from "./series";
+import { answersFor, mineNeedsMines, optionalCells, type Answers } from "./mines";
+import { readTable, renamed } from "./series";
+import type { MonthlySeries } from "../calc/series";
 
 export const yoyGrowthSpec = defineFunction(
   [
@@ -23,15 +27,22 @@ export const yoyGrowthSpec = defineFunction(
     optionalRange("period"),
     choice("basis", BASES),
     integer("fiscal_year_start", 1, 12),
+    optionalCells("mines"),
+    optionalCells("mine"),
   ],
-  (first, second, period, basis, fiscalYearStart) => {
-    if (period !== undefined)
-      return calendar(renamed(first, "dates"), renamed(second, "values"), period, basis, fiscalYearStart);
+  (first, second, period, basis, fiscalYearStart, mines, mine) => {
+    if (period !== undefined) {
+      const dates = renamed(first, "dates");
+      return calendar(dates, renamed(second, "values"), period, basis, fiscalYearStart, mines, mine);
+    }
     if (basis !== undefined || fiscalYearStart !== undefined) {
       throw new CalcError(
         "value",
         "basis and fiscal_year_start need a period (the calendar form: dates, values, period)",
       );
+    }
+    if (mines !== undefined || mine !== undefined) {
+      throw new CalcError("value", "mines and mine need a period (the calendar form: dates, values, period)");
     }
     return twoArgument(renamed(first, "current"), renamed(second, "prior"));
   },
@@ -184,27 +195,31 @@ function figure(grid: Grid, r: number, c: number): number {
   return value;
 }
 
-/** Growth over calendar windows for each period of a cell or range, in one pass over the data. */
+/** Growth over calendar windows for each period of a cell or range (each for its mine), in one pass per mine. */
 function calendar(
   dates: Grid,
   values: Grid,
   period: Grid,
   basis: Basis | undefined,
   fiscalYearStart: number | undefined,
+  mines: Grid | undefined,
+  mine: Grid | undefined,
 ): ExcelRows {
-  const series = readSeries(dates, values);
-  const { rows, cols } = filledExtent([period], period.rows, period.cols);
-  const periods = readPeriods(datesIn1900(flatCells(period, rows, cols), "periods"));
-  const results = calendarGrowthColumns(series, periods, basis, fiscalYearStart);
+  if (mine !== undefined && mines === undefined) throw mineNeedsMines();
+  const { table } = readTable(dates, values, mines);
+  const answers = answersFor(table, period, mines, mine);
+  const { rows, cols } = answers;
+  const periods = readPeriods(datesIn1900(periodCells(period, answers), "periods"));
+  const results = growthByMine(answers, periods, basis, fiscalYearStart);
   const out: ExcelCell[][] = new Array(rows);
-  const v = results.values;
+  const v = results.growth.values;
   if (cols === 1) {
     // A column of periods, the usual spill: one row array per result, as Excel wants. Numbers and
     // errors get their rows from different places, so V8 keeps the number rows as unboxed doubles
     // (one shared allocation site would switch every row to boxed elements after the first error).
     for (let r = 0; r < rows; r++) {
       const x = v[r];
-      out[r] = x === x ? numberRow(x) : [toExcelError(errorAt(period, periods, results.errors, r, r, 0))];
+      out[r] = x === x ? numberRow(x) : [toExcelError(errorAt(answers, periods, results, r))];
     }
     return new ExcelRows(out);
   }
@@ -212,29 +227,97 @@ function calendar(
     const row: ExcelCell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
-      row[c] = v[i] === v[i] ? v[i] : toExcelError(errorAt(period, periods, results.errors, i, r, c));
+      row[c] = v[i] === v[i] ? v[i] : toExcelError(errorAt(answers, periods, results, i));
     }
     out[r] = row;
   }
   return new ExcelRows(out);
 }
 
-/**
- * The error for the period cell at (r, c), naming the cell. A cell that is not a period is read
- * again with its label only now (labels cost a string each); a window error gets the location added.
- */
-function errorAt(
-  period: Grid,
+/** The period cells of the answers, row by row (one period repeated when it is a single cell beside a range of mines). */
+function periodCells(period: Grid, answers: Answers): unknown[] {
+  const { rows, cols } = answers;
+  if (period.rows !== 1 || period.cols !== 1 || rows * cols === 1) return flatCells(period, rows, cols);
+  return new Array<unknown>(rows * cols).fill(period.at(0, 0));
+}
+
+/** Growth per answer, and the errors: those of a mine (shown as they are) kept apart from the others. */
+interface ByMine {
+  growth: GrowthColumns;
+  mineErrors: Set<CalcError> | null;
+}
+
+function growthByMine(
+  answers: Answers,
   periods: PeriodList,
-  errors: Map<number, CalcError>,
-  i: number,
-  r: number,
-  c: number,
-): CalcError {
-  const e = errors.get(i) as CalcError;
-  if (periods.others.get(i) === e) {
-    const cell = dateIn1900(period.at(r, c), "periods");
-    return attempt(undefined, () => parsePeriod(cell, cellLabel(period, r, c))) as CalcError;
+  basis: Basis | undefined,
+  fiscalYearStart: number | undefined,
+): ByMine {
+  const one = answers.one;
+  if (one !== null && !(one instanceof CalcError) && !(one.series instanceof CalcError)) {
+    return { growth: calendarGrowthColumns(one.series, periods, basis, fiscalYearStart), mineErrors: null };
   }
-  return isSingle(period) ? e : located(cellLabel(period, r, c), e);
+  const mineErrors = new Set<CalcError>();
+  const n = periods.length;
+  const values = new Float64Array(n).fill(Number.NaN);
+  const errors = new Map<number, CalcError>();
+  const fail = (i: number, e: CalcError) => {
+    const own = periods.others.get(i);
+    if (own instanceof CalcError) {
+      errors.set(i, own); // an unreadable period says so first, as without mines
+      return;
+    }
+    errors.set(i, e);
+    mineErrors.add(e);
+  };
+  // The answers of each mine together, so a spill over the table is one pass per mine.
+  const groups = new Map<MineSeries, number[]>();
+  for (let i = 0; i < n; i++) {
+    const m = one ?? answers.mineOf(i);
+    if (m instanceof CalcError) fail(i, m);
+    else if (m.series instanceof CalcError) fail(i, m.series);
+    else {
+      const list = groups.get(m);
+      if (list === undefined) groups.set(m, [i]);
+      else list.push(i);
+    }
+  }
+  for (const [m, at] of groups) {
+    const part = calendarGrowthColumns(m.series as MonthlySeries, subList(periods, at), basis, fiscalYearStart);
+    for (let j = 0; j < at.length; j++) {
+      values[at[j]] = part.values[j];
+      const e = part.errors.get(j);
+      if (e !== undefined) errors.set(at[j], e);
+    }
+  }
+  return { growth: { values, errors }, mineErrors };
+}
+
+/** The periods at the given positions, as a list of their own. */
+function subList(periods: PeriodList, at: readonly number[]): PeriodList {
+  const months = new Float64Array(at.length);
+  const others = new Map<number, Period | CalcError>();
+  for (let j = 0; j < at.length; j++) {
+    months[j] = periods.months[at[j]];
+    const o = periods.others.get(at[j]);
+    if (o !== undefined) others.set(j, o);
+  }
+  return { length: at.length, months, others };
+}
+
+/**
+ * The error of answer i, naming its cell. A cell that is not a period is read again with its label
+ * only now (labels cost a string each); a window error gets the location added; a mine's error already
+ * says which mine and where.
+ */
+function errorAt(answers: Answers, periods: PeriodList, results: ByMine, i: number): CalcError {
+  const e = results.growth.errors.get(i) as CalcError;
+  if (periods.others.get(i) === e) {
+    return attempt(undefined, () =>
+      parsePeriod(dateIn1900(answers.periodCell(i), "periods"), answers.periodLabel(i)),
+    ) as CalcError;
+  }
+  if (results.mineErrors?.has(e)) return e;
+  const where = answers.where(i);
+  return where === undefined ? e : located(where, e);
 }

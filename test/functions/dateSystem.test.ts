@@ -74,6 +74,15 @@ describe("why the setting matters", () => {
     expectError(yoyGrowth(dates["1904"], values, col("Feb 2017"), "ytd")[0][0], "#N/A", "no value for Jan 2016");
   });
 
+  it("a table kept for per-row formulas is not reused once the setting changes: the same cells, read again", () => {
+    use("1900");
+    expectError(yoyGrowth(dates["1904"], values, col("Feb 2017"), "ytd")[0][0], "#N/A", "no value for Jan 2016");
+    use("1904");
+    expect(yoyGrowth(dates["1904"], values, col("Feb 2017"), "ytd")[0][0]).toBeCloseTo(0.23939, 5);
+    use("1900");
+    expectError(yoyGrowth(dates["1904"], values, col("Feb 2017"), "ytd")[0][0], "#N/A", "no value for Jan 2016");
+  });
+
   it("no setting (a workbook never asked, or no Office at all) is the 1900 system", () => {
     expect(yoyGrowth(dates["1900"], values, col("Feb 2017"), "ytd")[0][0]).toBeCloseTo(0.23939, 5);
     delete (globalThis as any).Office;

@@ -50,11 +50,25 @@ const COLUMNS: Record<string, unknown[]> = {
   C: ["This year", 5208, 6736], // C2:C13: 2017 month by month, Jan and Feb reported
   E: ["Month", "Jan 2016", "Feb 2016", "Jan 2017", "Feb 2017", ...MONTHS_2017],
   F: ["Gold Production (oz)", 4512, 5125, 5208, 6736],
+  // The two-mine sheet of docs/functions.md (Cochilco, tonnes): February 2021 listed, not reported.
+  H: [
+    "Month",
+    ...["Nov 2019", "Jan 2020", "May 2020", "Oct 2020", "Dec 2020", "Jan 2021", "Feb 2021"].flatMap((m) => [m, m]),
+  ],
+  I: ["Mine", ...Array.from({ length: 14 }, (_, i) => (i % 2 === 0 ? "Codelco" : "Escondida"))],
+  J: ["Copper (t)", 155200, 103200, 118900, 100900, 144200, 93400, 159900, 99900, 157800, 104900, 142000, 84700],
 };
 /** Tables: name -> the sheet columns of its fields (header in row 1, body from row 2 to `last`). */
 const TABLES: Record<string, { fields: Record<string, string>; last: number }> = {
   ProductionData: { fields: { Month: "E", "Gold Production (oz)": "F" }, last: 15 },
+  Copper: { fields: { Month: "H", Mine: "I", "Copper (t)": "J" }, last: 15 },
 };
+
+/** Where a formula sits: the table it is filled down and the sheet row, for [Field] and [@Field]. */
+interface Place {
+  table: string;
+  row: number;
+}
 
 type Encoding = 0 | null | "";
 const ENCODINGS: [string, Encoding][] = [
@@ -72,8 +86,17 @@ const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + c
 const colLetters = (n: number): string =>
   (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
 
-/** A1, A2:B5, A:A or Table[Field] as the 2-D array Excel passes. */
-function rangeValues(ref: string, empty: Encoding): unknown[][] {
+/**
+ * A1, A2:B5, A:A, Table[Field] or [Field] as the 2-D array Excel passes; [@Field] is the field's cell
+ * in the sheet row the formula is in (`row`).
+ */
+function rangeValues(ref: string, empty: Encoding, place?: Place): unknown[][] {
+  const inTable = /^\[(@?)([^\]]+)\]$/.exec(ref);
+  if (inTable) {
+    if (place === undefined) throw new Error(`${ref} needs the table and row the formula is in`);
+    if (inTable[1] === "") return rangeValues(`${place.table}[${inTable[2]}]`, empty);
+    return rangeValues(`${TABLES[place.table].fields[inTable[2]]}${place.row}`, empty);
+  }
   const table = /^(\w+)\[([^\]]+)\]$/.exec(ref);
   if (table) {
     const t = TABLES[table[1]];
@@ -151,7 +174,7 @@ function parseArg(text: string): Arg | undefined {
     const rows = splitTop(text.slice(1, -1), ";").map((r) => splitTop(r, ",").map(literal));
     return rows.flat().some((v) => v === undefined) ? undefined : { kind: "array", rows };
   }
-  if (/^(\w+\[[^\]]+\]|[A-Z]+\d*:[A-Z]+\d*|[A-Z]+\d+)$/.test(text) && !/^[a-z]/.test(text))
+  if (/^(\w*\[@?[^\]]+\]|[A-Z]+\d*:[A-Z]+\d*|[A-Z]+\d+)$/.test(text) && !/^[a-z]/.test(text))
     return { kind: "ref", ref: text };
   return undefined;
 }
@@ -181,15 +204,35 @@ function examplesIn(text: string): Example[] {
 // ---- running them -------------------------------------------------------------------------------
 
 /** The arguments as Excel passes them: a range parameter gets a 2-D array, a single-value one a value. */
-function excelArgs(sig: Signature, args: Arg[], empty: Encoding): unknown[] {
+function excelArgs(sig: Signature, args: Arg[], empty: Encoding, place?: Place): unknown[] {
   return sig.params.map((p, i) => {
     const a = args[i] ?? { kind: "omitted" };
     if (a.kind === "omitted") return null;
     if (a.kind === "value") return p.range ? [[a.value]] : a.value;
     if (a.kind === "array") return a.rows;
-    const cells = rangeValues(a.ref, empty);
+    const cells = rangeValues(a.ref, empty, place);
     return p.range ? cells : cells[0][0];
   });
+}
+
+/**
+ * Where a formula is run: once, anywhere, for most; in every body row of its table for a formula filled
+ * down a table (one that refers to [@Field]) — the table that has every field it names.
+ */
+function placesOf(args: Arg[]): (Place | undefined)[] {
+  const fields = args.flatMap((a) =>
+    a.kind === "ref" && a.ref.startsWith("[") ? [a.ref.replace(/^\[@?|\]$/g, "")] : [],
+  );
+  if (fields.length === 0) return [undefined];
+  const tables = Object.keys(TABLES).filter((t) => fields.every((f) => f in TABLES[t].fields));
+  if (tables.length !== 1) throw new Error(`[${fields.join("], [")}]: ${tables.length} tables have these fields`);
+  const table = tables[0];
+  return Array.from({ length: TABLES[table].last - 1 }, (_, i) => ({ table, row: i + 2 }));
+}
+
+/** Runs an example's function in every place it is filled into; the results one under the other. */
+function runAll(sig: Signature, args: Arg[], empty: Encoding): unknown[][] {
+  return placesOf(args).flatMap((place) => sig.fn(...excelArgs(sig, args, empty, place)));
 }
 
 /** A result as a user sees it: values, and errors as code plus the message Excel shows. */
@@ -248,8 +291,7 @@ for (const e of examples.values()) {
   if (!sig) throw new Error(`${e.text}: no function ${e.name} in functions.ts`);
   for (const v of VARIANTS.slice(0, 3)) {
     const changed = v.apply(e, sig);
-    if (changed)
-      checks.push({ example: e.text, variant: v.name, run: (empty) => sig.fn(...excelArgs(sig, changed.args, empty)) });
+    if (changed) checks.push({ example: e.text, variant: v.name, run: (empty) => runAll(sig, changed.args, empty) });
   }
   sig.params.forEach((p, i) => {
     if (p.optional) return;
@@ -257,7 +299,7 @@ for (const e of examples.values()) {
     checks.push({
       example: e.text,
       variant: `${VARIANTS[3].name} (argument ${i + 1})`,
-      run: (empty) => sig.fn(...excelArgs(sig, args, empty)),
+      run: (empty) => runAll(sig, args, empty),
     });
   });
 }
@@ -267,6 +309,16 @@ describe('the documented examples give identical results with 0, null and "" for
     const names = new Set([...examples.values()].map((e) => e.name));
     expect([...names].sort()).toEqual([...sigs.keys()].sort());
     expect(examples.size).toBeGreaterThanOrEqual(14);
+  });
+
+  it("runs the mine forms of the docs: each function that takes mines, per row and as a spill", () => {
+    const withMines = [...examples.values()].filter((e) => {
+      const params = sigs.get(e.name)!.params.length;
+      // mines and mine are the last two parameters of the three functions that take them (7 or more).
+      return params >= 7 && e.args[params - 2] !== undefined && e.args[params - 2].kind !== "omitted";
+    });
+    expect(new Set(withMines.map((e) => e.name))).toEqual(new Set(["YOY_GROWTH", "RECORD_MONTH", "GUIDANCE_PROGRESS"]));
+    expect(withMines.some((e) => e.args.some((a) => a.kind === "ref" && a.ref.startsWith("[@")))).toBe(true);
   });
 
   it.each(checks.map((c) => [`${c.example} ${c.variant}`, c] as const))("%s", (_name, check) => {

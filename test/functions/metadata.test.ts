@@ -27,9 +27,9 @@ describe("functions.json from the JSDoc of functions.ts", () => {
     const fns = await metadata();
     const byId = new Map(fns.map((f) => [f.id, f]));
     const expected: Record<string, string[]> = {
-      YOY_GROWTH: ["current_or_dates", "prior_or_values", "period", "basis", "fiscal_year_start"],
+      YOY_GROWTH: ["current_or_dates", "prior_or_values", "period", "basis", "fiscal_year_start", "mines", "mine"],
       GUIDANCE_RANGE: ["guidance", "base"],
-      RECORD_MONTH: ["dates", "values", "period", "scope", "output"],
+      RECORD_MONTH: ["dates", "values", "period", "scope", "output", "mines", "mine"],
     };
     for (const [id, names] of Object.entries(expected)) {
       const f = byId.get(id);
@@ -51,6 +51,10 @@ describe("functions.json from the JSDoc of functions.ts", () => {
       ["RECORD_MONTH", "dates"],
       ["RECORD_MONTH", "values"],
       ["RECORD_MONTH", "period"],
+      ["YOY_GROWTH", "mines"],
+      ["YOY_GROWTH", "mine"],
+      ["RECORD_MONTH", "mines"],
+      ["RECORD_MONTH", "mine"],
     ]) {
       expect(param(id, name).dimensionality, `${id}.${name}`).toBe("matrix");
     }
@@ -62,6 +66,10 @@ describe("functions.json from the JSDoc of functions.ts", () => {
       ["RECORD_MONTH", "period"],
       ["RECORD_MONTH", "scope"],
       ["RECORD_MONTH", "output"],
+      ["YOY_GROWTH", "mines"],
+      ["YOY_GROWTH", "mine"],
+      ["RECORD_MONTH", "mines"],
+      ["RECORD_MONTH", "mine"],
     ]) {
       expect(param(id, name).optional, `${id}.${name}`).toBe(true);
     }

@@ -313,6 +313,17 @@ export const series: fc.Arbitrary<SeriesCase> = fc
     return { dates: shape(d), values: shape(v), start, n };
   });
 
+/** A mines column beside a series' dates (same shape): a few names in any spelling, now and then a blank or junk cell. */
+export const minesNear = (c: SeriesCase): fc.Arbitrary<unknown[][]> => {
+  const asRow = c.dates.length === 1 && c.dates[0].length > 1;
+  const size = asRow ? c.dates[0].length : c.dates.length;
+  const name = fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom("Mine A", "mine a", "Mine B", " MINE  B ", "Mine C") },
+    { weight: 1, arbitrary: cell },
+  );
+  return fc.array(name, { minLength: size, maxLength: size }).map((xs) => (asRow ? [xs] : xs.map((x) => [x])));
+};
+
 /** A period inside or near a series' months, as a serial, month text, quarter or year. */
 export const periodNear = (c: SeriesCase): fc.Arbitrary<unknown> =>
   fc

@@ -16,6 +16,7 @@ import {
   arg,
   cell,
   figure,
+  minesNear,
   period,
   periodNear,
   plausibleText,
@@ -112,6 +113,19 @@ function argFor(name: string, s: SeriesCase): fc.Arbitrary<unknown> {
       choices("prior_year", undefined, null),
       range(figure, 12),
       fc.array(figure, { minLength: 12, maxLength: 12 }).map((xs) => [xs]),
+    );
+  if (n === "mines")
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      { weight: 4, arbitrary: minesNear(s) },
+      { weight: 1, arbitrary: arg(cell) },
+    );
+  if (n === "mine")
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.constant(undefined) },
+      { weight: 4, arbitrary: fc.constantFrom("Mine A", "MINE B", "Mine Z").map((x) => [[x]]) },
+      { weight: 1, arbitrary: range(fc.constantFrom("Mine A", "Mine B", null, 0), 4) },
+      { weight: 1, arbitrary: arg(cell) },
     );
   if (/guidance/.test(n)) return guidance;
   if (/stated/.test(n)) return fc.oneof(plausibleText, text, range(plausibleText, 2), figure);

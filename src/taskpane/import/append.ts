@@ -5,6 +5,7 @@
  * renamed header still matches), metric columns and tables without stored kinds by header name.
  */
 import { attempt, CalcError } from "../../calc/errors";
+import { mineKey } from "../../calc/mines";
 import { formatMonth, type MonthIndex } from "../../calc/months";
 import { toMonth } from "../../calc/periods";
 import { collapseSpaces } from "../../calc/vocabulary";
@@ -57,7 +58,7 @@ function appendPlan(plan: ImportPlan, existing: ExistingTable): ImportPlan {
   }
   const monthAt = target[monthPlan] as number;
   const mineAt = minePlan >= 0 ? (target[minePlan] as number) : -1;
-  const key = (mine: unknown, month: MonthIndex) => `${mineAt >= 0 ? norm(mine) : ""}\u0001${month}`;
+  const key = (mine: unknown, month: MonthIndex) => `${mineAt >= 0 ? (mineKey(mine) ?? "") : ""}\u0001${month}`;
 
   const present = new Set<string>();
   for (const r of tableRows) {
