@@ -92,6 +92,52 @@ describe("update through the writer", () => {
   });
 });
 
+describe("update: differences are answered before anything is written", () => {
+  it("a metric the table lacks, or unconfirmed other mines: refused with the difference, nothing written", async () => {
+    const d = useDouble();
+    await writePlan(analyseImport(MARCH, { today }).plan, opts());
+    const calls = d.calls.length;
+    const renamed = analyseImport(`Month,Gold production (koz)\nFeb 2017,6.733\n`, { today }).plan;
+    const out = await writePlan(renamed, opts({ target: update }));
+    expect(out.status).toBe("refused");
+    expect(out.message).toBe(
+      'Nothing was written to ProductionData: The table has no column for "Gold production (koz)": choose the table column each updates, or leave it out.',
+    );
+    expect(d.calls.slice(calls).some((c) => c.op.startsWith("range.") && c.op !== "load")).toBe(false);
+    // Mapped and confirmed, it goes in as given (koz figures into an oz column: the pane said so).
+    const mapped = await writePlan(
+      renamed,
+      opts({
+        target: { ...update, choices: { metricMap: { "Gold production (koz)": "Gold (oz)" }, confirmed: true } },
+      }),
+    );
+    expect(mapped.status).toBe("done");
+    expect(d.cell("Production", "B3")?.value).toBe(6.733);
+  });
+
+  it("a table PROD did not create is refused until its columns are confirmed", async () => {
+    useDouble({
+      sheets: {
+        Data: [
+          ["Month", "Gold (oz)"],
+          [serialOf(2017, 2), 6736],
+        ],
+      },
+      tables: [{ name: "Gold", sheet: "Data", address: "A1:B2" }],
+    });
+    const april = analyseImport(APRIL, { today }).plan;
+    const out = await writePlan(april, opts({ target: { kind: "update", table: "Gold" } }));
+    expect(out.message).toBe(
+      "Nothing was written to Gold: confirm which columns hold the month, the mine and the metrics first.",
+    );
+    const confirmed = await writePlan(
+      april,
+      opts({ target: { kind: "update", table: "Gold", choices: { kinds: ["month", "number"] } } }),
+    );
+    expect(confirmed.message).toMatch(/^Updated table Gold: 1 cell changed \(1 restated\), 2 rows added/);
+  });
+});
+
 describe("Undo last change", () => {
   it("takes back a new table: its sheet, its stored column kinds; the log stays", async () => {
     const d = useDouble();

@@ -197,10 +197,10 @@ function updateRefusal(diff: UpdateDiff, place: Place, name: string): WriteOutco
   };
   if (diff.blocked) {
     const why = diff.needsKinds
-      ? "confirm which columns hold the month, the mine and the metrics first"
+      ? "confirm which columns hold the month, the mine and the metrics first."
       : diff.differences.length > 0
         ? diff.differences.join(" ")
-        : "the new rows have errors (listed above)";
+        : "the new rows have errors (listed above).";
     return { ...base, status: "refused", message: `Nothing was written to ${name}: ${why}` };
   }
   if (diff.append.rows.length === 0 && diff.changes.length === 0) {
