@@ -68,11 +68,11 @@ export interface JournalIndex {
 }
 
 /** Characters per journal cell: Excel keeps at most 32,767 in a cell. */
-export const PART_CHARS = 30_000;
+const PART_CHARS = 30_000;
 /** Bytes of journal text per request: 4 MB leaves room for the envelope under Excel on the web's 5 MB. */
-export const PART_BYTES_PER_REQUEST = 4_000_000;
+const PART_BYTES_PER_REQUEST = 4_000_000;
 /** Entries kept; the oldest goes when one more is recorded. */
-export const MAX_ENTRIES = 20;
+const MAX_ENTRIES = 20;
 
 /** An entry as text parts of at most PART_CHARS characters each (never splitting a surrogate pair). */
 export function entryToParts(entry: JournalEntry, partChars = PART_CHARS): string[] {
@@ -160,14 +160,14 @@ export function indexWith(
 }
 
 /** "A1"-style column letters for a 0-based column. */
-export function columnName(col: number): string {
+function columnName(col: number): string {
   let s = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 /** "Production!C5" for a 0-based cell. */
-export function cellAddress(sheet: string, row: number, col: number): string {
+function cellAddress(sheet: string, row: number, col: number): string {
   const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${columnName(col)}${row + 1}`;
 }

@@ -80,7 +80,7 @@ function figureOf(v: unknown): number | null {
 const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Kinds guessed from a table's cells, for the question asked when none are stored. */
-export function guessKinds(existing: ExistingTable): ColumnKind[] {
+function guessKinds(existing: ExistingTable): ColumnKind[] {
   const rows = existing.rows.slice(0, 50);
   const guessed = existing.header.map((h, j): ColumnKind => {
     const cells = rows.map((r) => r[j]).filter((v) => v !== "" && v !== null && v !== undefined);
@@ -257,7 +257,9 @@ export function planUpdate(plan: ImportPlan, existing: ExistingTable, choices: U
       differences.push(`The table has mines the file does not: ${listSome(absent, 8)} (their rows are kept).`);
   }
 
-  const append = planAppend(file, withKinds);
+  // Months the table has are compared, not "left as they are": that note of an append does not apply.
+  const appended = planAppend(file, withKinds);
+  const append = { ...appended, problems: appended.problems.filter((p) => p.code !== "already-present") };
   const unconfirmed = differences.length > 0 && !choices.confirmed;
   return {
     append,
@@ -274,7 +276,7 @@ export function planUpdate(plan: ImportPlan, existing: ExistingTable, choices: U
 }
 
 /** "6,736 → 6,733" for the pane and the log. */
-export function showFigure(v: unknown): string {
+function showFigure(v: unknown): string {
   if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 6 });
   if (v === "" || v === null || v === undefined) return "(blank)";
   return String(v);

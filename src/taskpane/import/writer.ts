@@ -22,7 +22,7 @@ import type { UpdateChoices, UpdateDiff } from "./update";
 import { rowForWorkbook, rowsFromWorkbook } from "./workbookDates";
 import { belowTable, isAsKept, keepCopy, putBack, type KeptCopy, type TableArea } from "./writerCopy";
 import type { Captured } from "./writerJournal";
-import { recordAndLog } from "./writerLog";
+import { recordAndLog } from "./writerRecord";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
 import { writeUpdate } from "./writerUpdate";
 
@@ -197,10 +197,10 @@ function updateRefusal(diff: UpdateDiff, place: Place, name: string): WriteOutco
   };
   if (diff.blocked) {
     const why = diff.needsKinds
-      ? "confirm which columns hold the month, the mine and the metrics first"
+      ? "confirm which columns hold the month, the mine and the metrics first."
       : diff.differences.length > 0
         ? diff.differences.join(" ")
-        : "the new rows have errors (listed above)";
+        : "the new rows have errors (listed above).";
     return { ...base, status: "refused", message: `Nothing was written to ${name}: ${why}` };
   }
   if (diff.append.rows.length === 0 && diff.changes.length === 0) {

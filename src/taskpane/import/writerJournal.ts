@@ -21,11 +21,13 @@ import {
   type JournalEntry,
   type JournalIndex,
 } from "./journal";
+import { logRows, logTime } from "./importLog";
 import { describeFailure } from "./internalError";
+import { appendLog } from "./writerLog";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
 
 /** The journal's sheet. veryHidden: only code can show it, so no one edits it by chance. */
-export const JOURNAL_SHEET = "PROD undo";
+const JOURNAL_SHEET = "PROD undo";
 
 /** Rows of a block read per request: a few columns of 5,000 rows stay far below 5 MB. */
 const READ_ROWS = 5_000;
@@ -230,6 +232,10 @@ export interface UndoOutcome {
  */
 export async function undoLastChange(opts: { onCellEdit?: OnCellEdit } = {}): Promise<UndoOutcome> {
   const excel = new ExcelSession(opts.onCellEdit);
+  return excel.together(() => undoIn(excel));
+}
+
+async function undoIn(excel: ExcelSession): Promise<UndoOutcome> {
   try {
     await excel.askAboutCellEdit();
     const loaded = await excel.run(async (context, sync) => {
@@ -287,7 +293,25 @@ export async function undoLastChange(opts: { onCellEdit?: OnCellEdit } = {}): Pr
       context.workbook.application.calculate(Excel.CalculationType.recalculate);
       await sync();
     });
-    return { status: "done", message: `Undone: ${entry.what}.`, entry };
+    let logged = "";
+    try {
+      const event = {
+        when: new Date(),
+        action: "Undo",
+        table: "",
+        source: "",
+        layout: "",
+        rowsAdded: 0,
+        cellsUpdated: 0,
+      };
+      await appendLog(
+        excel,
+        logRows({ ...event, detail: `Undid the ${entry.what} of ${logTime(new Date(entry.when))} UTC` }),
+      );
+    } catch (e) {
+      logged = ` The import log could not be written: ${describeFailure(e).sentence}`;
+    }
+    return { status: "done", message: `Undone: ${entry.what}.${logged}`, entry };
   } catch (e) {
     return { status: "failed", message: `${describeFailure(e).sentence} The undo did not finish; check the table.` };
   }

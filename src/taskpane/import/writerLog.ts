@@ -2,9 +2,7 @@
  * Appends rows to the import log sheet (importLog.ts), making it with its header when absent. Every
  * cell is formatted "@" before its text lands, so a source line such as "=cmd" stays text.
  */
-import { LOG_HEADER, LOG_SHEET, logRows, type LogEvent } from "./importLog";
-import { describeFailure } from "./internalError";
-import { recordChange, type Change } from "./writerJournal";
+import { LOG_HEADER, LOG_SHEET } from "./importLog";
 import type { ExcelSession } from "./writerSession";
 
 /** Log rows written per request: eight short texts a row stay far below 5 MB. */
@@ -15,7 +13,7 @@ export async function appendLog(excel: ExcelSession, rows: readonly string[][]):
     let ws = context.workbook.worksheets.getItemOrNullObject(LOG_SHEET);
     ws.load("isNullObject");
     await sync();
-    let next = 0;
+    let next: number;
     if (ws.isNullObject) {
       ws = context.workbook.worksheets.add(LOG_SHEET);
       const header = ws.getRangeByIndexes(0, 0, 1, LOG_HEADER.length);
@@ -36,23 +34,4 @@ export async function appendLog(excel: ExcelSession, rows: readonly string[][]):
       await sync();
     }
   });
-}
-
-/**
- * After a change went in: keeps it in the undo journal and adds its rows to the log. The change
- * stands either way; the sentence returned (empty when both went well) says what could not be kept.
- */
-export async function recordAndLog(excel: ExcelSession, change: Change, log: LogEvent): Promise<string> {
-  let note = "";
-  try {
-    await recordChange(excel, change);
-  } catch (e) {
-    note += ` It could not be kept for Undo: ${describeFailure(e).sentence}`;
-  }
-  try {
-    await appendLog(excel, logRows(log));
-  } catch (e) {
-    note += ` The import log could not be written: ${describeFailure(e).sentence}`;
-  }
-  return note;
 }

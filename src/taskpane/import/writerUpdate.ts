@@ -13,7 +13,7 @@ import type { UpdateDiff } from "./update";
 import type { Sent, WriteOptions, WriteOutcome } from "./writer";
 import type { TableArea } from "./writerCopy";
 import { captureBefore, isAsCaptured, putBackCells, type Captured } from "./writerJournal";
-import { recordAndLog } from "./writerLog";
+import { recordAndLog } from "./writerRecord";
 import type { ExcelSession } from "./writerSession";
 
 /** Changed cells written per request (each its own small range). */
@@ -70,7 +70,7 @@ export async function writeUpdate(
   }
 
   const base = { sheet: place.sheet, table: place.table, totalRows: rows, plan: diff.append, diff };
-  let stopped: Sent["stopped"] = null;
+  let stopped: Sent["stopped"];
   try {
     stopped = await writeChanges(excel, diff, cellAreas, opts);
   } catch (e) {
