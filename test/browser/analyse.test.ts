@@ -160,11 +160,18 @@ describe("Analyse in Chromium, on a two-mine table", { timeout: 120_000 }, () =>
     ]);
     await page.screenshot({ path: join(RESULTS, "analyse-chart-twice.png"), fullPage: true });
 
+    // One journal: Import / update's Undo last change names the chart too.
+    await expect
+      .poll(() => page.locator("#undo-last").textContent())
+      .toBe("Last change: chart for Copper (t) of ProductionData.");
     await page.locator("#analyse-undo").click();
     await expect.poll(() => result(page)).toBe("Undone: chart for Copper (t) of ProductionData.");
     // The re-run's cells go back to the first run's; the chart it drew is removed.
     expect(await double(page, "d.charts.length")).toBe(0);
     expect(await page.locator("#analyse-undo").isHidden()).toBe(true);
+    await expect
+      .poll(() => page.locator("#undo-last").textContent())
+      .toBe("Last change: chart for Copper (t) of ProductionData.");
   });
 
   it("values only: numbers a colleague without PROD can read, and no formula anywhere", async () => {

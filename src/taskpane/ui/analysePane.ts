@@ -20,6 +20,7 @@ import { readAnalysisTable, runAnalysis } from "../import/writerAnalysis";
 import { undoLastChange } from "../import/writerJournal";
 import { thrownMessage } from "../import/internalError";
 import { byId, el, option } from "./dom";
+import { JOURNAL_CHANGED } from "./undo";
 import { TABLE_WRITTEN } from "./write";
 
 const ACTIONS: { action: AnalysisAction; id: string; label: string }[] = [
@@ -118,7 +119,10 @@ export function initAnalysePane(): void {
     say("Writing…");
     const outcome = await runAnalysis(table.name, action, choice());
     busy = false;
-    if (outcome.added) last = outcome.added;
+    if (outcome.added) {
+      last = outcome.added;
+      document.dispatchEvent(new CustomEvent(JOURNAL_CHANGED, { detail: "change" }));
+    }
     say(outcome.message, outcome.status);
     await loadTable(); // the table's sheet holds more now; its analysis is known by name
     button.focus();
@@ -136,9 +140,16 @@ export function initAnalysePane(): void {
     const undone = await undoLastChange();
     busy = false;
     if (undone.status === "done") last = null;
+    document.dispatchEvent(new CustomEvent(JOURNAL_CHANGED, { detail: "analyse-undo" }));
     say(undone.message, undone.status);
     await loadTable();
     byId<HTMLButtonElement>("analyse-growth").focus();
+  });
+  // Undo last change (Import / update) undid an entry: this section's last action may be gone.
+  document.addEventListener(JOURNAL_CHANGED, (e) => {
+    if ((e as CustomEvent<string>).detail !== "undo") return;
+    last = null;
+    void loadTable();
   });
   tableSelect.addEventListener("change", () => void loadTable());
   metricSelect.addEventListener("change", render);

@@ -36,8 +36,18 @@ export function initUndo(pane: Pane): void {
       result.textContent = outcome.message;
       result.className = `result ${outcome.status}`;
       await showLastChange(pane);
-      if (outcome.status === "done") void pane.renderTarget();
+      if (outcome.status === "done") {
+        void pane.renderTarget();
+        document.dispatchEvent(new CustomEvent(JOURNAL_CHANGED, { detail: "undo" }));
+      }
     })();
+  });
+  // Another section (Analyse) changed the journal: the last change named here is its.
+  document.addEventListener(JOURNAL_CHANGED, (e) => {
+    if ((e as CustomEvent<string>).detail !== "undo") void showLastChange(pane);
   });
   void showLastChange(pane);
 }
+
+/** The event a section sends when it added to the undo journal ("change") or undid its last entry ("undo"). */
+export const JOURNAL_CHANGED = "prod-journal-changed";
