@@ -272,4 +272,33 @@ describe("next month's release: update, restatements, undo, the log", { timeout:
     ]);
     expect(await page.locator("#import-run").isEnabled()).toBe(true);
   });
+
+  it("a metric named differently in the release: shown, and nothing is written until it is mapped to a table column", async () => {
+    const page = await open(MARCH_TABLE);
+    await page.setInputFiles(
+      "#import-file",
+      csv("dynacor-2017-04-renamed.csv", 'Month,Gold production (oz)\nFeb 2017,"6,733"\nMar 2017,"5,184"\n'),
+    );
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    await page.locator("#import-target-update").check();
+    await page.locator("#import-update-map").waitFor({ state: "visible", timeout: 15_000 });
+    expect(await page.locator("#import-update-difference-list li").allTextContents()).toEqual([
+      'The table has no column for "Gold production (oz)": choose the table column each updates, or leave it out.',
+    ]);
+    expect(await page.locator("#import-run").isDisabled()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, "update-metric-to-map.png"), fullPage: true });
+    await page.locator("#import-update-map-0").selectOption("Gold (oz)");
+    await expect
+      .poll(() => page.locator("#import-update-changes li").allTextContents())
+      .toEqual(["Feb 2017, Gold (oz): 6,736 → 6,733 (restated)"]);
+    expect(await page.locator("#import-update-differences").isHidden()).toBe(true);
+    expect(await page.locator("#import-run").isEnabled()).toBe(true);
+    expect(await double(page, `d.calls.filter((c) => c.op === "range.values").length`)).toBe(0);
+    await page.locator("#import-run").click();
+    await expect
+      .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
+      .toBe(
+        "Updated table ProductionData: 1 cell changed (1 restated), 1 row added (Mar 2017 (1 row)). Logged on sheet PROD import log.",
+      );
+  });
 });
