@@ -88,7 +88,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
       note.textContent = "";
       if (a) {
         renderPreview(a.plan);
-        renderProblems(a.plan);
+        renderProblems(a.plan, a.lineSummary);
       }
       return;
     }
@@ -104,7 +104,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
     note.textContent = p.note;
     if (p.plan) {
       renderPreview(p.plan);
-      renderProblems(p.plan);
+      renderProblems(p.plan, a.lineSummary);
     }
   };
 }
@@ -138,7 +138,7 @@ async function showUpdate(pane: Pane, table: string, read: number, latest: () =>
   pane.state.updateDiff = diff;
   note.textContent = "";
   renderPreview(diff.append);
-  renderProblems(diff.append);
+  renderProblems(diff.append, a.lineSummary);
   renderUpdate(pane, diff, table, existing.header);
   pane.updateControls();
 }
