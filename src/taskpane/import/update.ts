@@ -13,7 +13,14 @@ import { collapseSpaces } from "../../calc/vocabulary";
 import { planAppend } from "./append";
 import { count, counted, listSome } from "./format";
 import { cleanHeader } from "./header";
-import type { ColumnKind, ExistingTable, ImportPlan, PlannedCell, PlannedColumn } from "./types";
+import {
+  NO_FIGURE,
+  type ColumnKind,
+  type ExistingTable,
+  type ImportPlan,
+  type PlannedCell,
+  type PlannedColumn,
+} from "./types";
 
 /** What the user decided about the differences the pane showed. */
 export interface UpdateChoices {
@@ -217,7 +224,8 @@ export function planUpdate(plan: ImportPlan, existing: ExistingTable, choices: U
       if (col === undefined || c.kind === "month" || c.kind === "mine") return;
       const now = existing.rows[i][col];
       const v = r[j];
-      if (v === null || v === "") {
+      // The plan writes a metric cell the file gives no figure for as NO_FIGURE ("n/a"): never over a figure.
+      if (v === null || v === "" || (c.kind === "number" && v === NO_FIGURE)) {
         if (figureOf(now) !== null || (now !== "" && now !== null && now !== undefined)) keptNoFigure++;
         return;
       }
