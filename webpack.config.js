@@ -40,6 +40,22 @@ async function devServerHttps() {
   return { key, cert };
 }
 
+/*
+ * Each function's page of the docs (docs/functions/<NAME>.md), opened from the pane's Functions
+ * reference. Until the reference is split into one page per function, every such path serves the
+ * whole reference (docs/functions.md), so no link of the pane is ever a 404.
+ */
+function functionDocPages() {
+  const fs = require("fs");
+  const names = [...fs.readFileSync("src/functions/functions.ts", "utf8").matchAll(/@customfunction (\w+)/g)].map(
+    (m) => m[1],
+  );
+  return names.map((name) => {
+    const page = `docs/functions/${name}.md`;
+    return { from: fs.existsSync(page) ? page : "docs/functions.md", to: `docs/functions/${name}.md` };
+  });
+}
+
 module.exports = async (env, argv) => {
   const base = baseUrl();
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -87,6 +103,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          ...functionDocPages(),
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -4,6 +4,8 @@
  * waiting — Excel can take a while to start the add-in, and giving up would hide the import for the
  * whole session; it appears as soon as Office is ready.
  */
+import { initAnalysePane } from "./ui/analysePane";
+import { initFunctionLinks } from "./ui/functionLinks";
 import { initImportPane } from "./ui/importPane";
 import { mountReleaseCheck } from "./ui/releaseCheck";
 
@@ -24,6 +26,7 @@ function say(text: string, className = ""): void {
 }
 
 async function start() {
+  initFunctionLinks();
   const importSection = document.getElementById("import");
   // office.js loads with a plain <script> before this bundle: if it is missing, it could not be loaded.
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
@@ -42,6 +45,7 @@ async function start() {
   if (importSection) {
     importSection.hidden = false;
     initImportPane();
+    initAnalysePane();
   }
   const releaseSection = document.getElementById("release-check");
   if (releaseSection) {

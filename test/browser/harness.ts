@@ -98,7 +98,12 @@ ${doubleScript()}
       });
     },
     actions: { associate: function () {} },
-    context: { requirements: double.requirements, document: { settings: double.documentSettings } },
+    context: {
+      requirements: double.requirements,
+      document: { settings: double.documentSettings },
+      // Pages the add-in opened in the user's browser, in order.
+      ui: { openBrowserWindow: function (url) { (window.__opened = window.__opened || []).push(url); } },
+    },
   };
   function CfError(code, message) { this.code = code; this.message = message; }
   // The functions bundle registers each function here, as in Excel's shared runtime: tests call them by id.

@@ -212,10 +212,11 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
           values: d.tableValues("ProductionData"),
           formats: d.tableFormats("ProductionData"),
           formulas: d.formulas(),
-          sheets: d.sheets.map((s: any) => s.name),
+          sheets: d.visibleSheets(),
         };
       });
-      expect(got.sheets).toEqual(["Sheet1", "Production"]);
+      // The import and its log line (the undo record is on a veryHidden sheet).
+      expect(got.sheets).toEqual(["Sheet1", "Production", "PROD import log"]);
       // The plan sorts by mine then month: "=HYPERLINK…" sorts before "Veta Dorada".
       expect(got.values).toEqual([
         ["Mine", "Month", "Gold (oz)", "Recovery (%)"],
@@ -264,6 +265,10 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await expect
       .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
       .toMatch(/^Import cancelled\. /);
+    // The rows kept can be undone (the pane reads the undo record once the write is over).
+    await expect
+      .poll(() => page.locator("#undo-last").textContent())
+      .toBe("Last change: import of mines.csv into new table ProductionData.");
 
     const seen = await page.evaluate(() => (window as any).__seen as [number, number][]);
     expect(rising(seen)).toBeGreaterThanOrEqual(3);
@@ -276,7 +281,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
         syncs: d.syncCount,
         rows: values.length - 1,
         blanks: values.filter((r) => r.some((v) => v === "")).length,
-        chunks: d.calls.filter((c: any) => c.op === "range.values").length - 1,
+        chunks: d.calls.filter((c: any) => c.op === "range.values" && c.target.startsWith("Production!")).length - 1,
       };
     });
     expect(state.syncs).toBe(syncsAfterCancel);
@@ -306,6 +311,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
       const perSync = new Map<number, number>();
       for (const c of d.calls) {
         if (c.op !== "range.values" && c.op !== "range.numberFormat") continue;
+        if (!c.target.startsWith("Production!")) continue; // the undo record and the log are written apart
         perSync.set(c.sync, (perSync.get(c.sync) ?? 0) + new TextEncoder().encode(JSON.stringify(c.args)).length);
       }
       const table = d.tables.find((t: any) => t.name === "ProductionData");
@@ -385,7 +391,7 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     await expect
       .poll(() => page.locator("#import-result").textContent(), { timeout: 15_000 })
       .toMatch(
-        /^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\. 2 months are already in the table/,
+        /^Wrote 2 rows to table Gold on sheet Data: Jan 2017 – Feb 2017 \(2 rows\)\. Logged on sheet PROD import log\. 2 months are already in the table/,
       );
     expect(await page.evaluate(() => (window as any).__double.tableValues("Gold"))).toEqual([
       ["Month", "Gold (oz)"],
@@ -494,7 +500,7 @@ describe("the pane in real Excel's conditions, with the strict double", { timeou
     expect(await page.locator("#dates-1904").isVisible()).toBe(false);
     expect(await page.locator("#import-run").isDisabled()).toBe(true);
     expect(await page.locator("#import-blocked").textContent()).toBe(
-      "Import is off until you say which date system this workbook uses (at the top of the pane).",
+      "Import is off until you say which date system this workbook uses (at the top of Import / update).",
     );
     await page.screenshot({ path: join(RESULTS, "dates-first-use.png"), fullPage: true });
 

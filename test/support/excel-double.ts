@@ -37,6 +37,8 @@ export interface CellState {
 export interface SheetState {
   name: string;
   cells: Map<string, CellState>; // key "row,col", 0-based
+  /** "Visible" (default), "Hidden" or "VeryHidden" (only code can show it again). */
+  visibility?: string;
 }
 
 export interface TableState {
@@ -49,6 +51,26 @@ export interface TableState {
   rowCount: number; // header + body
   colCount: number;
   showTotals: boolean;
+}
+
+/** A conditional format on a range (ExcelApi 1.6); the double keeps custom rules only. */
+export interface ConditionalFormatState {
+  id: string;
+  sheet: string;
+  address: string;
+  type: "Custom";
+  formula?: string;
+  fill?: string;
+}
+
+/** A chart on a sheet: its series name the ranges they draw from (Excel keeps references, not copies). */
+export interface ChartState {
+  name: string;
+  sheet: string;
+  type: string;
+  title?: string;
+  series: { name: string; values?: string; xValues?: string }[];
+  position?: { start: string; end?: string };
 }
 
 export interface CallRecord {
@@ -83,6 +105,10 @@ export interface DoubleOptions {
   tables?: Array<{ name: string; sheet: string; address: string; showTotals?: boolean; id?: string }>;
   /** Workbook settings present before the test: key -> value as JSON text. */
   settings?: Record<string, string>;
+  /** Number formats of cells present before the test: sheet -> rows of formats starting at A1 ("" = General). */
+  formats?: Record<string, string[][]>;
+  /** Sheets that are not visible: name -> "Hidden" or "VeryHidden". */
+  visibility?: Record<string, string>;
 }
 
 type TableRef = { name: string; state?: TableState };
@@ -96,6 +122,9 @@ interface Op {
   since: number;
 }
 
+/** Conditional formats came with ExcelApi 1.6. */
+const CF_API = 6;
+
 /** The newest ExcelApi requirement set released (Microsoft 365 Version 2509, Excel on the web). */
 export const NEWEST_EXCEL_API = "1.20";
 
@@ -104,6 +133,9 @@ export const NEWEST_EXCEL_API = "1.20";
  * (Version 2002, build 12527.20092) predate ExcelApi 1.11 (build 12527.20470) and have 1.10.
  */
 export const LOWEST_EXCEL_API = "1.10";
+
+/** Excel keeps at most 32,767 characters in a cell. */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** Excel on the web refuses requests and responses over 5 MB; read as 5,000,000 bytes, the stricter reading. */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -195,6 +227,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   const sheets: SheetState[] = [];
   const tables: TableState[] = [];
   const calls: CallRecord[] = [];
+  /** Workbook-scoped names (workbook.names): name -> the rectangle it refers to. */
+  const names = new Map<string, Rect>();
+  const conditionalFormats: ConditionalFormatState[] = [];
+  const charts: ChartState[] = [];
+  let cfCounter = 0;
+  let chartCounter = 0;
   /** Workbook settings, each value kept as JSON as Excel keeps it in the file. */
   const settings = new Map<string, string>(Object.entries(options.settings ?? {}));
   /** The add-in's document settings: as saved in the file (JSON), and as the add-in sees them now. */
@@ -203,6 +241,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   );
   const liveDocumentSettings = new Map<string, unknown>([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)]));
   let syncs = 0;
+  /** Steps Excel's own undo (Ctrl+Z) would have for the add-in's changes. */
+  let undoSteps = 0;
+  /** The options of every Excel.run, in order. */
+  const runs: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }[] = [];
   let tableCounter = 0;
   let idCounter = 0;
   /** A table id not in use (ids of a reopened workbook are kept). */
@@ -258,6 +300,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     const format = sheet.cells.get(key)?.format ?? "General";
     if (value === null || value === undefined) return; // null leaves the cell as it is, as in Excel
     let cell: CellState;
+    if (typeof value === "string" && value.length > CELL_TEXT_LIMIT) {
+      throw new DoubleError(
+        "InvalidArgument",
+        `A cell holds at most ${CELL_TEXT_LIMIT} characters (${value.length} given)`,
+      );
+    }
     if (typeof value === "string" && format !== "@") {
       if (/^[=+\-@]/.test(value) && value.length > 1) cell = { value: 0, format, formula: value };
       else if (value.trim() !== "" && Number.isFinite(Number(value))) cell = { value: Number(value), format };
@@ -339,7 +387,10 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return { snapshot, get, loaded, target };
   }
 
-  function createContext(delayForCellEdit: boolean) {
+  /** Calls that only read or recalculate: they leave nothing for Excel's undo. */
+  const READS = /^(load|sync|application\.|worksheet\.activate)/;
+
+  function createContext(delayForCellEdit: boolean, mergeUndo: boolean, run: { changed: boolean }) {
     let queue: Op[] = [];
     /** Queues a call; `since` is the ExcelApi set it needs (its minor version). */
     const enqueue = (record: Omit<CallRecord, "sync">, apply: () => void, since = 1) => {
@@ -428,6 +479,63 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             since,
           );
         },
+        /** The conditional formats that touch this range (ExcelApi 1.6). */
+        get conditionalFormats() {
+          const needs = Math.max(since, CF_API);
+          let items: any[] | undefined;
+          const cfs: any = {
+            add(type: string) {
+              if (type !== "Custom")
+                throw new DoubleError("NotImplemented", `The double keeps only custom rules, not ${type}`);
+              const state: ConditionalFormatState = {
+                id: `{cf${++cfCounter}}`,
+                sheet: "",
+                address: "",
+                type: "Custom",
+              };
+              enqueue(
+                { op: "conditionalFormats.add", target: label, args: type },
+                () => {
+                  const r = need();
+                  mayChange(r.sheet);
+                  Object.assign(state, { sheet: r.sheet, address: rectAddress(r) });
+                  conditionalFormats.push(state);
+                },
+                needs,
+              );
+              return cfProxy(state, needs);
+            },
+            load(props?: string) {
+              enqueue(
+                { op: "load", target: `${label} conditionalFormats`, args: props },
+                () => {
+                  const r = need();
+                  const found = conditionalFormats
+                    .filter((c) => overlaps(parseAddress(c.address), r))
+                    .map((c) => cfProxy(c, needs, true));
+                  response!.bytes += jsonBytes(found.length);
+                  response!.commits.push(() => (items = found));
+                },
+                needs,
+              );
+              return cfs;
+            },
+            /** The rule with this id (ConditionalFormat.id), among those touching the range. */
+            getItem(id: string) {
+              const state = conditionalFormats.find((c) => c.id === id);
+              if (!state) {
+                const missing: ConditionalFormatState = { id, sheet: "", address: "", type: "Custom" };
+                return cfProxy(missing, needs);
+              }
+              return cfProxy(state, needs);
+            },
+            get items() {
+              if (!items) throw new DoubleError("PropertyNotLoaded", "conditionalFormats.items is not loaded");
+              return items;
+            },
+          };
+          return cfs;
+        },
         format: {
           autofitColumns() {
             enqueue(
@@ -474,6 +582,179 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       }
       proxy.__rect = resolve;
       proxy.__since = since;
+      proxy.__label = label;
+      return proxy;
+    }
+
+    /** One conditional format: its custom rule's formula and fill are set as in Excel (cf.custom.rule.formula…). */
+    function cfProxy(state: ConditionalFormatState, since: number, loaded = false): any {
+      const set = (op: string, apply: () => void) => enqueue({ op, target: state.id }, apply, since);
+      const proxy: any = {
+        load(props?: string) {
+          enqueue(
+            { op: "load", target: "conditionalFormat", args: props },
+            () => response!.commits.push(() => (loaded = true)),
+            since,
+          );
+          return proxy;
+        },
+        get id() {
+          if (!loaded) throw new DoubleError("PropertyNotLoaded", "The conditional format's id is not loaded");
+          return state.id;
+        },
+        custom: {
+          rule: {
+            set formula(f: string) {
+              enqueue(
+                { op: "conditionalFormat.custom.rule.formula", target: state.id, args: f },
+                () => {
+                  if (typeof f !== "string" || !f.startsWith("="))
+                    throw new DoubleError("InvalidArgument", `A rule formula must start with "=": ${f}`);
+                  state.formula = f;
+                },
+                since,
+              );
+            },
+          },
+          format: {
+            fill: {
+              set color(c: string) {
+                enqueue(
+                  { op: "conditionalFormat.custom.format.fill.color", target: state.id, args: c },
+                  () => void (state.fill = c),
+                  since,
+                );
+              },
+            },
+          },
+        },
+        delete() {
+          set("conditionalFormat.delete", () => {
+            const i = conditionalFormats.indexOf(state);
+            if (i < 0) throw new DoubleError("ItemNotFound", `No conditional format ${state.id}`);
+            mayChange(state.sheet);
+            conditionalFormats.splice(i, 1);
+          });
+        },
+      };
+      return proxy;
+    }
+
+    function rangeOf(range: any): Rect {
+      if (!range || typeof range.__rect !== "function") throw new DoubleError("InvalidArgument", "Expected a Range");
+      const r = range.__rect();
+      if (!r) throw new DoubleError("ItemNotFound", "The range is a null object");
+      return r;
+    }
+
+    /** A chart proxy; `find` gives its state once the add that made it has run. */
+    function chartProxy(find: () => ChartState | null, label: string, since: number): any {
+      const need = () => {
+        const c = find();
+        if (!c) throw new DoubleError("ItemNotFound", `No chart named "${label}"`);
+        return c;
+      };
+      const l = loadable({}, { name: () => need().name, isNullObject: () => find() === null });
+      const seriesProxy = (pick: (c: ChartState) => ChartState["series"][number], seriesSince: number): any => ({
+        set name(v: string) {
+          enqueue({ op: "series.name", target: label, args: v }, () => void (pick(need()).name = v), seriesSince);
+        },
+        setValues(range: any) {
+          enqueue(
+            { op: "series.setValues", target: label, args: range?.__label },
+            () => {
+              const r = rangeOf(range);
+              if (r.cols !== 1 && r.rows !== 1)
+                throw new DoubleError("InvalidArgument", "Series values must be one row or column");
+              pick(need()).values = rectAddress(r);
+            },
+            Math.max(seriesSince, 7),
+          );
+        },
+        setXAxisValues(range: any) {
+          enqueue(
+            { op: "series.setXAxisValues", target: label, args: range?.__label },
+            () => {
+              const r = rangeOf(range);
+              if (r.cols !== 1 && r.rows !== 1)
+                throw new DoubleError("InvalidArgument", "Axis values must be one row or column");
+              pick(need()).xValues = rectAddress(r);
+            },
+            Math.max(seriesSince, 7),
+          );
+        },
+      });
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `chart ${label}`, args: props }, l.snapshot(props), since);
+          return proxy;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        get name(): string {
+          return String(l.get("name"));
+        },
+        set name(v: string) {
+          enqueue(
+            { op: "chart.name", target: label, args: v },
+            () => {
+              const c = need();
+              if (charts.some((o) => o !== c && o.sheet === c.sheet && o.name.toLowerCase() === v.toLowerCase()))
+                throw new DoubleError("InvalidArgument", `A chart named "${v}" already exists on ${c.sheet}`);
+              c.name = v;
+            },
+            since,
+          );
+        },
+        title: {
+          set text(v: string) {
+            enqueue({ op: "chart.title.text", target: label, args: v }, () => void (need().title = v), since);
+          },
+        },
+        setPosition(start: string, end?: string) {
+          enqueue(
+            { op: "chart.setPosition", target: label, args: { start, end } },
+            () => {
+              const c = need();
+              parseAddress(start, c.sheet);
+              if (end) parseAddress(end, c.sheet);
+              c.position = { start, end };
+            },
+            since,
+          );
+        },
+        delete() {
+          enqueue(
+            { op: "chart.delete", target: label },
+            () => {
+              const c = need();
+              mayChange(c.sheet);
+              charts.splice(charts.indexOf(c), 1);
+            },
+            since,
+          );
+        },
+        series: {
+          getItemAt: (i: number) =>
+            seriesProxy((c) => {
+              if (!c.series[i]) throw new DoubleError("ItemNotFound", `The chart has no series ${i}`);
+              return c.series[i];
+            }, since),
+          add(name?: string) {
+            let made: ChartState["series"][number] | undefined;
+            enqueue(
+              { op: "series.add", target: label, args: name },
+              () => {
+                made = { name: name ?? `Series${need().series.length + 1}` };
+                need().series.push(made);
+              },
+              Math.max(since, 7),
+            );
+            return seriesProxy(() => made!, Math.max(since, 7));
+          },
+        },
+      };
       return proxy;
     }
 
@@ -621,7 +902,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
 
     function sheetProxy(nameRef: { name: string }, nullable = false, since = nullable ? 4 : 1): any {
       const find = () => (nullable ? (sheetNamed(nameRef.name) ?? null) : mustSheet(nameRef.name));
-      const l = loadable({}, { name: () => find()?.name, isNullObject: () => find() === null });
+      const l = loadable(
+        {},
+        {
+          name: () => find()?.name,
+          visibility: () => find()?.visibility ?? "Visible",
+          isNullObject: () => find() === null,
+        },
+      );
       const proxy: any = {
         load(props?: string | string[]) {
           enqueue({ op: "load", target: `worksheet ${nameRef.name}`, args: props }, l.snapshot(props), since);
@@ -633,6 +921,18 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         get isNullObject() {
           return l.get("isNullObject");
+        },
+        get visibility() {
+          return String(l.get("visibility"));
+        },
+        set visibility(v: string) {
+          enqueue({ op: "worksheet.visibility", target: nameRef.name, args: v }, () => {
+            const sheet = mustSheet(nameRef.name);
+            if (v !== "Visible" && !sheets.some((o) => o !== sheet && (o.visibility ?? "Visible") === "Visible")) {
+              throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet");
+            }
+            sheet.visibility = v;
+          });
         },
         getRange: (address: string) =>
           rangeProxy(() => parseAddress(address, nameRef.name), `${quoteSheet(nameRef.name)}!${address}`, since),
@@ -651,6 +951,53 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         },
         activate() {
           enqueue({ op: "worksheet.activate", target: nameRef.name }, () => void find(), since);
+        },
+        getUsedRangeOrNullObject: (valuesOnly?: boolean) =>
+          rangeProxy(
+            () => ({ sheet: mustSheet(nameRef.name).name, row: 0, col: 0, rows: 1_048_576, cols: 16_384 }),
+            nameRef.name,
+            since,
+          ).getUsedRangeOrNullObject(valuesOnly),
+        charts: {
+          /** charts.add(type, sourceData, seriesBy): one series per column (or row) of the source, named Series1…. */
+          add(type: string, source: any, seriesBy = "Auto") {
+            let made: ChartState | null = null;
+            const name = `Chart ${++chartCounter}`;
+            enqueue(
+              { op: "charts.add", target: nameRef.name, args: { type, source: source?.__label, seriesBy } },
+              () => {
+                mustSheet(nameRef.name);
+                mayChange(nameRef.name);
+                const r = rangeOf(source);
+                const byRows = seriesBy === "Rows";
+                const n = byRows ? r.rows : r.cols;
+                made = {
+                  name,
+                  sheet: nameRef.name,
+                  type,
+                  series: Array.from({ length: n }, (_, i) => ({
+                    name: `Series${i + 1}`,
+                    values: rectAddress(byRows ? { ...r, row: r.row + i, rows: 1 } : { ...r, col: r.col + i, cols: 1 }),
+                  })),
+                };
+                charts.push(made);
+              },
+              since,
+            );
+            return chartProxy(() => made, name, since);
+          },
+          getItem: (name: string) =>
+            chartProxy(
+              () => charts.find((c) => c.sheet === nameRef.name && c.name.toLowerCase() === name.toLowerCase()) ?? null,
+              name,
+              since,
+            ),
+          getItemOrNullObject: (name: string) =>
+            chartProxy(
+              () => charts.find((c) => c.sheet === nameRef.name && c.name.toLowerCase() === name.toLowerCase()) ?? null,
+              name,
+              Math.max(since, 4),
+            ),
         },
         tables: {
           add: (range: any, hasHeaders: boolean) =>
@@ -763,6 +1110,68 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       getItemOrNullObject: (key: string) => settingProxy(key, true),
     };
 
+    /** workbook.names (add and getItemOrNullObject: ExcelApi 1.4). */
+    const NAMES_API = 4;
+    const VALID_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+    const looksLikeCell = (n: string) => /^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*[Cc]\d*$/.test(n);
+    function nameProxy(name: string): any {
+      const find = () => [...names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+      const l = loadable({}, { name: () => find(), isNullObject: () => find() === undefined });
+      const proxy: any = {
+        load(props?: string | string[]) {
+          enqueue({ op: "load", target: `name ${name}`, args: props }, l.snapshot(props), NAMES_API);
+          return proxy;
+        },
+        get isNullObject() {
+          return l.get("isNullObject");
+        },
+        getRange: () =>
+          rangeProxy(
+            () => {
+              const k = find();
+              if (k === undefined) throw new DoubleError("ItemNotFound", `No name "${name}"`);
+              return names.get(k)!;
+            },
+            `name ${name}`,
+            NAMES_API,
+          ),
+        delete() {
+          enqueue(
+            { op: "names.delete", target: name },
+            () => {
+              const k = find();
+              if (k === undefined) throw new DoubleError("ItemNotFound", `No name "${name}"`);
+              names.delete(k);
+            },
+            NAMES_API,
+          );
+        },
+      };
+      return proxy;
+    }
+    const namesCollection = {
+      add(name: string, reference: any) {
+        enqueue(
+          { op: "names.add", target: name, args: reference?.__label ?? reference },
+          () => {
+            if (!VALID_NAME.test(name) || looksLikeCell(name) || name.length > 255)
+              throw new DoubleError("InvalidArgument", `"${name}" is not a valid name`);
+            if ([...names.keys()].some((k) => k.toLowerCase() === name.toLowerCase()))
+              throw new DoubleError("ItemAlreadyExists", `The name "${name}" already exists`);
+            const r =
+              typeof reference === "string"
+                ? parseAddress(reference.replace(/^=/, "").replace(/\$/g, ""))
+                : rangeOf(reference);
+            mustSheet(r.sheet);
+            names.set(name, r);
+          },
+          NAMES_API,
+        );
+        return nameProxy(name);
+      },
+      getItemOrNullObject: (name: string) => nameProxy(name),
+    };
+
     const app = loadable({}, { calculationMode: () => "Automatic" });
     const application = {
       load(props?: string | string[]) {
@@ -787,7 +1196,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     };
 
     const context = {
-      workbook: { worksheets, tables: tablesCollection, application, settings: settingsCollection },
+      workbook: {
+        worksheets,
+        tables: tablesCollection,
+        application,
+        settings: settingsCollection,
+        names: namesCollection,
+      },
       application,
       async sync() {
         const n = ++syncs;
@@ -829,6 +1244,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             op.apply();
           });
           if (fail) throw failure(fail, n);
+          // Excel's undo: one step per sync that changed the workbook, or one per Excel.run with mergeUndoGroup.
+          if (ops.some((op) => !READS.test(op.record.op))) {
+            if (!mergeUndo) undoSteps++;
+            else if (!run.changed) undoSteps++;
+            run.changed = true;
+          }
           if (response.bytes > PAYLOAD_LIMIT_BYTES) {
             throw new DoubleError(
               "ResponsePayloadSizeLimitExceeded",
@@ -850,12 +1271,15 @@ export function createExcelDouble(options: DoubleOptions = {}) {
 
   /** Excel.run(batch) or Excel.run({ delayForCellEdit }, batch). */
   async function run<T>(
-    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: any) => Promise<T>),
+    optionsOrBatch: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean } | ((context: any) => Promise<T>),
     maybeBatch?: (context: any) => Promise<T>,
   ): Promise<T> {
     const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch!;
     const runOptions = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
-    const context = createContext(!!runOptions?.delayForCellEdit);
+    runs.push({ ...runOptions });
+    // RunOptions.mergeUndoGroup is ExcelApi 1.20; an older Excel does not know the option and ignores it.
+    const merge = !!runOptions?.mergeUndoGroup && supported >= 20;
+    const context = createContext(!!runOptions?.delayForCellEdit, merge, { changed: false });
     const result = await batch(context);
     if (context.pendingCount > 0) await context.sync(); // Excel.run flushes what the batch left queued
     return result;
@@ -864,11 +1288,14 @@ export function createExcelDouble(options: DoubleOptions = {}) {
   // Seed the workbook.
   for (const [name, rows] of Object.entries(options.sheets ?? {})) {
     const s: SheetState = { name, cells: new Map() };
+    const formats = options.formats?.[name] ?? [];
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== "") s.cells.set(`${i},${j}`, { value: v, format: "General" });
+        const format = formats[i]?.[j] || "General";
+        if (v !== "" || format !== "General") s.cells.set(`${i},${j}`, { value: v, format });
       }),
     );
+    if (options.visibility?.[name]) s.visibility = options.visibility[name];
     sheets.push(s);
   }
   for (const t of options.tables ?? []) {
@@ -897,7 +1324,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     Excel: {
       run,
       CalculationType: { recalculate: "Recalculate", full: "Full" },
-      ClearApplyTo: { contents: "Contents", all: "All" },
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      ClearApplyTo: { contents: "Contents", all: "All", formats: "Formats" },
+      ConditionalFormatType: { custom: "Custom" },
+      ChartType: { line: "Line", lineMarkers: "LineMarkers" },
+      ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     },
     /** Put this where the code under test reads `Office.context.requirements`. */
     requirements,
@@ -914,6 +1345,22 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     calls,
     sheets,
     tables,
+    /** Workbook names: name -> the address it refers to. */
+    names(): Record<string, string> {
+      return Object.fromEntries([...names].map(([k, r]) => [k, rectAddress(r)]));
+    },
+    conditionalFormats,
+    charts,
+    /** The options each Excel.run was given. */
+    runs,
+    /** Steps Excel's own undo would hold for the add-in's changes (ExcelApi 1.20 merges a run into one). */
+    get undoSteps() {
+      return undoSteps;
+    },
+    /** Names of the sheets the user sees in the sheet tabs (not Hidden or VeryHidden). */
+    visibleSheets(): string[] {
+      return sheets.filter((s) => (s.visibility ?? "Visible") === "Visible").map((s) => s.name);
+    },
     get syncCount() {
       return syncs;
     },
@@ -973,11 +1420,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       else protectedSheets.delete(sheet.toLowerCase());
     },
     /**
-     * The workbook as a file keeps it — cell values, tables, settings, saved document settings, protection — as options for a new double:
+     * The workbook as a file keeps it — cell values and number formats, sheets' visibility, tables, settings, saved document settings, protection — as options for a new double:
      * `createExcelDouble(JSON.parse(JSON.stringify(d.saved())))` is the workbook closed and opened again.
      */
     saved(): DoubleOptions {
       const sheetRows: Record<string, CellValue[][]> = {};
+      const formats: Record<string, string[][]> = {};
+      const visibility: Record<string, string> = {};
       for (const s of sheets) {
         let rows = 0;
         let cols = 0;
@@ -987,6 +1436,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
           cols = Math.max(cols, col + 1);
         }
         sheetRows[s.name] = readRect({ sheet: s.name, row: 0, col: 0, rows, cols });
+        formats[s.name] = Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => {
+            const f = s.cells.get(`${i},${j}`)?.format ?? "General";
+            return f === "General" ? "" : f;
+          }),
+        );
+        if (s.visibility && s.visibility !== "Visible") visibility[s.name] = s.visibility;
       }
       return {
         sheets: sheetRows,
@@ -1000,6 +1456,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         settings: Object.fromEntries(settings),
         documentSettings: Object.fromEntries([...savedDocumentSettings].map(([k, v]) => [k, JSON.parse(v)])),
         protectedSheets: [...protectedSheets],
+        formats,
+        visibility,
       };
     },
     /** Calls carried by one sync, in order. */

@@ -125,9 +125,16 @@ describe("the double refuses what Excel refuses", () => {
     expect(error).toBeInstanceOf(DoubleError);
     expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
     expect(d.cell("S", "A1")?.value).toBe("old");
-    // Just under the limit goes through.
-    await batch(d, (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("B1").values = [["x".repeat(4_900_000)]]));
-    expect((d.cell("S", "B1")?.value as string).length).toBe(4_900_000);
+    // Just under the limit goes through (in 200 cells: a cell holds at most 32,767 characters).
+    const rows = Array.from({ length: 200 }, () => ["x".repeat(24_500)]);
+    await batch(d, (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("B1:B200").values = rows));
+    expect((d.cell("S", "B200")?.value as string).length).toBe(24_500);
+    // One cell over Excel's 32,767 characters: InvalidArgument.
+    const long = await batch(
+      d,
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("C1").values = [["x".repeat(32_768)]]),
+    ).catch((e) => e);
+    expect(long.code).toBe("InvalidArgument");
   });
 
   it("a response over 5 MB: ResponsePayloadSizeLimitExceeded, and nothing it would have loaded can be read", async () => {

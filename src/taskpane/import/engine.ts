@@ -2,3 +2,4 @@
 export { decodeBytes } from "./decode";
 export { analyseImport } from "./analyse";
 export { planAppend } from "./append";
+export { planUpdate } from "./update";

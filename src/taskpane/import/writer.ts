@@ -14,13 +14,20 @@ import type { DateSystem } from "../../calc/dateSystem";
 import { cellsToSend, formatRow, planChunks, type Chunk } from "./chunks";
 import { count, counted, describeSpans, writtenSpans, type MonthSpan } from "./format";
 import { describeFailure, thrownMessage, type Failure } from "./internalError";
+import type { LogEvent } from "./importLog";
+import type { Added } from "./journal";
 import { kindsKey, kindsToStore, storedKinds } from "./tableKinds";
 import type { ExistingTable, ImportPlan, PlannedCell } from "./types";
+import type { UpdateChoices, UpdateDiff } from "./update";
 import { rowForWorkbook, rowsFromWorkbook } from "./workbookDates";
 import { belowTable, isAsKept, keepCopy, putBack, type KeptCopy, type TableArea } from "./writerCopy";
+import type { Captured } from "./writerJournal";
+import { recordAndLog } from "./writerRecord";
 import { ExcelSession, type OnCellEdit } from "./writerSession";
+import { writeUpdate } from "./writerUpdate";
 
-export type WriteTarget = { kind: "new" } | { kind: "append"; table: string };
+export type WriteTarget =
+  { kind: "new" } | { kind: "append"; table: string } | { kind: "update"; table: string; choices?: UpdateChoices };
 
 /** How the writer talks to the workbook: its date system, and who hears when Excel waits for a cell edit. */
 interface WorkbookOptions {
@@ -33,6 +40,12 @@ export interface WriteOptions extends WorkbookOptions {
   target?: WriteTarget;
   /** Keeps only the rows an existing table lacks (the import engine's planAppend). Needed to append. */
   planAppend?: (plan: ImportPlan, existing: ExistingTable) => ImportPlan;
+  /** The difference between the file and the table (the import engine's planUpdate). Needed to update. */
+  planUpdate?: (plan: ImportPlan, existing: ExistingTable, choices?: UpdateChoices) => UpdateDiff;
+  /** Where the rows came from, for the undo record and the import log: a file's name or `pasted: "…"`. */
+  source?: string;
+  /** Keep the change for Undo (writerJournal.ts) and in the import log. The pane always does. */
+  record?: boolean;
   /** The user agreed to write over cells below the table that hold other data. */
   overwrite?: boolean;
   maxBytes?: number;
@@ -56,6 +69,8 @@ export interface WriteOutcome {
   spans: MonthSpan[];
   /** The plan actually written (after planAppend): its problems name the months already present. */
   plan?: ImportPlan;
+  /** For an update: the difference as read from the table at write time. */
+  diff?: UpdateDiff;
   /** For "occupied": the cells that hold other data. */
   address?: string;
   /** For "failed": why — Excel's code, or a bug in PROD. */
@@ -91,7 +106,16 @@ interface Place extends TableArea {
   tableId?: string;
 }
 
+/**
+ * Writes the plan to its target: a new table, an append, or an update. Where Excel supports it
+ * (ExcelApi 1.20) the whole change is one step of Excel's own undo too.
+ */
 export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Promise<WriteOutcome> {
+  const excel = new ExcelSession(opts.onCellEdit);
+  return excel.together(() => writeIn(excel, plan, opts));
+}
+
+async function writeIn(excel: ExcelSession, plan: ImportPlan, opts: WriteOptions): Promise<WriteOutcome> {
   const target = opts.target ?? { kind: "new" };
   const refuse = (message: string, p: ImportPlan = plan): WriteOutcome => ({
     status: "refused",
@@ -105,13 +129,29 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
   if (target.kind === "new" && plan.rows.length === 0)
     return refuse("Nothing was written: the file holds no rows to import.");
 
-  const excel = new ExcelSession(opts.onCellEdit);
   let place: Place;
   let toWrite = plan;
   try {
     await excel.askAboutCellEdit();
     if (target.kind === "new") {
       place = await placeNewTable(excel, plan);
+    } else if (target.kind === "update") {
+      if (!opts.planUpdate) throw new Error("writePlan: updating needs the planUpdate function");
+      const found = await readExisting(excel, target.table, opts.dateSystem ?? "1900");
+      if (typeof found === "string") return refuse(`Nothing was written: ${found}`);
+      const diff = opts.planUpdate(plan, found.existing, target.choices);
+      const early = updateRefusal(diff, found.place, target.table);
+      if (early) return { ...early, diff };
+      if (!opts.overwrite && diff.append.rows.length > 0) {
+        const used = await usedBelow(excel, found.place, diff.append.rows.length);
+        if (used) return { ...occupied(found.place, used, diff.append), diff };
+      }
+      return await writeUpdate(excel, diff, found.place, opts, {
+        send: (p, chunks) => sendChunks(excel, p, found.place, chunks, opts),
+        chunksFor: (p) => chunksFor(p, found.place, opts),
+        finish: (p) => finish(excel, found.place, true, p),
+        stoppedBeforeWriting: (e) => stoppedBeforeWriting(plan, e, target),
+      });
     } else {
       if (!opts.planAppend) throw new Error("writePlan: appending needs the planAppend function");
       const found = await readExisting(excel, target.table, opts.dateSystem ?? "1900");
@@ -122,25 +162,52 @@ export async function writePlan(plan: ImportPlan, opts: WriteOptions = {}): Prom
       if (early) return early.status === "refused" ? refuse(early.message, toWrite) : early;
       if (!opts.overwrite) {
         const used = await usedBelow(excel, place, toWrite.rows.length);
-        if (used) {
-          return {
-            status: "occupied",
-            message: `Cells ${used} below table ${place.table} already hold data that is not part of the table. Write over them?`,
-            address: used,
-            sheet: place.sheet,
-            table: place.table,
-            rowsWritten: 0,
-            totalRows: toWrite.rows.length,
-            spans: [],
-            plan: toWrite,
-          };
-        }
+        if (used) return occupied(place, used, toWrite);
       }
     }
   } catch (e) {
     return stoppedBeforeWriting(toWrite, e, target);
   }
   return place.created ? writeNewTable(excel, toWrite, place, opts) : writeToTable(excel, toWrite, place, opts);
+}
+
+/** The question asked before writing over data below a table. */
+function occupied(place: Place, used: string, toWrite: ImportPlan): WriteOutcome {
+  return {
+    status: "occupied",
+    message: `Cells ${used} below table ${place.table} already hold data that is not part of the table. Write over them?`,
+    address: used,
+    sheet: place.sheet,
+    table: place.table,
+    rowsWritten: 0,
+    totalRows: toWrite.rows.length,
+    spans: [],
+    plan: toWrite,
+  };
+}
+
+/** Why an update cannot go ahead (or needs nothing), decided before anything is written. */
+function updateRefusal(diff: UpdateDiff, place: Place, name: string): WriteOutcome | null {
+  const base = {
+    sheet: place.sheet,
+    table: place.table,
+    rowsWritten: 0,
+    totalRows: diff.append.rows.length,
+    spans: [],
+  };
+  if (diff.blocked) {
+    const why = diff.needsKinds
+      ? "confirm which columns hold the month, the mine and the metrics first."
+      : diff.differences.length > 0
+        ? diff.differences.join(" ")
+        : "the new rows have errors (listed above).";
+    return { ...base, status: "refused", message: `Nothing was written to ${name}: ${why}` };
+  }
+  if (diff.append.rows.length === 0 && diff.changes.length === 0) {
+    return { ...base, status: "done", message: `${name} already agrees with the file; nothing was changed.` };
+  }
+  if (diff.append.rows.length > 0) return appendRefusal(diff.append, place, name);
+  return null;
 }
 
 /** Why an append cannot go ahead (or needs nothing), decided before anything is written. */
@@ -297,7 +364,7 @@ function canResizeTables(): boolean {
 }
 
 /** How the chunks went: rows confirmed written, and what stopped them (a thrown value, or Cancel). */
-interface Sent {
+export interface Sent {
   written: number;
   stopped: { error: unknown } | "cancelled" | null;
 }
@@ -398,6 +465,7 @@ async function writeNewTable(excel: ExcelSession, plan: ImportPlan, place: Place
   await finish(excel, place, written > 0, plan);
 
   const spans = writtenSpans(plan, written);
+  const note = written > 0 && opts.record ? await keepNewTable(excel, place, written, spans, opts, plan) : "";
   const base = { sheet: place.sheet, table: place.table, rowsWritten: written, totalRows: total, spans, plan };
   const where = `table ${place.table} on sheet ${place.sheet}`;
   const kept = (then: string) =>
@@ -406,20 +474,82 @@ async function writeNewTable(excel: ExcelSession, plan: ImportPlan, place: Place
       : `${count(written)} of ${count(total)} rows were written to ${where}: ${describeSpans(spans)}. ` +
         `The table holds whole rows only${then}.`;
   if (sent.stopped === "cancelled") {
-    return { ...base, status: "cancelled", message: `Import cancelled. ${kept("")}` } satisfies WriteOutcome;
+    return { ...base, status: "cancelled", message: `Import cancelled. ${kept("")}${note}` } satisfies WriteOutcome;
   }
   if (sent.stopped !== null) {
     const failure = describeFailure(sent.stopped.error);
     const rest = failure.internal || written === 0 ? "" : `; Retry adds the other ${count(total - written)} to it`;
-    const outcome: WriteOutcome = { ...base, status: "failed", message: `${failure.sentence} ${kept(rest)}`, failure };
+    const outcome: WriteOutcome = {
+      ...base,
+      status: "failed",
+      message: `${failure.sentence} ${kept(rest)}${note}`,
+      failure,
+    };
     if (!failure.internal) outcome.retry = written === 0 ? { kind: "new" } : { kind: "append", table: place.table };
     return outcome;
   }
   return {
     ...base,
     status: "done",
-    message: `Wrote ${counted(total, "row")} to ${where}: ${describeSpans(spans)}.`,
+    message: `Wrote ${counted(total, "row")} to ${where}: ${describeSpans(spans)}.${note}`,
   } satisfies WriteOutcome;
+}
+
+/** The log's row for a new table or an append. */
+function logEvent(
+  action: string,
+  place: Place,
+  opts: WriteOptions,
+  plan: ImportPlan,
+  rows: number,
+  spans: MonthSpan[],
+): LogEvent {
+  return {
+    when: new Date(),
+    action,
+    table: place.table,
+    source: opts.source ?? "",
+    layout: plan.layout,
+    rowsAdded: rows,
+    cellsUpdated: 0,
+    detail: `Added ${describeSpans(spans)}`,
+  };
+}
+
+/**
+ * Keeps a new table for Undo (its cells were empty before; the sheet and its column kinds were added)
+ * and logs it; returns what could not be kept, if anything.
+ */
+async function keepNewTable(
+  excel: ExcelSession,
+  place: Place,
+  written: number,
+  spans: MonthSpan[],
+  opts: WriteOptions,
+  plan: ImportPlan,
+): Promise<string> {
+  const rows = 1 + written;
+  const captured: Captured[] = [
+    {
+      sheet: place.sheet,
+      row: place.top,
+      col: place.left,
+      rows,
+      cols: place.columns,
+      before: {
+        formulas: Array.from({ length: rows }, () => Array<string>(place.columns).fill("")),
+        formats: Array.from({ length: rows }, () => Array<string>(place.columns).fill("General")),
+      },
+    },
+  ];
+  const added: Added[] = [];
+  if (place.sheetMade) added.push({ kind: "sheet", sheet: place.sheet });
+  if (place.tableId !== undefined) added.push({ kind: "setting", key: kindsKey(place.tableId) });
+  return recordAndLog(
+    excel,
+    { what: `import of ${opts.source ?? "the file"} into new table ${place.table}`, captured, added },
+    logEvent("New table", place, opts, plan, written, spans),
+  );
 }
 
 /** A change to an existing table is all or nothing: a stop puts the table back from the copy kept. */
@@ -438,7 +568,38 @@ async function writeToTable(excel: ExcelSession, plan: ImportPlan, place: Place,
   if (sent.stopped === null) {
     await finish(excel, place, true, plan);
     const spans = writtenSpans(plan, total);
-    const message = `Wrote ${counted(total, "row")} to table ${place.table} on sheet ${place.sheet}: ${describeSpans(spans)}.`;
+    const captured: Captured[] = [];
+    let start = 0;
+    for (const slice of copy.slices) {
+      const row = place.top + 1 + place.existingRows + start;
+      const before = { formulas: slice.formulas as Captured["before"]["formulas"], formats: slice.formats };
+      captured.push({
+        sheet: place.sheet,
+        row,
+        col: place.left,
+        rows: slice.formats.length,
+        cols: place.columns,
+        before,
+      });
+      start += slice.formats.length;
+    }
+    const grown: Added = {
+      kind: "table-rows",
+      sheet: place.sheet,
+      table: place.table,
+      top: place.top,
+      left: place.left,
+      columns: place.columns,
+      rowsBefore: place.existingRows,
+    };
+    const note = !opts.record
+      ? ""
+      : await recordAndLog(
+          excel,
+          { what: `append to table ${place.table} from ${opts.source ?? "the file"}`, captured, added: [grown] },
+          logEvent("Append", place, opts, plan, total, spans),
+        );
+    const message = `Wrote ${counted(total, "row")} to table ${place.table} on sheet ${place.sheet}: ${describeSpans(spans)}.${note}`;
     return { ...base, status: "done", message, rowsWritten: total, spans } satisfies WriteOutcome;
   }
   const why = sent.stopped === "cancelled" ? { sentence: "Import cancelled." } : describeFailure(sent.stopped.error);

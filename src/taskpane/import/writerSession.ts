@@ -21,6 +21,8 @@ export type Sync = () => Promise<void>;
 
 export class ExcelSession {
   private waiting = false;
+  /** The one request context every batch shares inside `together`, so Excel's undo holds them as one step. */
+  private shared: Excel.RequestContext | undefined;
 
   constructor(private readonly onCellEdit?: OnCellEdit) {}
 
@@ -31,7 +33,26 @@ export class ExcelSession {
 
   /** Excel.run, waiting while a cell is edited; the batch syncs with `sync`, which watches for the wait. */
   run<T>(batch: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<T> {
+    const shared = this.shared;
+    if (shared) return batch(shared, () => this.sync(shared));
     return Excel.run({ delayForCellEdit: true }, (context) => batch(context, () => this.sync(context)));
+  }
+
+  /**
+   * Runs every batch of `work` in one Excel.run with mergeUndoGroup, so that Excel's own undo (Ctrl+Z)
+   * takes the whole change back in one step where Excel supports it (ExcelApi 1.20); elsewhere each
+   * batch runs on its own, as before.
+   */
+  async together<T>(work: () => Promise<T>): Promise<T> {
+    if (this.shared || !canMergeUndo()) return work();
+    return Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, async (context) => {
+      this.shared = context;
+      try {
+        return await work();
+      } finally {
+        this.shared = undefined;
+      }
+    });
   }
 
   private async sync(context: Excel.RequestContext): Promise<void> {
@@ -59,6 +80,12 @@ export class ExcelSession {
     this.waiting = on;
     this.onCellEdit?.(on);
   }
+}
+
+/** RunOptions.mergeUndoGroup is ExcelApi 1.20; when office.js cannot tell (no Office object), do not ask for it. */
+function canMergeUndo(): boolean {
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !!req && req.isSetSupported("ExcelApi", "1.20");
 }
 
 /**

@@ -9,6 +9,8 @@ import { initFileChoice } from "./fileChoice";
 import { newPaneState, type Pane } from "./paneState";
 import { analyse, initChoices } from "./preview";
 import { initTarget, targetPreview } from "./target";
+import { initUndo } from "./undo";
+import { initUpdate } from "./update";
 import { initWriteControls, updateControls } from "./write";
 
 export function initImportPane(): void {
@@ -24,13 +26,15 @@ export function initImportPane(): void {
   };
   pane.renderTarget = targetPreview(pane);
   initFileChoice(pane, (text, source) => {
-    Object.assign(pane.state, { text, source, layout: "auto", mapping: null, retry: null });
+    Object.assign(pane.state, { text, source, layout: "auto", mapping: null, retry: null, updateChoices: {} });
     pane.say("");
     pane.analyse();
   });
   initChoices(pane);
   initTarget(pane);
   initWriteControls(pane);
+  initUpdate(pane);
+  initUndo(pane);
   initDateSystem(pane);
   pane.updateControls();
 }

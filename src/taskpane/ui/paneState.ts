@@ -1,6 +1,7 @@
 /** What the import section knows between events, shared by its parts. */
 import type { DateSystem } from "../../calc/dateSystem";
 import type { ImportAnalysis, LayoutKind, ManualMapping } from "../import/types";
+import type { UpdateChoices, UpdateDiff } from "../import/update";
 import type { WriteTarget } from "../import/writer";
 
 export interface PaneState {
@@ -19,6 +20,10 @@ export interface PaneState {
   dateSystem: DateSystem | undefined;
   /** What Retry writes after a failed write Excel may not repeat; null when there is nothing to retry. */
   retry: { target: WriteTarget; overwrite: boolean } | null;
+  /** What the user answered about an update (columns, mapping, differences confirmed). */
+  updateChoices: UpdateChoices;
+  /** The update's difference as last shown; null when no update is chosen or it could not be read. */
+  updateDiff: UpdateDiff | null;
 }
 
 export function newPaneState(): PaneState {
@@ -33,6 +38,8 @@ export function newPaneState(): PaneState {
     running: null,
     dateSystem: undefined,
     retry: null,
+    updateChoices: {},
+    updateDiff: null,
   };
 }
 

@@ -3,14 +3,16 @@
  * and the result line. The writer decides and says what the workbook holds; this part starts it,
  * follows its progress (and any wait for a cell edit), and shows the outcome.
  */
-import { planAppend } from "../import/engine";
+import { planAppend, planUpdate } from "../import/engine";
+import { sourceOf } from "../import/importLog";
 import { writeStoppedMessage, type WrittenSoFar } from "../import/internalError";
 import { writePlan, type WriteOutcome, type WriteTarget } from "../import/writer";
 import { byId } from "./dom";
 import type { Pane } from "./paneState";
 import { progressView } from "./progress";
 import { renderProblems } from "./review";
-import { chosenTable } from "./target";
+import { chosenMode, chosenTable } from "./target";
+import { showLastChange } from "./undo";
 
 /** Import is on when a plan may be written; every input is off while a write runs. */
 export function updateControls(pane: Pane): void {
@@ -19,8 +21,19 @@ export function updateControls(pane: Pane): void {
   const running = state.running !== null;
   const table = chosenTable();
   const asking = state.dateSystem === undefined;
-  byId<HTMLButtonElement>("import-run").disabled =
-    running || asking || !a || a.plan.blocked || a.plan.rows.length === 0 || table === "";
+  const update = chosenMode() === "update";
+  const diff = state.updateDiff;
+  const run = byId<HTMLButtonElement>("import-run");
+  run.textContent = update ? "Update" : "Import";
+  run.disabled =
+    running ||
+    asking ||
+    !a ||
+    a.plan.blocked ||
+    a.plan.rows.length === 0 ||
+    table === "" ||
+    (update && (!diff || diff.blocked || (diff.changes.length === 0 && diff.append.rows.length === 0)));
+  byId<HTMLButtonElement>("undo-run").disabled ||= running;
   byId<HTMLButtonElement>("import-cancel").disabled = !running;
   const retry = byId<HTMLButtonElement>("import-retry");
   retry.hidden = state.retry === null;
@@ -32,10 +45,12 @@ export function updateControls(pane: Pane): void {
       : a.plan.rows.length === 0
         ? "There are no rows to import."
         : asking
-          ? "Import is off until you say which date system this workbook uses (at the top of the pane)."
-          : "";
+          ? "Import is off until you say which date system this workbook uses (at the top of Import / update)."
+          : update && diff?.blocked
+            ? "Update is off until the questions above are answered."
+            : "";
   const inputs = ["import-file", "import-paste", "import-layout", "import-decimal", "import-skip"];
-  for (const id of [...inputs, "import-target-new", "import-target-append", "dates-1904"]) {
+  for (const id of [...inputs, "import-target-new", "import-target-append", "import-target-update", "dates-1904"]) {
     byId<HTMLInputElement>(id).disabled = running;
   }
 }
@@ -60,10 +75,13 @@ export function initWriteControls(pane: Pane): void {
   });
 }
 
-/** The target the pane's choices name: a new sheet, or the table chosen. */
-function chosenTarget(): WriteTarget {
+/** The target the pane's choices name: a new sheet, or the table chosen to add to or update. */
+function chosenTarget(pane: Pane): WriteTarget {
   const table = chosenTable();
-  return table !== undefined ? { kind: "append", table } : { kind: "new" };
+  if (table === undefined) return { kind: "new" };
+  return chosenMode() === "update"
+    ? { kind: "update", table, choices: pane.state.updateChoices }
+    : { kind: "append", table };
 }
 
 /**
@@ -71,7 +89,7 @@ function chosenTarget(): WriteTarget {
  * outcome says what the workbook holds; should the writer itself throw (a bug), the pane says so with
  * what it had last reported.
  */
-async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = chosenTarget()): Promise<void> {
+async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = chosenTarget(pane)): Promise<void> {
   const { state } = pane;
   const a = state.analysis;
   if (!a || a.plan.blocked || state.running || state.dateSystem === undefined) return;
@@ -86,13 +104,16 @@ async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = ch
   const reported: WrittenSoFar = {
     rowsWritten: 0,
     totalRows: a.plan.rows.length,
-    table: target.kind === "append" ? target.table : undefined,
+    table: target.kind !== "new" ? target.table : undefined,
   };
   let outcome: WriteOutcome;
   try {
     outcome = await writePlan(a.plan, {
       target,
       planAppend,
+      planUpdate,
+      source: sourceOf(state.source, state.text),
+      record: true,
       overwrite,
       dateSystem: state.dateSystem,
       signal: state.running.signal,
@@ -108,9 +129,18 @@ async function runWrite(pane: Pane, overwrite: boolean, target: WriteTarget = ch
   }
   state.running = null;
   if (outcome.retry) state.retry = { target: outcome.retry, overwrite };
+  if (outcome.retry?.kind === "update") outcome.retry.choices = state.updateChoices;
   pane.updateControls();
   showOutcome(pane, outcome, a.plan, progress.hide);
+  void showLastChange(pane);
+  // The Analyse section offers the table just written.
+  if (outcome.status === "done" && outcome.table) {
+    document.dispatchEvent(new CustomEvent(TABLE_WRITTEN, { detail: outcome.table }));
+  }
 }
+
+/** The event the pane's other sections hear when a write put rows in a table (detail: its name). */
+export const TABLE_WRITTEN = "prod-table-written";
 
 /** The outcome in the result line; an occupied range asks first, a refused append lists why. */
 function showOutcome(pane: Pane, outcome: WriteOutcome, written: WriteOutcome["plan"], hide: () => void): void {
