@@ -4,7 +4,7 @@
  */
 import { CalcError, calcErrorOf } from "./errors";
 import { decimalOfNumber, readDecimal, STATED, type Decimal } from "./number";
-import { plainDashes, plainSpaces } from "./vocabulary";
+import { LANGUAGE_WORDS, plainDashes, plainSpaces } from "./vocabulary";
 
 type Direction = 1 | -1 | 0; // up, down, or none said (compared as a magnitude)
 
@@ -20,7 +20,7 @@ export interface StatedFigure {
 }
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const PERCENT = String.raw`(?:%|percent\b|per\s+cent\b|pct\b)`;
+const PERCENT = String.raw`(?:%|percent\b|per\s+cent\b|pct\b|por\s+ciento\b|por\s+cento\b|pour\s+cent\b|per\s+cento\b|prozent\b)`;
 const SIGN = String.raw`([+-])?`;
 // The figure must not start inside another number ("1,234.5%" is not "234.5%").
 const SINGLE = new RegExp(String.raw`(?<![\d.,])(\(\s*)?${SIGN}\s*${NUMBER}\s*(\))?\s*${PERCENT}(\s*\))?`, "g");
@@ -32,28 +32,39 @@ const UP =
   /^(up|increase[sd]?|increasing|rise[sn]?|rising|rose|higher|gain(?:s|ed)?|grew|grow(?:s|ing|n|th)?|above|improve[sd]?|improvement)$/;
 const DOWN =
   /^(down|decrease[sd]?|decreasing|decline[sd]?|declining|fall(?:s|en|ing)?|fell|lower|drop(?:s|ped)?|reduc(?:ed|tion)|below|lost|loss)$/;
+/**
+ * The other languages' one-word directions ("aumento de 9%", "baisse de 9 %", "Rückgang um 4 %").
+ * "plus" and "minus" are left out: French "plus de 9 %" is "more than 9%", not a rise.
+ */
+const OTHER_DIRECTIONS = (side: "up" | "down"): Set<string> =>
+  new Set(
+    Object.entries(LANGUAGE_WORDS)
+      .filter(([lang]) => lang !== "en")
+      .flatMap(([, w]) => w[side])
+      .filter((word) => !word.includes(" ") && word !== "plus" && word !== "minus"),
+  );
+const OTHER_UP = OTHER_DIRECTIONS("up");
+const OTHER_DOWN = OTHER_DIRECTIONS("down");
 // Words right before the figure that make it a bound; "nearly"/"almost" have no stated tolerance, so they are refused.
-const BOUND =
-  /(?<![a-z])(more than|greater than|in excess of|exceeding|over|above|at least|less than|fewer than|under|below|at most|up to|nearly|almost|close to|[<>≥≤])\s*\(?\s*$/;
-const BOUNDS: Record<string, Bound> = {
-  "more than": ">",
-  "greater than": ">",
-  "in excess of": ">",
-  exceeding: ">",
-  over: ">",
-  above: ">",
-  ">": ">",
-  "at least": ">=",
-  "≥": ">=",
-  "less than": "<",
-  "fewer than": "<",
-  under: "<",
-  below: "<",
-  "<": "<",
-  "at most": "<=",
-  "up to": "<=",
-  "≤": "<=",
+const BOUNDS: Record<string, Bound | null> = {
+  ...wordsOf(">", "more than|greater than|in excess of|exceeding|over|above|>"),
+  ...wordsOf(">", "más de|mais de|plus de|più di|oltre|mehr als|über"),
+  ...wordsOf(">=", "at least|≥|al menos|por lo menos|pelo menos|au moins|almeno|mindestens"),
+  ...wordsOf("<", "less than|fewer than|under|below|<|menos de|moins de|meno di|weniger als|unter"),
+  ...wordsOf("<=", "at most|up to|≤|hasta|até|jusqu'à|jusqu’à|fino a|bis zu"),
+  ...wordsOf(null, "nearly|almost|close to|casi|cerca de|quase|près de|presque|quasi|fast|knapp"),
 };
+const BOUND = new RegExp(
+  String.raw`(?<!\p{L})(${Object.keys(BOUNDS)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")})\s*\(?\s*$`,
+  "u",
+);
+
+function wordsOf(bound: Bound | null, list: string): Record<string, Bound | null> {
+  return Object.fromEntries(list.split("|").map((w) => [w, bound]));
+}
 
 /** Parses `stated` (text, or a number such as 0.24 from a cell formatted as a percentage) into one figure or a range of two. */
 export function parseStated(stated: unknown): StatedFigure[] {
@@ -131,7 +142,7 @@ function boundBefore(before: string, quoted: string, isRange: boolean): { bound?
   const words = BOUND.exec(before);
   if (!words) return { before };
   const bound = BOUNDS[words[1]];
-  if (bound === undefined || isRange) {
+  if (bound === null || isRange) {
     const why = isRange ? "before a range" : "gives no tolerance";
     throw new CalcError(
       "value",
@@ -152,9 +163,9 @@ function normalise(s: string): string {
 function directionWord(rest: string, quoted: string): Direction {
   let up = false;
   let down = false;
-  for (const w of rest.match(/[a-z]+/g) ?? []) {
-    if (UP.test(w)) up = true;
-    if (DOWN.test(w)) down = true;
+  for (const w of rest.match(/\p{L}+/gu) ?? []) {
+    if (UP.test(w) || OTHER_UP.has(w)) up = true;
+    if (DOWN.test(w) || OTHER_DOWN.has(w)) down = true;
   }
   if (up && down) throw new CalcError("value", `${quoted} says both up and down: keep one direction word`);
   return up ? 1 : down ? -1 : 0;

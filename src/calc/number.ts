@@ -17,9 +17,24 @@
  * - noFigure — the words that mean "no figure" ("-", "n/a", "—"): such a text reads as null.
  *   null: none do, and an empty text is an error.
  * - footnotes — a footnote mark may trail the figure ("2,204*", "64,310(1)", "6,736 oz¹"): it is
- *   dropped. A figure in parentheses alone ("(12)") is a negative number, never a footnote.
- * The settings each caller uses are named below (CELL, GUIDANCE, STATED, IMPORT_POINT, IMPORT_COMMA),
- * and a property test (test/calc/numberReaders.test.ts) holds every caller to this reader.
+ *   dropped (readMeasure says which). A figure in parentheses alone ("(12)") is a negative number, never a footnote.
+ * - threeDigits — how "text" settles a figure that reads both ways: one "." or "," followed by
+ *   exactly three digits ("510.000", "870,000", "1.650"). null: refused naming both readings. Else,
+ *   with no scale word after it the mark groups thousands ("510.000oz" is 510,000 ounces: nobody
+ *   prints thousandths of an ounce or a tonne), and before a scale word the decimal mark of the
+ *   text's language decides (`languageMark`: "1.650 million" in English is 1.65 million, "1.350 mil"
+ *   in Portuguese 1,350 thousand); a null languageMark refuses it (Spanish prints both marks). A
+ *   figure's own evidence always comes first ("0.125", "1.234,5", "12,6", "1,250,000").
+ * - languages — the scale words of the six languages guidance is printed in ("millones", "Mio.",
+ *   "mil", "milhões"), and a scale word hyphenated to its figure ("2.05-million"). A cell reads the
+ *   English ones only ("4.1 million", "42 koz").
+ * - keepUnits — a unit after the figure is kept as printed rather than applied: "13.9 million grams"
+ *   reads 13.9 and "42.0 koz" reads 42.0, their units going to the caller (readMeasure), as a table
+ *   keeps its figures in the units it prints. A scale word alone still scales ("4.1 million", "92.5%").
+ *   Otherwise a scale word always scales ("42.0 koz" is 42,000) and a unit word is dropped.
+ * The settings each caller uses are named below (CELL, GUIDANCE, GUIDANCE_COMMA, GUIDANCE_EITHER,
+ * STATED, IMPORT_POINT, IMPORT_COMMA), and a property test (test/calc/numberReaders.test.ts) holds
+ * every caller to this reader.
  */
 import { CalcError } from "./errors";
 import {
@@ -27,9 +42,12 @@ import {
   CURRENCY,
   FOOTNOTE_MARKS,
   FOOTNOTE_NUMBER,
+  GUIDANCE_SCALE_WORDS,
   LOWER_M,
   NO_FIGURE_WORDS,
   SCALE_WORDS,
+  SCALED_UNITS,
+  TWO_WORD_SCALES,
   UNIT_WORDS,
   isMinusSign,
   plainSpaces,
@@ -42,27 +60,71 @@ export interface NumberSettings {
   readonly mIsMillion: boolean;
   readonly noFigure: ReadonlySet<string> | null;
   readonly footnotes: boolean;
+  readonly keepUnits: boolean;
+  readonly threeDigits: { readonly languageMark: Mark | null } | null;
+  readonly languages: boolean;
 }
 
 /** A cell given to a function: decimal point, placeholders are blank, "M" is million. */
-export const CELL: NumberSettings = { decimal: ".", mIsMillion: false, noFigure: NO_FIGURE_WORDS, footnotes: false };
-/** A figure in a guidance text ("6.5 - 7.0 m oz"): decimal point, "m" is million, nothing is blank. */
-export const GUIDANCE: NumberSettings = { decimal: ".", mIsMillion: true, noFigure: null, footnotes: false };
+export const CELL: NumberSettings = {
+  decimal: ".",
+  mIsMillion: false,
+  noFigure: NO_FIGURE_WORDS,
+  footnotes: false,
+  threeDigits: null,
+  languages: false,
+  keepUnits: false,
+};
+/**
+ * A figure in a guidance text in English, or in no language ("6.5 - 7.0 m oz", "182.000 oz"): the
+ * figure's digits decide its mark, three digits after one mark before a plain unit group thousands,
+ * before a scale word a point is decimal; "m" is million; nothing is blank.
+ */
+export const GUIDANCE: NumberSettings = {
+  decimal: "text",
+  mIsMillion: true,
+  noFigure: null,
+  footnotes: false,
+  threeDigits: { languageMark: "." },
+  languages: true,
+  keepUnits: false,
+};
+/** Guidance in Portuguese, French, Italian or German: before a scale word a comma is decimal ("1.350 mil"). */
+export const GUIDANCE_COMMA: NumberSettings = { ...GUIDANCE, threeDigits: { languageMark: "," } };
+/** Guidance in Spanish, printed with either mark: before a scale word, three digits after one mark are refused. */
+export const GUIDANCE_EITHER: NumberSettings = { ...GUIDANCE, threeDigits: { languageMark: null } };
 /** The figure of a stated change ("+24%", "12,6%"): the text decides its decimal mark. */
-export const STATED: NumberSettings = { decimal: "text", mIsMillion: false, noFigure: null, footnotes: false };
-/** An import's value cell, once the file's decimal mark is settled. */
-export const IMPORT_POINT: NumberSettings = { ...CELL, decimal: "." };
-export const IMPORT_COMMA: NumberSettings = { ...CELL, decimal: "," };
+export const STATED: NumberSettings = {
+  decimal: "text",
+  mIsMillion: false,
+  noFigure: null,
+  footnotes: false,
+  threeDigits: null,
+  languages: false,
+  keepUnits: false,
+};
+/**
+ * An import's value cell, once the file's decimal mark is settled: footnote marks are dropped (and
+ * reported by the import) and units are kept as the table prints them.
+ */
+export const IMPORT_POINT: NumberSettings = { ...CELL, decimal: ".", footnotes: true, keepUnits: true };
+export const IMPORT_COMMA: NumberSettings = { ...CELL, decimal: ",", footnotes: true, keepUnits: true };
+
+const isMark = (m: unknown): m is Mark => m === "." || m === ",";
 
 /** Guards an entry point given settings from outside calc: only CalcError may escape calc. */
 export function checkSettings(s: unknown): asserts s is NumberSettings {
   const t = s as Partial<NumberSettings> | null;
+  const three = t?.threeDigits as { languageMark?: unknown } | null | undefined;
   const ok =
     typeof t === "object" &&
     t !== null &&
-    (t.decimal === "." || t.decimal === "," || t.decimal === "text") &&
+    (isMark(t.decimal) || t.decimal === "text") &&
     typeof t.mIsMillion === "boolean" &&
     typeof t.footnotes === "boolean" &&
+    typeof t.keepUnits === "boolean" &&
+    typeof t.languages === "boolean" &&
+    (three === null || (typeof three === "object" && (three.languageMark === null || isMark(three.languageMark)))) &&
     (t.noFigure === null || t.noFigure instanceof Set);
   if (!ok) throw new CalcError("value", "not settings of the number reader");
 }
@@ -82,13 +144,15 @@ export interface Figure {
   lead: string;
   /** The digits and separators as printed ("92,000"). */
   run: string;
-  /** A currency was printed before it ("US$200"). */
-  currency: boolean;
+  /** The currency printed before it ("US$" of "US$200"), or "". */
+  currency: string;
   /** Power of ten from an exponent ("1.5e3"), 0 without one. */
   exponent: number;
-  /** The scale word after it as printed ("million", "koz", "%"), or "", and the power of ten it stands for. */
+  /** The scale word after it as printed ("million", "koz", "%", "Mio."), or "", and the power of ten it stands for. */
   scale: string;
   scalePower: number;
+  /** Where the figure's digits start (after its currency). */
+  digitsAt: number;
   /** Index in the text just after the figure (and its scale word). */
   end: number;
 }
@@ -108,65 +172,106 @@ const NUMERIC_RUN = /[0-9](?:[0-9.,' ]*[0-9])?/y;
 const EXPONENT = /[eE]([+-]?\d{1,4})/y;
 const CURRENCY_AT = new RegExp(CURRENCY, "iy");
 const SCALE_TOKEN = /[A-Za-z]+|%/y;
+/** A scale word in any language, with the dot of an abbreviation ("Mio."). */
+const LANGUAGE_SCALE_TOKEN = /\p{L}+\.?|%/uy;
+const WORD = /\p{L}+/uy;
 /** A footnote mark at the end of a text, and the space before it. */
 const TRAILING_NOTE = new RegExp(`\\s*(?:${FOOTNOTE_MARKS}+|${FOOTNOTE_NUMBER})$`, "u");
 
 const isDigitChar = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isSeparator = (c: string | undefined): boolean => c === "." || c === "," || c === "'";
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 
 /** The power of ten a scale word stands for under the settings, or undefined. */
-function scaleOf(word: string, s: NumberSettings): number | undefined {
-  return (
-    CASED_SCALE_WORDS.get(word) ??
-    SCALE_WORDS.get(word.toLowerCase()) ??
-    (s.mIsMillion && word === LOWER_M ? 6 : undefined)
-  );
+export function scaleOf(word: string, s: NumberSettings): number | undefined {
+  const cased = CASED_SCALE_WORDS.get(word);
+  if (cased !== undefined) return cased;
+  const lower = word.toLowerCase();
+  const found = s.languages ? GUIDANCE_SCALE_WORDS.get(lower) : SCALE_WORDS.get(lower);
+  return found ?? (s.mIsMillion && word === LOWER_M ? 6 : undefined);
+}
+
+interface Scale {
+  word: string;
+  power: number;
+  end: number;
+}
+
+/** The scale word at `at` (after spaces, or a hyphen when the settings read languages): "million", "Mio.", "mil millones". */
+function scaleAt(text: string, at: number, s: NumberSettings): Scale | null {
+  let after = at;
+  while (text[after] === " ") after++;
+  if (s.languages && after === at && text[after] === "-" && isLetter(text[after + 1])) after++; // "2.05-million"
+  const token = s.languages ? LANGUAGE_SCALE_TOKEN : SCALE_TOKEN;
+  token.lastIndex = after;
+  const m = token.exec(text);
+  if (m === null) return null;
+  let word = m[0];
+  let power = scaleOf(word, s);
+  if (power === undefined && word.endsWith(".")) {
+    word = word.slice(0, -1); // "m." at the end of a sentence: the dot is not the word's
+    power = scaleOf(word, s);
+  }
+  if (power === undefined) return null;
+  const end = after + word.length;
+  if (s.languages && isLetter(text[end])) return null; // "mila" is not "mil"
+  const second = s.languages ? TWO_WORD_SCALES.get(word.toLowerCase()) : undefined;
+  if (second !== undefined && text[end] === " ") {
+    WORD.lastIndex = end + 1;
+    const next = WORD.exec(text);
+    const p = next === null ? undefined : second.get(next[0].toLowerCase());
+    if (p !== undefined) return { word: `${word} ${next?.[0] ?? ""}`, power: p, end: WORD.lastIndex };
+  }
+  return { word, power, end };
 }
 
 /**
  * The figure starting at `pos` (a currency, digits with their separators, an exponent, a scale
  * word), for readers of longer texts such as guidance. null when no digit starts there; a Refusal
- * when the digits are not a number a person would print.
+ * when the digits are not a number a person would print. `scaleAfter` is the power of a scale a
+ * caller found further on ("1.350 kilo ounces", the "million" of "1.350 and 1.390 million"): it
+ * settles the figure's decimal mark as a scale word right after it would.
  */
-export function scanFigure(text: string, pos: number, s: NumberSettings): Figure | Refusal | null {
+export function scanFigure(text: string, pos: number, s: NumberSettings, scaleAfter?: number): Figure | Refusal | null {
   let at = pos;
-  let currency = false;
+  let currency = "";
   if (!isDigitChar(text[at])) {
     CURRENCY_AT.lastIndex = at;
-    if (CURRENCY_AT.test(text)) {
-      currency = true;
+    const c = CURRENCY_AT.exec(text);
+    if (c !== null) {
+      currency = c[0];
       at = CURRENCY_AT.lastIndex;
       while (text[at] === " ") at++;
     }
   }
+  const digitsAt = at;
   NUMERIC_RUN.lastIndex = at;
   const m = NUMERIC_RUN.exec(text);
   if (m === null) return null;
   const run = m[0];
   at += run.length;
   const whole = text.trim() === run;
-  const mark = s.decimal === "text" ? markOfText(run) : s.decimal;
+  let exponent = 0;
+  let exponentEnd = at;
+  EXPONENT.lastIndex = at;
+  const e = EXPONENT.exec(text);
+  if (e !== null) {
+    exponent = Number(e[1]);
+    exponentEnd = EXPONENT.lastIndex;
+  }
+  const scale = scaleAt(text, exponentEnd, s);
+  const scaled = scaleAfter !== undefined ? scaleAfter !== 0 : scale !== null;
+  const mark = s.decimal === "text" ? markOfText(run, scaled, s) : s.decimal;
   if (mark instanceof Refusal) return mark;
   const digits = readDigits(run, mark, whole);
   if (digits instanceof Refusal) return refuse(digits.why, run);
   const next = text[at];
-  if (next === "." || next === ",") {
+  // A point after a figure in a text of words ends a sentence or an abbreviation ("… 92,000 oz."), unless digits follow.
+  const sentenceEnd = s.languages && next === "." && !isDigitChar(text[at + 1]);
+  if ((next === "." || next === ",") && !sentenceEnd) {
     return refuse(`no digits after the last "${next}" (a digit may have been lost)`, run);
   }
-  let exponent = 0;
-  EXPONENT.lastIndex = at;
-  const e = EXPONENT.exec(text);
-  if (e !== null) {
-    if (digits.groups > 0) return refuse("an exponent after a grouped number", run);
-    exponent = Number(e[1]);
-    at = EXPONENT.lastIndex;
-  }
-  let after = at;
-  while (text[after] === " ") after++;
-  SCALE_TOKEN.lastIndex = after;
-  const token = SCALE_TOKEN.exec(text);
-  const scalePower = token === null ? undefined : scaleOf(token[0], s);
-  const scaled = token !== null && scalePower !== undefined;
+  if (e !== null && digits.groups > 0) return refuse("an exponent after a grouped number", run);
   // Every property written out: an object spread here costs more than the whole reading.
   return {
     integer: digits.integer,
@@ -176,18 +281,27 @@ export function scanFigure(text: string, pos: number, s: NumberSettings): Figure
     run,
     currency,
     exponent,
-    scale: scaled ? token[0] : "",
-    scalePower: scaled ? scalePower : 0,
-    end: scaled ? SCALE_TOKEN.lastIndex : at,
+    scale: scale === null ? "" : scale.word,
+    scalePower: scale === null ? 0 : scale.power,
+    digitsAt,
+    end: scale === null ? exponentEnd : scale.end,
   };
 }
 
-/** The decimal mark of a figure read under "text": its own evidence, or a refusal when it reads both ways. */
-function markOfText(run: string): Mark | Refusal {
+/**
+ * The decimal mark of a figure read under "text": its own evidence; else, for one that reads both
+ * ways, the settings' threeDigits rule (scaled: a scale word follows it), or a refusal naming both readings.
+ */
+function markOfText(run: string, scaled: boolean, s: NumberSettings): Mark | Refusal {
   const evidence = decimalEvidence(run);
   if (evidence !== null) return evidence;
   const sep = ambiguousMark(run);
   if (sep === null) return ".";
+  const rule = s.threeDigits;
+  if (rule !== null) {
+    if (!scaled) return sep === "," ? "." : ","; // the mark groups thousands
+    if (rule.languageMark !== null) return rule.languageMark;
+  }
   const [int, frac] = run.split(sep);
   const name = sep === "," ? "decimal comma" : "decimal point";
   return refuse(`"${run}" could be ${int}${frac} (thousands) or ${int}.${frac} (${name})`, run);
@@ -254,15 +368,23 @@ interface Parts {
   negative: boolean;
   digits: string;
   exponent: number;
+  /** The unit kept as printed under keepUnits ("million grams"), else "". */
+  unit: string;
+  /** The footnote mark dropped ("*", "(1)"), else "". */
+  note: string;
 }
 
 /** Reads a whole text; null for "no figure"; a Refusal saying why it is not a number. */
 function readParts(text: string, s: NumberSettings): Parts | Refusal | null {
   if (isNoFigure(text, s)) return null;
   let t = plainSpaces(text).trim();
+  let mark = "";
   if (s.footnotes) {
     const note = TRAILING_NOTE.exec(t);
-    if (note !== null && /[0-9]/.test(t.slice(0, note.index))) t = t.slice(0, note.index);
+    if (note !== null && /[0-9]/.test(t.slice(0, note.index))) {
+      mark = note[0].trim();
+      t = t.slice(0, note.index);
+    }
   }
   let negative = false;
   if (t.startsWith("(") && t.endsWith(")")) {
@@ -287,7 +409,20 @@ function readParts(text: string, s: NumberSettings): Parts | Refusal | null {
   if (rest !== "" && (rest.includes(" ") || !UNIT_WORDS.has(rest.toLowerCase()))) {
     return refuse(`unexpected "${rest}" after ${t.slice(0, f.end).trim()}`);
   }
-  return { negative, digits: f.integer + f.fraction, exponent: f.exponent + f.scalePower - f.fraction.length };
+  let scalePower = f.scalePower;
+  let unit = "";
+  if (s.keepUnits) {
+    const scaledUnit = f.scale !== "" && f.scale !== "%" && (rest !== "" || SCALED_UNITS.has(f.scale.toLowerCase()));
+    if (scaledUnit) scalePower = 0;
+    unit = scaledUnit ? `${f.scale} ${rest}`.trim() : rest;
+  }
+  return {
+    negative,
+    digits: f.integer + f.fraction,
+    exponent: f.exponent + scalePower - f.fraction.length,
+    unit,
+    note: mark,
+  };
 }
 
 const notANumber = (text: string, r: Refusal): CalcError =>
@@ -326,6 +461,29 @@ export function readNumber(text: string, s: NumberSettings, shift = 0): number |
   const value = Number(`${d.coefficient}e${d.exponent}`);
   if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
   return value === 0 ? 0 : value; // no -0
+}
+
+/** A cell's figure with what the settings set aside: the unit kept as printed and the footnote mark dropped. */
+export interface Measure {
+  value: number | null;
+  /** "million grams" for "13.9 million grams" under keepUnits; "" when none. */
+  unit: string;
+  /** "(1)" for "64,310(1)" under footnotes; "" when none. */
+  note: string;
+}
+
+/**
+ * readNumber, also giving the unit kept and the footnote mark dropped (the import shows both). The
+ * value is always the one readNumber gives for the same text and settings.
+ */
+export function readMeasure(text: string, s: NumberSettings, shift = 0): Measure {
+  checkText(text);
+  const p = readParts(text, s);
+  if (p === null) return { value: null, unit: "", note: "" };
+  if (p instanceof Refusal) throw notANumber(text, p);
+  const value = Number(`${p.negative ? "-" : ""}${p.digits}e${p.exponent + shift}`);
+  if (!Number.isFinite(value)) throw new CalcError("num", `"${text}" is too large a number`);
+  return { value: value === 0 ? 0 : value, unit: p.unit, note: p.note };
 }
 
 /** A figure scanned out of a longer text, with `scalePower` as its scale, rounded once to the nearest double. */

@@ -7,9 +7,21 @@
  * - text made of digits only is a year when it has four digits ("2016"), otherwise an error
  *   (a serial stored as text, "201702"… are too easy to misread);
  * - "FY2024", "FY24", "FY 2023-24" are fiscal years named by the year they end in.
+ * A column of dates can settle what one cell cannot (ColumnDates, decided by datesOfColumn): the
+ * order of day and month when every day is the 1st or a day above 12 appears ("01/11/2019" is
+ * November where the column is day-first), issuers' YYYYMM codes ("201801"; month 13 is the year,
+ * "201813"), and Excel date serials saved as text ("42736").
  */
 import { CalcError } from "./errors";
-import { daysInMonth, formatMonth, makeMonth, serialProblem, serialToMonth, type MonthIndex } from "./months";
+import {
+  daysInMonth,
+  formatMonth,
+  makeMonth,
+  monthToSerial,
+  serialProblem,
+  serialToMonth,
+  type MonthIndex,
+} from "./months";
 import { describeValue, kindOf } from "./numbers";
 import { isEmptyOrZero } from "./reported";
 import {
@@ -40,6 +52,9 @@ const LAST_YEAR_NUMBER = 2200;
 // Each pattern is tried on lower-cased text with single spaces.
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/; // 2017-02, 2017/02
 const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$/; // 02/2017
+const YEAR_M_MONTH = /^(\d{4}) ?m(\d{2})$/; // 2024M04, as statistics offices write months
+const YEAR_MONTH_CODE = /^(\d{4})(\d{2})$/; // 201801, 201813 (the year): only where ColumnDates.codes
+const DIGITS = /^\d+$/;
 // 2017-02-28, also with a time as CSV exports write it: 2017-02-28 00:00:00, 2017-02-28T00:00:00Z
 const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/; // 13/02/2017, 02/13/2017
@@ -79,7 +94,7 @@ export const isYearNumber = (n: number): boolean => Number.isInteger(n) && n >= 
  * A month, quarter or year. A number is a date serial, except a whole number 1900-2200
  * which is a year (nobody means a day in 1905 when typing 2016 as a period).
  */
-export function parsePeriod(input: unknown, label?: string): Period {
+export function parsePeriod(input: unknown, label?: string, dates?: ColumnDates): Period {
   // An empty cell arrives as 0, null or ""; all three get the same answer.
   if (isEmptyOrZero(input)) throw emptyPeriod(label);
   if (typeof input === "number") {
@@ -88,7 +103,7 @@ export function parsePeriod(input: unknown, label?: string): Period {
   }
   if (typeof input === "string") {
     const m = quickMonth(input);
-    return m >= 0 ? monthPeriod(m) : parsePeriodText(input, label);
+    return m >= 0 ? monthPeriod(m) : parsePeriodText(input, label, dates);
   }
   if (input instanceof Date) return monthPeriod(monthFromDate(input, label));
   throw fail(input, label, typeof input === "boolean" ? "a logical value (TRUE/FALSE)" : kindOf(input));
@@ -98,7 +113,7 @@ export function parsePeriod(input: unknown, label?: string): Period {
  * A date cell: a serial (any day of the month means that month) or month text. A quarter
  * or a year is an error here, and so is 0 (Excel desktop's empty cell).
  */
-export function toMonth(input: unknown, label?: string): MonthIndex {
+export function toMonth(input: unknown, label?: string, dates?: ColumnDates): MonthIndex {
   if (input === 0) throw emptyPeriod(label);
   if (typeof input === "number") return monthFromSerial(input, label);
   if (input instanceof Date) return monthFromDate(input, label);
@@ -106,7 +121,7 @@ export function toMonth(input: unknown, label?: string): MonthIndex {
     const m = quickMonth(input);
     if (m >= 0) return m;
   }
-  const p = parsePeriod(input, label);
+  const p = parsePeriod(input, label, dates);
   if (p.kind !== "month") throw fail(input, label, `a ${p.kind}, not a month`);
   return makeMonth(p.year, p.month as number);
 }
@@ -199,9 +214,9 @@ function monthFromDate(d: Date, label?: string): MonthIndex {
   return makeMonth(y, d.getMonth() + 1);
 }
 
-function parsePeriodText(input: string, label?: string): Period {
+function parsePeriodText(input: string, label?: string, dates?: ColumnDates): Period {
   const t = collapseSpaces(plainDashes(input)).toLowerCase();
-  const p = t === "" ? "blank" : readPeriodText(t);
+  const p = t === "" ? "blank" : dates !== undefined ? columnPeriod(t, dates) : readPeriodText(t);
   if (typeof p === "string") throw fail(input, label, p);
   return p;
 }
@@ -209,6 +224,91 @@ function parsePeriodText(input: string, label?: string): Period {
 // The readers below return a Period, or a string saying why the text is not one. They are plain
 // functions, not closures: the text of every cell of a dates column may pass through here.
 type Read = Period | string;
+
+/** What a column of dates settles that one cell cannot. */
+export interface ColumnDates {
+  /** The order of "01/11/2019": day first ("dmy") or month first ("mdy"). */
+  order?: "dmy" | "mdy";
+  /** Six digits are an issuer's YYYYMM code; month 13 is the whole year. */
+  codes?: boolean;
+  /** Digits alone are an Excel date serial saved as text. */
+  serials?: boolean;
+}
+
+/** The text under a column's settings: its forms first, then every form any cell may take. */
+function columnPeriod(t: string, dates: ColumnDates): Read {
+  let r: RegExpExecArray | null;
+  if (dates.codes && (r = YEAR_MONTH_CODE.exec(t))) {
+    const y = Number(r[1]);
+    const m = Number(r[2]);
+    return m === 13 ? yearPeriod(y) : monthOrWhy(y, m);
+  }
+  if (dates.serials && DIGITS.test(t)) {
+    const serial = Number(t);
+    const problem = serialProblem(serial);
+    return problem ?? monthPeriod(serialToMonth(serial));
+  }
+  if (dates.order && (r = DAY_MONTH_YEAR.exec(t))) {
+    const [a, b] = [Number(r[1]), Number(r[2])];
+    return dates.order === "dmy" ? dayOrWhy(fullYear(r[3]), b, a) : dayOrWhy(fullYear(r[3]), a, b);
+  }
+  return readPeriodText(t);
+}
+
+/** Cells looked at to settle a column's dates. */
+const COLUMN_SAMPLE = 500;
+/** Fewest cells that settle codes or serials: one or two such numbers could be figures. */
+const FEWEST_SETTLING = 3;
+
+/**
+ * What a column's cells settle between them (none when they settle nothing): the day-month order
+ * when some "d/m/y" cell has a day above 12 or every day is the 1st (and the other number varies),
+ * YYYYMM codes when every cell is one, serials when every cell is the serial of a month's first or last day.
+ */
+export function datesOfColumn(texts: readonly string[]): ColumnDates | undefined {
+  let dmy = 0;
+  let firstAllOne = true;
+  let secondAllOne = true;
+  let firstOver = false;
+  let secondOver = false;
+  let filled = 0;
+  let codes = 0;
+  let serials = 0;
+  for (const raw of texts.slice(0, COLUMN_SAMPLE)) {
+    const t = collapseSpaces(plainDashes(raw)).toLowerCase();
+    if (t === "") continue;
+    filled++;
+    const d = DAY_MONTH_YEAR.exec(t);
+    if (d) {
+      dmy++;
+      const [a, b] = [Number(d[1]), Number(d[2])];
+      if (a !== 1) firstAllOne = false;
+      if (b !== 1) secondAllOne = false;
+      if (a > 12) firstOver = true;
+      if (b > 12) secondOver = true;
+    }
+    const c = YEAR_MONTH_CODE.exec(t);
+    if (c && Number(c[1]) >= FIRST_YEAR && Number(c[1]) <= 2200 && Number(c[2]) >= 1 && Number(c[2]) <= 13) codes++;
+    if (DIGITS.test(t) && isMonthEdge(Number(t))) serials++;
+  }
+  if (filled === 0) return undefined;
+  if (codes === filled && filled >= FEWEST_SETTLING) return { codes: true };
+  if (serials === filled && filled >= FEWEST_SETTLING) return { serials: true };
+  if (dmy === 0 || (firstOver && secondOver)) return undefined;
+  if (firstOver || (!secondOver && firstAllOne && !secondAllOne)) return { order: "dmy" };
+  if (secondOver || (secondAllOne && !firstAllOne)) return { order: "mdy" };
+  return undefined;
+}
+
+/** A serial of the first or the last day of a month (how exports date a month), 1950-2200. */
+function isMonthEdge(serial: number): boolean {
+  if (!(serial >= FIRST_EDGE_SERIAL && serial <= LAST_EDGE_SERIAL)) return false;
+  const m = serialToMonth(serial);
+  return monthToSerial(m) === serial || monthToSerial(m + 1) === serial + 1;
+}
+/** 1 Jan 1950 to 31 Dec 2200: small numbers (a sort order of 1s) are not dates a production table holds. */
+const FIRST_EDGE_SERIAL = 18_264;
+const LAST_EDGE_SERIAL = 109_939;
 
 /** Normalised (lower-case, single-spaced) text to a period. */
 function readPeriodText(t: string): Read {
@@ -218,6 +318,7 @@ function readPeriodText(t: string): Read {
   if ((r = FY_SPAN.exec(t))) return fiscalSpan(r[1], r[2]);
   if ((r = YEAR_MONTH.exec(t))) return monthOrWhy(Number(r[1]), Number(r[2]));
   if ((r = MONTH_YEAR.exec(t))) return monthOrWhy(Number(r[2]), Number(r[1]));
+  if ((r = YEAR_M_MONTH.exec(t))) return monthOrWhy(Number(r[1]), Number(r[2]));
   if ((r = ISO_DAY.exec(t))) return dayOrWhy(Number(r[1]), Number(r[2]), Number(r[3]));
   if ((r = DAY_MONTH_YEAR.exec(t))) return dayMonthYear(Number(r[1]), Number(r[2]), fullYear(r[3]));
   if ((r = Q_YEAR.exec(t))) return quarterPeriod(fullYear(r[2]), r[1]);

@@ -16,7 +16,8 @@ interface ProgressSeries {
 export type Weights = string | readonly unknown[] | null | undefined; // "prior_year" or 12 cells
 
 export interface ProgressInput {
-  guidance: { low: number; high: number };
+  /** A null end is open: a minimum ("at least 440 Mt") has no high end, a maximum ("up to 1.4 Mt") no low end. */
+  guidance: { low: number | null; high: number | null };
   series: ProgressSeries;
   asOf: Period | MonthIndex;
   weights?: Weights;
@@ -128,25 +129,32 @@ function expectedShare(input: ProgressInput, year: YearPosition, fys: number): S
   return { elapsed, total };
 }
 
-function checkGuidance(g: unknown): { low: number; high: number } {
+function checkGuidance(g: unknown): { low: number | null; high: number | null } {
   const r = g as { low?: unknown; high?: unknown } | null;
-  if (
-    !r ||
-    typeof r.low !== "number" ||
-    typeof r.high !== "number" ||
-    !Number.isFinite(r.low) ||
-    !Number.isFinite(r.high)
-  ) {
-    throw new CalcError("value", "guidance must be a range {low, high} of numbers");
+  const end = (x: unknown): x is number | null => x === null || (typeof x === "number" && Number.isFinite(x));
+  if (!r || !end(r.low) || !end(r.high) || (r.low === null && r.high === null)) {
+    throw new CalcError("value", "guidance must be a range {low, high} of numbers (one end may be open)");
   }
-  if (r.low < 0) throw new CalcError("value", `guidance low end is negative (${r.low})`);
-  if (r.low > r.high) throw new CalcError("value", `guidance low end ${r.low} is above the high end ${r.high}`);
+  if (r.low !== null && r.low < 0) throw new CalcError("value", `guidance low end is negative (${r.low})`);
+  if (r.low !== null && r.high !== null && r.low > r.high) {
+    throw new CalcError("value", `guidance low end ${r.low} is above the high end ${r.high}`);
+  }
   return { low: r.low, high: r.high };
 }
 
-function ratio(ytd: number, end: number, name: string): number {
-  if (end === 0) throw new CalcError("div0", `guidance ${name} is 0`);
-  return ytd / end;
+/** The end an output needs, or #N/A when the guidance leaves it open. */
+function stated(end: number | null, name: string): number {
+  if (end === null) {
+    const bound = name === "low end" ? "a maximum (up to …)" : "a minimum (at least …)";
+    throw new CalcError("na", `the guidance has no ${name}: it states ${bound}`);
+  }
+  return end;
+}
+
+function ratio(ytd: number, end: number | null, name: string): number {
+  const e = stated(end, name);
+  if (e === 0) throw new CalcError("div0", `guidance ${name} is 0`);
+  return ytd / e;
 }
 
 /**
@@ -168,29 +176,31 @@ export function guidanceProgress(input: ProgressInput): Record<ProgressOutput, P
 
   const ytd = lazy(() => sumMonths(series, year.start, asOf, `the year to date of ${year.name}`));
   const share = lazy(() => expectedShare(input, year, fys));
-  const needed = (end: number) => () => {
+  const needed = (end: number | null, name: string) => () => {
+    const e = stated(end, name);
     if (remaining === 0) throw new CalcError("na", `no months left: ${year.name} is complete at ${formatMonth(asOf)}`);
-    return (end - ytd()) / remaining;
+    return (e - ytd()) / remaining;
   };
+  // An open end never decides: nothing is above a minimum's missing high end or below a maximum's missing low end.
   const status = (): string => {
     const y = ytd();
-    if (remaining === 0) return y < low ? "below" : y > high ? "above" : "within";
-    if ((low - y) / remaining > bestMonth(series)) return "out of reach";
+    if (remaining === 0) return low !== null && y < low ? "below" : high !== null && y > high ? "above" : "within";
+    if (low !== null && (low - y) / remaining > bestMonth(series)) return "out of reach";
     const s = share();
     // y ≥ share × end, as y × total ≥ elapsed × end: no division, so 2/12 × 12,000 is exactly 2,000.
-    if (y * s.total >= s.elapsed * high) return "ahead";
-    if (y * s.total >= s.elapsed * low) return "on track";
+    if (high !== null && y * s.total >= s.elapsed * high) return "ahead";
+    if (low === null || y * s.total >= s.elapsed * low) return "on track";
     return "behind";
   };
 
   const compute: Record<ProgressOutput, () => number | string> = {
     ytd,
     pct_low: () => ratio(ytd(), low, "low end"),
-    pct_mid: () => ratio(ytd(), (low + high) / 2, "midpoint"),
+    pct_mid: () => ratio(ytd(), (stated(low, "low end") + stated(high, "high end")) / 2, "midpoint"),
     pct_high: () => ratio(ytd(), high, "high end"),
     expected_share: () => share().elapsed / share().total,
-    needed_low: needed(low),
-    needed_high: needed(high),
+    needed_low: needed(low, "low end"),
+    needed_high: needed(high, "high end"),
     status,
   };
   const out = {} as Record<ProgressOutput, ProgressValue>;

@@ -4,7 +4,9 @@
  * empty cell as null, "" or (Excel desktop) 0.
  */
 import { CalcError, calcErrorOf } from "../calc/errors";
+import { readUnit } from "../calc/guidance";
 import { describeValue, parseNumber } from "../calc/numbers";
+import type { TargetUnit } from "../calc/units";
 import { isEmptyOrZero } from "../calc/reported";
 
 /** A range argument, kept as Excel sent it (no copy: whole columns are a million rows). */
@@ -185,6 +187,24 @@ export function numberArg(raw: unknown, name: string): number | undefined {
   if (isEmptyOrZero(value)) return undefined;
   try {
     return parseNumber(value) ?? undefined;
+  } catch (e) {
+    const err = calcErrorOf(e);
+    throw new CalcError(err.kind, `${name}: ${err.message}`);
+  }
+}
+
+/**
+ * An optional unit ("koz", "Mt", "million ounces"): the unit a guidance is returned in and the base or
+ * values are read in. Blank (or 0, an empty cell on Excel desktop) means omitted.
+ */
+export function unitArg(raw: unknown, name: string): TargetUnit | undefined {
+  const value = single(raw, name);
+  if (isEmptyOrZero(value)) return undefined;
+  if (typeof value !== "string") {
+    throw new CalcError("value", `${name} must be a unit such as "koz" or "Mt", not ${describeValue(value)}`);
+  }
+  try {
+    return readUnit(value);
   } catch (e) {
     const err = calcErrorOf(e);
     throw new CalcError(err.kind, `${name}: ${err.message}`);

@@ -36,14 +36,15 @@ export function yoyGrowth(
 }
 
 /**
- * Reads production guidance as companies write it ("88-92,000 oz", "6.5 - 7.0 million", "approximately 22,500 ounces") into low and high; with a base, the growth the range implies.
+ * Reads production guidance as companies write it, in English, Spanish, Portuguese, French, Italian or German ("88-92,000 oz", "between 1.6 and 1.75 million ounces", "entre 2,1 y 2,3 millones de onzas", "mindestens 500.000 Unzen") into low and high; with a base, the growth the range implies. A base at another scale (Mt against tonnes) is read at the one scale that puts growth between -50% and +100%, else #VALUE! names the unit to give.
  * @customfunction GUIDANCE_RANGE
- * @param guidance Guidance text, two cells (low, high), one number, or a column of guidance texts (one result row each).
+ * @param guidance Guidance text, two cells (low, high), one number, or a column of guidance texts (one result row each). "at least" leaves the high end open (#N/A), "up to" the low end.
  * @param [base] Last year's actual; gives low/base - 1 and high/base - 1 instead of the range.
+ * @param [unit] The unit to return the range in and to read the base in: "oz", "koz", "Moz", "t", "kt", "Mt", "lb", "Mlb" or words such as "million tonnes".
  * @returns Low and high per guidance, spilled across two cells.
  */
-export function guidanceRange(guidance: any[][], base?: any): any[][] {
-  return runFunction(guidanceRangeSpec, [guidance, base]);
+export function guidanceRange(guidance: any[][], base?: any, unit?: any): any[][] {
+  return runFunction(guidanceRangeSpec, [guidance, base, unit]);
 }
 
 /**
@@ -73,13 +74,14 @@ export function recordMonth(
 /**
  * Progress of the (fiscal) year through as_of against a guidance range: year to date, share of guidance, monthly rate still needed, and whether that is on track.
  * @customfunction GUIDANCE_PROGRESS
- * @param guidance Guidance text ("88-92,000 oz"), two cells (low, high) or one number, as for GUIDANCE_RANGE.
+ * @param guidance Guidance text ("88-92,000 oz", "entre 2,1 y 2,3 millones de onzas"), two cells (low, high) or one number, as for GUIDANCE_RANGE.
  * @param dates The dates (months) column of a monthly series.
  * @param values The production values beside the dates.
  * @param as_of The last month counted ("Feb 2017", a date); a quarter or a year means its last month.
  * @param [output] One of "ytd", "pct_low", "pct_mid", "pct_high", "expected_share", "needed_low", "needed_high", "status". Omit it for a table of all of them.
  * @param [weights] "prior_year" (last year's monthly shape from the same data) or 12 cells, one per month from the first month of the year. Default: 1/12 a month.
  * @param [fiscal_year_start] Month the fiscal year starts (1-12, default 1); 4 for an April-March year.
+ * @param [unit] The unit the values are in ("koz", "Mt", "oz"...): the guidance is converted to it. Omitted, values kept at another scale than the guidance are read at the one scale that puts the year between -50% and +100% of it.
  * @param [mines] The column beside dates naming each row's mine (a table's Mine column). Then mine is required.
  * @param [mine] The mine the guidance is for (one cell, for example [@Mine]); needed when mines is given.
  * @returns The chosen figure, or a two-column table of labels and values.
@@ -92,6 +94,7 @@ export function guidanceProgress(
   output?: any,
   weights?: any[][],
   fiscal_year_start?: any,
+  unit?: any,
   mines?: any[][],
   mine?: any[][],
 ): any[][] {
@@ -103,6 +106,7 @@ export function guidanceProgress(
     output,
     weights,
     fiscal_year_start,
+    unit,
     mines,
     mine,
   ]);
@@ -111,7 +115,7 @@ export function guidanceProgress(
 /**
  * Checks a change as a release prints it ("+24%", "a 9% increase", "20-26%") against the numbers, with exact rounding: consistent, truncated, rounded up, wrong direction or inconsistent.
  * @customfunction CLAIM_CHECK
- * @param stated The change as printed: "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)" or a range "20-26%".
+ * @param stated The change as printed: "+24%", "a 9% increase", "down 13.5 percent", "12,6%", "(-16%)", a range "20-26%", or in Spanish, Portuguese, French, Italian or German ("aumento de 9%", "queda de 6%", "baisse de 9 %", "Anstieg um 9 %").
  * @param actual This year's figure, or two cells (low, high) for a stated range; without prior, the change itself (0.2521).
  * @param [prior] Last year's figure; the change is then actual / prior - 1.
  * @returns A verdict per stated figure; a range spills two verdicts in a row.

@@ -1,5 +1,5 @@
 /**
- * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [mines], [mine]):
+ * =PROD.GUIDANCE_PROGRESS(guidance, dates, values, as_of, [output], [weights], [fiscal_year_start], [unit], [mines], [mine]):
  * the year to date against a guidance range. Without output it spills a two-column table of labels and values.
  * Guidance is for one mine: with mines, mine names it.
  */
@@ -8,14 +8,15 @@ import { parseNumber } from "../calc/numbers";
 import { parsePeriod } from "../calc/periods";
 import { isEmptyCell, isEmptyOrZero } from "../calc/reported";
 import { guidanceProgress, PROGRESS_OUTPUTS, type Weights } from "../calc/progress";
+import type { MonthlySeries } from "../calc/series";
+import { formatNumber } from "../calc/units";
 import { filledLength, toVector, vectorCells, type Grid } from "./args";
 import type { OutCell } from "./excel";
-import { guidanceRangeSpec } from "./guidanceRange";
+import { atScale, baseFactor, endsIn, readOneGuidance, type Guidance } from "./guidanceRange";
 import { dateIn1900 } from "./dateSystem";
-import { attempt, choice, defineFunction, integer, optionalRange, range } from "./run";
+import { attempt, choice, defineFunction, integer, optionalRange, range, unit } from "./run";
 import { mineAt, mineList, mineNeedsMines, optionalCells } from "./mines";
 import { readSeries, readTable } from "./series";
-import type { MonthlySeries } from "../calc/series";
 
 export const guidanceProgressSpec = defineFunction(
   [
@@ -26,13 +27,18 @@ export const guidanceProgressSpec = defineFunction(
     choice("output", PROGRESS_OUTPUTS),
     optionalRange("weights"),
     integer("fiscal_year_start", 1, 12),
+    unit("unit"),
     optionalCells("mines"),
     optionalCells("mine"),
   ],
-  (guidance, dates, values, asOf, output, weights, fiscalYearStart, mines, mine): OutCell[][] => {
+  (guidance, dates, values, asOf, output, weights, fiscalYearStart, target, mines, mine): OutCell[][] => {
+    const g = readOneGuidance(guidance);
+    const ends = endsIn(g, target);
+    const series = seriesOf(dates, values, mines, mine);
+    const [low, high] = target === undefined ? atValuesScale(g, ends, series) : ends;
     const result = guidanceProgress({
-      guidance: readGuidance(guidance),
-      series: seriesOf(dates, values, mines, mine),
+      guidance: { low, high },
+      series,
       asOf: parsePeriod(dateIn1900(singleCell(asOf), "periods"), "as_of"),
       weights: readWeights(weights),
       fiscalYearStart,
@@ -61,19 +67,32 @@ function seriesOf(dates: Grid, values: Grid, mines: Grid | undefined, mine: Grid
   return found.series;
 }
 
-/** Guidance exactly as GUIDANCE_RANGE reads it (text, {low, high} cells or one number), but only one of them. */
-function readGuidance(grid: Grid): { low: number; high: number } {
-  const rows = guidanceRangeSpec.body(grid, undefined) as OutCell[][];
-  if (rows.length !== 1) {
-    throw new CalcError(
-      "value",
-      `guidance must be one guidance (text, one number or two cells low, high), not ${rows.length} of them`,
-    );
+/** Without a unit, the guidance at the scale the values are kept at (koz against ounces), as GUIDANCE_RANGE reads a base. */
+function atValuesScale(g: Guidance, ends: (number | null)[], series: MonthlySeries): (number | null)[] {
+  const year = recentYear(series);
+  if (year === null) return ends;
+  const against = {
+    name: "the values",
+    value: year,
+    shown: `add up to about ${formatNumber(year)} a year`,
+    plural: true,
+  };
+  const factor = baseFactor(g, ends, against);
+  return ends.map((e) => (e === null ? null : atScale(e, factor)));
+}
+
+/** The values' last 12 months with a figure, as a year (their mean × 12); null when none is above 0. */
+function recentYear(series: MonthlySeries): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let i = series.values.length - 1; i >= 0 && n < 12; i--) {
+    const v = series.values[i];
+    if (v === v) {
+      sum += v;
+      n++;
+    }
   }
-  const [low, high] = rows[0];
-  if (low instanceof CalcError) throw low;
-  if (high instanceof CalcError) throw high;
-  return { low: low as number, high: high as number };
+  return n > 0 && sum > 0 ? (sum / n) * 12 : null;
 }
 
 function singleCell(grid: Grid): unknown {

@@ -5,7 +5,8 @@
  * disguised as #VALUE! (fuzzing must see it).
  */
 import { calcErrorOf } from "../calc/errors";
-import { choiceArg, integerArg, isOmitted, numberArg, toGrid, type Grid } from "./args";
+import type { TargetUnit } from "../calc/units";
+import { choiceArg, integerArg, isOmitted, numberArg, toGrid, unitArg, type Grid } from "./args";
 import { toExcelError, toExcelResult, type ExcelResult, type ExcelRows, type OutCell } from "./excel";
 
 export interface Param<T> {
@@ -64,6 +65,8 @@ export const integer = (name: string, min: number, max: number): Param<number | 
 });
 
 export const number = (name: string): Param<number | undefined> => ({ name, coerce: (raw) => numberArg(raw, name) });
+
+export const unit = (name: string): Param<TargetUnit | undefined> => ({ name, coerce: (raw) => unitArg(raw, name) });
 
 // One element of a spill: calc's bug policy, shared by every function body.
 export { attempt, located } from "../calc/errors";

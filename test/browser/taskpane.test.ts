@@ -56,6 +56,21 @@ Febr 2017x,Veta Dorada,"6,736",92.0
 Mar 2017,Veta Dorada,abc,90
 `;
 
+/**
+ * A hand-kept sheet of gold deliveries (after the Fidelity Gold Refinery's, Zimbabwe): a title line, a
+ * comment on line 6 that opens a quote and never closes it, and a total row under the months.
+ */
+const UNBALANCED_QUOTE = `Gold deliveries by producer (kg)
+Month,Producer,Gold delivered (kg),Comment
+Aug 2024,Large-scale,1027,
+Aug 2024,Small-scale,2373,
+Sep 2024,Large-scale,1009,
+Sep 2024,Small-scale,2405,"first print, best month in years
+Oct 2024,Large-scale,1024,
+Oct 2024,Small-scale,3143,
+Total,All producers,10981,three months
+`;
+
 /** The same months, clean: the release prints Feb 2017 as 6,736 oz. A second "mine" tries a formula. */
 const CLEAN = `Month,Mine,Gold (oz),Recovery (%)
 Jan 2016,Veta Dorada,"4,512",92.5
@@ -107,8 +122,8 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
 
     const problems = await page.locator("#import-problems li.error").allTextContents();
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain('Row 5, Month: "Febr 2017x"');
-    expect(problems[1]).toContain('Row 6, Gold (oz): "abc"');
+    expect(problems[0]).toContain('Line 5, Month: "Febr 2017x"');
+    expect(problems[1]).toContain('Line 6, Gold (oz): "abc"');
     await expect.poll(() => page.locator("#import-problem-summary").textContent()).toMatch(/^2 errors, /);
     expect(await page.locator("#import-run").isDisabled()).toBe(true);
     expect(await page.locator("#import-blocked").textContent()).toMatch(/error stands/);
@@ -121,6 +136,30 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
     const rows = await page.locator("#import-preview tbody tr").count();
     expect(rows).toBe(3); // the two bad rows are left out of what will be written
     expect(pane!.unanswered).toEqual([]);
+  });
+
+  it("counts every line, names the line of a quote that never closes, and checks a left-out total against its months", async () => {
+    const page = await open();
+    await page.setInputFiles("#import-file", csv("fidelity-deliveries.csv", UNBALANCED_QUOTE));
+    await page.locator("#import-review").waitFor({ state: "visible" });
+    // Every line is read as data or named as left out, and the count adds up to the file's 9 lines.
+    const lines = "9 lines: 1 title, 1 header, 6 read as data, 1 total left out";
+    expect(await page.locator("#import-lines").textContent()).toBe(lines);
+    expect(await page.locator("#import-source").textContent()).toBe(
+      `fidelity-deliveries.csv: ${lines}. 6 rows to import.`,
+    );
+    // The quote on line 6 is read as a plain character: lines 7 to 9 stay rows of their own.
+    const warnings = await page.locator("#import-problems li.warning").allTextContents();
+    expect(warnings.find((w) => w.includes("Line 6") && w.includes("does not close"))).toMatch(
+      /so lines 7 to 9 are read as rows/,
+    );
+    expect(await page.locator("#import-preview tbody tr").count()).toBe(6);
+    // The total is left out, and its figure checks: 1,027 + 2,373 + 1,009 + 2,405 + 1,024 + 3,143 = 10,981.
+    const notes = await page.locator("#import-problems li.info").allTextContents();
+    const total = notes.find((n) => n.includes('Line 9: "Total" is a total'));
+    expect(total).toMatch(/10981 = .*\(1,027 \+ 2,373 \+ 1,009 \+ 2,405 \+ 1,024 \+ 3,143\)/);
+    expect(await page.locator("#import-run").isDisabled()).toBe(false);
+    await page.screenshot({ path: join(RESULTS, "import-lines-quote-total.png"), fullPage: true });
   });
 
   it('reads a UTF-16 file (Excel\'s "Unicode text") dropped on the pane', async () => {
@@ -136,7 +175,9 @@ describe("task pane in Chromium, with the recording double behind Excel.run", { 
       drop.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, bytes);
     await page.locator("#import-review").waitFor({ state: "visible" });
-    expect(await page.locator("#import-source").textContent()).toBe("dynacor.txt: 3 lines read, 2 rows to import.");
+    expect(await page.locator("#import-source").textContent()).toBe(
+      "dynacor.txt: 3 lines: 1 header, 2 read as data. 2 rows to import.",
+    );
     expect(await page.locator("#import-preview tbody tr").nth(1).locator("td").allTextContents()).toEqual([
       "Feb 2017",
       "6,736",

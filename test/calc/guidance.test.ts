@@ -13,6 +13,12 @@ function calcErrorOf(fn: () => unknown): CalcError {
   throw new Error("expected a CalcError, nothing was thrown");
 }
 
+/** The range and qualifier of a reading, as the release reader and the functions use them. */
+function ends(text: string): { low: number; high: number; qualifier?: string } {
+  const { low, high, qualifier } = parseGuidance(text);
+  return qualifier === undefined ? { low, high } : { low, high, qualifier };
+}
+
 describe("parseGuidance: the forms in issue 2", () => {
   it.each([
     ["88-92,000", 88000, 92000],
@@ -37,7 +43,7 @@ describe("parseGuidance: the forms in issue 2", () => {
     ["just over 82,000 oz", 82000, "just over"],
     ["more than 100,000 ounces", 100000, "more than"],
   ])("qualified point %s -> low = high = %d", (text, value, qualifier) => {
-    expect(parseGuidance(text)).toEqual({ low: value, high: value, qualifier });
+    expect(ends(text)).toEqual({ low: value, high: value, qualifier });
   });
 });
 
@@ -51,15 +57,15 @@ describe("parseGuidance: the forms in DOMAIN.md", () => {
     ["8,700-12,300", 8700, 12300],
     ["42.0 koz", 42000, 42000],
   ])("%s -> %d to %d", (text, low, high) => {
-    expect(parseGuidance(text)).toEqual({ low, high });
+    expect(ends(text)).toEqual({ low, high });
   });
 
   it("reads '+500,000 ounces' as a point qualified by '+'", () => {
-    expect(parseGuidance("+500,000 ounces")).toEqual({ low: 500000, high: 500000, qualifier: "+" });
+    expect(ends("+500,000 ounces")).toEqual({ low: 500000, high: 500000, qualifier: "+" });
   });
 
   it("reads 'more than 100,000 gold equivalent ounces' with its long unit", () => {
-    expect(parseGuidance("more than 100,000 gold equivalent ounces")).toEqual({
+    expect(ends("more than 100,000 gold equivalent ounces")).toEqual({
       low: 100000,
       high: 100000,
       qualifier: "more than",
@@ -68,19 +74,20 @@ describe("parseGuidance: the forms in DOMAIN.md", () => {
 });
 
 describe("parseGuidance: rules", () => {
-  it("shorthand A-B,000 only when A has no thousands group and A < B", () => {
-    expect(parseGuidance("5-6,000")).toEqual({ low: 5000, high: 6000 });
+  it("shorthand A-B,000 only when A is bare, has no thousands group and A < B", () => {
+    expect(ends("5-6,000")).toEqual({ low: 5000, high: 6000 });
     // 900 is not below 1, so 900-1,100 is read as written.
-    expect(parseGuidance("900-1,100")).toEqual({ low: 900, high: 1100 });
+    expect(ends("900-1,100")).toEqual({ low: 900, high: 1100 });
     // A with its own group is read as written.
-    expect(parseGuidance("8,700-12,300")).toEqual({ low: 8700, high: 12300 });
+    expect(ends("8,700-12,300")).toEqual({ low: 8700, high: 12300 });
     // Two groups on the high end: A borrows both.
-    expect(parseGuidance("1.2-1,400,000")).toEqual({ low: 1.2, high: 1400000 });
-    expect(parseGuidance("1-2,500,000")).toEqual({ low: 1000000, high: 2500000 });
-    // Only a bare figure before a dash is shorthand.
-    expect(parseGuidance("88 to 92,000")).toEqual({ low: 88, high: 92000 });
-    expect(parseGuidance("88 oz - 92,000 oz")).toEqual({ low: 88, high: 92000 });
-    expect(parseGuidance("$88-$92,000")).toEqual({ low: 88, high: 92000 });
+    expect(ends("1.2-1,400,000")).toEqual({ low: 1.2, high: 1400000 });
+    expect(ends("1-2,500,000")).toEqual({ low: 1000000, high: 2500000 });
+    // Any word between the ends takes the shorthand ("630 à 680 000 onces"); only a bare figure is shorthand.
+    expect(ends("88 to 92,000")).toEqual({ low: 88000, high: 92000 });
+    expect(ends("630 à 680 000 onces")).toEqual({ low: 630000, high: 680000 });
+    expect(ends("88 oz - 92,000 oz")).toEqual({ low: 88, high: 92000 });
+    expect(ends("$88-$92,000")).toEqual({ low: 88, high: 92000 });
   });
 
   it("scales exactly: 4.1 million is 4,100,000 and 6.5 million is 6,500,000", () => {
@@ -90,37 +97,72 @@ describe("parseGuidance: rules", () => {
   });
 
   it("one scale word applies to both ends; two apply each to its own", () => {
-    expect(parseGuidance("500 koz to 1.2 Moz")).toEqual({ low: 500000, high: 1200000 });
-    expect(parseGuidance("18 million - 21")).toEqual({ low: 18e6, high: 21e6 });
+    expect(ends("500 koz to 1.2 Moz")).toEqual({ low: 500000, high: 1200000 });
+    expect(ends("18 million - 21")).toEqual({ low: 18e6, high: 21e6 });
   });
 
-  it("a dot before three digits is a thousands separator only on both ends of a range", () => {
-    expect(parseGuidance("182.000 - 1.250.000 oz")).toEqual({ low: 182000, high: 1250000 });
-    expect(parseGuidance("182.5 - 193.000 oz")).toEqual({ low: 182.5, high: 193 });
-    expect(parseGuidance("182.000 oz").low).toBe(182); // a single figure: a decimal point
-    expect(parseGuidance("1.250-1.400 Moz")).toEqual({ low: 1250000, high: 1400000 }); // scaled: decimal
+  it("three digits after one mark before a plain unit are thousands; before a scale word the language decides", () => {
+    expect(ends("182.000 - 1.250.000 oz")).toEqual({ low: 182000, high: 1250000 });
+    // Another figure of the text shows the point is decimal: 193.000 is 193.
+    expect(ends("182.5 - 193.000 oz")).toEqual({ low: 182.5, high: 193 });
+    // A single figure too (this reverses the rule that read it as 182): nobody prints thousandths of an ounce.
+    expect(parseGuidance("182.000 oz").low).toBe(182000);
+    expect(parseGuidance("460.000 oz").low).toBe(460000);
+    expect(parseGuidance("870,000 onzas").low).toBe(870000);
+    expect(parseGuidance("0.125 oz").low).toBe(0.125); // a leading 0 is a decimal
+    expect(ends("1.250-1.400 Moz")).toEqual({ low: 1250000, high: 1400000 }); // scaled, no language: decimal point
+    expect(ends("1.650 million to 1.800 million ounces")).toEqual({ low: 1650000, high: 1800000 }); // English
+    expect(ends("entre 1.350 e 1.390 mil onças")).toEqual({ low: 1350000, high: 1390000 }); // Portuguese
+    expect(ends("235,856 mil onças")).toEqual({ low: 235856, high: 235856 }); // Portuguese decimal comma
+    expect(ends("1,450 kilo ounces")).toEqual({ low: 1450000, high: 1450000 });
   });
 
   it("ignores case, non-breaking and thin spaces, and the kind of dash", () => {
-    expect(parseGuidance("Between\u00a082\u202f000 AND 92\u202f000 Ounces")).toEqual({ low: 82000, high: 92000 });
-    expect(parseGuidance("88\u201492 KOZ")).toEqual({ low: 88000, high: 92000 });
-    expect(parseGuidance("  88 \u2212 92,000  ")).toEqual({ low: 88000, high: 92000 });
+    expect(ends("Between\u00a082\u202f000 AND 92\u202f000 Ounces")).toEqual({ low: 82000, high: 92000 });
+    expect(ends("88\u201492 KOZ")).toEqual({ low: 88000, high: 92000 });
+    expect(ends("  88 \u2212 92,000  ")).toEqual({ low: 88000, high: 92000 });
   });
 
   it('reads "from A to B" as a range', () => {
-    expect(parseGuidance("from 50,000 to 55,000 ounces")).toEqual({ low: 50000, high: 55000 });
-    expect(parseGuidance("from 6.5 to 7.0 million")).toEqual({ low: 6.5e6, high: 7e6 });
+    expect(ends("from 50,000 to 55,000 ounces")).toEqual({ low: 50000, high: 55000 });
+    expect(ends("from 6.5 to 7.0 million")).toEqual({ low: 6.5e6, high: 7e6 });
     expect(() => parseGuidance("from 50,000 ounces")).toThrow('"from" needs "to"');
     // A narrowed range ("from 61-67,000 ounces to 65-67,000 ounces") is two ranges: refused, not guessed.
     expect(() => parseGuidance("from 61-67,000 ounces to 65-67,000 ounces")).toThrow("unexpected");
   });
 
+  it("passes a year that names the guidance's period before words that describe the figure", () => {
+    expect(ends("FY25 guidance of 1,650-1,800koz")).toEqual({ low: 1650000, high: 1800000 });
+    expect(ends("2025 guidance of 400,000 to 420,000 ounces")).toEqual({ low: 400000, high: 420000 });
+    expect(ends("FY 2025 production of 1.6 Moz")).toEqual({ low: 1600000, high: 1600000 });
+    // A year followed by a unit is the figure itself.
+    expect(ends("2025 oz")).toEqual({ low: 2025, high: 2025 });
+  });
+
+  it("iron ore and coal with no unit word are in tonnes; copper is not assumed", () => {
+    expect(parseGuidance("38 milhões de minério de ferro").unit).toBe("t");
+    expect(parseGuidance("5 million of coal").unit).toBe("t");
+    expect(parseGuidance("1.1 million of copper").unit).toBeNull();
+  });
+
   it("keeps a qualifier on a range", () => {
-    expect(parseGuidance("approximately 88-92,000 ounces")).toEqual({
+    expect(ends("approximately 88-92,000 ounces")).toEqual({
       low: 88000,
       high: 92000,
       qualifier: "approximately",
     });
+  });
+});
+
+describe("parseGuidance: forms read differently since guidance is read in six languages", () => {
+  it("a figure's own digits decide its mark: a comma before one or two digits is decimal", () => {
+    expect(ends("6,5 - 7 million")).toEqual({ low: 6500000, high: 7000000 });
+  });
+  it('"between" takes any word between the ends, and "and" joins a range without "between"', () => {
+    expect(ends("between 82,000 to 92,000")).toEqual({ low: 82000, high: 92000 });
+    expect(ends("88,000 and 92,000")).toEqual({ low: 88000, high: 92000 });
+    // two metals are two figures, not a range
+    expect(() => parseGuidance("88,000 oz of gold and 1.2 Moz of silver")).toThrow("two commodities");
   });
 });
 
@@ -130,11 +172,10 @@ describe("parseGuidance: errors quote the text", () => {
     ["abc", 'expected a figure at "abc"'],
     ["20-26%", 'unexpected "%"'],
     ["88-92,000 ounces in 2017", 'unexpected "2017"'],
-    ["6,5 - 7 million", '"6,5" is not grouped in threes'],
-    ["between 82,000 to 92,000", '"between" needs "and"'],
     ["88-", "a figure is missing at the end"],
-    ["88,000 and 92,000", 'unexpected "and 92,000"'],
+    ["between 82,000", '"between" needs a second figure'],
     ["1,23,456", "not grouped in threes"],
+    ["6,5 to 7.5 million", 'both "." and "," as the decimal mark'],
   ])("%j is #VALUE! (%s)", (text, why) => {
     const e = calcErrorOf(() => parseGuidance(text));
     expect(e.kind).toBe("value");
@@ -180,7 +221,7 @@ function fixed(n: number, places: number): string {
   return `${s.slice(0, -places)}.${s.slice(-places)}`;
 }
 
-/** Whether "a-b" written with commas looks like the A-B,000 shorthand (tested on its own above). */
+/** Whether "a-b" (or "a to b") written with commas looks like the A-B,000 shorthand (tested on its own above). */
 const shorthand = (a: number, b: number): boolean =>
   a < 1000 && b >= 1000 && a < Number(groupWith(b, ",").split(",")[0]);
 
@@ -195,10 +236,17 @@ describe("parseGuidance: property — formatting a range in each written form re
         .filter(([a, b]) => !shorthand(a, b))
         .map(([a, b]) => [`${groupWith(a, ",")}-${groupWith(b, ",")}`, a, b]),
     ],
-    ["a to b ounces", ordered(1e9).map(([a, b]) => [`${groupWith(a, ",")} to ${groupWith(b, ",")} ounces`, a, b])],
+    [
+      "a to b ounces",
+      ordered(1e9)
+        .filter(([a, b]) => !shorthand(a, b))
+        .map(([a, b]) => [`${groupWith(a, ",")} to ${groupWith(b, ",")} ounces`, a, b]),
+    ],
     [
       "between a and b",
-      ordered(1e9).map(([a, b]) => [`between ${groupWith(a, ",")} and ${groupWith(b, ",")} oz`, a, b]),
+      ordered(1e9)
+        .filter(([a, b]) => !shorthand(a, b))
+        .map(([a, b]) => [`between ${groupWith(a, ",")} and ${groupWith(b, ",")} oz`, a, b]),
     ],
     [
       "a oz to b oz (spaces)",

@@ -21,6 +21,7 @@ import {
 import { CalcError } from "../../src/calc/errors";
 import { parseNumber } from "../../src/calc/numbers";
 import { parseGuidance } from "../../src/calc/guidance";
+import { languageOf, settingsFor } from "../../src/calc/guidanceWords";
 import { parseStated } from "../../src/calc/claimsStated";
 import { readValue } from "../support/cells";
 
@@ -37,6 +38,9 @@ interface Form {
   /** A "no figure" word rather than a figure. */
   blank: boolean;
 }
+
+/** Scale words only the six languages' settings read ("mil", "Mio.", "millones"). */
+const LANGUAGE_SCALES = new Set(["mil", "Mio.", "millones", "milhões", "Millionen"]);
 
 const group = (digits: string, sep: string): string =>
   sep === "" ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
@@ -62,7 +66,23 @@ const form: fc.Arbitrary<Form> = fc.oneof(
         sign: fc.constantFrom<Form["sign"]>("", "", "-", "+", "()"),
         currency: fc.constantFrom("", "", "$", "US$", "€"),
         run,
-        scale: fc.constantFrom("", "", "", "k", "K", "koz", "KOZ", "thousand", "million", "M", "m", "Moz", "bn", "%"),
+        scale: fc.constantFrom(
+          "",
+          "",
+          "",
+          "k",
+          "K",
+          "koz",
+          "KOZ",
+          "thousand",
+          "million",
+          "M",
+          "m",
+          "Moz",
+          "bn",
+          "%",
+          ...LANGUAGE_SCALES,
+        ),
         glued: fc.boolean(),
         unit: fc.constantFrom("", "", "oz", "ounces", "t", "tonnes"),
         note: fc.constantFrom("", "", "", "*", "(1)", "\u00b9"),
@@ -106,41 +126,54 @@ function statedValue(text: string): number {
   return Number(`${f.digits}e${-f.decimals - 2}`);
 }
 
-/** Guidance also reads a figure that only a decimal comma makes sense of ("1.234.567"), as the import's comma does. */
-const europeanOnly = (run: string): boolean => run.includes(".") && decimalEvidence(run) === ",";
+/**
+ * Guidance refuses a mass beyond a year of the world's mining ("10000000 koz": a scale word is wrong),
+ * a rule of guidance's grammar, not of reading figures (test/calc/guidance.test.ts).
+ */
+function beyondTheWorld(f: Form): boolean {
+  if (f.unit === "" && !/oz$/i.test(f.scale)) return false;
+  try {
+    // in the text's own language: "10.000 milhões t" is ten billion tonnes
+    const settings = settingsFor(f.text, languageOf(f.text), (why) => new CalcError("value", why));
+    return Math.abs(readNumber(f.text, settings) ?? 0) >= 1e10;
+  } catch {
+    return false;
+  }
+}
 
 interface Caller {
   name: string;
-  settings: NumberSettings;
+  /** The settings it reads a form with (guidance: its language's, settled by the text's words). */
+  settings: (f: Form) => NumberSettings;
   /** The forms its grammar takes (guidance figures carry no sign; a stated change is a bare percentage). */
   takes: (f: Form) => boolean;
   read: (text: string) => number | null;
 }
 
 const CALLERS: Caller[] = [
-  { name: "a function's cell (parseNumber)", settings: CELL, takes: () => true, read: (t) => parseNumber(t) },
+  { name: "a function's cell (parseNumber)", settings: () => CELL, takes: () => true, read: (t) => parseNumber(t) },
   {
     name: "an import cell, decimal point",
-    settings: IMPORT_POINT,
+    settings: () => IMPORT_POINT,
     takes: () => true,
     read: (t) => importValue(t, "."),
   },
   {
     name: "an import cell, decimal comma",
-    settings: IMPORT_COMMA,
+    settings: () => IMPORT_COMMA,
     takes: () => true,
     read: (t) => importValue(t, ","),
   },
   {
     name: "a guidance text",
-    settings: GUIDANCE,
+    settings: (f) => settingsFor(f.text, languageOf(f.text), (why) => new CalcError("value", why)),
     takes: (f) =>
-      !f.blank && (f.sign === "" || f.sign === "+") && f.scale !== "%" && f.note === "" && !europeanOnly(f.run),
+      !f.blank && (f.sign === "" || f.sign === "+") && f.scale !== "%" && f.note === "" && !beyondTheWorld(f),
     read: guidanceValue,
   },
   {
     name: "a stated change",
-    settings: STATED,
+    settings: () => STATED,
     takes: (f) =>
       !f.blank &&
       f.sign === "" &&
@@ -159,20 +192,34 @@ function importValue(text: string, mark: "." | ","): number | null {
   return r.value;
 }
 
-/** How a run's decimal mark is settled under some settings: "." / ",", "refuse", or "none" when it has no mark to settle. */
-function markOf(runText: string, s: NumberSettings): string {
+/**
+ * How a run's decimal mark is settled under some settings: "." / ",", "refuse", or "none" when it
+ * has no mark to settle. Under threeDigits, a run that reads both ways groups thousands before a
+ * plain unit, and takes the language's mark before a scale word.
+ */
+function markOf(f: Form, s: NumberSettings): string {
+  const runText = f.run;
   if (!/[.,]/.test(runText)) return "none";
   if (s.decimal !== "text") return s.decimal;
-  return decimalEvidence(runText) ?? (ambiguousMark(runText) !== null ? "refuse" : ".");
+  const evidence = decimalEvidence(runText);
+  if (evidence !== null) return evidence;
+  const sep = ambiguousMark(runText);
+  if (sep === null) return ".";
+  if (s.threeDigits === null) return "refuse";
+  if (f.scale === "") return sep === "," ? "." : ",";
+  return s.threeDigits.languageMark ?? "refuse";
 }
 
 /** Whether two settings read this form alike: every setting either equal or irrelevant to it. */
 function settingsAgree(f: Form, a: NumberSettings, b: NumberSettings): boolean {
-  if (markOf(f.run, a) !== markOf(f.run, b)) return false;
+  if (markOf(f, a) !== markOf(f, b)) return false;
+  if (a.languages !== b.languages && LANGUAGE_SCALES.has(f.scale)) return false;
   if (a.mIsMillion !== b.mIsMillion && f.scale === "m") return false;
   if (f.blank && (a.noFigure?.has(f.text.toLowerCase()) ?? false) !== (b.noFigure?.has(f.text.toLowerCase()) ?? false))
     return false;
   if (a.footnotes !== b.footnotes && f.note !== "") return false;
+  // keepUnits: the import keeps a unit as printed ("0.1 Moz" is 0.1 in a column of Moz); a cell applies it.
+  if (a.keepUnits !== b.keepUnits && f.scale !== "") return false;
   return true;
 }
 
@@ -182,7 +229,7 @@ describe("the number reader and its callers", () => {
       fc.property(form, (f) => {
         for (const c of CALLERS) {
           if (!c.takes(f)) continue;
-          const core = outcome(() => readNumber(f.text, c.settings));
+          const core = outcome(() => readNumber(f.text, c.settings(f)));
           expect(
             outcome(() => c.read(f.text)),
             `${c.name}: ${JSON.stringify(f.text)}`,
@@ -200,7 +247,7 @@ describe("the number reader and its callers", () => {
         const taking = CALLERS.filter((c) => c.takes(f));
         for (const a of taking) {
           for (const b of taking) {
-            if (a === b || !settingsAgree(f, a.settings, b.settings)) continue;
+            if (a === b || !settingsAgree(f, a.settings(f), b.settings(f))) continue;
             compared++;
             expect(
               outcome(() => b.read(f.text)),
@@ -215,6 +262,9 @@ describe("the number reader and its callers", () => {
   });
 
   it("the settings' differences are the only differences, each seen on a real form", () => {
+    // Units kept as printed in the import (the column names them), applied in a function's cell.
+    expect(importValue("42.0 koz", ".")).toBe(42);
+    expect(parseNumber("42.0 koz")).toBe(42_000);
     // Lower-case m: million in guidance, refused in a cell (it may be metres).
     expect(guidanceValue("4.1 m")).toBe(4_100_000);
     expect(outcome(() => parseNumber("4.1 m"))).toEqual({ refused: true });

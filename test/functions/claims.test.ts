@@ -99,3 +99,34 @@ describe("errors", () => {
     );
   });
 });
+
+describe("stated changes in Spanish, Portuguese, French, Italian and German", () => {
+  // Dynacor's 2016 output against 2015: 73,476 / 67,603 − 1 = +8.69%; the other way −7.99%.
+  it.each(["aumento de 9%", "alza de 9 %", "hausse de 9 %", "Anstieg um 9 %", "un aumento del 9 por ciento", "+8,7%"])(
+    "%s against 73,476 and 67,603 is consistent",
+    (stated) => {
+      expect(check([[stated]], [[73476]], 67603)).toEqual([["consistent"]]);
+    },
+  );
+
+  it.each([
+    "queda de 8%",
+    "caída de 8%",
+    "diminuição de 8%",
+    "baisse de 8 %",
+    "calo del 8 per cento",
+    "Rückgang um 8 %",
+  ])("%s against 67,603 and 73,476 is consistent", (stated) => {
+    expect(check([[stated]], [[67603]], 73476)).toEqual([["consistent"]]);
+  });
+
+  it("a fall word on a rise is the wrong direction", () => {
+    expect(check([["baisse de 9 %"]], [[73476]], 67603)).toEqual([["wrong direction: the numbers give 8.7%"]]);
+  });
+
+  it('bound words: "plus de 8 %" holds for +8.69%, "plus de 9 %" does not; "knapp" gives no tolerance', () => {
+    expect(check([["plus de 8 %"]], [[73476]], 67603)).toEqual([["consistent"]]);
+    expect(check([["plus de 9 %"]], [[73476]], 67603)).toEqual([["inconsistent: the numbers give 8.7%"]]);
+    expectError(check([["knapp 9 %"]], [[73476]], 67603)[0][0], "#VALUE!", '"knapp" gives no tolerance');
+  });
+});

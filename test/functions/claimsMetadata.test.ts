@@ -26,6 +26,7 @@ describe("functions.json: GUIDANCE_PROGRESS and CLAIM_CHECK", () => {
         ["output", "scalar", true],
         ["weights", "matrix", true],
         ["fiscal_year_start", "scalar", true],
+        ["unit", "scalar", true],
         ["mines", "matrix", true],
         ["mine", "matrix", true],
       ],

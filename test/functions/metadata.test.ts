@@ -28,7 +28,7 @@ describe("functions.json from the JSDoc of functions.ts", () => {
     const byId = new Map(fns.map((f) => [f.id, f]));
     const expected: Record<string, string[]> = {
       YOY_GROWTH: ["current_or_dates", "prior_or_values", "period", "basis", "fiscal_year_start", "mines", "mine"],
-      GUIDANCE_RANGE: ["guidance", "base"],
+      GUIDANCE_RANGE: ["guidance", "base", "unit"],
       RECORD_MONTH: ["dates", "values", "period", "scope", "output", "mines", "mine"],
     };
     for (const [id, names] of Object.entries(expected)) {
@@ -63,6 +63,7 @@ describe("functions.json from the JSDoc of functions.ts", () => {
       ["YOY_GROWTH", "basis"],
       ["YOY_GROWTH", "fiscal_year_start"],
       ["GUIDANCE_RANGE", "base"],
+      ["GUIDANCE_RANGE", "unit"],
       ["RECORD_MONTH", "period"],
       ["RECORD_MONTH", "scope"],
       ["RECORD_MONTH", "output"],

@@ -228,7 +228,7 @@ describe("RECORD_MONTH with mines", () => {
 describe("GUIDANCE_PROGRESS with mines", () => {
   it("needs a mine, and says so, naming the mines it could be", () => {
     expectError(
-      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "ytd", N, N, MINE, N)[0][0],
+      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "ytd", N, N, N, MINE, N)[0][0],
       "#VALUE!",
       'mine: none given; guidance is for one mine, so name it (mines holds 2 mines: "Codelco", "Escondida")',
     );
@@ -239,6 +239,7 @@ describe("GUIDANCE_PROGRESS with mines", () => {
         COPPER,
         [["Jan 2021"]],
         "ytd",
+        N,
         N,
         N,
         MINE,
@@ -252,15 +253,15 @@ describe("GUIDANCE_PROGRESS with mines", () => {
   it("the year to date is the mine's own", () => {
     // A guidance typed for the example: the year to date and pct_low need only its low end.
     expect(
-      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "ytd", N, N, MINE, [["Codelco"]]),
+      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "ytd", N, N, N, MINE, [["Codelco"]]),
     ).toEqual([[142000]]);
-    const pct = guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "pct_low", N, N, MINE, [
+    const pct = guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Jan 2021"]], "pct_low", N, N, N, MINE, [
       ["Escondida"],
     ]);
     expect(pct[0][0]).toBe(84700 / 1_600_000);
     // 2020 to date at December needs every month of 2020: Escondida lacks February.
     expectError(
-      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Dec 2020"]], "ytd", N, N, MINE, [
+      guidanceProgress([["1.6-1.7 million t"]], MONTH, COPPER, [["Dec 2020"]], "ytd", N, N, N, MINE, [
         ["Escondida"],
       ])[0][0],
       "#N/A",

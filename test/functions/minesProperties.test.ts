@@ -197,7 +197,7 @@ describe("with mines, every answer equals the function's answer on a per-mine FI
           const name = t.mines[one.at[pick % one.at.length]][0];
           const alone = outcomes(guidanceProgress([[g]], one.dates, one.values, asOf, N, w as undefined, f));
           expect(
-            outcomes(guidanceProgress([[g]], t.dates, t.values, asOf, N, w as undefined, f, t.mines, [[name]])),
+            outcomes(guidanceProgress([[g]], t.dates, t.values, asOf, N, w as undefined, f, N, t.mines, [[name]])),
           ).toEqual(alone);
           figures += alone.flat().filter((x) => typeof x === "number").length;
         }

@@ -95,7 +95,7 @@ function call(fn: number, row: number, [dates, values, mines]: unknown[][][]): u
     case 3:
       return recordMonth(dates, values, N, N, N, mines, N);
     case 4:
-      return guidanceProgress([["10-12,000"]], dates, values, period, N, [["prior_year"]], N, mines, mine);
+      return guidanceProgress([["10-12,000"]], dates, values, period, N, [["prior_year"]], N, N, mines, mine);
     default:
       return yoyGrowth(dates, values, dates, N, N, mines, N);
   }

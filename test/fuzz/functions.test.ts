@@ -128,6 +128,27 @@ function argFor(name: string, s: SeriesCase): fc.Arbitrary<unknown> {
       { weight: 1, arbitrary: arg(cell) },
     );
   if (/guidance/.test(n)) return guidance;
+  if (n === "unit")
+    return fc.oneof(
+      choices(
+        "oz",
+        "koz",
+        "Moz",
+        "t",
+        "kt",
+        "Mt",
+        "lb",
+        "Mlb",
+        "million tonnes",
+        "Mio. Unzen",
+        "mt",
+        "",
+        0,
+        undefined,
+        null,
+      ),
+      text,
+    );
   if (/stated/.test(n)) return fc.oneof(plausibleText, text, range(plausibleText, 2), figure);
   return numbers;
 }

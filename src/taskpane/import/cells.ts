@@ -1,6 +1,7 @@
 /**
  * Data cells to values, with calc's readers as the one definition of a number and a month: values
- * go through calc's number reader with the mark settled for the file, months through toMonth.
+ * go through calc's number reader with the mark settled for the file (units kept as printed,
+ * footnote marks set aside), months through toMonth with what their column settles.
  */
 import { attempt, calcErrorOf, CalcError } from "../../calc/errors";
 import {
@@ -8,27 +9,39 @@ import {
   IMPORT_POINT,
   isNoFigure,
   plainNumber,
+  readMeasure,
   readNumber,
   type Mark,
   type NumberSettings,
 } from "../../calc/number";
-import { parsePeriod, toMonth } from "../../calc/periods";
+import { parsePeriod, toMonth, type ColumnDates } from "../../calc/periods";
 import type { MonthIndex } from "../../calc/months";
+import { alternatives, ESTIMATE_WORDS } from "../../calc/vocabulary";
 import { TOTAL_LABEL } from "./header";
 
 export type { Mark } from "../../calc/number";
 
-/** "(est)", "(est.)", "(estimate)", "(e)", "est." before or after the number. */
-const ESTIMATE = /^\s*\((?:est\.?|estimated?|e)\)\s*|\s*\((?:est\.?|estimated?|e)\)\s*$|\s+est\.?$/i;
+const ESTIMATE_WORD = alternatives(ESTIMATE_WORDS);
+const LONG_ESTIMATE_WORD = alternatives(ESTIMATE_WORDS.filter((w) => w.length > 2));
+/** "(est)", "(P)", "(provisional)" before or after the figure, "est." or "provisional" after it, or "6,736e". */
+const ESTIMATE = new RegExp(
+  `^\\s*[([](?:${ESTIMATE_WORD})[)\\]]\\s*|\\s*[([](?:${ESTIMATE_WORD})[)\\]]\\s*$|\\s+(?:${LONG_ESTIMATE_WORD})$|(?<=\\d)\\s?e$`,
+  "i",
+);
 
 /**
  * Reads value cells without allocating per cell: the result is returned, and whether the cell was
- * an estimate or not a number is left in `estimate` / `error` until the next read. Never throws for
- * bad input (a bug still throws).
+ * an estimate, the unit it printed, the footnote mark it carried and why it is not a number are
+ * left in `estimate` / `unit` / `note` / `error` until the next read. Never throws for bad input (a
+ * bug still throws).
  */
 export class ValueReader {
   estimate = false;
   error: string | undefined = undefined;
+  /** The unit printed in the cell ("tonnes", "million grams"), or "". */
+  unit = "";
+  /** The footnote mark set aside ("*", "(1)"), or "". */
+  note = "";
   private readonly settings: NumberSettings;
 
   constructor(readonly mark: Mark) {
@@ -39,6 +52,8 @@ export class ValueReader {
   read(raw: string, percent: boolean): number | null {
     this.estimate = false;
     this.error = undefined;
+    this.unit = "";
+    this.note = "";
     const t = raw.trim();
     if (t === "") return null;
     // Most cells are plain figures: no regular expression, no exception.
@@ -50,7 +65,10 @@ export class ValueReader {
       text = text.replace(ESTIMATE, "").trim();
     }
     try {
-      return readNumber(text, this.settings, percent && !text.includes("%") ? -2 : 0);
+      const m = readMeasure(text, this.settings, percent && !text.includes("%") ? -2 : 0);
+      this.unit = m.unit;
+      this.note = m.note;
+      return m.value;
     } catch (e) {
       this.error = calcErrorOf(e).message;
       return null;
@@ -63,7 +81,8 @@ export function looksNumeric(raw: string): boolean {
   const t = raw.trim();
   if (t === "" || isNoFigure(t)) return false;
   if (plainNumber(t, ".", 0) !== undefined || plainNumber(t, ",", 0) !== undefined) return true;
-  return readsAs(t, IMPORT_POINT) || readsAs(t, IMPORT_COMMA);
+  const text = ESTIMATE.test(t) ? t.replace(ESTIMATE, "").trim() : t;
+  return readsAs(text, IMPORT_POINT) || readsAs(text, IMPORT_COMMA);
 }
 
 function readsAs(t: string, settings: NumberSettings): boolean {
@@ -86,10 +105,13 @@ const MONTH_TEXTS_KEPT = 100_000;
 export class MonthReader {
   private readonly cache = new Map<string, MonthCell>();
 
+  /** `dates`: what the column's cells settle between them (day-month order, codes, serials). */
+  constructor(private readonly dates?: ColumnDates) {}
+
   read(raw: string): MonthCell {
     let hit = this.cache.get(raw);
     if (hit === undefined) {
-      hit = readMonthCell(raw);
+      hit = readMonthCell(raw, this.dates);
       if (this.cache.size < MONTH_TEXTS_KEPT) this.cache.set(raw, hit);
     }
     return hit;
@@ -99,14 +121,14 @@ export class MonthReader {
 /** A time of day after a date ("2017-01-31T00:00:00Z", "2017-01-31 00:00"), as exports write dates; the month ignores it. */
 const TIME_OF_DAY = /^(.*\d)(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}|am|pm))?$/i;
 
-function readMonthCell(raw: string): MonthCell {
+function readMonthCell(raw: string, dates?: ColumnDates): MonthCell {
   const t = raw.trim().replace(TIME_OF_DAY, "$1");
   if (t === "") return { kind: "blank" };
-  const month = attempt(undefined, () => toMonth(t));
+  const month = attempt(undefined, () => toMonth(t, undefined, dates));
   if (!(month instanceof CalcError)) return { kind: "month", month };
   if (TOTAL_LABEL.test(t)) return { kind: "subtotal" };
   // A quarter or a year is a total row; anything else gets the month's error, which says why.
-  const p = attempt(undefined, () => parsePeriod(t));
+  const p = attempt(undefined, () => parsePeriod(t, undefined, dates));
   if (!(p instanceof CalcError) && p.kind !== "month") return { kind: "subtotal" };
   return { kind: "error", message: month.message };
 }

@@ -2,7 +2,7 @@
  * Pure helpers for writing a plan in pieces: how to split the rows so each Excel request stays
  * small, and the cells and formats each request sends. No Office, no DOM.
  */
-import type { ImportPlan, PlannedCell, PlannedColumn } from "./types";
+import { NO_FIGURE, type ImportPlan, type PlannedCell, type PlannedColumn } from "./types";
 
 /** Rows [start, end) of plan.rows written by one request. */
 export interface Chunk {
@@ -41,15 +41,18 @@ function utf8Length(s: string): number {
 }
 
 /**
- * The number format of each column as written. Text columns, and any column holding text,
- * get "@" so that a cell such as "=cmd" or "+1" stays text in Excel (CSV injection).
- * null (Excel: "leave as it is") for an existing table column the plan does not fill.
+ * The number format of each column as written. Text columns, and any column holding text other
+ * than the no-figure text "n/a" of a metric column, get "@" so that a cell such as "=cmd" or "+1"
+ * stays text in Excel (CSV injection). null (Excel: "leave as it is") for an existing table column
+ * the plan does not fill.
  */
 export function formatRow(plan: ImportPlan): (string | null)[] {
   return plan.columns.map((c, j) =>
     c.untouched
       ? null
-      : c.kind === "text" || c.kind === "mine" || plan.rows.some((r) => typeof r[j] === "string")
+      : c.kind === "text" ||
+          c.kind === "mine" ||
+          plan.rows.some((r) => typeof r[j] === "string" && !(c.kind === "number" && r[j] === NO_FIGURE))
         ? "@"
         : c.numberFormat,
   );

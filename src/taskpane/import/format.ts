@@ -3,7 +3,7 @@
  * engine, the writer and the pane's sections all use these, so a month reads the same everywhere.
  */
 import { formatMonth, serialToMonth } from "../../calc/months";
-import type { ImportPlan } from "./types";
+import type { ImportPlan, LineRole } from "./types";
 
 /** 100000 -> "100,000". */
 export const count = (n: number): string => n.toLocaleString("en-US");
@@ -66,4 +66,27 @@ export function describeSpans(spans: MonthSpan[]): string {
       return s.mine !== undefined ? `${s.mine || "(no mine)"}: ${range} (${rows})` : `${range} (${rows})`;
     })
     .join("; ");
+}
+
+/** How the line count names each role, in the order it lists them. */
+const ROLE_WORDS: [LineRole, (n: number) => string][] = [
+  ["title", (n) => counted(n, "title")],
+  ["blank", (n) => `${count(n)} blank`],
+  ["header", (n) => (n === 1 ? "1 header" : `${count(n)} header lines`)],
+  ["unit", (n) => counted(n, "unit line")],
+  ["heading", (n) => counted(n, "heading")],
+  ["data", (n) => `${count(n)} read as data`],
+  ["total", (n) => `${counted(n, "total")} left out`],
+  ["derived", (n) => `${count(n)} derived left out`],
+  ["comment", (n) => `${counted(n, "comment")} left out`],
+  ["footnote", (n) => `${counted(n, "footnote")} left out`],
+  ["error", (n) => `${count(n)} with errors`],
+];
+
+/** "39 lines: 1 title, 1 header, 35 read as data, 1 total left out, 1 footnote left out" — the parts add up. */
+export function describeLines(roles: readonly LineRole[]): string {
+  const tally = new Map<LineRole, number>();
+  for (const r of roles) tally.set(r, (tally.get(r) ?? 0) + 1);
+  const parts = ROLE_WORDS.filter(([r]) => tally.has(r)).map(([r, word]) => word(tally.get(r) as number));
+  return `${counted(roles.length, "line")}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }

@@ -75,13 +75,19 @@ export const YEAR_CELL = /^(?:19|20)\d{2}$/;
 export const MONTH_HEADER = /^(month|date|period|month ended|month ending|mes|monat|mois)\b/i;
 export const YEAR_HEADER = /^(year|yr|calendar year|fiscal year|fy)$/i;
 export const MINE_HEADER =
-  /^(mine|site|company|operation|asset|property|plant|project|producer|mine site|mine name|company name)s?$/i;
+  /^(mine|site|company|companies|operation|asset|property|properties|plant|project|producer|subsidiary|subsidiaries|mine site|mine name|company name|mina|faena|empresa)s?$/i;
 export const METRIC_HEADER =
-  /^(metric|measure|item|variable|series|indicator|description|kpi|parameter|product|commodity)$/i;
+  /^(metric|measure|item|variable|series|indicator|description|kpi|parameter|product|commodity|commodities|metal|mineral|minerals)$/i;
+/** Columns that identify a row rather than measure it: a sort order, a series code. */
+export const IDENTIFIER_HEADER = /^(?:[a-z]+[ _])?(?:order|sort|code|id|key|rank|seq|sequence|msn|no\.?|#)$/i;
+/** Words a table's caption adds to the metric it names: "Production Performance" is production. */
+export const CAPTION_NOUNS =
+  /\s+(?:performance|results|data|statistics|stats|summary|figures|table|highlights|overview|details)$/i;
 export const VALUE_HEADER = /^(value|amount|quantity|qty|figure|result|actual)$/i;
 /** A column giving each metric's unit, in tables with metrics as rows ("Gold | oz | 6,736"). */
 export const UNIT_HEADER = /^(units?|uom|unit of measure|measure unit)$/i;
-export const COMMENT_HEADER = /\b(comments?|notes?|remarks?|source|explanation|commentary)\b/i;
+export const COMMENT_HEADER =
+  /\b(comments?|notes?|remarks?|source|explanation|commentary|nota|notas|comentarios?|observaciones|remarques?)\b/i;
 /** Subtotal and total columns or row labels: "Total", "Q1", "Q1 total", "YTD", "H1", "Full year". */
 export const TOTAL_LABEL = new RegExp(
   `^(${alternatives([...TOTAL_WORDS, FISCAL_YEAR_WORD])}` +
@@ -89,6 +95,3 @@ export const TOTAL_LABEL = new RegExp(
     `|\\d{1,2} ?(?:${alternatives(MONTH_COUNT_WORDS)}))\\b|\\btotal$|\\bsub-?total\\b`,
   "i",
 );
-
-/** A time total ("Total", "Q1 total", "YTD") and not a metric that is a total ("Total gold equivalent (oz)"). */
-export const isTimeTotal = (name: string): boolean => TOTAL_LABEL.test(name) && !/^total\s+[a-z]/i.test(name);

@@ -2,20 +2,27 @@
  * Columns mapped by hand (when detection fails or the user overrides it), and the mapping a
  * detected long/tidy shape corresponds to, so the pane can prefill its form.
  */
-import { findHeader, columnLabel } from "./detect";
-import { COMMENT_HEADER, TOTAL_LABEL, cleanHeader } from "./header";
-import type { LongShape, Shape, SkippedColumn, TidyShape } from "./shape";
+import { datesOfColumn } from "../../calc/periods";
+import { columnLabel } from "./detect";
+import { COMMENT_HEADER, cleanHeader } from "./header";
+import { isAggregate, isDerivedLabel, periodOf } from "./labels";
+import { findHeader } from "./structure";
+import type { LeftColumn, LongShape, Shape, TidyShape } from "./shape";
 import type { ManualMapping } from "./types";
 
 export type MappingResult = { shape: Shape; reason: string } | { shape: null; reason: string };
 
-export function shapeFromMapping(table: string[][], mapping: ManualMapping): MappingResult {
+export function shapeFromMapping(
+  table: string[][],
+  within: Map<number, number>,
+  mapping: ManualMapping,
+): MappingResult {
   const fail = (why: string): MappingResult => ({
     shape: null,
     reason: `the column mapping does not fit the table: ${why}`,
   });
   // headerRow 0: the table has no header row; columns are then named "column 1", "column 2"…
-  const header = mapping.headerRow !== undefined ? mapping.headerRow - 1 : findHeader(table);
+  const header = mapping.headerRow !== undefined ? mapping.headerRow - 1 : findHeader(table, within);
   if (
     !Number.isInteger(header) ||
     header < -1 ||
@@ -42,20 +49,41 @@ export function shapeFromMapping(table: string[][], mapping: ManualMapping): Map
   }
   const used = cols.filter(([, c]) => c !== undefined).map(([, c]) => c as number);
   if (new Set(used).size !== used.length) return fail("the same column is mapped twice");
-  const head = table[header] ?? [];
-  const label = (c: number) => `"${columnLabel(head, c)}"`;
-  const month = { col: mapping.month, yearCol: mapping.year };
+  const head = header >= 0 ? table[header] : [];
+  const names = Array.from({ length: width }, (_, c) => (head[c] ?? "").trim());
+  const label = (c: number) => `"${columnLabel(names, c)}"`;
+  const body = table.slice(header + 1).filter((_, i) => !within.has(header + 1 + i));
+  const dates = datesOfColumn(body.map((r) => r[mapping.month] ?? "").filter((t) => t.trim() !== ""));
+  const month = {
+    col: mapping.month,
+    ...(mapping.year !== undefined ? { yearCol: mapping.year } : {}),
+    ...(dates ? { dates } : {}),
+  };
   const mine = mapping.mine ?? -1;
-  const skipped: SkippedColumn[] = [];
+  const left: LeftColumn[] = [];
   for (let c = 0; c < width; c++) {
-    if (used.includes(c) || !table.slice(header + 1).some((r) => (r[c] ?? "").trim() !== "")) continue;
-    const name = cleanHeader(head[c] ?? "").name;
-    skipped.push({
-      col: c,
-      code: TOTAL_LABEL.test(name) ? "subtotal-skipped" : "text-column-skipped",
-      why: COMMENT_HEADER.test(name) ? "a comment column" : "not mapped",
-    });
+    if (used.includes(c) || !body.some((r) => (r[c] ?? "").trim() !== "")) continue;
+    const name = cleanHeader(names[c]).name;
+    const what = isAggregate(periodOf(name))
+      ? "total"
+      : isDerivedLabel(name)
+        ? "derived"
+        : COMMENT_HEADER.test(name)
+          ? "comment"
+          : "text";
+    left.push({ col: c, what, why: what === "comment" ? "a comment column" : "not mapped" });
   }
+  const common = {
+    layout: "manual" as const,
+    header,
+    headerLines: header >= 0 ? [header] : [],
+    unitLine: -1,
+    dataStart: header + 1,
+    names,
+    width,
+    mine,
+    left,
+  };
   const monthText =
     mapping.year !== undefined
       ? `months from ${label(mapping.year)} and ${label(mapping.month)}`
@@ -66,13 +94,11 @@ export function shapeFromMapping(table: string[][], mapping: ManualMapping): Map
     const reason = `columns mapped by hand: ${monthText}, metric names in ${label(mapping.metricName)}, values in ${label(mapping.value)}`;
     const shape: TidyShape = {
       kind: "tidy",
-      layout: "manual",
-      header,
-      mine,
-      skipped,
+      ...common,
       month,
       metric: mapping.metricName,
       value: mapping.value,
+      unit: -1,
       reason,
     };
     return { shape, reason };
@@ -80,7 +106,7 @@ export function shapeFromMapping(table: string[][], mapping: ManualMapping): Map
   const values = mapping.metrics ?? [];
   if (values.length === 0) return fail("no metric column chosen");
   const reason = `columns mapped by hand: ${monthText}, values in ${values.map(label).join(", ")}`;
-  const shape: LongShape = { kind: "long", layout: "manual", header, mine, skipped, month, values, reason };
+  const shape: LongShape = { kind: "long", ...common, month, values, reason };
   return { shape, reason };
 }
 

@@ -7,7 +7,14 @@ import { formatMonth, makeMonth, monthToSerial, type MonthIndex } from "../../ca
 import type { Entry, Extraction, Metric } from "./extract";
 import { counted, listSome } from "./format";
 import { numberFormatFor } from "./header";
-import type { ImportPlan, LayoutKind, PlannedCell, PlannedColumn, Problem } from "./types";
+import {
+  NO_FIGURE,
+  type ImportPlan,
+  type LayoutKind,
+  type PlannedCell,
+  type PlannedColumn,
+  type Problem,
+} from "./types";
 
 export interface PlanOptions {
   layout: LayoutKind;
@@ -43,6 +50,8 @@ interface Duplicate {
   mine: string;
   months: Set<MonthIndex>;
   metrics: Set<number>;
+  /** The figures of the first pair met: the earlier line's and the later line's. */
+  first: [number | null, number | null];
 }
 
 /**
@@ -93,17 +102,28 @@ function merge(entries: Entry[], metricCount: number, skip: Set<number> | null):
       const m = e.metrics[i];
       const prior = row.from === null ? row.row : row.from[m];
       if (prior !== 0 && prior !== e.row) {
+        // The same month again, from a later line: a restatement. The later figure is kept, and both are named.
         const dk = `${prior},${e.row}`;
         let d = dups.get(dk);
-        if (!d) dups.set(dk, (d = { a: prior, b: e.row, mine: e.mine, months: new Set(), metrics: new Set() }));
+        if (!d)
+          dups.set(
+            dk,
+            (d = {
+              a: prior,
+              b: e.row,
+              mine: e.mine,
+              months: new Set(),
+              metrics: new Set(),
+              first: [row.values[m], e.values[i]],
+            }),
+          );
         d.months.add(e.month);
         d.metrics.add(m);
-        continue;
       }
-      if (row.from === null) continue; // unreachable: a complete row leaves nothing to fill
-      row.from[m] = e.row;
+      if (row.from !== null) row.from[m] = e.row;
       row.values[m] = e.values[i];
       if (e.est && e.est[i]) (row.est ??= new Array<boolean>(metricCount).fill(false))[m] = true;
+      else if (row.est) row.est[m] = false;
     }
   }
   return { rows, mines: [...byMine.keys()], dups };
@@ -116,6 +136,9 @@ const ROWS_NAMED = 20;
 
 const listMonths = (months: MonthIndex[]): string => listSome(months.map(formatMonth), MONTHS_NAMED);
 
+const figure = (v: number | null): string =>
+  v === null ? "no figure" : v.toLocaleString("en-US", { maximumFractionDigits: 10 });
+
 function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts: PlanOptions): Problem[] {
   const out: Problem[] = [];
   for (const d of dups.values()) {
@@ -125,13 +148,20 @@ function duplicateProblems(dups: Map<string, Duplicate>, metrics: Metric[], opts
         ? ""
         : ` for ${[...d.metrics].map((m) => metrics[m].name).join(", ")}`;
     const mine = d.mine ? ` (${opts.mineColumn ?? "mine"} "${d.mine}")` : "";
+    const one = d.months.size === 1 && d.metrics.size === 1;
+    const [was, is] = d.first;
+    const figures = one
+      ? was === is
+        ? `: the same figure, ${figure(is)}, twice`
+        : `: ${figure(was)} on line ${d.a} and ${figure(is)} on line ${d.b}; the table keeps ${figure(is)}, from the later line (a restatement?)`
+      : `; the table keeps the later line's figures (a restatement?)`;
     out.push({
-      severity: "error",
-      code: "duplicate-month",
+      severity: "warning",
+      code: "restated-month",
       row: d.b,
       column: opts.monthColumn,
       text: formatMonth(months[0]),
-      message: `Rows ${d.a} and ${d.b} both give ${listMonths(months)}${which}${mine}: the same month twice`,
+      message: `Lines ${d.a} and ${d.b} both give ${listMonths(months)}${which}${mine}${figures} — check which is right`,
     });
   }
   return out;
@@ -155,7 +185,7 @@ function gapProblems(rows: Row[], opts: PlanOptions): Problem[] {
       row: cur.row,
       column: opts.monthColumn,
       text: formatMonth(cur.month),
-      message: `Row ${cur.row}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
+      message: `Line ${cur.row}: ${count} month${count > 1 ? "s" : ""} missing${mine} before ${formatMonth(cur.month)}: ${span}`,
     });
   }
   return out;
@@ -171,9 +201,23 @@ function columnsFor(metrics: Metric[], hasMine: boolean, hasEstimate: boolean): 
   if (hasMine) cols.push({ name: "Mine", kind: "mine", numberFormat: "@" });
   cols.push({ name: "Month", kind: "month", numberFormat: "mmm yyyy" });
   for (const m of metrics)
-    cols.push({ name: m.name, kind: "number", unit: m.unit, numberFormat: numberFormatFor(m.unit, m.name) });
+    cols.push({
+      name: m.name,
+      kind: "number",
+      unit: m.unit,
+      numberFormat: showDecimals(numberFormatFor(m.unit, m.name), m),
+    });
   if (hasEstimate) cols.push({ name: "Estimate", kind: "estimate", numberFormat: "@" });
   return cols;
+}
+
+/** A number format showing at least the decimals the source printed ("2.69" is not shown "2.7"). */
+function showDecimals(format: string, m: Metric): string {
+  if (format.endsWith("%") || m.decimals === 0) return format;
+  const shown = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  if (m.decimals <= shown) return format;
+  const whole = format.startsWith("#,##0") ? "#,##0" : "0";
+  return `${whole}.${"0".repeat(m.decimals)}`;
 }
 
 /** Mines in their natural order ("Mine 2" before "Mine 10"), then months; most files already are. */
@@ -193,7 +237,6 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
   let { rows, mines, dups } = merge(ex.entries, metricCount, null);
   problems.push(...duplicateProblems(dups, ex.metrics, opts));
   const bad = new Set(ex.badRows);
-  for (const d of dups.values()) bad.add(d.a).add(d.b);
   if (opts.skipBadRows && bad.size > 0) {
     ({ rows, mines } = merge(ex.entries, metricCount, bad));
     const list = [...bad].sort((a, b) => a - b);
@@ -201,7 +244,7 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
       severity: "info",
       code: "rows-skipped",
       row: list[0],
-      message: `${counted(list.length, "row")} with errors left out: ${listSome(list.map(String), ROWS_NAMED)}`,
+      message: `${counted(list.length, "line")} with errors left out: ${listSome(list.map(String), ROWS_NAMED)}`,
     });
   }
   sortRows(rows, mines);
@@ -215,7 +258,7 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
         row: r.row,
         column: opts.monthColumn,
         text: formatMonth(r.month),
-        message: `Row ${r.row}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
+        message: `Line ${r.row}: ${formatMonth(r.month)} is after the current month (${formatMonth(now)})`,
       });
     }
   }
@@ -231,7 +274,7 @@ export function buildPlan(ex: Extraction, opts: PlanOptions): ImportPlan {
     let k = 0;
     if (hasMine) cells[k++] = r.mine;
     cells[k++] = monthToSerial(r.month);
-    for (let m = 0; m < metricCount; m++) cells[k++] = r.values[m];
+    for (let m = 0; m < metricCount; m++) cells[k++] = r.values[m] ?? NO_FIGURE;
     if (hasEstimate)
       cells[k] = r.est
         ? ex.metrics

@@ -47,6 +47,12 @@ export interface PlannedColumn {
 /** One cell as it will be written: month columns hold an Excel date serial (first of month). */
 export type PlannedCell = number | string | boolean | null;
 
+/**
+ * A metric's cell without a figure ("-", "nil", "n.a.", or no cell for that month) is written as this
+ * text, which every function reads as no figure: an empty cell would read as 0 in Excel desktop.
+ */
+export const NO_FIGURE = "n/a";
+
 export interface ImportPlan {
   layout: LayoutKind;
   columns: PlannedColumn[];
@@ -101,8 +107,47 @@ export interface ImportOptions {
   today?: Date;
 }
 
+/**
+ * What became of one line of the source: part of the header ("header", with a "unit" line), read as
+ * data, or left out as a title, blank line, heading, total, derived figure (growth, year to date),
+ * comment or footnote; "error" when it was refused (or dropped by "skip bad rows").
+ */
+export type LineRole =
+  "blank" | "title" | "header" | "unit" | "heading" | "data" | "total" | "derived" | "comment" | "footnote" | "error";
+
+/** What a left-out row or column was taken for. */
+export type LeftOutKind =
+  "title" | "heading" | "total" | "derived" | "comment" | "footnote" | "guidance" | "identifier" | "text";
+
+/** A total's figures set against the months (or sites) it covers. */
+export interface TotalCheck {
+  /** "matches" to the total's printed precision; "differs"; "unchecked" when a part is not in the table. */
+  outcome: "matches" | "differs" | "unchecked";
+  /** The sums as a sentence: "15,807 = Jan 2016 + Feb 2016 + Mar 2016 (4,512 + 5,125 + 6,170)". */
+  sentence: string;
+}
+
+/** A row or column the import leaves out, listed with what it was taken for. */
+export interface LeftOut {
+  /** 1-based source line (a row, or a total column's cell on that line). */
+  line?: number;
+  /** 0-based column and its header as the user sees it (a column, or a total column's cell). */
+  column?: number;
+  label: string;
+  what: LeftOutKind;
+  /** How many figures it holds (a left-out figure is never silent: a warning, unless a total checks). */
+  values: number;
+  check?: TotalCheck;
+}
+
 export interface ImportAnalysis {
   table: string[][];
+  /** What became of each line of the source: lines[i] is line i + 1. */
+  lines: LineRole[];
+  /** "39 lines: 1 title, 1 header, 35 read as data, 1 total left out, 1 footnote left out". */
+  lineSummary: string;
+  /** Rows and columns left out, with what they were taken for (each is also a problem). */
+  leftOut: LeftOut[];
   /** null = fits no layout: the pane must ask for a manual mapping. "manual" when a mapping was used. */
   detected: LayoutKind | null;
   /** Why the layout was (or was not) recognised, for the pane to show. */

@@ -29,10 +29,10 @@ export function displayCell(value: PlannedCell, format: string): string {
 
 const SEVERITY = { error: "Error", warning: "Warning", info: "Note" } as const;
 
-/** "Row 5, Gold (oz): "abc"" — where the problem sits; empty when the engine gave no place. */
+/** "Line 5, Gold (oz): "abc"" — where the problem sits; empty when the engine gave no place. */
 export function problemPlace(p: Problem): string {
   const parts: string[] = [];
-  if (p.row !== undefined) parts.push(`Row ${p.row}`);
+  if (p.row !== undefined) parts.push(`Line ${p.row}`);
   if (p.column !== undefined) parts.push(p.column);
   const where = parts.join(", ");
   const text = p.text !== undefined ? `"${p.text}"` : "";

@@ -32,14 +32,13 @@ export function analyse(pane: Pane): void {
   const a = analyseImport(state.text, options(state));
   state.analysis = a;
   review.hidden = false;
-  byId("import-source").textContent =
-    `${state.source}: ${count(a.table.length)} lines read, ${count(a.plan.rows.length)} rows to import.`;
+  byId("import-source").textContent = `${state.source}: ${a.lineSummary}. ${count(a.plan.rows.length)} rows to import.`;
   byId("import-reason").textContent =
     a.detected === null ? `No layout fits: ${a.reason}. Map the columns by hand below.` : a.reason;
   renderChoices(state, a);
   renderMapping(a, state.layout === "manual", state.mapping);
   renderPreview(a.plan);
-  renderProblems(a.plan);
+  renderProblems(a.plan, a.lineSummary);
   pane.updateControls();
   void pane.renderTarget();
 }

@@ -29,8 +29,14 @@ export function renderPreview(plan: ImportPlan): void {
       : `The first ${Math.min(PREVIEW_ROWS, rows.length)} of ${count(rows.length)} rows, as they will be written.`;
 }
 
-export function renderProblems(plan: ImportPlan): void {
+/**
+ * The problem list, headed by the count of the source's lines by role ("39 lines: 1 title, 1 header,
+ * 35 read as data, 1 total left out, 1 footnote left out"): every line is read as data or named
+ * below as left out, so the count adds up.
+ */
+export function renderProblems(plan: ImportPlan, lineSummary: string): void {
   const problems = sortProblems(plan.problems);
+  byId("import-lines").textContent = lineSummary;
   byId("import-problem-summary").textContent = problemSummary(problems);
   const items = problems
     .slice(0, PROBLEMS_SHOWN)

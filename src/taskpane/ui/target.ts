@@ -88,7 +88,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
       note.textContent = "";
       if (a) {
         renderPreview(a.plan);
-        renderProblems(a.plan);
+        renderProblems(a.plan, a.lineSummary);
       }
       return;
     }
@@ -104,7 +104,7 @@ export function targetPreview(pane: Pane): () => Promise<void> {
     note.textContent = p.note;
     if (p.plan) {
       renderPreview(p.plan);
-      renderProblems(p.plan);
+      renderProblems(p.plan, a.lineSummary);
     }
   };
 }

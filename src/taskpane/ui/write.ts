@@ -147,7 +147,8 @@ function showOutcome(pane: Pane, outcome: WriteOutcome, written: WriteOutcome["p
   // The bar stays full after a write that went through; after any other it would say what the result corrects.
   if (outcome.status !== "done") hide();
   // An append is checked again against the table (e.g. a column it lacks): show that list.
-  if (outcome.status === "refused" && outcome.plan && outcome.plan !== written) renderProblems(outcome.plan);
+  if (outcome.status === "refused" && outcome.plan && outcome.plan !== written)
+    renderProblems(outcome.plan, pane.state.analysis?.lineSummary ?? "");
   const notes = (outcome.plan?.problems ?? []).filter((p) => p.code === "already-present").map((p) => p.message);
   pane.say([outcome.message, ...notes].join(" "));
   byId("import-result").className = `result ${outcome.status}`;

@@ -68,18 +68,23 @@ describe("long layout", () => {
     ]);
   });
 
-  it("leaves out subtotal rows and comment columns, and reports both", () => {
+  it("leaves out subtotal rows and comment columns, and reports both with the totals' checks", () => {
     const a = run("Month,Gold (oz),Comment\nJan 2017,5208,rain\nFeb 2017,6736,record\nQ1 2017,11944,\nTotal,11944,\n");
     expect(a.plan.rows).toEqual([
       [serial(2017, 1), 5208],
       [serial(2017, 2), 6736],
     ]);
-    const infos = a.plan.problems.filter((p) => p.severity === "info");
-    expect(infos.map((p) => [p.code, p.row, p.text])).toEqual([
-      ["text-column-skipped", undefined, "Comment"],
-      ["subtotal-skipped", 4, "Q1 2017"],
-      ["subtotal-skipped", 5, "Total"],
+    const left = a.plan.problems.filter((p) => p.code.endsWith("-skipped"));
+    expect(left.map((p) => [p.severity, p.code, p.row, p.text])).toEqual([
+      ["info", "text-column-skipped", undefined, "Comment"],
+      // Q1 covers March, which is not in the table: its figure cannot be checked, so it is a warning.
+      ["warning", "subtotal-skipped", 4, "Q1 2017"],
+      // "Total" adds up the months listed above it: 5,208 + 6,736 = 11,944.
+      ["info", "subtotal-skipped", 5, "Total"],
     ]);
+    expect(left[1].message).toMatch(/Mar 2017 is not in the table/);
+    expect(left[2].message).toMatch(/11944 = Jan 2017 \+ Feb 2017 \(5,208 \+ 6,736\)/);
+    expect(a.lineSummary).toBe("5 lines: 1 header, 2 read as data, 2 totals left out");
     expect(a.plan.blocked).toBe(false);
   });
 
@@ -92,11 +97,8 @@ describe("long layout", () => {
       [serial(2017, 1), 5208, 5300],
       [serial(2017, 2), 6736, 6800],
     ]);
-    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.text)).toEqual([
-      "YTD Gold (oz)",
-      "9 mnth 2016",
-      "1H 2016",
-    ]);
+    expect(only(a.plan.problems, "derived-skipped").map((p) => p.text)).toEqual(["YTD Gold (oz)"]);
+    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.text)).toEqual(["9 mnth 2016", "1H 2016"]);
   });
 
   it("reads thousands in koz with a decimal format", () => {
@@ -119,10 +121,10 @@ describe("long layout", () => {
 });
 
 describe("pasted with spaces", () => {
-  it("warns when a row has fewer cells than the header, since a blank cannot be seen", () => {
+  it("places a row with fewer cells than the header by where its cells stand on the line", () => {
     const a = run("Month      Gold (oz)   Silver (oz)\nJan 2017   5,208       100\nFeb 2017               110\n");
-    expect(only(a.plan.problems, "short-row")).toMatchObject([{ severity: "warning", row: 3 }]);
-    expect(a.plan.rows[1]).toEqual([serial(2017, 2), 110, null]);
+    expect(a.plan.rows[1]).toEqual([serial(2017, 2), "n/a", 110]);
+    expect(a.plan.problems.filter((p) => p.severity !== "info")).toEqual([]);
   });
 });
 
@@ -168,13 +170,16 @@ describe("mine column", () => {
     ]);
     expect(a.plan.problems).toEqual([]);
   });
-  it("checks the same month twice per mine", () => {
+  it("keeps the later line's figure for a month given twice per mine, and names both (a restatement)", () => {
     const a = run(`${text}Huanca,Jan 2017,901\n`);
-    const d = only(a.plan.problems, "duplicate-month");
+    const d = only(a.plan.problems, "restated-month");
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ severity: "error", row: 6, column: "Month", text: "Jan 2017" });
-    expect(d[0].message).toMatch(/Rows 3 and 6 both give Jan 2017.*"Huanca"/);
-    expect(a.plan.blocked).toBe(true);
+    expect(d[0]).toMatchObject({ severity: "warning", row: 6, column: "Month", text: "Jan 2017" });
+    expect(d[0].message).toMatch(
+      /Lines 3 and 6 both give Jan 2017.*"Huanca".*900 on line 3 and 901 on line 6; the table keeps 901/,
+    );
+    expect(a.plan.rows[0]).toEqual(["Huanca", serial(2017, 1), 901]);
+    expect(a.plan.blocked).toBe(false);
   });
   it("reports a row without a mine", () => {
     const a = run(`${text},Mar 2017,1000\n`);
@@ -198,14 +203,14 @@ describe("tidy layout", () => {
     const a = run(
       "Site,Month,Metric,Value\nA,Jan 2017,Gold (oz),1\nA,Jan 2017,Ore (t),2\nB,Jan 2017,Gold (oz),3\nA,Jan 2017,Gold (oz),4\n",
     );
-    const d = only(a.plan.problems, "duplicate-month");
+    const d = only(a.plan.problems, "restated-month");
     expect(d).toHaveLength(1);
-    expect(d[0].message).toMatch(/Rows 2 and 5 both give Jan 2017 for Gold \(oz\)/);
+    expect(d[0].message).toMatch(/Lines 2 and 5 both give Jan 2017 for Gold \(oz\)/);
   });
   it("leaves a metric blank for a month that lacks it", () => {
     const a = run("Month,Metric,Value\nJan 2017,Gold (oz),5208\nFeb 2017,Gold (oz),6736\nFeb 2017,Recovery (%),93.1\n");
     expect(a.plan.rows).toEqual([
-      [serial(2017, 1), 5208, null],
+      [serial(2017, 1), 5208, "n/a"],
       [serial(2017, 2), 6736, 0.931],
     ]);
   });
@@ -225,9 +230,17 @@ describe("wide layout, years as rows", () => {
     expect(a.plan.rows[0]).toEqual([serial(2016, 1), 4512]);
     expect(a.plan.rows[3]).toEqual([serial(2016, 4), 5400]);
     expect(a.plan.rows[13]).toEqual([serial(2017, 2), 6736]);
-    const skipped = only(a.plan.problems, "subtotal-skipped").map((p) => p.column);
-    expect(skipped).toEqual(["Q1 total", "Total"]);
-    expect(a.plan.problems.filter((p) => p.severity !== "info")).toEqual([]);
+    const skipped = only(a.plan.problems, "subtotal-skipped").filter((p) => p.row === undefined);
+    expect(skipped.map((p) => p.column)).toEqual(["Q1 total", "Total"]);
+    // 2016's Q1 total checks: 4,512 + 5,125 + 5,300 = 14,937. Its year total is printed 65,137, but the
+    // twelve months make 67,137: a warning names the difference.
+    const lines = only(a.plan.problems, "subtotal-skipped").filter((p) => p.row === 4);
+    expect(lines.map((p) => [p.column, p.severity])).toEqual([
+      ["Q1 total", "info"],
+      ["Total", "warning"],
+    ]);
+    expect(lines[1].message).toMatch(/65,137 differs from the sum of its 12 months, 67,137, by 2,000/);
+    expect(a.plan.problems.filter((p) => p.severity !== "info" && p.code !== "subtotal-skipped")).toEqual([]);
   });
   it("reports an empty table as nothing to import", () => {
     const a = run("Year,Jan,Feb\n2017,-,\n");
@@ -286,12 +299,12 @@ describe("checks", () => {
     const a = run(text);
     const e = only(a.plan.problems, "not-a-month")[0];
     expect(e).toMatchObject({ severity: "error", row: 3, column: "Month", text: "31/02/2017" });
-    expect(e.message).toMatch(/^Row 3, column "Month": "31\/02\/2017"/);
+    expect(e.message).toMatch(/^Line 3, column "Month": "31\/02\/2017"/);
     expect(a.plan.blocked).toBe(true);
     const s = run(text, { skipBadRows: true });
     expect(s.plan.blocked).toBe(false);
     expect(s.plan.rows.map((r) => r[1])).toEqual([5208, 7000]);
-    expect(only(s.plan.problems, "rows-skipped")[0].message).toMatch(/1 row with errors left out: 3/);
+    expect(only(s.plan.problems, "rows-skipped")[0].message).toMatch(/1 line with errors left out: 3/);
     expect(only(s.plan.problems, "gap")[0].message).toMatch(/Feb 2017/);
   });
   it("a value that is not a number names the row, column and text", () => {
@@ -318,8 +331,8 @@ describe("checks", () => {
     expect(only(a.plan.problems, "future-month")[0]).toMatchObject({ severity: "warning", row: 5, text: "Apr 2017" });
     const gaps = only(a.plan.problems, "gap").map((p) => p.message);
     expect(gaps).toEqual([
-      "Row 4: 2 months missing before May 2016: Mar 2016, Apr 2016",
-      "Row 5: 10 months missing before Apr 2017: Jun 2016 to Mar 2017",
+      "Line 4: 2 months missing before May 2016: Mar 2016, Apr 2016",
+      "Line 5: 10 months missing before Apr 2017: Jun 2016 to Mar 2017",
     ]);
     expect(a.plan.blocked).toBe(false);
   });
@@ -345,27 +358,29 @@ describe("checks", () => {
     );
     expect(a.plan.blocked).toBe(false);
     expect(a.plan.rows).toHaveLength(2);
-    expect(only(a.plan.problems, "note-skipped").map((p) => [p.row, p.text])).toEqual([
+    expect(only(a.plan.problems, "footnote-skipped").map((p) => [p.row, p.text])).toEqual([
       [4, "rainy season"],
       [5, "(1) Includes purchased ore"],
       [6, "Source: company reports"],
     ]);
+    expect(a.lineSummary).toBe("6 lines: 1 header, 2 read as data, 3 footnotes left out");
     const w = run("Month\t2016 Gold (oz)\t2017 Gold (oz)\nJan\t4512\t5208\n* unaudited\t\t\n");
-    expect(only(w.plan.problems, "note-skipped")[0]).toMatchObject({ row: 3, text: "* unaudited" });
+    expect(only(w.plan.problems, "footnote-skipped")[0]).toMatchObject({ row: 3, text: "* unaudited" });
   });
   it("keeps a listed month without values as a row of blanks", () => {
     const a = run("Month,Gold (oz)\nJan 2017,5208\nFeb 2017,-\n");
     expect(a.plan.rows).toEqual([
       [serial(2017, 1), 5208],
-      [serial(2017, 2), null],
+      [serial(2017, 2), "n/a"],
     ]);
   });
   it("treats placeholders as no data", () => {
     const a = run("Month,Gold (oz),Silver (oz)\nJan 2017,5208,-\nFeb 2017,\u2014,n/a\nMar 2017,,7\n");
+    // No figure is written as "n/a", which the functions read as no figure (an empty cell is 0 in Excel desktop).
     expect(a.plan.rows.map((r) => r.slice(1))).toEqual([
-      [5208, null],
-      [null, null],
-      [null, 7],
+      [5208, "n/a"],
+      ["n/a", "n/a"],
+      ["n/a", 7],
     ]);
     expect(a.plan.problems).toEqual([]);
   });
@@ -385,7 +400,7 @@ describe("decimal mark", () => {
     const a = run(text);
     expect([a.decimal, a.decimalDetected, a.plan.rows[0][1]]).toEqual([".", false, 19.982]);
     expect(only(a.plan.problems, "ambiguous-decimal")[0].message).toMatch(
-      /row 2 "19.982" was read with a decimal point; choose the decimal comma/,
+      /line 2 "19.982" was read with a decimal point; choose the decimal comma/,
     );
     const b = run(text, { decimal: "," });
     expect([b.decimal, b.plan.rows[0][1], b.plan.problems]).toEqual([",", 19982, []]);
@@ -403,7 +418,7 @@ describe("decimal mark", () => {
   it("warns when both marks are evidenced", () => {
     const a = run("Month\tGold (oz)\tGrade (g/t)\nJan 2017\t5208\t2,6\nFeb 2017\t6736\t2.7\n");
     expect(a.decimalDetected).toBe(false);
-    expect(only(a.plan.problems, "mixed-decimal")[0].message).toMatch(/row 3 "2.7".*row 2 "2,6"/);
+    expect(only(a.plan.problems, "mixed-decimal")[0].message).toMatch(/line 3 "2.7".*line 2 "2,6"/);
   });
 });
 
@@ -452,5 +467,29 @@ describe("manual mapping", () => {
     const a = run(text, { mapping: { month: 0, metrics: [9] } });
     expect(a.detected).toBeNull();
     expect(a.plan.problems[0].message).toMatch(/metric column 9 does not exist/);
+  });
+});
+
+describe("a header over several lines", () => {
+  it("joins a lower line that names fewer columns, with the first cell blank, and a word split by a hyphen", () => {
+    const a = run(
+      "Month,Ore,Head,Gold\n,pro-,grade,produced\n,cessed (t),(g/t),(oz)\nJan 2017,100,2.5,300\nFeb 2017,110,2.6,310\n",
+    );
+    expect(a.plan.columns.map((c) => c.name)).toEqual([
+      "Month",
+      "Ore processed (t)",
+      "Head grade (g/t)",
+      "Gold produced (oz)",
+    ]);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 100, 2.5, 300],
+      [serial(2017, 2), 110, 2.6, 310],
+    ]);
+    expect(a.lineSummary).toBe("5 lines: 3 header lines, 2 read as data");
+  });
+  it("keeps a line of units in brackets as the unit line, not a header line", () => {
+    const a = run("Month\tCoal\tIron ore\n\t(lakh tonnes)\t(lakh tonnes)\nJan 2017\t362\t126\nFeb 2017\t361\t94\n");
+    expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Coal (lakh tonnes)", "Iron ore (lakh tonnes)"]);
+    expect(a.lineSummary).toBe("4 lines: 1 header, 1 unit line, 2 read as data");
   });
 });

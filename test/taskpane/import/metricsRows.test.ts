@@ -43,10 +43,21 @@ describe("metrics as rows, months as columns", () => {
 
   it("leaves out the quarter-to-date and guidance columns, and says so", () => {
     const a = run(RELEASE);
-    expect(only(a.plan.problems, "subtotal-skipped").map((p) => p.column)).toEqual(["Q1 2017 QTD"]);
-    const guidance = only(a.plan.problems, "text-column-skipped");
+    const qtd = only(a.plan.problems, "subtotal-skipped");
+    expect(qtd.filter((p) => p.row === undefined).map((p) => p.column)).toEqual(["Q1 2017 QTD"]);
+    // Each line's QTD is checked: tonnes and ounces add up; grade and recovery are tonne-weighted.
+    expect(qtd.filter((p) => p.row !== undefined).map((p) => [p.row, p.severity])).toEqual([
+      [2, "info"], // 13,000 + 12,500 + 12,100 = 37,600
+      [3, "warning"], // the tonne-weighted head grade is 17.84 (670,650 / 37,600 = 17.836…), not 17.83
+      [4, "info"], // the weighted recovery 92.47… prints as 92.5
+      [5, "info"], // 6,850 + 6,736 + 5,208 = 18,794
+    ]);
+    expect(qtd.find((p) => p.row === 3)?.message).toMatch(
+      /17.83 differs from the tonne-weighted average of its 3 months, 17.84/,
+    );
+    const guidance = only(a.plan.problems, "guidance-skipped");
     expect(guidance.map((p) => p.column)).toEqual(["2017 Guidance"]);
-    expect(guidance[0].message).toMatch(/not named by a month; left out/);
+    expect(guidance[0].message).toMatch(/guidance or a target, not production; left out/);
   });
 
   it("takes a heading line as a note, and a metric printed as dashes as a column with no values", () => {
@@ -56,10 +67,11 @@ describe("metrics as rows, months as columns", () => {
     expect(a.headerRow).toBe(2);
     expect(a.plan.columns.map((c) => c.name)).toEqual(["Month", "Gold (oz)", "Silver (oz)"]);
     expect(a.plan.rows).toEqual([
-      [serial(2017, 1), 5208, null],
-      [serial(2017, 2), 6736, null],
+      [serial(2017, 1), 5208, "n/a"],
+      [serial(2017, 2), 6736, "n/a"],
     ]);
-    expect(only(a.plan.problems, "note-skipped").map((p) => p.row)).toEqual([3]);
+    expect(only(a.plan.problems, "heading-skipped").map((p) => p.row)).toEqual([3]);
+    expect(a.lineSummary).toBe("5 lines: 1 title, 1 header, 1 heading, 2 read as data");
   });
 
   it("names the row and the month column of a value it cannot read", () => {
@@ -70,12 +82,16 @@ describe("metrics as rows, months as columns", () => {
     expect(a.plan.blocked).toBe(true);
   });
 
-  it("reports the same metric given twice for a month", () => {
+  it("reports the same metric given twice for a month, keeping the later line's figure", () => {
     const a = run(",Feb 2017,Jan 2017\nGold (oz),6736,5208\nGold (oz),6700,\n");
-    const dup = only(a.plan.problems, "duplicate-month");
+    const dup = only(a.plan.problems, "restated-month");
     expect(dup).toHaveLength(1);
-    expect(dup[0].message).toMatch(/Feb 2017/);
-    expect(a.plan.blocked).toBe(true);
+    expect(dup[0].message).toMatch(/Feb 2017.*6,736 on line 2 and 6,700 on line 3; the table keeps 6,700/);
+    expect(a.plan.rows).toEqual([
+      [serial(2017, 1), 5208],
+      [serial(2017, 2), 6700],
+    ]);
+    expect(a.plan.blocked).toBe(false);
   });
 
   it("keeps a mine column, checking months per mine", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { detectSeparator, readTable } from "../../../src/taskpane/import/read";
+import { detectSeparator, readTable } from "../../support/readTable";
 
 describe("readTable", () => {
   it("reads a CSV with quoted thousands", () => {

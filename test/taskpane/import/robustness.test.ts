@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyseImport, decodeBytes, planAppend } from "../../../src/taskpane/import/engine";
-import { readTable } from "../../../src/taskpane/import/read";
+import { readTable } from "../../support/readTable";
 import type { ImportAnalysis, ImportOptions } from "../../../src/taskpane/import/types";
 
 function wellFormed(a: ImportAnalysis): void {

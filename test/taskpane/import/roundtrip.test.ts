@@ -185,7 +185,7 @@ function expected(d: Data, wide: boolean): { names: string[]; rows: PlannedCell[
       rows.push([
         ...mineCell(mine),
         serial(m),
-        ...vs.map((v, k) => (v === null ? null : METRICS[d.metrics[k]].read(v))),
+        ...vs.map((v, k) => (v === null ? "n/a" : METRICS[d.metrics[k]].read(v))),
       ]);
     }
   }

@@ -38,7 +38,7 @@ describe("problems in the pane", () => {
   const p = (x: Partial<Problem>): Problem => ({ severity: "error", code: "x", message: "m", ...x });
 
   it("names row, column and the text at fault", () => {
-    expect(problemPlace(p({ row: 5, column: "Month", text: "Febr 2017x" }))).toBe('Row 5, Month: "Febr 2017x"');
+    expect(problemPlace(p({ row: 5, column: "Month", text: "Febr 2017x" }))).toBe('Line 5, Month: "Febr 2017x"');
     expect(problemPlace(p({ column: "Gold (oz)" }))).toBe("Gold (oz)");
     expect(problemPlace(p({}))).toBe("");
   });
