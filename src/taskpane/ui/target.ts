@@ -138,7 +138,7 @@ async function showUpdate(pane: Pane, table: string, read: number, latest: () =>
   pane.state.updateDiff = diff;
   note.textContent = "";
   renderPreview(diff.append);
-  renderProblems(diff.append);
+  renderProblems(diff.append, a.lineSummary);
   renderUpdate(pane, diff, table, existing.header);
   pane.updateControls();
 }
