@@ -117,7 +117,7 @@ describe("Check a release, in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("says an Excel refusal by its code and writes on Retry", async () => {
-    const page = await open({ sheets: { Sheet1: [] }, failSync: { sync: 2, code: "Conflict" } });
+    const page = await open({ sheets: { Sheet1: [] }, failSync: { sync: 3, code: "Conflict" } }); // sync 1: the pane reads its undo record
     await page.fill("#release-paste", seed());
     await page.locator("#release-claims > li").first().waitFor();
     await page.locator("#release-write").click();

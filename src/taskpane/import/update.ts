@@ -9,7 +9,7 @@
 import { attempt, CalcError } from "../../calc/errors";
 import { formatMonth, type MonthIndex } from "../../calc/months";
 import { toMonth } from "../../calc/periods";
-import { collapseSpaces } from "../../calc/vocabulary";
+import { collapseSpaces, NO_FIGURE_WORDS } from "../../calc/vocabulary";
 import { planAppend } from "./append";
 import { count, counted, listSome } from "./format";
 import { cleanHeader } from "./header";
@@ -224,8 +224,13 @@ export function planUpdate(plan: ImportPlan, existing: ExistingTable, choices: U
       if (col === undefined || c.kind === "month" || c.kind === "mine") return;
       const now = existing.rows[i][col];
       const v = r[j];
-      // The plan writes a metric cell the file gives no figure for as NO_FIGURE ("n/a"): never over a figure.
-      if (v === null || v === "" || (c.kind === "number" && v === NO_FIGURE)) {
+      // A file cell with no figure ("n/a", "-", which the plan may keep as text) never overwrites the table's.
+      if (
+        v === null ||
+        v === "" ||
+        (c.kind === "number" && v === NO_FIGURE) ||
+        (typeof v === "string" && NO_FIGURE_WORDS.has(v.trim().toLowerCase()))
+      ) {
         if (figureOf(now) !== null || (now !== "" && now !== null && now !== undefined)) keptNoFigure++;
         return;
       }
