@@ -84,14 +84,18 @@ function dataLines(table: string[][], st: Structure, within: Map<number, number>
 
 /** The header printed again (before each section, or with a section's name in its first cell). */
 export function isHeaderAgain(row: string[], head: string[]): boolean {
+  // Names first: a data line names no column, and reading its cells as figures is the costly part.
   let same = 0;
-  for (let c = 0; c < row.length; c++) {
+  for (let c = 1; c < row.length; c++) {
     const t = row[c].trim();
-    if (t === "") continue;
-    if (looksNumeric(t) && !YEAR_CELL.test(t)) return false;
-    if (c > 0 && t.toLowerCase() === (head[c] ?? "").trim().toLowerCase()) same++;
+    if (t !== "" && t.toLowerCase() === (head[c] ?? "").trim().toLowerCase()) same++;
   }
-  return same >= 2 || (same >= 1 && row.filter((c) => c.trim() !== "").length === 1 + same && head.length <= 3);
+  if (same === 0) return false;
+  for (const raw of row) {
+    const t = raw.trim();
+    if (t !== "" && looksNumeric(t) && !YEAR_CELL.test(t)) return false;
+  }
+  return same >= 2 || (row.filter((c) => c.trim() !== "").length === 1 + same && head.length <= 3);
 }
 
 function profileColumns(table: string[][], st: Structure, lines: number[], width: number): ColumnProfile[] {
