@@ -109,6 +109,8 @@ function profileColumns(table: string[][], st: Structure, lines: number[], width
     }
     const dates = datesOfColumn(cells);
     const months = new MonthReader(dates);
+    // A column's texts repeat (a mine on each of its lines): each distinct one is read as a period once.
+    const periods = new Map<string, PeriodLabel | null>();
     const p: ColumnProfile = {
       col,
       label: columnLabel(st.names, col),
@@ -130,7 +132,8 @@ function profileColumns(table: string[][], st: Structure, lines: number[], width
       const numeric = !dates?.codes && !dates?.serials && looksNumeric(t);
       if (numeric) p.numbers++;
       if (!numeric && months.read(t).kind === "month") p.months++;
-      const period = periodOf(t, dates);
+      let period = periods.get(t);
+      if (period === undefined) periods.set(t, (period = periodOf(t, dates)));
       if (period?.kind === "month-name") p.monthNames++;
       if (period !== null) p.periods++;
       if (!numeric && PROSE.test(t)) p.prose++;
