@@ -82,13 +82,30 @@ function dataLines(table: string[][], st: Structure, within: Map<number, number>
   return out;
 }
 
+/** A header's cells trimmed and in lower case, once per header row (it is compared with every line). */
+const headerNames = new WeakMap<string[], string[]>();
+function namesOf(head: string[]): string[] {
+  let names = headerNames.get(head);
+  if (names === undefined) headerNames.set(head, (names = head.map((h) => (h ?? "").trim().toLowerCase())));
+  return names;
+}
+
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** The header printed again (before each section, or with a section's name in its first cell). */
 export function isHeaderAgain(row: string[], head: string[]): boolean {
   // Names first: a data line names no column, and reading its cells as figures is the costly part.
+  const names = namesOf(head);
   let same = 0;
   for (let c = 1; c < row.length; c++) {
     const t = row[c].trim();
-    if (t !== "" && t.toLowerCase() === (head[c] ?? "").trim().toLowerCase()) same++;
+    const name = names[c] ?? "";
+    // Lower case keeps an ASCII text's length: one of another length cannot be the name.
+    if (t === "" || (t.length !== name.length && isAscii(t))) continue;
+    if (t.toLowerCase() === name) same++;
   }
   if (same === 0) return false;
   for (const raw of row) {

@@ -191,7 +191,9 @@ const unitKey = (u: string): string =>
 
 /** Decimals printed in a figure under the file's decimal mark ("56.1" has 1, "6,736" none). */
 function decimalsOf(text: string, mark: Mark): number {
-  const i = text.lastIndexOf(mark);
+  const code = mark.charCodeAt(0);
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) !== code) i--;
   if (i < 0) return 0;
   let n = 0;
   while (i + 1 + n < text.length && text.charCodeAt(i + 1 + n) >= 48 && text.charCodeAt(i + 1 + n) <= 57) n++;
