@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   await section("spill payload", async () => (await import("./adapterBench")).payloadSection());
   await section("per-row formulas", async () => (await import("./perRowBench")).perRowSection());
   await section("import", async () => (await import("./importBench")).importSection());
+  await section("release reader", async () => (await import("./releaseBench")).releaseSection());
   await section("memory", async () => (await import("./memoryBench")).memorySection());
   await section("bundle", async () => (await import("./bundle")).bundleSection());
   printAll();

@@ -15,7 +15,7 @@ export const MAX_SERIAL = 2958465;
 /** Days from 1970-01-01 back to Excel's day zero for serials >= 61 (30 Dec 1899). */
 const UNIX_EPOCH_SERIAL = 25569;
 export const makeMonth = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
-const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
+export const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
 export const monthOf = (m: MonthIndex): number => m - Math.floor(m / 12) * 12 + 1;
 
 /** "Feb 2017" — the form used in every message and that parsePeriod reads back. */

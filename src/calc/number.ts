@@ -104,6 +104,21 @@ export const STATED: NumberSettings = {
   keepUnits: false,
 };
 /**
+ * A figure in a release's prose or tables ("73,476", "$1 275", "5.32-million"): decimal point; "m" is
+ * not million (it is after a currency: RELEASE_MONEY); nothing is blank.
+ */
+export const RELEASE: NumberSettings = {
+  decimal: ".",
+  mIsMillion: false,
+  noFigure: null,
+  footnotes: false,
+  threeDigits: null,
+  languages: false,
+  keepUnits: false,
+};
+/** Money in a release ("US$2,124m", "A$29 m"): after a currency "m" is million. */
+export const RELEASE_MONEY: NumberSettings = { ...RELEASE, mIsMillion: true };
+/**
  * An import's value cell, once the file's decimal mark is settled: footnote marks are dropped (and
  * reported by the import) and units are kept as the table prints them.
  */

@@ -36,7 +36,7 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
 }
 
 /** coefficient × 10^exponent, exactly. */
-function fromDecimal(coefficient: bigint, exponent: number): Rational {
+export function fromDecimal(coefficient: bigint, exponent: number): Rational {
   if (typeof exponent !== "number" || !Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) {
     throw new CalcError("value", "decimal exponent out of range");
   }

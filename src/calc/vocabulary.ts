@@ -73,6 +73,13 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
 
 const MONTHS = new Map<string, number>(MONTH_WORDS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
 
+/** A month's full name, capitalised ("February"), for messages that spell it out (month 1-12). */
+export function fullMonthName(month: number): string {
+  const words = MONTH_WORDS[month - 1];
+  const w = words[words.length - 1];
+  return w[0].toUpperCase() + w.slice(1);
+}
+
 /** The month (1-12) a lower-case word names ("feb", "september"), or undefined. */
 export const monthOfWord = (word: string): number | undefined => MONTHS.get(word);
 
@@ -202,11 +209,15 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ["thousands", 3],
   ["lakh", 5],
   ["lakhs", 5],
+  ["crore", 7],
+  ["crores", 7],
   ["moz", 6],
   ["mn", 6],
   ["mln", 6],
   ["million", 6],
   ["millions", 6],
+  ["mlb", 6],
+  ["mlbs", 6],
   ["bn", 9],
   ["billion", 9],
   ["billions", 9],
@@ -215,11 +226,53 @@ export const CASED_SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ["%", -2],
   ["M", 6],
   ["Mt", 6],
-  ["Mlb", 6],
-  ["Mlbs", 6],
 ]);
+/** The dimension of "MT", which releases use for metric and for million tonnes. */
+export const AMBIGUOUS_TONNES = "MT";
+
 /** Lower-case "m" as million, for texts that write it so ("4.1 m"): see NumberSettings.mIsMillion. */
 export const LOWER_M = "m";
+
+/**
+ * Unit words (lower case) and what they measure: the dimension two figures must share to be compared
+ * ("koz" is ounces, its thousands given by SCALE_WORDS; "GEO", gold-equivalent ounces, is ounces of
+ * another metal). "mt" is "MT": metric tonnes in one release, million tonnes in another, until the
+ * text says which.
+ */
+export const UNIT_DIMENSIONS: ReadonlyMap<string, string> = new Map([
+  ["oz", "oz"],
+  ["ozs", "oz"],
+  ["ounce", "oz"],
+  ["ounces", "oz"],
+  ["koz", "oz"],
+  ["moz", "oz"],
+  ["geo", "oz"],
+  ["geos", "oz"],
+  ["t", "t"],
+  ["tonne", "t"],
+  ["tonnes", "t"],
+  ["ton", "t"],
+  ["tons", "t"],
+  ["wmt", "t"],
+  ["dmt", "t"],
+  ["kt", "t"],
+  ["mt", AMBIGUOUS_TONNES],
+  ["lb", "lb"],
+  ["lbs", "lb"],
+  ["pound", "lb"],
+  ["pounds", "lb"],
+  ["mlb", "lb"],
+  ["mlbs", "lb"],
+  ["g/t", "g/t"],
+  ["tpd", "tpd"],
+  ["kg", "kg"],
+  ["g", "g"],
+  ["grams", "g"],
+  ["gram", "g"],
+  ["kgs", "kg"],
+  ["kilogram", "kg"],
+  ["kilograms", "kg"],
+]);
 
 /** Units a figure may carry in a cell ("6,736 oz", "2.5 lakh tonnes"), lower case. */
 export const UNIT_WORDS: ReadonlySet<string> = new Set([
@@ -249,13 +302,14 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A currency before a figure ("US$200", "$220 million", "$A950", "R$ 5", "€5"), matched in any case. */
-export const CURRENCY = "(?:(?:us|c|a|au|ca|nz|r)\\$|\\$a(?= ?\\d)|\\$|€|£)";
+export const CURRENCY = "(?:(?:us|c|a|au|ca|nz|cdn|r)\\$|\\$a(?= ?\\d)|\\$|€|£|₹)";
 
 /** The currency a printed sign names: a bare "$" is the US dollar, the currency metals and costs are reported in. */
 export function currencyOf(sign: string): string {
   const t = sign.replace(/ /g, "").toLowerCase();
   if (t === "$a" || t === "a$" || t === "au$") return "A$";
-  if (t === "c$" || t === "ca$") return "C$";
+  if (t === "c$" || t === "ca$" || t === "cdn$") return "C$";
+  if (t === "₹") return "₹";
   if (t === "nz$") return "NZ$";
   if (t === "r$") return "R$";
   if (t === "€") return "€";

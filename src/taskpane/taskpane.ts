@@ -5,6 +5,7 @@
  * whole session; it appears as soon as Office is ready.
  */
 import { initImportPane } from "./ui/importPane";
+import { mountReleaseCheck } from "./ui/releaseCheck";
 
 const OUTSIDE_EXCEL =
   "This add-in must run inside Excel. Open it from Excel (Home > PROD) — in a plain browser there is no workbook to read or write.";
@@ -41,6 +42,11 @@ async function start() {
   if (importSection) {
     importSection.hidden = false;
     initImportPane();
+  }
+  const releaseSection = document.getElementById("release-check");
+  if (releaseSection) {
+    releaseSection.hidden = false;
+    mountReleaseCheck(releaseSection);
   }
 }
 

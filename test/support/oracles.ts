@@ -27,7 +27,10 @@ export interface MonthWindow {
  */
 export function windowFor(period: Period, basis?: Basis | null, fiscalYearStart = 1): MonthWindow {
   if (!Number.isInteger(fiscalYearStart) || fiscalYearStart < 1 || fiscalYearStart > 12) {
-    throw new CalcError("value", `fiscal_year_start must be a month number 1-12 (4 = April), not ${describeValue(fiscalYearStart)}`);
+    throw new CalcError(
+      "value",
+      `fiscal_year_start must be a month number 1-12 (4 = April), not ${describeValue(fiscalYearStart)}`,
+    );
   }
   if (!isPeriod(period)) throw new CalcError("value", `"${describeValue(period)}" is not a period`);
   if (basis !== null && basis !== undefined && !BASES.includes(basis)) {

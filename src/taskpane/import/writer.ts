@@ -73,7 +73,7 @@ const SHEET_ROWS = 1_048_576;
 const READ_ROWS = 5_000;
 
 /** "Production", "Production 2", … — the first name not taken (Excel compares names case-insensitively). */
-function uniqueName(base: string, taken: string[], separator: string): string {
+export function uniqueName(base: string, taken: string[], separator: string): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
