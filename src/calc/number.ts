@@ -508,7 +508,15 @@ export function figureValue(f: Figure, scalePower = f.scalePower): number {
 
 /** Whether a text means "no figure" under the settings ("-", "n/a", "" for a cell). */
 export function isNoFigure(text: string, s: NumberSettings = CELL): boolean {
-  return s.noFigure !== null && s.noFigure.has(plainSpaces(text).trim().toLowerCase());
+  if (s.noFigure === null) return false;
+  // No word of NO_FIGURE_WORDS has a digit, and spacing and case keep a digit: a text with one is a figure or words.
+  if (s.noFigure === NO_FIGURE_WORDS && hasDigit(text)) return false;
+  return s.noFigure.has(plainSpaces(text).trim().toLowerCase());
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**

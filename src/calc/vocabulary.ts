@@ -19,7 +19,11 @@ const WHITE_SPACE_RUN = /\s+/g;
  * Each space on a line to a plain " ", one for one. For figures: two spaces, a tab or a line break
  * never group digits ("100\n200" is two figures, not 100,200).
  */
-export const plainSpaces = (text: string): string => text.replace(SPACE_CHAR, " ");
+export function plainSpaces(text: string): string {
+  // Below U+00A0 the only space separator is " " itself: most texts need no replacing.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xa0) return text.replace(SPACE_CHAR, " ");
+  return text;
+}
 
 /** Every run of white space (line breaks too) to one " ", trimmed. For words, where a wrapped line is a space. */
 export const collapseSpaces = (text: string): string => text.replace(WHITE_SPACE_RUN, " ").trim();

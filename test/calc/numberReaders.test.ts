@@ -14,6 +14,7 @@ import {
   STATED,
   ambiguousMark,
   decimalEvidence,
+  isNoFigure,
   readDecimal,
   readNumber,
   type NumberSettings,
@@ -24,6 +25,7 @@ import { parseGuidance } from "../../src/calc/guidance";
 import { languageOf, settingsFor } from "../../src/calc/guidanceWords";
 import { parseStated } from "../../src/calc/claimsStated";
 import { readValue } from "../support/cells";
+import { NO_FIGURE_WORDS, plainSpaces } from "../../src/calc/vocabulary";
 
 /** A printed figure and the parts it was printed from. */
 interface Form {
@@ -333,5 +335,55 @@ describe("the number reader's settings, one by one", () => {
     expect(readNumber("5 Mt", CELL)).toBe(5_000_000);
     expect(() => readNumber("5 mt", CELL)).toThrow("unexpected");
     expect(readNumber("3 lakh", CELL)).toBe(300_000);
+  });
+});
+
+describe("the reader's shortcuts give the answers of their definitions", () => {
+  // Texts made of the characters that matter: every space separator, other white space, digits, case, and the no-figure words.
+  const pieces = [
+    ..."0123456789 -.,/naNAmMlIiİ\u00a0\u1680\u2000\u2005\u200a\u202f\u205f\u3000\t\n\u2013\u2014",
+    ...NO_FIGURE_WORDS,
+    "not available",
+    "N.Av.",
+    "Mine 001",
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((xs) => xs.join(""));
+  const anyText = fc.oneof(
+    text,
+    fc.string({ unit: "grapheme", maxLength: 8 }),
+    fc.string({ unit: "binary", maxLength: 8 }),
+  );
+
+  it("plainSpaces: each space separator to one space, the rest untouched", () => {
+    fc.assert(
+      fc.property(anyText, (t) => {
+        expect(plainSpaces(t)).toBe(t.replace(/\p{Zs}/gu, " "));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("isNoFigure: the words in the settings' set, compared spaces trimmed and in lower case", () => {
+    const OTHER: NumberSettings = { ...CELL, noFigure: new Set(["x1", "-"]) };
+    fc.assert(
+      fc.property(anyText, (t) => {
+        for (const s of [CELL, IMPORT_POINT, IMPORT_COMMA, GUIDANCE, OTHER]) {
+          const plain =
+            s.noFigure !== null &&
+            s.noFigure.has(
+              t
+                .replace(/\p{Zs}/gu, " ")
+                .trim()
+                .toLowerCase(),
+            );
+          expect(isNoFigure(t, s), JSON.stringify(t)).toBe(plain);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isNoFigure(" N/A\u00a0", CELL)).toBe(true);
+    expect(isNoFigure("\u2014", IMPORT_POINT)).toBe(true);
+    expect(isNoFigure(" x1 ", OTHER)).toBe(true);
+    expect(isNoFigure("n/a 1", CELL)).toBe(false);
   });
 });

@@ -82,16 +82,37 @@ function dataLines(table: string[][], st: Structure, within: Map<number, number>
   return out;
 }
 
+/** A header's cells trimmed and in lower case, once per header row (it is compared with every line). */
+const headerNames = new WeakMap<string[], string[]>();
+function namesOf(head: string[]): string[] {
+  let names = headerNames.get(head);
+  if (names === undefined) headerNames.set(head, (names = head.map((h) => (h ?? "").trim().toLowerCase())));
+  return names;
+}
+
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** The header printed again (before each section, or with a section's name in its first cell). */
 export function isHeaderAgain(row: string[], head: string[]): boolean {
+  // Names first: a data line names no column, and reading its cells as figures is the costly part.
+  const names = namesOf(head);
   let same = 0;
-  for (let c = 0; c < row.length; c++) {
+  for (let c = 1; c < row.length; c++) {
     const t = row[c].trim();
-    if (t === "") continue;
-    if (looksNumeric(t) && !YEAR_CELL.test(t)) return false;
-    if (c > 0 && t.toLowerCase() === (head[c] ?? "").trim().toLowerCase()) same++;
+    const name = names[c] ?? "";
+    // Lower case keeps an ASCII text's length: one of another length cannot be the name.
+    if (t === "" || (t.length !== name.length && isAscii(t))) continue;
+    if (t.toLowerCase() === name) same++;
   }
-  return same >= 2 || (same >= 1 && row.filter((c) => c.trim() !== "").length === 1 + same && head.length <= 3);
+  if (same === 0) return false;
+  for (const raw of row) {
+    const t = raw.trim();
+    if (t !== "" && looksNumeric(t) && !YEAR_CELL.test(t)) return false;
+  }
+  return same >= 2 || (row.filter((c) => c.trim() !== "").length === 1 + same && head.length <= 3);
 }
 
 function profileColumns(table: string[][], st: Structure, lines: number[], width: number): ColumnProfile[] {
@@ -105,6 +126,8 @@ function profileColumns(table: string[][], st: Structure, lines: number[], width
     }
     const dates = datesOfColumn(cells);
     const months = new MonthReader(dates);
+    // A column's texts repeat (a mine on each of its lines): each distinct one is read as a period once.
+    const periods = new Map<string, PeriodLabel | null>();
     const p: ColumnProfile = {
       col,
       label: columnLabel(st.names, col),
@@ -126,7 +149,8 @@ function profileColumns(table: string[][], st: Structure, lines: number[], width
       const numeric = !dates?.codes && !dates?.serials && looksNumeric(t);
       if (numeric) p.numbers++;
       if (!numeric && months.read(t).kind === "month") p.months++;
-      const period = periodOf(t, dates);
+      let period = periods.get(t);
+      if (period === undefined) periods.set(t, (period = periodOf(t, dates)));
       if (period?.kind === "month-name") p.monthNames++;
       if (period !== null) p.periods++;
       if (!numeric && PROSE.test(t)) p.prose++;

@@ -191,12 +191,17 @@ const unitKey = (u: string): string =>
 
 /** Decimals printed in a figure under the file's decimal mark ("56.1" has 1, "6,736" none). */
 function decimalsOf(text: string, mark: Mark): number {
-  const i = text.lastIndexOf(mark);
+  const code = mark.charCodeAt(0);
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) !== code) i--;
   if (i < 0) return 0;
   let n = 0;
   while (i + 1 + n < text.length && text.charCodeAt(i + 1 + n) >= 48 && text.charCodeAt(i + 1 + n) <= 57) n++;
   return n;
 }
+
+/** Distinct mine names remembered: a file has a few hundred; the cap bounds memory on a file of junk. */
+const NAMES_KEPT = 100_000;
 
 /** The most decimals a number format shows; more are not kept in a metric's format. */
 const MAX_DECIMALS = 6;
@@ -215,6 +220,7 @@ class Extractor {
   private lastEstimate = false;
   /** Lines whose row label marks them as estimates, for one warning. */
   private readonly estimateRows: number[] = [];
+  private readonly allSitesNames = new Map<string, boolean>();
 
   constructor(
     private readonly table: string[][],
@@ -531,7 +537,7 @@ class Extractor {
           this.roles[r] = "error";
           continue;
         }
-        if (this.shape.mine >= 0 && isAllSitesLabel(mine) && values) {
+        if (this.shape.mine >= 0 && this.isAllSites(mine) && values) {
           this.siteTotalRow(line, cells, valueCols, s, per.month, sectionStart);
           continue;
         }
@@ -573,7 +579,7 @@ class Extractor {
           continue;
         }
         const mine = this.shape.mine >= 0 ? (cells[this.shape.mine] ?? "").trim() : "";
-        const allSites = this.shape.mine >= 0 && isAllSitesLabel(mine);
+        const allSites = this.shape.mine >= 0 && this.isAllSites(mine);
         const covered =
           per.period.kind === "total"
             ? [...new Set(allSites ? [...listed.values()].flat() : (listed.get(mine) ?? []))].sort((a, b) => a - b)
@@ -618,6 +624,16 @@ class Extractor {
       this.error(line, src.col, "not-a-month", raw, raw === "" ? "values but no month" : per.message);
       this.roles[r] = "error";
     }
+  }
+
+  /** isAllSitesLabel, once per distinct name: a mine's name repeats on every one of its lines. */
+  private isAllSites(mine: string): boolean {
+    let hit = this.allSitesNames.get(mine);
+    if (hit === undefined) {
+      hit = isAllSitesLabel(mine);
+      if (this.allSitesNames.size < NAMES_KEPT) this.allSitesNames.set(mine, hit);
+    }
+    return hit;
   }
 
   /** The metric a tidy row names (with its unit column), or null after reporting a blank name. */
@@ -668,13 +684,17 @@ class Extractor {
     const labels: (PeriodLabel | null)[] = [];
     const cache = new Map<string, PeriodLabel | null>();
     const out: RowPeriod[] = [];
+    // One (never changed) period per month, shared by its lines: not one object per line.
+    const monthRows = new Map<MonthIndex, RowPeriod>();
     let named = false;
     for (let r = 0; r < this.table.length; r++) {
       const raw = r >= s.dataStart && !this.within.has(r) ? (this.table[r][src.col] ?? "") : "";
       const m = raw === "" ? null : months.read(raw);
       if (m?.kind === "month") {
         labels.push(null);
-        out.push({ kind: "month", month: m.month, estimate: false });
+        let row = monthRows.get(m.month);
+        if (row === undefined) monthRows.set(m.month, (row = { kind: "month", month: m.month, estimate: false }));
+        out.push(row);
         continue;
       }
       let p = cache.get(raw);

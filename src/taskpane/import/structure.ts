@@ -31,6 +31,13 @@ const HEADER_SCAN_ROWS = 50;
 /** Cells of a line that hold anything. */
 const filledCount = (row: string[]): number => row.reduce((n, c) => (isBlankCell(c) ? n : n + 1), 0);
 
+/** Whether exactly one cell of a line holds anything; stops at the second (a data line's first two). */
+function oneFilled(row: string[]): boolean {
+  let n = 0;
+  for (const c of row) if (!isBlankCell(c) && ++n > 1) return false;
+  return n === 1;
+}
+
 /** A rule of dashes or underscores between parts of a pasted table: no content. */
 const RULE = /^[-=_\u2013\u2014\s]{3,}$/;
 export const isBlankLine = (row: string[]): boolean => row.every((c) => c.trim() === "" || RULE.test(c));
@@ -167,7 +174,8 @@ export function findStructure(table: string[][], within: Map<number, number>, he
   }
   const next = header + 1;
   const unitLine = next < table.length && !within.has(next) && isUnitLine(table[next]) ? next : -1;
-  const width = Math.max(0, ...table.slice(lines[0]).map((r) => r.length));
+  let width = 0;
+  for (let r = lines[0]; r < table.length; r++) width = Math.max(width, table[r].length);
   const names = Array.from({ length: width }, (_, c) => {
     const name = lines.reduce((acc, l) => joinName(acc, table[l][c] ?? ""), "");
     const unit = unitLine >= 0 ? (table[unitLine][c] ?? "").trim() : "";
@@ -183,7 +191,7 @@ export function findStructure(table: string[][], within: Map<number, number>, he
   const titleUnit = titles.map((t) => TITLE_UNIT.exec(t.trim())?.[1]).find((u) => u !== undefined);
   let fiscalStart: number | undefined;
   for (let r = 0; r < table.length && fiscalStart === undefined; r++) {
-    if (lines.includes(r) || filledCount(table[r]) !== 1) continue;
+    if (lines.includes(r) || !oneFilled(table[r])) continue;
     fiscalStart = statedFiscalStart(table[r].filter((c) => c.trim() !== "").join(" "));
   }
   const out: Structure = {

@@ -30,19 +30,33 @@ function weightMetric(metrics: Metric[]): number {
   return ore?.i ?? (tonnes.length === 1 ? tonnes[0].i : -1);
 }
 
-/** Values by mine, metric and month; entries in line order for totals across sites. */
+/**
+ * Values by mine, metric and month; entries in line order for totals across sites. Filled on first
+ * use: most files have no totals, and the index holds every value.
+ */
 class Index {
   private readonly byKey = new Map<string, number | null>();
-  readonly sites = new Set<string>();
+  private readonly siteSet = new Set<string>();
+  private filled = false;
 
-  constructor(readonly entries: Entry[]) {
-    for (const e of entries) {
-      this.sites.add(e.mine);
+  constructor(readonly entries: Entry[]) {}
+
+  private fill(): void {
+    if (this.filled) return;
+    this.filled = true;
+    for (const e of this.entries) {
+      this.siteSet.add(e.mine);
       e.metrics.forEach((m, i) => this.byKey.set(key(e.mine, m, e.month), e.values[i]));
     }
   }
 
+  get sites(): ReadonlySet<string> {
+    this.fill();
+    return this.siteSet;
+  }
+
   get(mine: string, metric: number, month: MonthIndex): number | null | undefined {
+    this.fill();
     return this.byKey.get(key(mine, metric, month));
   }
 }
