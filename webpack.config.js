@@ -42,8 +42,7 @@ async function devServerHttps() {
 
 /*
  * Each function's page of the docs (docs/functions/<NAME>.md), opened from the pane's Functions
- * reference. Until the reference is split into one page per function, every such path serves the
- * whole reference (docs/functions.md), so no link of the pane is ever a 404.
+ * reference. A function without a page fails the build, so no link of the pane is ever a 404.
  */
 function functionDocPages() {
   const fs = require("fs");
@@ -52,7 +51,8 @@ function functionDocPages() {
   );
   return names.map((name) => {
     const page = `docs/functions/${name}.md`;
-    return { from: fs.existsSync(page) ? page : "docs/functions.md", to: `docs/functions/${name}.md` };
+    if (!fs.existsSync(page)) throw new Error(`${name} has no page: ${page}`);
+    return { from: page, to: page };
   });
 }
 

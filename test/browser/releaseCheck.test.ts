@@ -117,9 +117,28 @@ describe("Check a release, in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("says an Excel refusal by its code and writes on Retry", async () => {
-    const page = await open({ sheets: { Sheet1: [] }, failSync: { sync: 3, code: "Conflict" } }); // sync 1: the pane reads its undo record
+    const page = await open({ sheets: { Sheet1: [] } });
     await page.fill("#release-paste", seed());
     await page.locator("#release-claims > li").first().waitFor();
+    // the pane's own reads at start-up (its undo record, Analyse's tables) are over; the write first asks whether a
+    // cell is being edited (one read), then reads the sheet names: that is the sync to fail
+    const syncs = () =>
+      page.evaluate(() => (window as unknown as { __double: { syncCount: number } }).__double.syncCount);
+    await expect
+      .poll(async () => {
+        const before = await syncs();
+        await page.waitForTimeout(300);
+        return (await syncs()) === before;
+      })
+      .toBe(true);
+    await page.evaluate(() =>
+      (
+        window as unknown as { __double: { failNextSync(f: { code: string; skip: number }): void } }
+      ).__double.failNextSync({
+        code: "Conflict",
+        skip: 1,
+      }),
+    );
     await page.locator("#release-write").click();
     await expect
       .poll(() => page.locator("#release-result").textContent(), { timeout: 15_000 })

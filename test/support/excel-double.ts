@@ -264,7 +264,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     }
   };
   /** A failure the test asked for on the next sync (failNextSync). */
-  let nextFailure: Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> | undefined;
+  let nextFailure: (Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> & { skip?: number }) | undefined;
   const failure = (fail: Omit<NonNullable<DoubleOptions["failSync"]>, "sync">, n: number) =>
     new DoubleError(fail.code ?? "GeneralException", fail.message ?? `Sync ${n} failed (made to fail by the test)`);
   let editing = !!options.cellEditing;
@@ -1227,8 +1227,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
             `The request payload size (${bytes} bytes) has exceeded the limit of 5 MB`,
           );
         }
-        const fail = options.failSync && options.failSync.sync === n ? options.failSync : nextFailure;
-        nextFailure = undefined;
+        let fail = options.failSync && options.failSync.sync === n ? options.failSync : nextFailure;
+        // a sync that carries no command cannot fail: failNextSync waits for one that does, after `skip` of them
+        if (ops.length > 0 && fail === nextFailure && nextFailure?.skip) {
+          nextFailure = { ...nextFailure, skip: nextFailure.skip - 1 };
+          fail = undefined;
+        } else if (ops.length > 0) nextFailure = undefined;
         response = { bytes: 0, commits: [] };
         try {
           ops.forEach((op, i) => {
@@ -1410,8 +1414,11 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     },
     /** The document settings saved in the file: key -> value (JSON text). */
     savedDocumentSettings,
-    /** Make the next sync fail after carrying out its first `afterOps` commands (as failSync, but chosen mid-test). */
-    failNextSync(fail: Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> = {}): void {
+    /**
+     * Make the next sync that carries commands (after `skip` such syncs) fail after its first `afterOps` commands
+     * (as failSync, but chosen mid-test).
+     */
+    failNextSync(fail: Omit<NonNullable<DoubleOptions["failSync"]>, "sync"> & { skip?: number } = {}): void {
       nextFailure = fail;
     },
     /** The user protects or unprotects a sheet. */
