@@ -4,33 +4,18 @@
  * worked by hand in test/taskpane/writer-analysis.test.ts) imported through the pane, then each action
  * run twice, values only, the sections at 320 px, and an axe-core scan.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { BASE_URL, RESULTS, ROOT, ensureBuilt, openPane, type Pane } from "./harness";
+import { BASE_URL, RESULTS, ROOT, usePane } from "./harness";
 import type { DoubleOptions } from "../support/excel-double";
 import { COCHILCO } from "../taskpane/cochilco";
 
-let dist = "";
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  dist = await ensureBuilt();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterEach(async () => {
-  const errors = pane?.errors ?? [];
-  const unanswered = pane?.unanswered ?? [];
-  await pane?.close();
-  pane = undefined;
-  expect(errors).toEqual([]);
-  expect(unanswered).toEqual([]);
-});
+const openPaneOnce = usePane();
 
 async function open(stub: DoubleOptions = {}): Promise<Page> {
-  pane = await openPane(dist, { stub: { ...stub, documentSettings: { "PROD.dateSystem": "1900" } } });
+  const pane = await openPaneOnce({ stub: { ...stub, documentSettings: { "PROD.dateSystem": "1900" } } });
   const page = await pane.context.newPage();
   await page.goto(`${BASE_URL}taskpane.html`);
   await page.locator("#analyse").waitFor({ state: "visible" });

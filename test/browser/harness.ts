@@ -4,12 +4,13 @@
  * from a stub that puts the recording Excel double behind Excel.run (or from the real local package).
  */
 import { createRequire } from "node:module";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import ts from "typescript";
 import webpack from "webpack";
 import { chromium, type BrowserContext } from "playwright-core";
+import { afterEach, beforeAll, expect } from "vitest";
 import type { DoubleOptions } from "../support/excel-double";
 import { findBrowser } from "../support/browser";
 
@@ -190,5 +191,38 @@ export async function openPane(
     unanswered,
     errors,
     close: () => context.close(),
+  };
+}
+
+/**
+ * One pane at a time for a test file: the build is made before its tests; opening a pane closes the one before;
+ * after each test the pane is closed and every pane it opened must have logged no page error and left no request
+ * unanswered.
+ */
+export function usePane(): (office: Parameters<typeof openPane>[1]) => Promise<Pane> {
+  let dist = "";
+  let pane: Pane | undefined;
+  const errors: string[] = [];
+  const unanswered: string[] = [];
+  const closeCurrent = async () => {
+    if (!pane) return;
+    errors.push(...pane.errors);
+    unanswered.push(...pane.unanswered);
+    await pane.close();
+    pane = undefined;
+  };
+  beforeAll(async () => {
+    dist = await ensureBuilt();
+    mkdirSync(RESULTS, { recursive: true });
+  }, 600_000);
+  afterEach(async () => {
+    await closeCurrent();
+    expect(errors.splice(0)).toEqual([]);
+    expect(unanswered.splice(0)).toEqual([]);
+  });
+  return async (office) => {
+    await closeCurrent();
+    pane = await openPane(dist, office);
+    return pane;
   };
 }

@@ -7,34 +7,17 @@
  * Figures: Dynacor's 2017 monthly gold. The March 2017 release printed February as 6,736 oz; the April
  * release printed it 6,733 oz and added March, 5,184 oz (test/fixtures/releases/dynacor-2017-04-20.txt).
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { BASE_URL, RESULTS, ensureBuilt, openPane, type Pane } from "./harness";
+import { BASE_URL, RESULTS, usePane } from "./harness";
 import type { DoubleOptions } from "../support/excel-double";
 
-let dist = "";
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  dist = await ensureBuilt();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterEach(async () => {
-  const errors = pane?.errors ?? [];
-  const unanswered = pane?.unanswered ?? [];
-  await pane?.close();
-  pane = undefined;
-  expect(errors).toEqual([]);
-  expect(unanswered).toEqual([]);
-});
+const openPaneOnce = usePane();
 
 async function open(stub: DoubleOptions): Promise<Page> {
-  await pane?.close();
   const documentSettings = { "PROD.dateSystem": "1900", ...stub.documentSettings };
-  pane = await openPane(dist, { stub: { ...stub, documentSettings } });
+  const pane = await openPaneOnce({ stub: { ...stub, documentSettings } });
   const page = await pane.context.newPage();
   await page.goto(`${BASE_URL}taskpane.html`);
   await page.locator("#import").waitFor({ state: "visible" });
