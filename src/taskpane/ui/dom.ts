@@ -25,3 +25,22 @@ export function option(value: string, label: string, selected = false): HTMLOpti
   o.selected = selected;
   return o;
 }
+
+/** Calls `read` with a file chosen in `input` or dropped on `drop`, marking the drop zone while a file is over it. */
+export function onFileChosen(input: HTMLInputElement, drop: HTMLElement, read: (file: File) => void): void {
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) read(file);
+  });
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.classList.add("dragging");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    drop.classList.remove("dragging");
+    const file = e.dataTransfer?.files?.[0];
+    if (file) read(file);
+  });
+}

@@ -1,7 +1,7 @@
 /** File choice: a file picked or dropped, or text pasted; each becomes the text to import. */
 import { decodeBytes } from "../import/engine";
 import { thrownMessage } from "../import/internalError";
-import { byId } from "./dom";
+import { byId, onFileChosen } from "./dom";
 import type { Pane } from "./paneState";
 
 /** How long a paste must rest before it is read: one analysis per pause, not per keystroke. */
@@ -23,21 +23,7 @@ export function initFileChoice(pane: Pane, setText: (text: string | null, source
     paste.value = "";
     setText(decodeBytes(bytes), file.name);
   }
-  fileInput.addEventListener("change", () => {
-    const file = fileInput.files?.[0];
-    if (file) void readFile(file);
-  });
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("dragging");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("dragging");
-    const file = e.dataTransfer?.files?.[0];
-    if (file) void readFile(file);
-  });
+  onFileChosen(fileInput, drop, (file) => void readFile(file));
   // A file dropped beside the box must not make the pane navigate away to it (dropped text still reaches the paste box).
   for (const type of ["dragover", "drop"] as const) {
     document.addEventListener(type, (e) => {

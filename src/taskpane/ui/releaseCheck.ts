@@ -19,7 +19,7 @@ import {
 } from "../release/claimSheet";
 import { writeClaimSheet } from "../release/claimWriter";
 import { releaseFileText } from "../release/fileText";
-import { el } from "./dom";
+import { el, onFileChosen } from "./dom";
 
 /** How long a paste must rest before it is read: one reading per pause, not per keystroke. */
 const PASTE_PAUSE_MS = 300;
@@ -179,21 +179,7 @@ export function mountReleaseCheck(section: HTMLElement): void {
     show(releaseFileText(file.name, decodeBytes(bytes)).text, file.name);
   }
 
-  fileInput.addEventListener("change", () => {
-    const file = fileInput.files?.[0];
-    if (file) void readFile(file);
-  });
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("dragging");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("dragging");
-    const file = e.dataTransfer?.files?.[0];
-    if (file) void readFile(file);
-  });
+  onFileChosen(fileInput, drop, (file) => void readFile(file));
   let timer: ReturnType<typeof setTimeout> | undefined;
   paste.addEventListener("input", () => {
     clearTimeout(timer);
