@@ -18,6 +18,7 @@ import type { Quantity } from "./quantities";
 import type { Env } from "./read";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 import { compareQuantities, formatDecimal, rangeGrowthVerdict, type Verdict } from "./verdicts";
+import { rivalDoubt, seriesDoubt, unlessDoubted } from "./trust";
 import { CHANGE_NOUNS, CHANGE_WORDS, GUIDANCE_WORDS } from "./words";
 import { makeMonth } from "../months";
 
@@ -425,9 +426,25 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
       used.push(...growth.hits);
       const base = baseFor(r, growth, period, metric, range, env);
       const v: Verdict = base.fig
-        ? rangeGrowthVerdict(growth.stated, range.low, range.high, base.fig.q, growth.single)
+        ? unlessDoubted(
+            rangeGrowthVerdict(growth.stated, range.low, range.high, base.fig.q, growth.single),
+            base.doubts ?? [],
+          )
         : { verdict: "not checkable", missing: base.missing };
       claim(growth.from, growth.to, v, { base: base.fig }, growth.stated, growth.stated);
+      continue;
+    }
+    // a multiple said before the range: "more than double annual production, reaching between … in 2024"
+    const multiple = multipleBefore(tokens, range.from);
+    if (multiple && last === range) {
+      const base = baseFor(r, multiple, period, metric, range, env);
+      const v: Verdict = base.fig
+        ? unlessDoubted(
+            rangeGrowthVerdict(multiple.checked, range.low, range.high, base.fig.q, true),
+            base.doubts ?? [],
+          )
+        : { verdict: "not checkable", missing: base.missing };
+      claim(multiple.from, last.to, v, { base: base.fig }, multiple.stated, multiple.checked);
       continue;
     }
     // a revision: "raised its guidance to … from the previous guidance of …"
@@ -627,7 +644,59 @@ function growthAfter(r: Reading, rangeEnd: number, hits: Hit[]): Growth | null {
   return null;
 }
 
-/** The base a growth is measured from: the period after "compared to"/"from", else the year before the guidance's. */
+/**
+ * The last whole calendar year before the release, for a year's target at least two years after it; else null
+ * (next year's guidance grows from the year before it, whether printed or not).
+ */
+function lastWholeYear(releaseMonth: number, period: Resolved): Resolved | null {
+  if (period.last - period.first !== 11 || period.first % 12 !== 0) return null;
+  const releaseYear = Math.floor(releaseMonth / 12);
+  const year = period.first / 12;
+  return year >= releaseYear + 2 ? { first: (releaseYear - 1) * 12, last: (releaseYear - 1) * 12 + 11 } : null;
+}
+
+/** Said-in-words growth, as the percentage CLAIM_CHECK reads. */
+const MULTIPLES = new Map([
+  ["double", 100],
+  ["doubling", 100],
+  ["triple", 200],
+  ["tripling", 200],
+]);
+
+/**
+ * A multiple said before a range and joined to it: "to more than double annual production, reaching
+ * between 400,000 and 480,000 GEO". Only within the clause (no full stop or semicolon between) and only
+ * when the range is what it reaches ("reaching", "to").
+ */
+function multipleBefore(tokens: Token[], rangeFrom: number): (Growth & { checked: string }) | null {
+  const link = tokens[rangeFrom - 1] && isWord(tokens[rangeFrom - 1], "between") ? rangeFrom - 2 : rangeFrom - 1;
+  if (!isWord(tokens[link], "reaching", "to")) return null;
+  for (let k = link - 1; k >= 0 && k >= link - 8; k--) {
+    if (isPunct(tokens[k], ".", ";", ":")) return null;
+    const pct = tokens[k].kind === "word" ? MULTIPLES.get(tokens[k].lower) : undefined;
+    if (pct === undefined) continue;
+    let from = k;
+    let bound = "";
+    if (isWord(tokens[k - 1], "than") && isWord(tokens[k - 2], "more", "less")) {
+      bound = `${tokens[k - 2].lower} than `;
+      from = k - 2;
+    } else if (isWord(tokens[k - 1], "nearly", "almost", "roughly", "about")) {
+      bound = `${tokens[k - 1].lower} `;
+      from = k - 1;
+    }
+    const stated = tokens
+      .slice(from, k + 1)
+      .map((t) => t.text)
+      .join(" ");
+    return { from, to: link, stated, single: true, hits: [], after: link, checked: `up ${bound}${pct}%` };
+  }
+  return null;
+}
+
+/**
+ * The base a growth is measured from: the period after "compared to"/"from", else the year before the
+ * guidance's, else (a target years ahead) the last whole year before the release.
+ */
 function baseFor(
   r: Reading,
   g: Growth,
@@ -635,7 +704,7 @@ function baseFor(
   metric: Metric,
   range: Range,
   env: Env,
-): { fig: Fig | null; missing: string } {
+): { fig: Fig | null; missing: string; doubts?: string[] } {
   let basePeriod: Resolved | null = null;
   for (const m of r.periods) {
     if (m.from <= g.after || m.from > g.to) continue;
@@ -643,10 +712,19 @@ function baseFor(
     basePeriod = priorOf(m.value, period, env.ctx);
     if (basePeriod) break;
   }
+  const named = basePeriod !== null;
   if (!basePeriod && period) basePeriod = { first: period.first - 12, last: period.last - 12 };
   const what = metricLabel(metric) ?? "the figure";
   if (!basePeriod) return { fig: null, missing: `the period the growth is measured from is not said` };
   const fig = env.index.find(metric, basePeriod, range.high.unit.dim, null, range.low.start);
+  // a target years ahead ("in 2024", said in January 2021) grows from the last whole year before the release;
+  // a base found so, by inference, bears a flag only when no other printed figure could be it (trust.ts)
+  const lastYear = named || fig || !period || env.released === null ? null : lastWholeYear(env.released, period);
+  const current = lastYear ? env.index.find(metric, lastYear, range.high.unit.dim, null, range.low.start) : null;
+  if (current) {
+    const doubts = [rivalDoubt(env.index, current, metric), seriesDoubt(current, metric)].filter((d) => d !== null);
+    return { fig: current, missing: "", doubts };
+  }
   if (!fig) {
     const label =
       basePeriod.last - basePeriod.first === 11 ? String(Math.floor(basePeriod.first / 12)) : "the base period";

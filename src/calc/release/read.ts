@@ -2,7 +2,7 @@
  * readRelease: the release's layout, its date, its figures (prose and tables) and its claims, each
  * claim with the figures it compares and a verdict, or why it cannot be checked.
  */
-import { makeMonth } from "../months";
+import { makeMonth, type MonthIndex } from "../months";
 import { changeFound, changeVerdict, compare, settlePairs, type Compared } from "./changeCompare";
 import { findChanges, type Hit } from "./changeFind";
 import { FigureIndex, isComparison, readSentence, sameDim, type Reading } from "./figures";
@@ -29,6 +29,8 @@ export interface Env {
   paragraphPeriod: Resolved | null;
   defaultMaterial: string | null;
   notRead: ReleaseNotRead[];
+  /** The month of the release's dateline, when it has one (never inferred from the periods it names). */
+  released: MonthIndex | null;
 }
 
 const MATERIAL_WORDS = ["gold", "silver", "copper", "coal", "zinc", "nickel"];
@@ -56,17 +58,26 @@ function mainMaterial(text: string): string | null {
   return best;
 }
 
-/** "March 29, 2017", "Nov. 15, 2019", "January 1, 2021": the first date in the release's opening lines. */
+/**
+ * "March 29, 2017", "Nov. 15, 2019", "January 1, 2021", "14 March 2023": the first date in the release's
+ * opening lines.
+ */
 function datelineOf(tokens: Token[]): { iso: string; month: number } | null {
   for (let i = 0; i < tokens.length && i < 400; i++) {
     const m = monthWord(tokens[i]);
     if (m === null) continue;
     let k = i + 1;
     if (isPunct(tokens[k], ".")) k++;
-    const d = tokens[k];
-    if (!d || d.kind !== "num" || !/^\d{1,2}$/.test(d.text)) continue;
+    let d = tokens[k];
     let j = k + 1;
     if (isPunct(tokens[j], ",")) j++;
+    // day first: "14 March 2023", "14 Mar. 2023"
+    const before = tokens[i - 1];
+    if ((!d || d.kind !== "num" || !/^\d{1,2}$/.test(d.text)) && before?.kind === "num") {
+      d = before;
+      j = k;
+    }
+    if (!d || d.kind !== "num" || !/^\d{1,2}$/.test(d.text)) continue;
     const y = yearAt(tokens[j]);
     if (y === null) continue;
     const day = Number(d.text);
@@ -79,7 +90,7 @@ function datelineOf(tokens: Token[]): { iso: string; month: number } | null {
 function contextOf(
   blocks: ReturnType<typeof layout>,
   text: string,
-): { ctx: PeriodContext | null; date: string | null } {
+): { ctx: PeriodContext | null; date: string | null; released: MonthIndex | null } {
   const opening = blocks.slice(0, 3).filter((b): b is ProseBlock => b.kind !== "table");
   const tokens = opening.flatMap((b) => b.sentences.flatMap((s) => s.tokens));
   const dateline = datelineOf(tokens);
@@ -106,7 +117,8 @@ function contextOf(
     }
   }
   const fiscalStart = fiscalStartOf(blocks);
-  if (month === null) return { ctx: null, date: dateline?.iso ?? null };
+  const released = dateline ? dateline.month : null;
+  if (month === null) return { ctx: null, date: dateline?.iso ?? null, released };
   const quarterOf = (p: Resolved | null): [number, number] | null =>
     p && p.last - p.first === 2 && p.first % 3 === 0 ? [p.first, p.last] : null;
   const halfOf = (p: Resolved | null): [number, number] | null =>
@@ -127,7 +139,7 @@ function contextOf(
     const q = Math.floor(month / 3) * 3 - (dateline ? 3 : 0);
     quarter = [q, q + 2];
   }
-  return { ctx: { month, quarter, half, year, fiscalStart }, date: dateline?.iso ?? null };
+  return { ctx: { month, quarter, half, year, fiscalStart }, date: dateline?.iso ?? null, released };
 }
 
 /** Calendar months only: a fiscal period of unknown start says nothing of the release's date. */
@@ -179,7 +191,7 @@ function openingComparison(r: Reading): PeriodMention | null {
 
 export function readReleaseText(text: string): Release {
   const blocks = layout(text);
-  const { ctx, date } = contextOf(blocks, text);
+  const { ctx, date, released } = contextOf(blocks, text);
   const units = new Map<string, { dim: string; scale: number }>();
   for (const b of blocks) if (b.kind !== "table") for (const s of b.sentences) definedUnits(s.tokens, units);
   const defaultMaterial = mainMaterial(text);
@@ -197,6 +209,7 @@ export function readReleaseText(text: string): Release {
     paragraphPeriod: null,
     defaultMaterial,
     notRead,
+    released,
   };
 
   // Prose first (its figures), then tables, so that every claim can look up every figure.

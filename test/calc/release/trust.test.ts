@@ -69,3 +69,42 @@ describe("a figure another comparison measures against is never a change's curre
     expect(verdicts.find(([t]) => t === "16% higher")?.[1]).not.toMatch(/inconsistent/);
   });
 });
+
+describe("a target years ahead, its growth said before the range", () => {
+  const release = (target: string, extra = "") =>
+    [
+      "Northfield Gold, 14 March 2023.",
+      `Gold production in 2022 was 200,000 ounces.${extra}`,
+      `The company plans to more than double annual gold production, reaching between ${target}.`,
+    ].join("\n");
+  const verdictOf = (text: string) => {
+    const c = readRelease(text).claims.find((x) => x.kind === "guidance");
+    return { verdict: c?.verdict, stated: c?.stated, missing: c?.missing };
+  };
+
+  it("grows from the last whole year before the release when the target is two or more years after it", () => {
+    // 410,000 / 200,000 - 1 = 105%: more than double at the low end
+    expect(verdictOf(release("410,000 and 450,000 ounces in 2026"))).toMatchObject({
+      verdict: "low end: consistent",
+      stated: "more than double",
+    });
+    // 390,000 / 200,000 - 1 = 95%: the low end does not double
+    expect(verdictOf(release("390,000 and 450,000 ounces in 2026")).verdict).toMatch(
+      /^low end: inconsistent: the numbers give 95/,
+    );
+  });
+
+  it("gives no flag when another printed figure could be that year's", () => {
+    const twice = release(
+      "390,000 and 450,000 ounces in 2026",
+      " Gold production in 2022 was 212,000 ounces with the new mill.",
+    );
+    expect(verdictOf(twice).verdict).toBe("not checkable");
+  });
+
+  it("next year's target still grows from the year before it, and says it is not printed", () => {
+    const next = verdictOf(release("390,000 and 450,000 ounces in 2024"));
+    expect(next.verdict).toBe("not checkable");
+    expect(next.missing).toMatch(/2023 is not printed/);
+  });
+});
