@@ -19,7 +19,7 @@ import {
   toFrom,
 } from "./changeSentence";
 import { sameDim, type FigureIndex, type Reading } from "./figures";
-import { hasMetric, metricLabel, sameMetric, type Metric } from "./metrics";
+import { hasMetric, metricLabel, metricOf, sameMetric, type Metric } from "./metrics";
 import { rivalDoubt, seriesDoubt, unlessDoubted } from "./trust";
 import type { Fig, Found } from "./model";
 import { periodLabel, priorOf, sameSpan, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
@@ -138,6 +138,18 @@ function sumFig(parts: Fig[], period: Resolved): Fig {
   return { ...first, q, period, start: first.start, end: parts[parts.length - 1].end };
 }
 
+/** An amount "lower than production" or "higher than sales": the other measure, when nothing else follows "than". */
+function otherMeasure(r: Reading, h: Hit): Metric | null {
+  const { tokens } = r;
+  if (h.q.kind !== "amount" || !isWord(tokens[h.to], "lower", "higher") || !isWord(tokens[h.to + 1], "than"))
+    return null;
+  // no period or figure of its own after it ("than production in 2022" is a comparison of periods)
+  for (let k = h.to + 3; k < tokens.length && !isPunct(tokens[k], ",", ";", "."); k++)
+    if ((r.periodOf[k] ?? -1) >= 0 || r.qs.some((q) => q.first === k)) return null;
+  const m = metricOf(tokens, h.to + 2, h.to + 3);
+  return m.measure !== null && m.material === null ? m : null;
+}
+
 /** The figures a change compares; `done` holds the sentence's earlier changes, whose comparison a later one may share. */
 export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit, Compared>): Compared {
   const { tokens } = r;
@@ -157,6 +169,9 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   // the metric: the claim's own words (a measure, not just a material), else the change before it in the sentence
   let metric = claimMetric(r, h, hits, segFrom, nextStart, env.defaultMaterial);
   if (metric.measure === null && previous) metric = previous.metric;
+  // "sales of 112,094 tonnes, 3,994 tonnes lower than production": against another measure of the same period
+  const against = otherMeasure(r, h);
+  if (against) metric = metricOf(tokens, 0, h.from, true);
 
   // "from A to B" around the claim (the nearer, after it first), or "to B, from A"
   const ft =
@@ -314,7 +329,13 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
   }
   // the current figure is a table cell: the compared period's cell in its row, the same series
   if (!priorFig && currentFig?.row && priorPeriod) priorFig = rowCell(currentFig, priorPeriod);
-  if (!priorFig) {
+  if (!priorFig && against && currentFig && hasMetric(metric)) {
+    const other = { ...metric, measure: against.measure };
+    const found = lookUp(env, other, currentPeriod, currentFig.q.unit.dim, site, h.q.start);
+    priorFig = found.fig;
+    if (priorFig) lookedUp.add(priorFig);
+    else missing.push(missingText(other, "prior", currentPeriod, found.missing));
+  } else if (!priorFig) {
     if (!cmpMention && !priorPeriod) missing.push("the release does not say what the change is measured against");
     else {
       const found = lookUp(env, metric, priorPeriod, currentFig?.q.unit.dim || dim, site, h.q.start);
@@ -385,6 +406,9 @@ function figureDoubts(
     )
       out.push(`${f.q.printed} is a figure of ${metricLabel(f.metric)}, not of ${metricLabel(metric)}`);
   }
+  // a figure that names neither unit nor metric: the figure found to compare it with rests on the claim's metric alone
+  if (lookedUp.has(prior) && current.q.unit.dim === "" && !hasMetric(current.metric))
+    out.push(`${current.q.printed} names no unit or metric of its own`);
   if (current.period && prior.period && sameSpan(current.period, prior.period) && !planned)
     out.push(`both figures are for ${periodLabel(current.period)}`);
   if (current.start === prior.start) out.push("both figures are the same printed figure");

@@ -218,7 +218,15 @@ export function findChanges(r: Reading): Hit[] {
       return;
     }
     const next = tokens[q.last + 1];
-    if (isWord(next, "lower", "higher", "more", "less") && isWord(tokens[q.last + 2], "than")) {
+    // "… lower than …", "$0.16 per lb lower quarter-over-quarter": the comparison said right after the word
+    const relative = r.periodOf[q.last + 2] ?? -1;
+    const comparedAfter =
+      isWord(tokens[q.last + 2], "than") ||
+      (isWord(next, "lower", "higher") &&
+        relative >= 0 &&
+        r.periods[relative].from === q.last + 2 &&
+        /^prior-/.test(r.periods[relative].value.relative ?? ""));
+    if (isWord(next, "lower", "higher", "more", "less") && comparedAfter) {
       add(q, q.first, q.last + 1, CHANGE_WORDS.get(next.lower) as -1 | 1, "");
       return;
     }

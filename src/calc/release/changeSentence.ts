@@ -138,8 +138,10 @@ function fromTo(r: Reading, k: number, claims: Set<Quantity>): { prior: Quantity
 /** The quantity at i (skipping "the" and a period), or the right side of "A$1.00 = US$0.68". */
 function valueAfter(r: Reading, i: number, claims: Set<Quantity>): { q: Quantity; end: number } | null {
   let k = i;
-  // "the", "a" ("A$1.00" is a currency, not the article)
+  // "the", "a" ("A$1.00" is a currency, not the article); "to a record 1,102,290 ounces", "to a new high of …"
   while (isWord(r.tokens[k], "the") || r.tokens[k]?.text === "a") k++;
+  if (isWord(r.tokens[k], "new")) k++;
+  if (isWord(r.tokens[k], "record", "high")) k += isWord(r.tokens[k + 1], "of") ? 2 : 1;
   const q = r.qs.find((x) => x.first === k);
   if (!q || q.kind !== "amount" || claims.has(q)) return null;
   if (isPunct(r.tokens[q.last + 1], "=")) {

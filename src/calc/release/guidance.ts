@@ -95,7 +95,9 @@ function rangesOf(r: Reading, text: string, env: Env): Range[] {
     const joined = gap.some((t) => isDash(t) || isWord(t, "to") || (isWord(t, "and") && between));
     if (!joined || gap.some((t) => t.kind === "num" || isPunct(t, ",", ";", ".", ":"))) continue;
     // "from 1.207Moz to 0.961Moz" is a change; "a range from 165,000 to 170,000" a range
-    if (isWord(tokens[a.first - 1], "from") && !isWord(tokens[a.first - 2], "range")) continue;
+    // ("… to 155,000 – 165,000 tonnes from 130,000 – 150,000 tonnes": a dash joins the ends of a range)
+    if (isWord(tokens[a.first - 1], "from") && !isWord(tokens[a.first - 2], "range") && !gap.some((t) => isDash(t)))
+      continue;
     // "between X and Y" is read with its "between"; "between X to Y" as "X to Y"
     const start = between && gap.some((t) => isWord(t, "and")) ? a.first - 1 : a.first;
     const read = readRange(text, tokens, start, b.last);
@@ -448,13 +450,16 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
       continue;
     }
     // a revision: "raised its guidance to … from the previous guidance of …"
-    const revision = revisionOf(tokens, anchor);
+    // the verb before the guidance word, or between it and the range ("guidance for 2024 has increased to … from …")
+    const verbAt = revisionAt(tokens, anchor, anchor - 6) ?? revisionAt(tokens, range.from - 1, anchor + 1);
+    const revision = verbAt === null ? null : revisionOf(tokens, verbAt);
     const previous = revision ? ranges[n + 1] : undefined;
-    if (revision && previous && previous.from > last.to) {
+    // the earlier range is of the same quantity: a gold range in ounces never revises a copper range in tonnes
+    if (revision && previous && previous.from > last.to && sameUnit(previous, range)) {
       taken.add(previous);
       n++;
       const v = revisionVerdict(revision, range, previous);
-      claim(revisionStart(tokens, anchor), previous.to, v, {
+      claim(Math.min(verbAt as number, revisionStart(tokens, anchor)), previous.to, v, {
         previousLow: rangeFig(previous.low, r, period, metric),
         previousHigh: rangeFig(previous.high, r, period, metric),
       });
@@ -508,6 +513,15 @@ function guidanceStart(tokens: Token[], gw: number): number {
   )
     k--;
   return k;
+}
+
+const sameUnit = (a: Range, b: Range): boolean =>
+  a.high.unit.dim === b.high.unit.dim && a.high.unit.scale === b.high.unit.scale;
+
+/** The nearest revision verb from `from` back to `to`, or null. */
+function revisionAt(tokens: Token[], from: number, to: number): number | null {
+  for (let k = from; k >= 0 && k >= to; k--) if (tokens[k].kind === "word" && REVISIONS.has(tokens[k].lower)) return k;
+  return null;
 }
 
 function revisionOf(tokens: Token[], anchor: number): "up" | "down" | "narrow" | null {

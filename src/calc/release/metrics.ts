@@ -55,6 +55,7 @@ const MEASURES = new Map<string, string>(
     milled: "processed",
     throughput: "processed",
     treated: "processed",
+    feed: "processed",
     purchases: "purchased",
     purchased: "purchased",
     bought: "purchased",

@@ -275,8 +275,13 @@ export function quantitiesOf(
     // "9.0 million silver equivalent ounces", "37,548 gold oz": the metal named between the scale and the unit
     let u = tokens[m];
     let metalWords = 0;
-    while (metalWords < 3 && isMaterialWord(tokens[m + metalWords]) && unitWord(tokens[m + metalWords + 1])) {
-      metalWords++;
+    // ("silver equivalent ounces": the metal, then "equivalent")
+    const metalWord = (k: number): boolean =>
+      isMaterialWord(tokens[k]) || (k > m && isWord(tokens[k], "equivalent") && isMaterialWord(tokens[k - 1]));
+    let words = 0;
+    while (words < 3 && metalWord(m + words)) words++;
+    if (words > 0 && unitWord(tokens[m + words])) {
+      metalWords = words;
       u = tokens[m + metalWords];
     }
     if (u && u.kind === "word") {

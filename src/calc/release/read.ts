@@ -7,7 +7,7 @@ import { changeFound, changeVerdict, compare, settlePairs, type Compared } from 
 import { findChanges, type Hit } from "./changeFind";
 import { FigureIndex, isComparison, readSentence, sameDim, type Reading } from "./figures";
 import { layout, type ProseBlock } from "./layout";
-import { metricLabel, sameMetric } from "./metrics";
+import { hasMetric, metricLabel, metricOf, sameMetric } from "./metrics";
 import type { Fig, Found, Release, ReleaseClaim, ReleaseFigure, ReleaseNotRead } from "./model";
 import { periodLabel, periodsOf, resolve, type PeriodContext, type PeriodMention, type Resolved } from "./periods";
 import { definedUnits, printedNumber, type Unread } from "./quantities";
@@ -181,6 +181,37 @@ function lastNamed(r: Reading, ctx: PeriodContext | null): PeriodContext | null 
   return out;
 }
 
+/** Words that open a bullet as a topic, not as the name of a mine ("Outlook: …", "Note: …"). */
+const TOPICS =
+  /^(outlook|guidance|highlights?|notes?|safety|exploration|financial|finance|operations?|operational|corporate|sustainability|costs?|production|sales|summary|update|overview|development|projects?|group|consolidated|total)$/i;
+
+/** "- Kansanshi: the highest quarterly …": a bullet that opens with a name and a colon is about that mine. */
+function bulletSite(block: string): string | null {
+  const m = /^\s*(?:[-\u2022\u25aa*\u2013]|\(?[a-z0-9]\))\s+(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?):\s/u.exec(block);
+  if (!m) return null;
+  const name = m[1];
+  const tokens = tokenize(name);
+  if (name.split(" ").some((w) => TOPICS.test(w)) || hasMetric(metricOf(tokens, 0, tokens.length))) return null;
+  if (periodsOf(tokens).length > 0) return null;
+  return name;
+}
+
+/**
+ * What a heading over a list says for every item under it: "Highlights for Q2 2023 (compared to Q2 2022)" gives the
+ * items' period and what their changes are measured against. Only a heading that names both is read so.
+ */
+function headingPeriods(r: Reading): { comparison: PeriodMention | null; period: Resolved | null } {
+  const none = { comparison: null, period: null };
+  if (!r.heading) return none;
+  const tokens = tokenize(r.heading);
+  const mentions = periodsOf(tokens).filter((m) => !m.value.date);
+  const compared = mentions.filter((m) => isComparison(tokens, m));
+  const own = mentions.filter((m) => !compared.includes(m));
+  if (compared.length !== 1 || own.length !== 1) return none;
+  const period = resolve(own[0].value, r.ctx);
+  return period ? { comparison: compared[0], period } : none;
+}
+
 /** Whether a sentence opens with a comparison said for the whole paragraph: "Against 2016, output rose…". */
 function openingComparison(r: Reading): PeriodMention | null {
   const m = r.periods[0];
@@ -220,6 +251,7 @@ export function readReleaseText(text: string): Release {
   for (const b of blocks) {
     blockNo++;
     if (b.kind === "table") continue;
+    const site = b.kind === "bullet" ? bulletSite(text.slice(b.start, b.end)) : null;
     b.sentences.forEach((s, k) => {
       const r = readSentence(
         text,
@@ -232,6 +264,7 @@ export function readReleaseText(text: string): Release {
         lastPeriod,
       );
       now = lastNamed(r, now);
+      if (site) for (const f of r.figs) if (f && !f.site) f.site = site;
       r.block = blockNo;
       r.order = k;
       r.sentence = s;
@@ -285,8 +318,9 @@ export function readReleaseText(text: string): Release {
       found.push(...finish(pending, text));
       pending = [];
       currentBlock = r.block;
-      env.paragraphComparison = null;
-      env.paragraphPeriod = null;
+      const heading = headingPeriods(r);
+      env.paragraphComparison = heading.comparison;
+      env.paragraphPeriod = heading.period;
     }
     env.paragraphComparison = openingComparison(r) ?? env.paragraphComparison;
     found.push(...claimsIn(r, env, null, hitsOf.get(r) ?? [], pending));

@@ -237,12 +237,18 @@ export function readTable(
   const quarterEnded = /quarters? end(?:ed|ing)|three months end(?:ed|ing)/i.test(titleText);
   const noTotals = /may not (?:add|sum|total)|not add up|rounded on its own|rounding differences/i.test(titleText);
 
+  // Rows that do not line up (a footnote pasted under the table) say nothing of what a column holds: with tabs or
+  // "|", the complete rows decide when there are two or more.
+  const fullRows = dataRows.filter((r) => r.cells.length >= width);
+  const alignedRows =
+    separated !== "spaces" && fullRows.length >= 2 ? fullRows : dataRows.filter((r) => !misaligned.has(r));
+  const labelCol = separated !== "spaces" ? middleLabel(alignedRows.map(placeOf), headerText, valueOf) : 0;
   const columns: Column[] = headerText.map((parts, k) => {
     const header = parts.join(" ").replace(/\s+/g, " ").trim();
     const h = header.toLowerCase();
     const relation = relationOf(h);
-    const changeWords = /variance|change|\+\/|increase|decrease|diff/.test(h) || relation !== null;
-    const cellsHere = dataRows.map((r) => placeOf(r)[k]).filter((c): c is Cell => c !== null);
+    const changeWords = /variance|change|\bvar\b|\bchg\b|\+\/|increase|decrease|diff/.test(h) || relation !== null;
+    const cellsHere = alignedRows.map((r) => placeOf(r)[k]).filter((c): c is Cell => c !== null);
     // a "Change" or "QoQ" column of percentages states changes in per cent, whatever its header says of "%"
     const figuresHere = cellsHere.map((c) => valueOf(c).q).filter((q): q is Quantity => q !== null);
     const percentCells = figuresHere.length > 0 && figuresHere.every((q) => q.kind === "percent");
@@ -252,8 +258,10 @@ export function readTable(
       (c) => valueOf(c).q === null && c.text.trim() !== "" && valueOf(c).unread === null,
     );
     let role: Role;
-    if (
+    if (k === labelCol && labelCol > 0) role = "label";
+    else if (
       k === 0 &&
+      labelCol === 0 &&
       (separated !== "spaces" ||
         cellsHere.every((c) => valueOf(c).q === null || isYearText(c.text) || /^q[1-4]\b/i.test(c.text)))
     )
@@ -327,7 +335,7 @@ export function readTable(
       return;
     }
     const cells = placed[i];
-    const labelCell = columns[0]?.role === "label" ? cells[0] : null;
+    const labelCell = columns[labelCol]?.role === "label" ? cells[labelCol] : null;
     let label = (labelCell?.text ?? "").replace(/(?<=[a-z]{3})\d\b|\([a-z]\)/g, "").trim();
     const unitCell = unitCol >= 0 ? cells[unitCol] : null;
     const continuation = label === "" && unitCol >= 0 && lastLabel !== "";
@@ -412,12 +420,19 @@ export function readTable(
   // header names ("YoY": a year apart; "QoQ": the period before) or else the next nearest in its group.
   const comparedBy = (k: number): [number, number] | null => {
     const before: number[] = [];
+    // the period columns since the change column before this one (a variance right before a "%" column does not count)
+    let sinceLast = -1;
     for (let j = k - 1; j >= 0; j--) {
       if (columns[j].group !== columns[k].group && columns[k].relation === null) break;
+      const isChange = columns[j].role === "percent" || columns[j].role === "variance";
+      if (isChange && before.length > 0 && sinceLast < 0) sinceLast = before.length;
       if (columns[j].role === "period") before.push(j);
     }
-    if (before.length < 2) return null;
     const relation = columns[k].relation;
+    // "Q2 2023 | Q1 2023 | % | Q2 2022 | %": one period column since the last change column is compared with the
+    // block's first, which must be the later period
+    if (relation === null && sinceLast === 1) return firstAgainst(before[0], before[before.length - 1], before);
+    if (before.length < 2) return null;
     if (relation === null) return orderByTime(before[1], before[0]);
     const span = (j: number): Resolved | null => resolvedOf(columns[j].period, ctx);
     const near = span(before[0]);
@@ -430,6 +445,16 @@ export function readTable(
     });
     if (partners.length !== 1) return null;
     return orderByTime(before[0], partners[0]);
+  };
+  const firstAgainst = (near: number, first: number, block: number[]): [number, number] | null => {
+    const a = resolvedOf(columns[first].period, ctx);
+    if (near === first || !a) return null;
+    // the first column must be the block's latest period, later than every other
+    for (const j of block) {
+      const b = j === first ? null : resolvedOf(columns[j].period, ctx);
+      if (j !== first && (!b || b.last >= a.last)) return null;
+    }
+    return [first, near];
   };
   const orderByTime = (a: number, b: number): [number, number] => {
     const pa = columns[a].period;
@@ -505,6 +530,22 @@ export function readTable(
 
   if (!noTotals) totals(rows, columns, grid, rowInfo, placed, claims, placeOfCell);
   return { figures, claims, comments, unread };
+}
+
+/**
+ * The label column of a table that prints it between two blocks of figures ("Q2 | Q2 prior | Change | Label | H1 |
+ * H1 prior | Change"): the first column holds only figures, and one column, under an empty header, only words.
+ */
+function middleLabel(rows: (Cell | null)[][], headerText: string[][], valueOf: (c: Cell) => { q: unknown }): number {
+  const filled = (k: number) => rows.map((r) => r[k]).filter((c): c is Cell => c !== null && c.text.trim() !== "");
+  const first = filled(0);
+  if (rows.length < 2 || first.length < rows.length || !first.every((c) => valueOf(c).q !== null)) return 0;
+  for (let k = 1; k < headerText.length - 1; k++) {
+    const here = filled(k);
+    if (headerText[k].join("").trim() !== "" || here.length < rows.length) continue;
+    if (here.every((c) => valueOf(c).q === null && /[a-z]{3}/i.test(c.text))) return k;
+  }
+  return 0;
 }
 
 function colStarts(dataRows: Row[]): number[] {

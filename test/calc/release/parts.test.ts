@@ -33,6 +33,7 @@ describe("figures as releases print them", () => {
     ["7,815 tonnes per day", 7815, "tpd", 0],
     ["$0.04 per share", 0.04, "money:$/share", 0],
     ["255 days", 255, "count:days", 0],
+    ["1,102,290 silver equivalent ounces", 1102290, "oz", 0],
   ])("%s is %d in %s, scale 10^%d", (text, v, dim, scale) => {
     const q = one(text);
     expect([q.kind, value(q), q.unit.dim, q.unit.scale]).toEqual(["amount", v, dim, scale]);

@@ -1,0 +1,209 @@
+/**
+ * Layouts and forms met on releases the reader was not built on, each on a short text of our own with the verdict
+ * worked by hand: a table's label between two blocks of figures, one current quarter compared with two periods,
+ * a heading that says what a list of changes is measured against, a range revised after the guidance word, amounts
+ * against the quarter before or against another measure, and a bullet that names its mine.
+ */
+import { describe, expect, it } from "vitest";
+import { readRelease, type ReleaseClaim, type ReleaseFigure } from "../../../src/calc/release";
+
+const claimAt = (text: string, words: string, nth = 1): ReleaseClaim => {
+  let at = -1;
+  for (let k = 0; k < nth; k++) at = text.indexOf(words, at + 1);
+  const c = readRelease(text).claims.find((x) => x.start <= at && x.end >= at + words.length);
+  if (!c) throw new Error(`no claim at "${words}"`);
+  return c;
+};
+const value = (f: ReleaseFigure | ReleaseFigure[] | null | undefined): number | null =>
+  f && !Array.isArray(f) ? f.value : null;
+
+describe("a table that prints its label between two blocks of figures", () => {
+  const text = [
+    "Example Silver: second quarter 2024 production",
+    "",
+    "DURANGO, July 10, 2024 - Example Silver reports its production.",
+    "",
+    "Q2 2024 | Q2 2023 | Change | | H1 2024 | H1 2023 | Change",
+    "40,000 | 32,000 | 25 % | Gold Produced (oz) | 70,000 | 56,000 | 30 %",
+    "2.0 | 2.5 | -20 % | Feed Grade Gold (g/t) | 2.2 | 2.0 | 5 %",
+    "",
+  ].join("\n");
+
+  it("pairs each change cell with the two columns before it, in its own block", () => {
+    // 40,000 / 32,000 − 1 = 25%; 2.0 / 2.5 − 1 = −20%
+    const q = claimAt(text, "25 %");
+    expect([q.verdict, value(q.figures.current), value(q.figures.prior)]).toEqual(["consistent", 40000, 32000]);
+    expect(q.where.row).toBe("Gold Produced (oz)");
+    expect(claimAt(text, "-20 %").verdict).toBe("consistent");
+  });
+
+  it("checks the half-year block against its own columns", () => {
+    // 70,000 / 56,000 − 1 = 25.0%, printed 30 %; 2.2 / 2.0 − 1 = 10.0%, printed 5 %
+    const h = claimAt(text, "30 %");
+    expect([h.verdict, value(h.figures.current), value(h.figures.prior)]).toEqual([
+      "inconsistent: the numbers give 25.0%",
+      70000,
+      56000,
+    ]);
+    expect(claimAt(text, "5 %", 2).verdict).toBe("inconsistent: the numbers give 10.0%");
+  });
+});
+
+describe("one quarter compared with two periods in one row", () => {
+  it("a block repeating the current quarter; a footnote row under the table does not make a column text", () => {
+    const text = [
+      "Example Mining: third quarter 2024 production",
+      "",
+      "Summary | Q3 2024 | Q3 2023 | Change | Q3 2024 | Q2 2024 | Change |",
+      "Silver production (oz) | 500,000 | 400,000 | 25% | 500,000 | 625,000 | -20% |",
+      "Gold production (oz) | 5,000 | 4,000 | 20% | 5,000 | 4,000 | 25% |",
+      "(1) | Silver equivalent is worked out from the metal prices of the quarter, given in the notes. |",
+      "",
+    ].join("\n");
+    // 500,000 / 400,000 − 1 = 25%; 500,000 / 625,000 − 1 = −20%; 5,000 / 4,000 − 1 = 25%, printed 20% in the first block
+    expect(claimAt(text, "25%").verdict).toBe("consistent");
+    expect(claimAt(text, "-20%").verdict).toBe("consistent");
+    expect(claimAt(text, "20%", 2).verdict).toBe("inconsistent: the numbers give 25.0%");
+  });
+
+  it('"current | prior quarter | % Var. | year before | % Var.": the second change is against the current column', () => {
+    const text = [
+      "Example Metals: second quarter 2024 production",
+      "",
+      "Production | Q2 2024 | Q1 2024 | % Var. | Q2 2023 | % Var.",
+      "Tonnes processed | 600,000 | 500,000 | 20 | % | 480,000 | 25 | %",
+      "Silver production (000 oz) | 700 | 560 | 25 | % | 800 | 10 | %",
+      "",
+    ].join("\n");
+    // 600,000 / 500,000 − 1 = 20%; 600,000 / 480,000 − 1 = 25% (Q1 against Q2 2023 would be 4.2%: never compared)
+    const y = claimAt(text, "25 | %");
+    expect([y.verdict, value(y.figures.current), value(y.figures.prior)]).toEqual(["consistent", 600000, 480000]);
+    expect(claimAt(text, "20 | %").verdict).toBe("consistent");
+    // 700 / 800 − 1 = −12.5%: printed 10
+    expect(claimAt(text, "10 | %").verdict).toBe("inconsistent: the numbers give -12.5%");
+  });
+
+  it("gives no claim when the block's first column is not the latest period", () => {
+    const text = [
+      "Production | Q1 2024 | Q2 2024 | % Var. | Q2 2023 | % Var.",
+      "Tonnes processed | 500,000 | 600,000 | 20 | % | 480,000 | 25 | %",
+      "Silver production (000 oz) | 560 | 700 | 25 | % | 800 | 10 | %",
+    ].join("\n");
+    expect(readRelease(text).claims.filter((c) => c.stated === "10%")).toEqual([]);
+  });
+});
+
+describe("a heading that says what the list under it is measured against", () => {
+  const table = [
+    "",
+    "Production | Q2 2024 | Q2 2023",
+    "Gold produced (oz) | 40,000 | 32,000",
+    "Mill feed (tonnes) | 157,371 | 118,224",
+    "",
+  ];
+  it("takes the heading's two periods for every item", () => {
+    const text = [
+      "Highlights for Q2 2024 (compared to Q2 2023)",
+      "- Gold production increased 25% to 40,000 oz",
+      "- Mill throughput increased by 33% to 157,371 tonnes",
+      ...table,
+    ].join("\n");
+    // 40,000 / 32,000 − 1 = 25%; 157,371 / 118,224 − 1 = 33.11% (mill feed is the tonnage processed)
+    const g = claimAt(text, "increased 25%");
+    expect([g.verdict, value(g.figures.current), value(g.figures.prior)]).toEqual(["consistent", 40000, 32000]);
+    expect(claimAt(text, "increased by 33%").verdict).toBe("consistent");
+  });
+
+  it("a heading with no comparison leaves the change unmeasured", () => {
+    const text = ["Highlights for Q2 2024", "- Gold production increased 25% to 40,000 oz", ...table].join("\n");
+    const g = claimAt(text, "increased 25%");
+    expect(g.verdict).toBe("not checkable");
+  });
+
+  it("a figure naming no unit or metric gives no flag against a figure found for the claim's assumed metric", () => {
+    const text = [
+      "Example Silver: production for the second quarter of 2017",
+      "",
+      "Q2 2017 against Q2 2016",
+      "- Consolidated metal production increased 50% to 1,102,290",
+      "",
+      "Summary | Q2 2017 | Q2 2016",
+      "Silver ounce production | 569,229 | 536,726",
+      "Gold ounce production | 5,543 | 6,010",
+      "",
+    ].join("\n");
+    // 1,102,290 / 536,726 − 1 = 105.4% would flag "50%"; nothing says 1,102,290 is silver
+    const c = claimAt(text, "increased 50%");
+    expect(c.verdict).toBe("not checkable");
+    expect(c.missing).toContain("1,102,290 names no unit or metric of its own");
+  });
+
+  it('"to a record 1,102,290 silver equivalent ounces" is the current figure, in silver equivalent', () => {
+    const text = [
+      "Q2 2017 against Q2 2016",
+      "- Consolidated metal production increased 6% to a record 1,102,290 silver equivalent ounces",
+      "",
+      "Summary | Q2 2017 | Q2 2016",
+      "Silver equivalent ounce production | 1,102,290 | 1,037,728",
+      "Silver ounce production | 569,229 | 536,726",
+      "",
+    ].join("\n");
+    // 1,102,290 / 1,037,728 − 1 = 6.22%
+    const c = claimAt(text, "increased 6%");
+    expect([c.verdict, value(c.figures.current), value(c.figures.prior)]).toEqual(["consistent", 1102290, 1037728]);
+  });
+});
+
+describe("guidance revised after the guidance word", () => {
+  it('"guidance … has increased to A – B from C – D", each range against its own earlier one', () => {
+    const text =
+      "Production guidance for 2024 has increased to 155,000 – 165,000 tonnes of copper from 130,000 – 150,000 " +
+      "tonnes, and gold production guidance has increased to 90,000 – 100,000 ounces from 65,000 – 75,000 ounces.";
+    const cu = claimAt(text, "155,000");
+    expect([cu.verdict, value(cu.figures.previousLow), value(cu.figures.previousHigh)]).toEqual([
+      "consistent",
+      130000,
+      150000,
+    ]);
+    const au = claimAt(text, "90,000");
+    expect([au.verdict, value(au.figures.previousLow), value(au.figures.previousHigh)]).toEqual([
+      "consistent",
+      65000,
+      75000,
+    ]);
+  });
+
+  it("a range said lowered that went up is flagged", () => {
+    const text =
+      "Gold production guidance for 2024 has been lowered to 95,000 – 105,000 ounces from 90,000 – 100,000 ounces.";
+    expect(claimAt(text, "lowered").verdict).toBe("inconsistent: the range is not lowered");
+  });
+});
+
+describe("amounts of change said against the quarter before or another measure", () => {
+  const production = "Total copper production for the third quarter of 2024 was 116,088 tonnes.";
+  it('"$0.16 per lb lower quarter-over-quarter" is a claim; the quarter before is not printed', () => {
+    const c = claimAt("Copper C1 cash cost was $0.16 per lb lower quarter-over-quarter at $1.57 per lb.", "$0.16");
+    expect([c.kind, c.verdict]).toEqual(["change", "not checkable"]);
+  });
+
+  it('"sales … 3,994 tonnes lower than production": the same quarter\'s production figure', () => {
+    // 112,094 − 116,088 = −3,994
+    const text = `${production} Copper sales came to 112,094 tonnes, 3,994 tonnes lower than production.`;
+    const c = claimAt(text, "3,994");
+    expect([c.verdict, value(c.figures.current), value(c.figures.prior)]).toEqual(["consistent", 112094, 116088]);
+    // a wrong amount is not flagged: the production figure is found by another measure than the claim's own
+    const wrong = claimAt(text.replace("3,994", "4,100"), "4,100");
+    expect(wrong.verdict).toBe("not checkable");
+    expect(wrong.missing).toContain('would say "inconsistent: the numbers give 3,994 tonnes"');
+  });
+
+  it("a bullet that opens with a mine's name keeps that mine's figure apart from the group's", () => {
+    const mine = "- Kansanshi: copper production of 49,810 tonnes in the third quarter of 2024.";
+    const text = `${production} Copper sales came to 112,094 tonnes, 3,994 tonnes lower than production.\n\n${mine}\n`;
+    expect(claimAt(text, "3,994").verdict).toBe("consistent");
+    // without the name, two production figures could be meant: no verdict rests on either
+    const unnamed = text.replace("Kansanshi: copper", "Copper");
+    expect(claimAt(unnamed, "3,994").verdict).toBe("not checkable");
+  });
+});
