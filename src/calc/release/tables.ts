@@ -247,7 +247,10 @@ export function readTable(
     const header = parts.join(" ").replace(/\s+/g, " ").trim();
     const h = header.toLowerCase();
     const relation = relationOf(h);
-    const changeWords = /variance|change|\bvar\b|\bchg\b|\+\/|increase|decrease|diff/.test(h) || relation !== null;
+    const changeWords =
+      /variance|change|\bvar\b|\bchg\b|\+\/|increase|decrease|diff/.test(h) ||
+      relation !== null ||
+      namedPair(h) !== null;
     const cellsHere = alignedRows.map((r) => placeOf(r)[k]).filter((c): c is Cell => c !== null);
     // a "Change" or "QoQ" column of percentages states changes in per cent, whatever its header says of "%"
     const figuresHere = cellsHere.map((c) => valueOf(c).q).filter((q): q is Quantity => q !== null);
@@ -419,6 +422,21 @@ export function readTable(
   // The two period columns a variance or "%" column compares: the nearest before it, and the other one its
   // header names ("YoY": a year apart; "QoQ": the period before) or else the next nearest in its group.
   const comparedBy = (k: number): [number, number] | null => {
+    // "2Q22 vs 2Q21": the two periods the header names, each its own column; the prior may not be printed (-1)
+    const named = namedPair(columns[k].header.toLowerCase());
+    if (named) {
+      const at = (text: string): number => {
+        const p = resolvedOf(headerPeriod(text, quarterEnded), ctx);
+        if (!p) return -2;
+        const cols = columns
+          .map((c, j) => (c.role === "period" && sameSpan(resolvedOf(c.period, ctx), p) ? j : -1))
+          .filter((j) => j >= 0);
+        return cols.length === 1 ? cols[0] : cols.length === 0 ? -1 : -2;
+      };
+      const [a, b] = [at(named[0]), at(named[1])];
+      // both read as one column ("YTD22 vs YTD21" with no year read from "YTD21"): the prior is not told apart
+      return a >= 0 && b >= -1 ? [a, b === a ? -1 : b] : null;
+    }
     const before: number[] = [];
     // the period columns since the change column before this one (a variance right before a "%" column does not count)
     let sinceLast = -1;
@@ -479,7 +497,7 @@ export function readTable(
         if (!pair || (!v.q && !v.unread)) return;
         const [ci, pi] = pair;
         const current = grid[i][ci] ?? null;
-        const prior = grid[i][pi] ?? null;
+        const prior = pi >= 0 ? (grid[i][pi] ?? null) : null;
         const stated = c.text
           .split("|")
           .map((x) => x.trim())
@@ -494,7 +512,9 @@ export function readTable(
             verdict: "not checkable",
             missing: bad
               ? `the figure "${bad.text}" is printed unreadably`
-              : "the row does not print both figures compared",
+              : pi < 0
+                ? `the table prints no column for the second period of "${columns[k].header}"`
+                : "the row does not print both figures compared",
           };
         } else if (current.period && prior.period && sameSpan(current.period, prior.period))
           verdict = {
@@ -569,6 +589,13 @@ function spansColumns(c: Cell, r: Row, dataRows: Row[]): number {
 }
 
 type Relation = "year" | "period";
+
+/** "2q22 vs 2q21", "ytd22 vs. ytd21": the two periods a change column's header names, later first as printed. */
+function namedPair(header: string): [string, string] | null {
+  const m = /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(header.trim());
+  if (!m) return null;
+  return headerPeriod(m[1], false) && headerPeriod(m[2], false) ? [m[1], m[2]] : null;
+}
 
 /** "YoY %", "y/y", "year-on-year", "vs pcp": a year apart; "QoQ", "q/q", "quarter-on-quarter": the period before. */
 function relationOf(header: string): Relation | null {

@@ -207,3 +207,29 @@ describe("amounts of change said against the quarter before or another measure",
     expect(claimAt(unnamed, "3,994").verdict).toBe("not checkable");
   });
 });
+
+describe('a change column whose header names its two periods ("2Q22 vs 2Q21")', () => {
+  it("compares the two columns it names", () => {
+    const text = [
+      "Gold (oz) | Q3 2019 | Q3 2018 | Q3 2019 vs Q3 2018",
+      "Total | 101,596 | 84,783 | 20%",
+      "Kisladag | 35,885 | 34,070 | 25%",
+    ].join("\n");
+    // 101,596 / 84,783 − 1 = 19.83%; 35,885 / 34,070 − 1 = 5.33%, printed 25%
+    const t = claimAt(text, "20%");
+    expect([t.verdict, value(t.figures.current), value(t.figures.prior)]).toEqual(["consistent", 101596, 84783]);
+    expect(claimAt(text, "25%").verdict).toBe("inconsistent: the numbers give 5.3%");
+  });
+
+  it("never against another column when the named prior is not printed", () => {
+    const text = [
+      "Copper cathode (tonnes) | 2Q22 | 2Q22 vs 2Q21 | 1Q22 | YTD22 | YTD22 vs YTD21",
+      "Kinsevere | 12,250 | -3% | 9,840 | 22,090 | -12%",
+      "Total | 12,250 | -3% | 9,840 | 22,090 | -12%",
+    ].join("\n");
+    // against 1Q22 it would be 12,250 / 9,840 − 1 = +24.5%: a flag on a true claim
+    const c = claimAt(text, "-3%");
+    expect([c.kind, c.verdict, value(c.figures.current)]).toEqual(["change", "not checkable", 12250]);
+    expect(c.missing).toBe('the table prints no column for the second period of "2Q22 vs 2Q21"');
+  });
+});
