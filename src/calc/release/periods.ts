@@ -360,6 +360,13 @@ function periodAt(tokens: Token[], i: number): Match | null {
       k = i + 1;
       len = 3;
     }
+    // "9M 2019", "9 Months 2019", "nine months 2019" (a table's year-to-date column): the year's first months, never
+    // the whole year; "3M 2019" is left alone (in a third-quarter release it is the quarter)
+    const m = tokens[i + 1];
+    if (n !== null && n >= 4 && n <= 11 && (isWord(m, "months") || (isWord(m, "m") && !m.space))) {
+      const y = ofYear(tokens, i + 2);
+      if (y && y.year !== null) return { to: y.to, value: span(makeMonth(y.year, 1), makeMonth(y.year, n)) };
+    }
     if (k >= 0 && isWord(tokens[k], "to", "ended", "ending")) {
       const d = dateAt(tokens, k + 1) ?? monthEnd(tokens, k + 1);
       if (d && d.value.first !== null)

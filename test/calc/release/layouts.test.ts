@@ -233,3 +233,29 @@ describe('a change column whose header names its two periods ("2Q22 vs 2Q21")', 
     expect(c.missing).toBe('the table prints no column for the second period of "2Q22 vs 2Q21"');
   });
 });
+
+describe('"9M 2019" over a table column', () => {
+  const table = [
+    "",
+    "Production | Q3 2019 | Q3 2018 | 9M 2019 | 9M 2018",
+    "Gold produced (oz) | 101,596 | 84,783 | 276,376 | 273,261",
+    "",
+  ];
+  it("is the first nine months of 2019", () => {
+    const text = [
+      "TORONTO, October 20, 2019 - Example Gold reports its production.",
+      "",
+      "Third quarter gold production increased 20% year-over-year, and production for the first nine months was up 1%.",
+      ...table,
+    ].join("\n");
+    // 276,376 / 273,261 − 1 = 1.14%
+    const c = claimAt(text, "up 1%");
+    expect([c.verdict, value(c.figures.current), value(c.figures.prior)]).toEqual(["consistent", 276376, 273261]);
+  });
+
+  it("is never the whole year: a claim about 2019 finds no figure there", () => {
+    const text = ["TORONTO, January 20, 2020 - Gold production in 2019 rose 5% over 2018.", ...table].join("\n");
+    // read as the year, 276,376 / 273,261 − 1 = 1.1% would flag the 5%
+    expect(claimAt(text, "rose 5%").verdict).toBe("not checkable");
+  });
+});
