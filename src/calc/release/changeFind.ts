@@ -116,14 +116,35 @@ function alsoSaid(r: Reading, earlier: Quantity, q: Quantity): boolean {
   const { tokens } = r;
   const gap = q.first - 1 - (earlier.last + 1);
   if (gap < 0 || gap > 20) return false;
+  let compared = false;
   for (let k = earlier.last + 1; k < q.first - 1; k++) {
     const t = tokens[k];
     if (r.periodOf[k] >= 0) continue;
     if (r.qs.some((x) => x.kind === "amount" && k >= x.first && k <= x.last)) continue;
     if (isPunct(t, ",") || isWord(t, "to", "at", "or", "per", "ounce")) continue;
+    // "36% from Q1 2023 and 58% from Q2 2022": the first change's own comparison, a period right after its word
+    if (isWord(t, ...CONNECTORS) && periodAfter(r, k) >= 0) {
+      compared = true;
+      continue;
+    }
     return false;
   }
-  return true;
+  // then the second says its own comparison ("… and 58% from Q2 2022"); one with a period of its own ("… and 1% in
+  // the first nine months") measures other figures, and is not taken as said with the first
+  return !compared || (isWord(tokens[q.last + 1], ...COMPARING) && periodAfter(r, q.last) >= 0);
+}
+
+const COMPARING = ["from", "over", "against", "versus", "vs", "compared"];
+
+const CONNECTORS = ["from", "over", "against", "versus", "vs", "compared", "with", "in", "for", "the"];
+
+/** The period that follows token k over connecting words ("from Q1 2023", "compared to the third quarter"), or -1. */
+function periodAfter(r: Reading, k: number): number {
+  for (let j = k + 1; j < r.tokens.length && j <= k + 4; j++) {
+    if (r.periodOf[j] >= 0) return r.periodOf[j];
+    if (!isWord(r.tokens[j], ...CONNECTORS, "to", "same")) return -1;
+  }
+  return -1;
 }
 
 /** The changes stated in a sentence. */

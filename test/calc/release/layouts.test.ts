@@ -259,3 +259,29 @@ describe('"9M 2019" over a table column', () => {
     expect(claimAt(text, "rose 5%").verdict).toBe("not checkable");
   });
 });
+
+describe("a second change after the first's own comparison", () => {
+  const table = ["", "Production | Q2 2023 | Q1 2023 | Q2 2022", "Tonnes processed | 702,052 | 577,284 | 640,181", ""];
+  it('"an increase of 22% from Q1 2023 and 10% from Q2 2022": the same figure against each period', () => {
+    const text = [
+      "TORONTO, July 25, 2023 - Throughput was 702,052 tonnes in Q2 2023, an increase of 22% from Q1 2023 and 10% from Q2 2022.",
+      ...table,
+    ].join("\n");
+    // 702,052 / 577,284 − 1 = 21.61%; 702,052 / 640,181 − 1 = 9.66%
+    const c = claimAt(text, "10%");
+    expect([c.verdict, value(c.figures.current), value(c.figures.prior)]).toEqual(["consistent", 702052, 640181]);
+  });
+
+  it('"… and 1% in the first nine months" speaks of other figures: never checked with the first change\'s', () => {
+    const text = [
+      "TORONTO, October 20, 2019 - Gold production rose 20% year on year to 101,596 oz in the third quarter, and 1% in the first nine months.",
+      "",
+      "Production | Q3 2019 | Q3 2018",
+      "Gold produced (oz) | 101,596 | 84,783",
+      "",
+    ].join("\n");
+    // 101,596 / 84,783 − 1 = 19.8% would flag the "1%"
+    const flagged = readRelease(text).claims.filter((c) => c.stated === "1%" && c.verdict !== "not checkable");
+    expect(flagged).toEqual([]);
+  });
+});
