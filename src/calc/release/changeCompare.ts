@@ -296,7 +296,13 @@ export function compare(r: Reading, h: Hit, hits: Hit[], env: Env, done: Map<Hit
     doubts.push(`the claim's period is not printed in its sentence (${periodLabel(currentPeriod)} is assumed)`);
   // a figure whose sentence names no period is the claim's ("… and 89% year-over-year to 3.6 million ounces")
   if (currentFig && !currentFig.period && currentPeriod) currentFig = { ...currentFig, period: currentPeriod };
-  const cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
+  let cmpMention = comparison ?? (prior || compared ? null : env.paragraphComparison);
+  // a comparison said for the paragraph or the list ("Q3 highlights (compared to Q3 2018)") is not one for a change
+  // of a period of another length ("year-to-date production … up 1%")
+  if (cmpMention && !comparison && currentPeriod) {
+    const p = priorOf(cmpMention.value, currentPeriod, r.ctx);
+    if (p && p.last - p.first !== currentPeriod.last - currentPeriod.first) cmpMention = null;
+  }
   // a compared figure without a period of its own ("… last year when it produced 57.57 MT") is the comparison's
   if (priorFig && cmpMention && (!priorFig.period || sameSpan(priorFig.period, currentPeriod))) {
     const p = priorOf(cmpMention.value, currentPeriod, r.ctx);

@@ -114,6 +114,21 @@ describe("a heading that says what the list under it is measured against", () =>
     expect(claimAt(text, "increased by 33%").verdict).toBe("consistent");
   });
 
+  it("the heading's comparison is not one for a change of a period of another length", () => {
+    const text = [
+      "TORONTO, October 20, 2019 - Example Gold reports.",
+      "",
+      "Q3 2019 highlights (compared to Q3 2018)",
+      "- Year-to-date gold production of 276,376 oz, up 1%",
+      "",
+      "Production | Q3 2019 | Q3 2018 | 9M 2019 | 9M 2018",
+      "Gold produced (oz) | 101,596 | 84,783 | 276,376 | 273,261",
+      "",
+    ].join("\n");
+    // against the heading's Q3 2018 it would be 276,376 / 84,783 − 1 = 226%: nine months against a quarter
+    expect(claimAt(text, "up 1%").verdict).toBe("not checkable");
+  });
+
   it("a heading with no comparison leaves the change unmeasured", () => {
     const text = ["Highlights for Q2 2024", "- Gold production increased 25% to 40,000 oz", ...table].join("\n");
     const g = claimAt(text, "increased 25%");
