@@ -248,7 +248,7 @@ export function readTable(
     const h = header.toLowerCase();
     const relation = relationOf(h);
     const changeWords =
-      /variance|change|\bvar\b|\bchg\b|\+\/|increase|decrease|diff/.test(h) ||
+      /variance|change|\bvar\b|\bchg\b|\+\/|increase|decrease|diff|growth/.test(h) ||
       relation !== null ||
       namedPair(h) !== null;
     const cellsHere = alignedRows.map((r) => placeOf(r)[k]).filter((c): c is Cell => c !== null);
@@ -498,11 +498,14 @@ export function readTable(
         const [ci, pi] = pair;
         const current = grid[i][ci] ?? null;
         const prior = pi >= 0 ? (grid[i][pi] ?? null) : null;
-        const stated = c.text
+        let stated = c.text
           .split("|")
           .map((x) => x.trim())
           .join("")
           .trim();
+        // "Growth (%)" over bare numbers ("7.6"): the header gives the cells their percent sign
+        const bare = col.role === "percent" && v.q !== null && v.q.kind === "amount" && v.q.unit.dim === "";
+        if (bare && /%/.test(col.header)) stated = `${stated}%`;
         const place = placeOfCell(i, k, c);
         let verdict: Verdict;
         if (!v.q) verdict = { verdict: "not checkable", missing: `the cell "${c.text}" cannot be read: ${v.unread}` };
@@ -523,7 +526,7 @@ export function readTable(
           };
         else if (col.role === "percent") verdict = percentVerdict(stated, current.q, prior.q);
         else verdict = amountVerdict(v.q, v.q.negative ? -1 : 1, current.q, prior.q);
-        if (col.role === "percent" && v.q && v.q.kind !== "percent") return;
+        if (col.role === "percent" && v.q && v.q.kind !== "percent" && !(bare && /%/.test(col.header))) return;
         claims.push({
           kind: "change",
           cell: c,

@@ -300,3 +300,26 @@ describe("a second change after the first's own comparison", () => {
     expect(flagged).toEqual([]);
   });
 });
+
+describe('a "Growth (%)" column of bare numbers', () => {
+  const text = [
+    "Example Coal: April 2023 production. New Delhi, May 1, 2023",
+    "",
+    "Company | April 2023 | April 2022 | Growth (%)",
+    "Company A | 57.55 | 53.47 | 7.6",
+    "Company B | 15.47 | 13.73 | 12.9",
+    "Total | 73.02 | 67.20 | 8.7",
+    "",
+  ].join("\n");
+  it("states changes in per cent, checked against the row's two figures", () => {
+    // 57.55 / 53.47 − 1 = 7.63%; 15.47 / 13.73 − 1 = 12.67%, printed 12.9; 73.02 / 67.20 − 1 = 8.66%
+    expect(claimAt(text, "7.6").verdict).toBe("consistent");
+    expect(claimAt(text, "12.9").verdict).toBe("inconsistent: the numbers give 12.67%");
+    expect(claimAt(text, "8.7").kind).toBe("change");
+  });
+
+  it("is never added up as a total of its rows", () => {
+    // read as figures, 7.6 + 12.9 = 20.5 was "inconsistent" with the 8.7 of the total row
+    expect(readRelease(text).claims.filter((c) => c.kind === "total" && c.stated === "8.7")).toEqual([]);
+  });
+});
