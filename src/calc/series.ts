@@ -76,8 +76,16 @@ export function checkSameSize(a: ArrayLike<unknown>, b: ArrayLike<unknown>, aLab
   }
 }
 
-/** The dated rows of a dates column (a header and blank rows skipped); an unreadable date throws, naming its row. */
-export function readDatedRows(dates: ArrayLike<unknown>, datesLabel: string): DatedRows {
+/**
+ * The dated rows of a dates column (a header and blank rows skipped). An unreadable date throws, naming
+ * its row; or, given `unreadable`, is handed to it and its row skipped. Only the first filled cell can
+ * be a header, so whether a row is one never depends on rows below it.
+ */
+export function readDatedRows(
+  dates: ArrayLike<unknown>,
+  datesLabel: string,
+  unreadable?: (row: number, error: CalcError) => void,
+): DatedRows {
   const n = dates.length;
   // Row numbers and months of the dated rows only, so blank rows cost no memory.
   let datedRows: Int32Array = new Int32Array(Math.min(n, FIRST_BUFFER_ROWS));
@@ -91,11 +99,6 @@ export function readDatedRows(dates: ArrayLike<unknown>, datesLabel: string): Da
     let m: number;
     if (typeof d === "number" && d > LAST_YEAR_NUMBER && d <= MAX_SERIAL) {
       m = serialToMonth(d); // the common case: no strings, no objects
-    } else if (typeof d === "number" && Number.isInteger(d) && d >= 1900 && d <= LAST_YEAR_NUMBER) {
-      throw new CalcError(
-        "value",
-        `row ${i + 1} of ${datesLabel}: ${d} looks like a year; each row needs a month (a date, or text like Feb ${d})`,
-      );
     } else if (d === null || d === undefined || d === 0 || d === "") {
       continue;
     } else if (typeof d === "string" && d.trim() === "") {
@@ -108,7 +111,14 @@ export function readDatedRows(dates: ArrayLike<unknown>, datesLabel: string): Da
     } else if (typeof d === "string" && (m = quickMonth(d)) >= 0) {
       // Month text in a common form ("Feb 2017", "2017-02"): read without building the row's label.
     } else {
-      m = toMonth(d, `row ${i + 1} of ${datesLabel}`);
+      seenDate = true;
+      try {
+        m = slowMonth(d, i, datesLabel);
+      } catch (e) {
+        if (unreadable === undefined) throw e;
+        unreadable(i, calcErrorOf(e));
+        continue;
+      }
     }
     seenDate = true;
     if (count === datedRows.length) {
@@ -180,6 +190,17 @@ function grow(a: Int32Array): Int32Array {
 }
 
 /** The first dated row: a month, or a header (text that is not a month) which is skipped. */
+/** A date cell in a form the quick paths do not read: a year alone is refused, naming its row. */
+function slowMonth(d: unknown, i: number, datesLabel: string): MonthIndex {
+  if (typeof d === "number" && Number.isInteger(d) && d >= 1900 && d <= LAST_YEAR_NUMBER) {
+    throw new CalcError(
+      "value",
+      `row ${i + 1} of ${datesLabel}: ${d} looks like a year; each row needs a month (a date, or text like Feb ${d})`,
+    );
+  }
+  return toMonth(d, `row ${i + 1} of ${datesLabel}`);
+}
+
 function headerOrMonth(text: string, i: number, datesLabel: string): MonthIndex | null {
   try {
     return toMonth(text, `row ${i + 1} of ${datesLabel}`);

@@ -27,6 +27,10 @@ export const optionalCells = (name: string): Param<Grid | undefined> => ({
 export const mineNeedsMines = (): CalcError =>
   new CalcError("value", "mine needs mines, the range beside dates naming each row's mine");
 
+/** The mine a call names when it names one in a single cell (a per-row formula's [@Mine]); else undefined. */
+export const oneMine = (mine: Grid | undefined): unknown =>
+  mine !== undefined && mine.rows === 1 && mine.cols === 1 ? mine.at(0, 0) : undefined;
+
 /** "2 mines: "Fazenda", "Santa Luz"" — for messages asking which mine. */
 export function mineList(table: Table): string {
   const names = [...table.mines.values()].map((m) => `"${m.name}"`);

@@ -15,7 +15,7 @@ import type { OutCell } from "./excel";
 import { atScale, baseFactor, endsIn, readOneGuidance, type Guidance } from "./guidanceRange";
 import { dateIn1900 } from "./dateSystem";
 import { attempt, choice, defineFunction, integer, optionalRange, range, unit } from "./run";
-import { mineAt, mineList, mineNeedsMines, optionalCells } from "./mines";
+import { mineAt, mineList, mineNeedsMines, oneMine, optionalCells } from "./mines";
 import { readSeries, readTable } from "./series";
 
 export const guidanceProgressSpec = defineFunction(
@@ -54,7 +54,7 @@ function seriesOf(dates: Grid, values: Grid, mines: Grid | undefined, mine: Grid
     if (mine !== undefined) throw mineNeedsMines();
     return readSeries(dates, values);
   }
-  const { table } = readTable(dates, values, mines);
+  const { table } = readTable(dates, values, mines, oneMine(mine));
   if (mine === undefined) {
     throw new CalcError(
       "value",

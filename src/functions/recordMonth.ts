@@ -12,7 +12,7 @@ import type { MonthlySeries } from "../calc/series";
 import type { Grid } from "./args";
 import { dateForWorkbook, dateIn1900 } from "./dateSystem";
 import { ExcelRows, toExcelCell, toExcelError, type ExcelCell, type OutCell } from "./excel";
-import { answersFor, mineAt, mineNeedsMines, optionalCells } from "./mines";
+import { answersFor, mineAt, mineNeedsMines, oneMine, optionalCells } from "./mines";
 import { attempt, choice, defineFunction, located, optionalRange, range } from "./run";
 import { derived, readTable, type Table, type TableInput } from "./series";
 
@@ -31,7 +31,8 @@ export const recordMonthSpec = defineFunction(
   ],
   (dates, values, period, scope, output, mines, mine) => {
     if (mine !== undefined && mines === undefined) throw mineNeedsMines();
-    const input = readTable(dates, values, mines);
+    // a per-row formula ([@Month], [@Mine]) reads its mine's rows alone
+    const input = readTable(dates, values, mines, period === undefined ? undefined : oneMine(mine));
     const chosen = output ?? "flag";
     // Typed columns, not an object per month: a spill aligned with a long dates column reads them row by row.
     const recordsOf = (m: MineSeries): RecordColumns =>

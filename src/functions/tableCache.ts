@@ -8,6 +8,9 @@
  *   (kept as a copy: Excel hands every call fresh arrays, and a caller may change its own), with the
  *   same names and settings. Never from sizes or a sample. Equal is ===: the same type and value,
  *   where 0 and -0 are equal because every build reads them alike (a figure of -0 is 0).
+ * - A call that answers for one mine compares what its answers read: every cell of mines (which rows
+ *   are the mine's), and dates and values in that mine's rows and the rows naming no mine. A mine's
+ *   series is built from its own rows alone (buildMineSeries), so other rows cannot change it.
  * - Only cells that are plain values (numbers, text, booleans, blanks) are kept: a cell holding an
  *   object could change inside while staying the same object, so such columns are never reused.
  * - What a build throws for the table (a CalcError) is kept like a result: it depends on those cells
@@ -40,12 +43,23 @@ interface Entry<T> {
   dates: readonly unknown[];
   values: readonly unknown[];
   mines: readonly unknown[] | null;
+  /** The number cells again, side by side (NaN for any other cell): a number is compared without a pointer to follow. */
+  dateNumbers: Float64Array;
+  valueNumbers: Float64Array;
   outcome: T | CalcError;
 }
 
 export interface TableCache<T> {
-  /** The build for these columns: kept, or made from copies of their cells (and kept when it may be). */
-  get(cols: Columns, build: (dates: unknown[], values: unknown[], mines: unknown[] | null) => T): T;
+  /**
+   * The build for these columns: kept, or made from copies of their cells (and kept when it may be).
+   * With `scope`, the call reads one mine's answers alone: a kept build whose mines column is the same
+   * is reused when the cells its answers depend on (the rows `scope` gives for it) are the same.
+   */
+  get(
+    cols: Columns,
+    build: (dates: unknown[], values: unknown[], mines: unknown[] | null) => T,
+    scope?: (kept: T) => Int32Array | null,
+  ): T;
   /** Drops every kept build. */
   clear(): void;
   /** Sets how many tables are kept (0: none, every call builds); returns the previous setting. */
@@ -58,11 +72,12 @@ export function tableCache<T>(): TableCache<T> {
   let entries: Entry<T>[] = []; // most recently used first
   let capacity = ENTRIES;
 
-  const get: TableCache<T>["get"] = (cols, build) => {
+  const get: TableCache<T>["get"] = (cols, build, scope) => {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       if (e.tag !== cols.tag || e.length !== cols.length || (e.mines === null) !== (cols.mines === null)) continue;
-      if (!sameCells(e, cols)) continue;
+      const rows = scope && e.mines !== null && !(e.outcome instanceof CalcError) ? scope(e.outcome) : null;
+      if (!(rows === null ? sameCells(e, cols) : sameInScope(e, cols, rows))) continue;
       if (i > 0) {
         entries.splice(i, 1);
         entries.unshift(e);
@@ -80,7 +95,8 @@ export function tableCache<T>(): TableCache<T> {
       outcome = calcErrorOf(e); // a bug is thrown on from here, and nothing is kept
     }
     if (capacity > 0 && plain(dates) && plain(values) && (mines === null || plain(mines))) {
-      entries.unshift({ tag: cols.tag, length: cols.length, dates, values, mines, outcome });
+      const [dateNumbers, valueNumbers] = [numbersOf(dates), numbersOf(values)];
+      entries.unshift({ tag: cols.tag, length: cols.length, dates, values, mines, dateNumbers, valueNumbers, outcome });
       let rows = 0;
       let kept = 0;
       while (kept < entries.length && kept < capacity && (kept === 0 || rows + entries[kept].length <= ROWS)) {
@@ -126,6 +142,22 @@ function copy(v: Vector, n: number): unknown[] {
   return out;
 }
 
+function numbersOf(cells: readonly unknown[]): Float64Array {
+  const out = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    out[i] = typeof c === "number" ? c : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * A cell against a kept one: a number against the kept numbers (NaN where the kept cell is no number,
+ * and NaN never equals, as ===), anything else against the kept cell itself.
+ */
+const same = (x: unknown, numbers: Float64Array, kept: readonly unknown[], i: number): boolean =>
+  typeof x === "number" ? x === numbers[i] : x === kept[i];
+
 /** Whether every cell is a plain value, which cannot change without the cell changing. */
 function plain(cells: readonly unknown[]): boolean {
   for (let i = 0; i < cells.length; i++) {
@@ -150,11 +182,13 @@ function sameCells<T>(e: Entry<T>, cols: Columns): boolean {
   if (dates.grid.cols === 1 && values.grid.cols === 1 && (mines === null || mines.grid.cols === 1)) {
     const dc = dates.grid.cells;
     const vc = values.grid.cells;
+    const dn = e.dateNumbers;
+    const vn = e.valueNumbers;
     if (mines === null) {
       for (let i = 0; i < n; i++) {
         const d = dc[i];
         const v = vc[i];
-        if (!Array.isArray(d) || !Array.isArray(v) || d[0] !== ed[i] || v[0] !== ev[i]) return false;
+        if (!Array.isArray(d) || !Array.isArray(v) || !same(d[0], dn, ed, i) || !same(v[0], vn, ev, i)) return false;
       }
       return true;
     }
@@ -165,13 +199,55 @@ function sameCells<T>(e: Entry<T>, cols: Columns): boolean {
       const v = vc[i];
       const m = mc[i];
       if (!Array.isArray(d) || !Array.isArray(v) || !Array.isArray(m)) return false;
-      if (d[0] !== ed[i] || v[0] !== ev[i] || m[0] !== em[i]) return false;
+      if (!same(d[0], dn, ed, i) || !same(v[0], vn, ev, i) || m[0] !== em[i]) return false;
     }
     return true;
   }
   for (let i = 0; i < n; i++) {
     if (dates.at(i) !== ed[i] || values.at(i) !== ev[i]) return false;
     if (mines !== null && mines.at(i) !== (e.mines as readonly unknown[])[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the call's mines column equals the kept one, every cell, and its dates and values equal the
+ * kept ones in `rows`: the rows one mine's answers read (its own, and those naming no mine). Other
+ * mines' figures may differ; that mine's answers are the same (buildMineSeries keeps each mine's rows
+ * to itself).
+ */
+function sameInScope<T>(e: Entry<T>, cols: Columns, rows: Int32Array): boolean {
+  const n = cols.length;
+  const { dates, values } = cols;
+  const mines = cols.mines as Vector;
+  const em = e.mines as readonly unknown[];
+  if (mines.grid.cols === 1) {
+    const mc = mines.grid.cells;
+    for (let i = 0; i < n; i++) {
+      const m = mc[i];
+      if (!Array.isArray(m) || m[0] !== em[i]) return false;
+    }
+  } else {
+    for (let i = 0; i < n; i++) if (mines.at(i) !== em[i]) return false;
+  }
+  const ed = e.dates;
+  const ev = e.values;
+  if (dates.grid.cols === 1 && values.grid.cols === 1) {
+    const dc = dates.grid.cells;
+    const vc = values.grid.cells;
+    const dn = e.dateNumbers;
+    const vn = e.valueNumbers;
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      const d = dc[i];
+      const v = vc[i];
+      if (!Array.isArray(d) || !Array.isArray(v) || !same(d[0], dn, ed, i) || !same(v[0], vn, ev, i)) return false;
+    }
+    return true;
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (dates.at(i) !== ed[i] || values.at(i) !== ev[i]) return false;
   }
   return true;
 }

@@ -16,7 +16,7 @@ import { cellLabel, filledExtent, flatCells, type Grid } from "./args";
 import { dateIn1900, datesIn1900 } from "./dateSystem";
 import { ExcelRows, numberRow, toExcelCell, toExcelError, type ExcelCell } from "./excel";
 import { attempt, choice, defineFunction, integer, located, optionalRange, range } from "./run";
-import { answersFor, mineNeedsMines, optionalCells, type Answers } from "./mines";
+import { answersFor, oneMine, mineNeedsMines, optionalCells, type Answers } from "./mines";
 import { readTable, renamed } from "./series";
 import type { MonthlySeries } from "../calc/series";
 
@@ -206,7 +206,7 @@ function calendar(
   mine: Grid | undefined,
 ): ExcelRows {
   if (mine !== undefined && mines === undefined) throw mineNeedsMines();
-  const { table } = readTable(dates, values, mines);
+  const { table } = readTable(dates, values, mines, oneMine(mine));
   const answers = answersFor(table, period, mines, mine);
   const { rows, cols } = answers;
   const periods = readPeriods(datesIn1900(periodCells(period, answers), "periods"));

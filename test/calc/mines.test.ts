@@ -99,14 +99,26 @@ describe("buildMineSeries", () => {
     }
   });
 
-  it("a dated row without a mine, or a date that cannot be read, is an error for the whole table naming the row", () => {
+  it("a dated row without a mine, or a date that cannot be read in a row naming no mine, is an error for the whole table naming the row", () => {
     for (const empty of [null, "", 0, "   "]) {
       expect(() => buildMineSeries(["Jan 2021", "Feb 2021"], [1, 2], ["A", empty], LABELS)).toThrow(
         "row 2 of mines: no mine named; every row with a date needs its mine",
       );
     }
-    expect(() => buildMineSeries(["Jan 2021", "Febtober 2021"], [1, 2], ["A", "B"], LABELS)).toThrow(
+    expect(() => buildMineSeries(["Jan 2021", "Febtober 2021"], [1, 2], ["A", null], LABELS)).toThrow(
       /^row 2 of dates: "Febtober 2021" is not a period/,
+    );
+    // In a row naming a mine, it spoils that mine alone, as on a per-mine FILTER; its first such row is named.
+    const spoilt = buildMineSeries(
+      ["Month", "Jan 2021", "Febtober 2021", "Jan 2021", "2021", "Feb 2021"],
+      [0, 1, 2, 3, 4, 5],
+      ["Mine", "A", "B", "B", "B", "A"],
+      LABELS,
+    );
+    expect([...spoilt.keys()]).toEqual(["a", "b"]);
+    expect((spoilt.get("a")?.series as { values: Float64Array }).values).toEqual(new Float64Array([1, 5]));
+    expect(String((spoilt.get("b")?.series as Error).message)).toMatch(
+      /^row 3 of dates: "Febtober 2021" is not a period/,
     );
     // Rows without a date need no mine (a blank row, a total under the table).
     const out = buildMineSeries(["Jan 2021", null, ""], [1, 99, 100], ["A", null, "Total"], LABELS);

@@ -146,6 +146,28 @@ describe("a kept table answers as a table built afresh", () => {
     expectError(last[0][0], "#N/A", "no value for"); // the last row is not reported
   });
 
+  it("a per-row formula for one mine keeps its table while only another mine's rows change", () => {
+    tables.clear();
+    const [dates, values, mines] = startingTable(); // A on even rows, B on odd rows
+    const copy = (c: unknown[][]) => c.map((x) => [...x]);
+    const ask = (r: number) => shown(yoyGrowth(copy(dates), copy(values), [dates[r]], N, N, copy(mines), [mines[r]]));
+    const a = ask(24); // A, Jan 2017: 1,888 / 1,000 - 1
+    expect(a).toEqual([[(1_000 + ((24 * 37) % 400)) / 1_000 - 1]]);
+    values[25][0] = 5; // B's Jan 2017
+    dates[3][0] = "Febtober 2016"; // a typo in one of B's dates
+    expect(ask(24)).toEqual(a);
+    expect(tables.size().tables).toBe(1); // A's rows are the same: kept
+    expect(ask(25)).toEqual([
+      ['#VALUE! row 4 of dates: "Febtober 2016" is not a period: "febtober" is not a month name'],
+    ]);
+    expect(tables.size().tables).toBe(2); // B's rows changed: built again
+    mines[24][0] = "B"; // a row moves from A to B: every mine's rows may change
+    tables.keep(0);
+    const fresh = ask(26);
+    tables.keep(4);
+    expect(ask(26)).toEqual(fresh);
+  });
+
   it("0 and -0 are one cell to the cache because a series reads -0 as 0", () => {
     const dates = col("Jan 2020", "Feb 2020");
     // The record to beat in February is January's figure: 0, whichever zero the cell held.
