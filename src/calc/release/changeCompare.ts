@@ -144,7 +144,7 @@ function otherMeasure(r: Reading, h: Hit): Metric | null {
   if (h.q.kind !== "amount" || !isWord(tokens[h.to], "lower", "higher") || !isWord(tokens[h.to + 1], "than"))
     return null;
   // no period or figure of its own after it ("than production in 2022" is a comparison of periods)
-  for (let k = h.to + 3; k < tokens.length && !isPunct(tokens[k], ",", ";", "."); k++)
+  for (let k = h.to + 3; k < tokens.length && k < h.to + 15 && !isPunct(tokens[k], ",", ";", "."); k++)
     if ((r.periodOf[k] ?? -1) >= 0 || r.qs.some((q) => q.first === k)) return null;
   const m = metricOf(tokens, h.to + 2, h.to + 3);
   return m.measure !== null && m.material === null ? m : null;
