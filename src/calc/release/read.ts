@@ -183,7 +183,7 @@ function lastNamed(r: Reading, ctx: PeriodContext | null): PeriodContext | null 
 
 /** Words that open a bullet as a topic, not as the name of a mine ("Outlook: …", "Note: …"). */
 const TOPICS =
-  /^(outlook|guidance|highlights?|notes?|safety|exploration|financial|finance|operations?|operational|corporate|sustainability|costs?|production|sales|summary|update|overview|development|projects?|group|consolidated|total)$/i;
+  /^(outlook|guidance|highlights?|notes?|safety|exploration|financial|finance|operations?|operational|corporate|sustainability|costs?|production|sales|summary|update|overview|development|projects?|group|consolidated|total|records?|results|quarter|growth|strategy|liquidity|cash|balance|health|people|environment|community|esg|covid)$/i;
 
 /** "- Kansanshi: the highest quarterly …": a bullet that opens with a name and a colon is about that mine. */
 function bulletSite(block: string): string | null {

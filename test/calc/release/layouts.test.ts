@@ -217,6 +217,9 @@ describe("amounts of change said against the quarter before or another measure",
     const mine = "- Kansanshi: copper production of 49,810 tonnes in the third quarter of 2024.";
     const text = `${production} Copper sales came to 112,094 tonnes, 3,994 tonnes lower than production.\n\n${mine}\n`;
     expect(claimAt(text, "3,994").verdict).toBe("consistent");
+    // a bullet opening with a topic word ("Record: …") names no mine: its figure competes as before
+    const topic = text.replace("Kansanshi: copper", "Record: copper");
+    expect(claimAt(topic, "3,994").verdict).toBe("not checkable");
     // without the name, two production figures could be meant: no verdict rests on either
     const unnamed = text.replace("Kansanshi: copper", "Copper");
     expect(claimAt(unnamed, "3,994").verdict).toBe("not checkable");
