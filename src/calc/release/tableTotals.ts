@@ -48,6 +48,7 @@ export function totals(
   placed: (Cell | null)[][],
   claims: TableClaim[],
   placeOfCell: (i: number, k: number, c: Cell) => ReleasePlace,
+  wholeParts: number[][] = [],
 ): void {
   // grades, costs per ounce and prices are averages: a half-year column of them is no sum
   const sameDim = (a: Fig, b: Fig): boolean =>
@@ -56,9 +57,14 @@ export function totals(
     b.q.kind === "amount" &&
     isAdditive(a.metric, a.q.unit.dim) &&
     isAdditive(b.metric, b.q.unit.dim);
-  const add = (i: number, k: number, total: Fig, parts: Fig[]): void => {
+  const add = (i: number, k: number, total: Fig, parts: Fig[], soft = false): void => {
     const c = placed[i][k];
-    if (!c) return;
+    // a subtotal row's cell under a Consolidated column is one claim, checked the first way found
+    if (!c || claims.some((x) => x.kind === "total" && x.cell === c)) return;
+    const v = totalVerdict(
+      total.q,
+      parts.map((p) => p.q),
+    );
     claims.push({
       kind: "total",
       cell: c,
@@ -67,10 +73,14 @@ export function totals(
       metric: total.metric,
       unitText: total.unitText,
       figures: { total, parts },
-      verdict: totalVerdict(
-        total.q,
-        parts.map((p) => p.q),
-      ),
+      // columns read as mines from their headers may not be all the total holds: a sum that differs is no flag
+      verdict:
+        soft && v.verdict !== "consistent"
+          ? {
+              verdict: "not checkable",
+              missing: `the columns it stands over sum to ${v.verdict.replace(/^.*sum to /, "")}: whether they are all it adds up is not printed`,
+            }
+          : v,
     });
   };
   rows.forEach((r, i) => {
@@ -91,18 +101,38 @@ export function totals(
       const chosen = tiling(parts, (p) => p.period as Resolved, fig.period);
       if (chosen) add(i, k, fig, chosen);
     });
+    // a "Consolidated" column over the mine columns of its period; a dash is a mine with nothing, no part
+    row.forEach((fig, k) => {
+      const cols = wholeParts[k] ?? [];
+      if (!fig || cols.length < 2) return;
+      const nothing = (j: number): boolean => /^[-–—]?$/.test(placed[i][j]?.text.trim() ?? "");
+      const parts = cols.map((j) => row[j] ?? null).filter((p): p is Fig => p !== null);
+      if (parts.length < 2 || parts.length + cols.filter(nothing).length !== cols.length) return;
+      if (parts.every((p) => sameDim(p, fig))) add(i, k, fig, parts, true);
+    });
     // total rows
     const info = rowInfo[i];
     if (!info) return;
     const above: number[] = [];
     for (let j = i - 1; j >= 0; j--) {
-      if (rows[j].kind === "section" && rows[j].cells.length <= 1) break;
+      // a heading pasted with empty cells after it ("Ore Milled (tonnes) | | |") still ends the run
+      if (rows[j].kind === "section" && rows[j].cells.filter((c) => c && c.text.trim() !== "").length <= 1) break;
       if (rows[j].kind !== "data") continue;
       // a row whose cells could not be placed breaks the run of parts
       if (!rowInfo[j] || rowInfo[j].total) break;
       above.push(j);
     }
     if (above.length < 2) return;
+    // "Total coal sales" under production rows: a row naming another measure or material is no part of it
+    const own = info.own;
+    const otherSeries = (j: number): boolean => {
+      const o = rowInfo[j].own;
+      return (
+        (own.measure !== null && o.measure !== null && o.measure !== own.measure) ||
+        (own.material !== null && o.material !== null && o.material !== own.material)
+      );
+    };
+    if (info.total && above.some(otherSeries)) return;
     const byPeriod = info.period && !info.total;
     row.forEach((fig, k) => {
       if (!fig || columns[k].role !== "period") return;
@@ -116,7 +146,7 @@ export function totals(
         const periods = partRows.map((j) => grid[j][k]?.period as Resolved);
         if (!fig.period || !tiles(periods, fig.period)) return;
       } else if (!info.total) return;
-      const parts = partRows.map((j) => grid[j][k]).filter((p): p is Fig => p !== null);
+      const parts = partRows.map((j) => grid[j][k] ?? null).filter((p): p is Fig => p !== null);
       if (parts.length !== partRows.length || parts.length < 2 || !parts.every((p) => sameDim(p, fig))) return;
       add(i, k, fig, parts.reverse());
     });

@@ -73,6 +73,8 @@ export interface RowInfo {
   total: boolean;
   section: number;
   annual: boolean;
+  /** The metric its own label names, without the section's or the header's. */
+  own: Metric;
 }
 
 export interface Row {
@@ -86,6 +88,42 @@ const NO_UNREAD: Unread[] = [];
 const FORECAST = /\b(guidance|budget|forecast|plan|target|outlook)\b/i;
 
 /** Reads one table. */
+const WHOLE = /^(consolidated|total|group)$/i;
+
+/**
+ * "North | South | Consolidated" under one period: the mine each column holds, when a column of the same period
+ * adds them up ("Consolidated", "Total", "Group"); null for that column and for every column of other tables.
+ */
+function columnSites(headerText: string[][], columns: Column[]): (string | null)[] {
+  const nameOf = (k: number): string | null => {
+    const parts = headerText[k] ?? [];
+    const last = parts[parts.length - 1]?.trim() ?? "";
+    if (parts.length < 2 || !/\p{L}/u.test(last) || headerPeriod(last, false) !== null) return null;
+    const t = tokenize(last);
+    return hasMetric(metricOf(t, 0, t.length)) ? null : last;
+  };
+  return columns.map((c, k) => {
+    const name = nameOf(k);
+    if (c.role !== "period" || name === null || WHOLE.test(name)) return null;
+    const whole = columns.some(
+      (o, j) => j !== k && o.role === "period" && samePeriod(o, c) && WHOLE.test(nameOf(j) ?? ""),
+    );
+    return whole ? name : null;
+  });
+}
+
+const samePeriod = (a: Column, b: Column): boolean =>
+  a.period !== null && b.period !== null && JSON.stringify(a.period) === JSON.stringify(b.period);
+
+const lastHeader = (headerText: string[][], k: number): string => (headerText[k] ?? []).at(-1)?.trim() ?? "";
+
+/** A row's cells up to its last one that is not empty. */
+function filledLength(r: Row): number {
+  let n = r.cells.length;
+  while (n > 0 && (r.cells[n - 1] === null || r.cells[n - 1]?.text.trim() === "")) n--;
+  return n;
+}
+
 export function readTable(
   text: string,
   block: TableBlock,
@@ -133,7 +171,8 @@ export function readTable(
   // cells dropped): which header each figure stands under is unknown, unless it is the last row, cut short.
   const misaligned = new Set<Row>();
   if (separated !== "spaces") {
-    width = Math.max(...rows.filter((r) => r.kind !== "section").map((r) => r.cells.length));
+    // empty cells pasted after a row's last one ("| ||||") are no columns
+    width = Math.max(...rows.filter((r) => r.kind !== "section").map(filledLength));
     const lastData = dataRows[dataRows.length - 1];
     for (const r of dataRows) if (r.cells.length < width && r !== lastData) misaligned.add(r);
     placeOf = (row) => {
@@ -191,12 +230,20 @@ export function readTable(
   for (let i = 0; i < firstData; i++) {
     const r = rows[i];
     if (r.kind !== "header") continue;
-    const cells = r.cells.filter((c): c is Cell => c !== null);
+    const cells = (separated !== "spaces" ? r.cells.slice(0, filledLength(r)) : r.cells).filter(
+      (c): c is Cell => c !== null,
+    );
     const named = cells.filter((c) => c.text !== "");
+    // "North | South | Total | North | South | Total" over a label column and six of figures: the label has no header
+    if (separated !== "spaces" && width > 2 && cells.length === width - 1 && named.length === cells.length) {
+      cells.forEach((c, k) => headerText[k + 1].push(c.text));
+      continue;
+    }
     const isGroupRow = separated !== "spaces" ? cells.length < width && named.length >= 2 : false;
     if (isGroupRow) {
-      // "Label | Second Quarter | Year-to-Date" over eight columns: each group takes an equal share after the label
-      const groups = cells.slice(1);
+      // "Label | Second Quarter | Year-to-Date" over eight columns: each group takes an equal share after the label;
+      // "Third Quarter 2023 | Third Quarter 2022" names no label: every cell is a group
+      const groups = headerPeriod(cells[0].text, false) !== null ? cells : cells.slice(1);
       const share = Math.floor((width - 1) / groups.length);
       groups.forEach((g, k) => {
         for (let c = 1 + k * share; c < 1 + (k + 1) * share && c < width; c++) {
@@ -290,6 +337,13 @@ export function readTable(
     };
   });
   const unitCol = columns.findIndex((c) => c.role === "unit");
+  const sites = columnSites(headerText, columns);
+  // the "Consolidated" column of each period block and the mine columns it adds up
+  const wholeParts = columns.map((c, k) =>
+    c.role === "period" && sites[k] === null && WHOLE.test(lastHeader(headerText, k))
+      ? columns.map((_, j) => j).filter((j) => sites[j] !== null && samePeriod(columns[j], c))
+      : [],
+  );
 
   // A year-to-date column ends where the table's latest other period ends.
   let ytdEnd: number | null = null;
@@ -379,7 +433,7 @@ export function readTable(
         : null;
     const isTotal = /^total\b/i.test(label) || (label === "" && !continuation);
     const annual = /\bannual\b|\bfull[- ]year\b/i.test(label);
-    rowInfo[i] = { label, period: rowPeriod, metric, unit, site, total: isTotal, section, annual };
+    rowInfo[i] = { label, period: rowPeriod, metric, unit, site, total: isTotal, section, annual, own: rowMetric };
     cells.forEach((c, k) => {
       const col = columns[k];
       if (!c || !col || (col.role !== "period" && col.role !== "other")) return;
@@ -398,7 +452,7 @@ export function readTable(
         end: c.end,
         q,
         metric,
-        site,
+        site: site ?? sites[k],
         period,
         forecast: col.forecast,
         place: { kind: "table cell", start: c.start, end: c.end, row: label, column: col.header },
@@ -551,7 +605,7 @@ export function readTable(
     });
   });
 
-  if (!noTotals) totals(rows, columns, grid, rowInfo, placed, claims, placeOfCell);
+  if (!noTotals) totals(rows, columns, grid, rowInfo, placed, claims, placeOfCell, wholeParts);
   return { figures, claims, comments, unread };
 }
 
