@@ -117,6 +117,17 @@ const samePeriod = (a: Column, b: Column): boolean =>
 
 const lastHeader = (headerText: string[][], k: number): string => (headerText[k] ?? []).at(-1)?.trim() ?? "";
 
+/**
+ * A column's period: "Dec-19" under "Quarter Ended" is the quarter to December; "Year-to-date Dec-19" is a year
+ * to date whose first month the table does not say (a fiscal year may start in July), so it has none.
+ */
+function columnPeriod(header: string, quarterEnded: boolean): PeriodValue | null {
+  const p = headerPeriod(header, quarterEnded || /\bquarters? end(?:ed|ing)\b/i.test(header));
+  if (p && !p.ytd && /\byear[- ]to[- ]date\b|\bytd\b/i.test(header) && p.first !== null && p.first === p.last)
+    return null;
+  return p;
+}
+
 /** A row's cells up to its last one that is not empty. */
 function filledLength(r: Row): number {
   let n = r.cells.length;
@@ -243,6 +254,23 @@ export function readTable(
     if (isGroupRow) {
       // "Label | Second Quarter | Year-to-Date" over eight columns: each group takes an equal share after the label;
       // "Third Quarter 2023 | Third Quarter 2022" names no label: every cell is a group
+      const first = cells.findIndex((c) => c.text !== "");
+      if (first >= 1 && cells.slice(first).some((c) => c.text === "")) {
+        // "| Quarter Ended | | | | | Year-to-date | |": each group over its own column and the empty ones after it
+        let at = 0;
+        cells.forEach((c, k) => {
+          if (k >= first && c.text !== "") at = k;
+          if (k >= first && k < width) {
+            headerText[k].push(cells[at].text);
+            groupOf[k] = at;
+          }
+        });
+        for (let k = cells.length; k < width; k++) {
+          headerText[k].push(cells[at].text);
+          groupOf[k] = at;
+        }
+        continue;
+      }
       const groups = headerPeriod(cells[0].text, false) !== null ? cells : cells.slice(1);
       const share = Math.floor((width - 1) / groups.length);
       groups.forEach((g, k) => {
@@ -328,7 +356,7 @@ export function readTable(
     else role = "period";
     return {
       header,
-      period: role === "period" ? headerPeriod(header, quarterEnded) : null,
+      period: role === "period" ? columnPeriod(header, quarterEnded) : null,
       role,
       group: groupOf[k] ?? 0,
       relation: role === "percent" || role === "variance" ? relationOf(h) : null,
