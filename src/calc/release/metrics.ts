@@ -151,6 +151,11 @@ export function metricOf(tokens: Token[], from: number, to: number, skipBrackets
     // "Au" and "Ag" only as printed in capitals ("(Au oz.)", "recovery rate – Ag")
     if ((w === "au" || w === "ag" || w === "cu") && t.text !== t.text[0].toUpperCase() + t.text.slice(1).toLowerCase())
       continue;
+    // "lead" is the metal only where printed as one: "Lead production", "Lead (%)", "pounds of lead"
+    if (w === "lead" && leadMetal(tokens, i)) {
+      m.material = "lead";
+      continue;
+    }
     const material = MATERIALS.get(w);
     if (material !== undefined) {
       if (material === "reserves") m.measure = "reserves";
@@ -173,6 +178,17 @@ export function metricOf(tokens: Token[], from: number, to: number, skipBrackets
   if (m.material === "ore" && (m.measure === "mined" || m.measure === null)) m.measure = m.measure ?? null;
   return m;
 }
+
+function leadMetal(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next?.kind === "word" && (MEASURES.has(next.lower) || /^(grade|recovery|concentrate)$/.test(next.lower)))
+    return true;
+  if (next?.text === "(") return true;
+  const before = tokens[i - 1];
+  return isWordToken(before, "of") && /^(pounds|lbs?|tonnes|t|kt)$/i.test(tokens[i - 2]?.text ?? "");
+}
+
+const isWordToken = (t: Token | undefined, w: string): boolean => t !== undefined && t.kind === "word" && t.lower === w;
 
 /** A word naming a metal or its equivalent ("gold", "silver", "equivalent"), as printed between a figure and its unit. */
 export const isMaterialWord = (t: Token | undefined): boolean =>

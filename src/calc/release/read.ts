@@ -196,6 +196,22 @@ function bulletSite(block: string): string | null {
   return name;
 }
 
+/** "At the Ying Mining District, 245,606 tonnes …": a sentence that opens with "At" and a name is about that mine. */
+function sentenceSite(tokens: Token[]): string | null {
+  let k = 0;
+  if (!isWord(tokens[k], "at")) return null;
+  k++;
+  if (isWord(tokens[k], "the")) k++;
+  const words: string[] = [];
+  while (tokens[k]?.kind === "word" && /^\p{Lu}[\p{L}'-]*$/u.test(tokens[k].text)) words.push(tokens[k++].text);
+  if (words.length === 0 || words.length > 4 || !isPunct(tokens[k], ",")) return null;
+  const name = words.join(" ");
+  const nameTokens = tokenize(name);
+  if (words.some((w) => TOPICS.test(w)) || hasMetric(metricOf(nameTokens, 0, nameTokens.length))) return null;
+  if (periodsOf(nameTokens).length > 0) return null;
+  return name;
+}
+
 /**
  * What a heading over a list says for every item under it: "Highlights for Q2 2023 (compared to Q2 2022)" gives the
  * items' period and what their changes are measured against. Only a heading that names both is read so.
@@ -264,7 +280,8 @@ export function readReleaseText(text: string): Release {
         lastPeriod,
       );
       now = lastNamed(r, now);
-      if (site) for (const f of r.figs) if (f && !f.site) f.site = site;
+      const own = site ?? sentenceSite(s.tokens);
+      if (own) for (const f of r.figs) if (f && !f.site) f.site = own;
       r.block = blockNo;
       r.order = k;
       r.sentence = s;

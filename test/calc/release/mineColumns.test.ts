@@ -128,3 +128,38 @@ describe("a 'Total' row naming its own measure", () => {
     expect(claimAt(t, "1,351")?.verdict).toBe("inconsistent: the parts sum to 1,350");
   });
 });
+
+describe("a sentence that opens with 'At' and a mine's name, and lead as a metal", () => {
+  const text = [
+    "Example Silver: third quarter production (January 15, 2024)",
+    "",
+    "- Lead production of approximately 16.8 million pounds, a decrease of 16% over the third quarter of 2022.",
+    "",
+    "Third Quarter 2023 | Third Quarter 2022 | |||||||",
+    "Upper Valley District | GC | Consolidated | Upper Valley District | GC | Consolidated | |||",
+    "Ore Mined (tonnes) | 245,606 | 99,667 | 345,273 | 206,854 | 89,196 | 296,050 | ||",
+    "Silver (in thousands of ounces) | 1,511 | 173 | 1,684 | 1,674 | 179 | 1,853 | ||",
+    "Lead (in thousands of pounds) | 14,552 | 2,211 | 16,763 | 17,647 | 2,412 | 20,059 | ||",
+    "",
+    "At the Upper Valley District, 245,606 tonnes of ore were mined in the quarter, up 19% over the third quarter of 2022.",
+    "",
+  ].join("\n");
+
+  it("is about that mine: its figure is compared with the mine's column, not the Consolidated one", () => {
+    // 245,606 / 206,854 − 1 = 18.7%: 19% (against the Consolidated 296,050 it would be a fall of 17%)
+    const c = claimAt(text, "up 19%");
+    expect([c?.verdict, value(c?.figures.prior)]).toEqual(["consistent", 206854]);
+  });
+
+  it("reads 'Lead production' as lead, compared with the lead row, never with silver", () => {
+    // 16,763 / 20,059 − 1 = −16.4%: a decrease of 16%
+    const c = claimAt(text, "decrease of 16%");
+    expect([c?.verdict, value(c?.figures.prior)]).toEqual(["consistent", 20059]);
+  });
+
+  it("leaves 'lead' as a verb alone", () => {
+    const t = "Example Gold (10 April 2024): higher grades will lead to production of 120,000 ounces in 2024.";
+    const f = readRelease(t).figures.find((x) => x.value === 120000);
+    expect(f?.metric).not.toMatch(/lead/);
+  });
+});
