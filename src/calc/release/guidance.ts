@@ -17,7 +17,7 @@ import { priorOf, resolve, type Resolved } from "./periods";
 import type { Quantity } from "./quantities";
 import type { Env } from "./read";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
-import { compareQuantities, formatDecimal, rangeGrowthVerdict, type Verdict } from "./verdicts";
+import { againstMidpoint, compareQuantities, formatDecimal, rangeGrowthVerdict, type Verdict } from "./verdicts";
 import { rivalDoubt, seriesDoubt, unlessDoubted } from "./trust";
 import { CHANGE_NOUNS, CHANGE_WORDS, GUIDANCE_WORDS } from "./words";
 import { makeMonth } from "../months";
@@ -238,7 +238,8 @@ function relationBefore(tokens: Token[], at: number): { relation: Relation; from
       )
     )
       return { relation: "above", from: k };
-    if (/^(in line with|within|met|meeting|achieved|achieving)\b/.test(phrase)) return { relation: "within", from: k };
+    if (/^(?:(?:largely|broadly|fully) )?(in line with|within|met|meeting|achieved|achieving)\b/.test(phrase))
+      return { relation: "within", from: k };
   }
   return null;
 }
@@ -309,6 +310,129 @@ function guidancePeriod(r: Reading, range: Range, env: Env): Resolved | null {
   return null;
 }
 
+/** The ranges a release has given so far, with their metric and period: what a later "midpoint of guidance" means. */
+const printedRanges = new WeakMap<Env, { metric: Metric; period: Resolved | null; range: Range }[]>();
+
+const POSITION = /^(?:above|below|at) the midpoint\b|^(?:on|at) the (?:upper|lower|top|high|low|bottom) end of\b/;
+
+/** Rangeless relations waiting for every range of the release to be read. */
+const waiting = new WeakMap<
+  Env,
+  {
+    found: Found;
+    r: Reading;
+    from: number;
+    relation: Relation | "above midpoint" | "below midpoint" | null;
+    period: Resolved | null;
+  }[]
+>();
+
+/**
+ * "Candelaria achieved guidance", "on the upper end of zinc guidance", "above the midpoint of guidance": an actual
+ * measured against a guidance the sentence prints no range for. Listed not checkable; `settleRangeless` checks it
+ * once the whole release is read.
+ */
+function rangeless(r: Reading, env: Env, ranges: Range[], found: Found[]): void {
+  const { tokens } = r;
+  tokens.forEach((t, g) => {
+    if (t.kind !== "word" || t.lower !== "guidance") return;
+    const rel = positionBefore(tokens, g) ?? relationBefore(tokens, g);
+    if (!rel) return;
+    // a range or a figure between the relation and a few words after the guidance word is read with it
+    if (ranges.some((x) => x.to >= rel.from && x.from <= g + 6)) return;
+    let end = g;
+    if (isWord(tokens[g + 1], "range", "ranges")) end = g + 1;
+    // "… guidance range (35,000 ounces)", "… guidance at 59,268 oz": a figure right after it says what is meant
+    if (
+      r.qs.some(
+        (q) =>
+          q.kind === "amount" &&
+          q.first > end &&
+          q.first <= end + 3 &&
+          (isPunct(tokens[q.first - 1], "(") || isWord(tokens[q.first - 1], "at", "of", "to")),
+      )
+    )
+      return;
+    const metric = metricOf(tokens, Math.max(0, rel.from - 8), end + 4);
+    const named = r.periods.filter((m) => !m.value.date && m.from >= rel.from - 8 && m.to <= end);
+    const period = named.length === 1 ? resolve(named[0].value, env.ctx) : null;
+    const claim: Found = {
+      kind: "guidance",
+      start: tokens[rel.from].start,
+      end: tokens[end].end,
+      place: r.place,
+      stated: env.text.slice(tokens[rel.from].start, tokens[end].end),
+      metric,
+      unitText: null,
+      figures: { current: null, low: null, high: null },
+      verdict: "not checkable",
+      missing: "the guidance range it is measured against is not printed with it",
+    };
+    found.push(claim);
+    const list = waiting.get(env) ?? [];
+    list.push({ found: claim, r, from: rel.from, relation: rel.relation, period });
+    waiting.set(env, list);
+  });
+}
+
+/**
+ * Checks each rangeless relation against the one range of the release for its metric (and its period, when it names
+ * one) whose actual is printed. Only a relation that holds is reported so: a range read from elsewhere may not be
+ * the guidance meant, so a figure outside it is no flag.
+ */
+export function settleRangeless(env: Env): void {
+  const all = printedRanges.get(env) ?? [];
+  for (const w of waiting.get(env) ?? []) {
+    const m = w.found.metric;
+    if (!m || m.measure === null || w.relation === null) continue;
+    const rel = w.relation;
+    const candidates = all
+      .filter(
+        (x) =>
+          x.metric.measure === m.measure &&
+          (m.material === null || x.metric.material === null || x.metric.material === m.material) &&
+          (w.period === null || (x.period !== null && sameSpan(x.period, w.period))),
+      )
+      .map((x) => ({
+        x,
+        actual:
+          actualBefore(w.r, w.from, x.range) ?? (x.period ? actualElsewhere(env, x.metric, x.period, x.range) : null),
+      }))
+      .filter((c) => c.actual !== null);
+    if (candidates.length !== 1) continue;
+    const { x, actual } = candidates[0];
+    if (!actual || relationVerdict(rel, actual.q, x.range).verdict !== "consistent") continue;
+    w.found.verdict = "consistent";
+    delete w.found.missing;
+    w.found.figures = {
+      current: actual,
+      low: rangeFig(x.range.low, w.r, x.period, x.metric),
+      high: rangeFig(x.range.high, w.r, x.period, x.metric),
+    };
+  }
+}
+
+const sameSpan = (a: Resolved, b: Resolved): boolean => a.first === b.first && a.last === b.last;
+
+/** "above the midpoint of", "on the upper end of": where an actual stands in a range; only "above/below the midpoint" is checked. */
+function positionBefore(
+  tokens: Token[],
+  at: number,
+): { relation: Relation | "above midpoint" | "below midpoint" | null; from: number } | null {
+  const words: string[] = [];
+  for (let k = at - 1; k >= 0 && k >= at - 12; k--) {
+    const t = tokens[k];
+    if (t.kind === "punct" && !/^['’]$/.test(t.text)) break;
+    if (t.kind === "word") words.unshift(t.lower);
+    const phrase = words.join(" ");
+    if (POSITION.test(phrase)) {
+      const m = /^(above|below) the midpoint\b/.exec(phrase);
+      return { relation: m ? (m[1] === "above" ? "above midpoint" : "below midpoint") : null, from: k };
+    }
+  }
+  return null;
+}
+
 export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[]; usedHits: Hit[] } {
   const { tokens } = r;
   const found: Found[] = [];
@@ -347,6 +471,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
   }
   ranges.push(...singlesOf(r, text, env, ranges));
   ranges.sort((x, y) => x.from - y.from);
+  rangeless(r, env, ranges, found);
   if (ranges.length === 0) return { found, usedHits: used };
 
   // ranges the sentence compares in a way the reader does not model: listed as not read, never guessed
@@ -393,6 +518,11 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     if (metric.material === null && range.high.unit.dim === "oz" && env.defaultMaterial)
       metric = { ...metric, material: env.defaultMaterial };
     const period = guidancePeriod(r, range, env);
+    if (range.low !== range.high) {
+      const list = printedRanges.get(env) ?? [];
+      list.push({ metric, period, range });
+      printedRanges.set(env, list);
+    }
     const figures: Found["figures"] = {
       low: rangeFig(range.low, r, period, metric),
       high: rangeFig(range.high, r, period, metric),
@@ -555,9 +685,17 @@ function revisionVerdict(kind: "up" | "down" | "narrow", now: Range, before: Ran
   return holds ? { verdict: "consistent" } : { verdict: `inconsistent: the range is not ${word}` };
 }
 
-function relationVerdict(rel: Relation, actual: Quantity, range: Range): Verdict {
+function relationVerdict(rel: Relation | "above midpoint" | "below midpoint", actual: Quantity, range: Range): Verdict {
   const lo = compareQuantities(actual, range.low);
   const hi = compareQuantities(actual, range.high);
+  if (rel === "above midpoint" || rel === "below midpoint") {
+    // twice the actual against the sum of the ends: no division, no rounding
+    const twice = againstMidpoint(actual, range.low, range.high);
+    const holds = rel === "above midpoint" ? twice > 0 : twice < 0;
+    return holds
+      ? { verdict: "consistent" }
+      : { verdict: `inconsistent: ${actual.printed} is not ${rel.replace(" ", " the ")}` };
+  }
   const holds =
     rel === "above"
       ? hi > 0

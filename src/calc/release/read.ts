@@ -14,7 +14,7 @@ import { definedUnits, printedNumber, type Unread } from "./quantities";
 import { readTable } from "./tables";
 import { computedOf } from "./computed";
 import { isPunct, isWord, tokenize, type Token } from "./tokens";
-import { findGuidance } from "./guidance";
+import { findGuidance, settleRangeless } from "./guidance";
 import { findRecords } from "./records";
 import { findTotals, periodTotals } from "./totals";
 import { monthWord, yearAt } from "./periods";
@@ -344,6 +344,7 @@ export function readReleaseText(text: string): Release {
     if (r.main) env.paragraphPeriod = r.main;
   }
   found.push(...finish(pending, text));
+  settleRangeless(env);
   for (const c of comments) {
     const items: Pending[] = [];
     found.push(

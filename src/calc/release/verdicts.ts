@@ -170,6 +170,16 @@ export function totalVerdict(total: Quantity, parts: Quantity[]): Verdict {
   return { verdict: `inconsistent: the parts sum to ${formatDecimal(shown, Math.max(0, -total.number.exponent))}` };
 }
 
+/** Where an actual stands against a range's midpoint, exactly (twice the actual against the sum of the ends). */
+export function againstMidpoint(actual: Quantity, low: Quantity, high: Quantity): -1 | 0 | 1 {
+  const a = baseValue(actual);
+  const [x, y] = align(
+    { coefficient: a.coefficient * 2n, exponent: a.exponent },
+    addDecimals([baseValue(low), baseValue(high)]),
+  );
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Exact comparison of two quantities in base units: -1, 0 or 1. */
 export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
   const [x, y] = align(baseValue(a), baseValue(b));

@@ -326,3 +326,54 @@ describe('a "Growth (%)" column of bare numbers', () => {
     expect(readRelease(text).claims.filter((c) => c.kind === "total" && c.stated === "8.7")).toEqual([]);
   });
 });
+
+describe("an actual measured against a guidance whose range the sentence does not print", () => {
+  it('"Candelaria achieved guidance" is a claim, not checkable: no range is printed', () => {
+    const text = "Example Copper (Jan. 14, 2024): Candelaria achieved guidance, producing 152,012 t of copper in 2023.";
+    const c = claimAt(text, "achieved guidance");
+    expect([c.kind, c.verdict, c.missing]).toEqual([
+      "guidance",
+      "not checkable",
+      "the guidance range it is measured against is not printed with it",
+    ]);
+  });
+
+  const midpoint = (actual: string) =>
+    [
+      "Example Gold: preliminary FY19 results (9 July 2019)",
+      "",
+      "- Gold production of 753,001 ounces (Guidance: 720,000 - 770,000oz)",
+      "",
+      `Group gold production of ${actual} ounces was above the midpoint of guidance.`,
+      "",
+    ].join("\n");
+
+  it('"above the midpoint of guidance" is checked against the one range the release gives for the metric', () => {
+    // (720,000 + 770,000) / 2 = 745,000 < 753,001
+    const c = claimAt(midpoint("753,001"), "above the midpoint of guidance");
+    expect([c.verdict, value(c.figures.current), value(c.figures.low), value(c.figures.high)]).toEqual([
+      "consistent",
+      753001,
+      720000,
+      770000,
+    ]);
+  });
+
+  it("is never flagged against a range printed elsewhere: it may not be the guidance meant", () => {
+    // 740,000 < 745,000, but the range comes from another sentence: not checkable, no flag
+    expect(claimAt(midpoint("740,000"), "above the midpoint of guidance").verdict).toBe("not checkable");
+  });
+
+  it("a headline's relation is checked against the range and the actual printed below it", () => {
+    const text = [
+      "Example Gold exceeds its 2018 production guidance",
+      "",
+      "TORONTO, Jan. 21, 2019 - Example Gold reports its 2018 production.",
+      "",
+      "- The mine produced 132,656 ounces of gold in 2018, exceeding the increased guidance of 120,000 to 130,000 ounces",
+      "",
+    ].join("\n");
+    // 132,656 > 130,000
+    expect(claimAt(text, "exceeds its 2018 production guidance").verdict).toBe("consistent");
+  });
+});
