@@ -315,6 +315,10 @@ const printedRanges = new WeakMap<Env, { metric: Metric; period: Resolved | null
 
 const POSITION = /^(?:above|below|at) the midpoint\b|^(?:on|at) the (?:upper|lower|top|high|low|bottom) end of\b/;
 
+/** Claims of rangeless relations: dropped where another reading of the same words gives a guidance claim. */
+const rangelessClaims = new WeakSet<Found>();
+export const isRangeless = (f: Found): boolean => rangelessClaims.has(f);
+
 /** Rangeless relations waiting for every range of the release to be read. */
 const waiting = new WeakMap<
   Env,
@@ -322,6 +326,7 @@ const waiting = new WeakMap<
     found: Found;
     r: Reading;
     from: number;
+    end: number;
     relation: Relation | "above midpoint" | "below midpoint" | null;
     period: Resolved | null;
   }[]
@@ -337,7 +342,18 @@ function rangeless(r: Reading, env: Env, ranges: Range[], found: Found[]): void 
   tokens.forEach((t, g) => {
     if (t.kind !== "word" || t.lower !== "guidance") return;
     const rel = positionBefore(tokens, g) ?? relationBefore(tokens, g);
-    if (!rel) return;
+    // "meeting or exceeding guidance", "at or below cost guidance": two relations offered, none stated
+    if (
+      !rel ||
+      isWord(tokens[rel.from - 1], "or") ||
+      /^at or /.test(
+        tokens
+          .slice(rel.from, g)
+          .map((t) => t.lower)
+          .join(" "),
+      )
+    )
+      return;
     // a range or a figure between the relation and a few words after the guidance word is read with it
     if (ranges.some((x) => x.to >= rel.from && x.from <= g + 6)) return;
     let end = g;
@@ -369,8 +385,9 @@ function rangeless(r: Reading, env: Env, ranges: Range[], found: Found[]): void 
       missing: "the guidance range it is measured against is not printed with it",
     };
     found.push(claim);
+    rangelessClaims.add(claim);
     const list = waiting.get(env) ?? [];
-    list.push({ found: claim, r, from: rel.from, relation: rel.relation, period });
+    list.push({ found: claim, r, from: rel.from, end, relation: rel.relation, period });
     waiting.set(env, list);
   });
 }
@@ -383,23 +400,33 @@ function rangeless(r: Reading, env: Env, ranges: Range[], found: Found[]): void 
 export function settleRangeless(env: Env): void {
   const all = printedRanges.get(env) ?? [];
   for (const w of waiting.get(env) ?? []) {
-    const m = w.found.metric;
-    if (!m || m.measure === null || w.relation === null) continue;
+    if (w.relation === null) continue;
     const rel = w.relation;
-    const candidates = all
-      .filter(
-        (x) =>
-          x.metric.measure === m.measure &&
-          (m.material === null || x.metric.material === null || x.metric.material === m.material) &&
-          (w.period === null || (x.period !== null && sameSpan(x.period, w.period))),
-      )
-      .map((x) => ({
-        x,
-        actual:
-          actualBefore(w.r, w.from, x.range) ?? (x.period ? actualElsewhere(env, x.metric, x.period, x.range) : null),
-      }))
-      .filter((c) => c.actual !== null);
-    if (candidates.length !== 1) continue;
+    // the metric named around the relation; failing a range for it, the one its own words name ("surpasses the
+    // upper range of its production guidance" after a company name holding a metal's word)
+    const own = metricOf(w.r.tokens, w.from, w.end + 1);
+    const candidatesFor = (m: Metric) =>
+      all
+        .filter(
+          (x) =>
+            x.metric.measure === m.measure &&
+            (m.material === null || x.metric.material === null || x.metric.material === m.material) &&
+            (w.period === null || (x.period !== null && sameSpan(x.period, w.period))),
+        )
+        .map((x) => ({
+          x,
+          actual:
+            actualBefore(w.r, w.from, x.range) ?? (x.period ? actualElsewhere(env, x.metric, x.period, x.range) : null),
+        }))
+        .filter((c) => c.actual !== null);
+    const m = w.found.metric;
+    let candidates = m && m.measure !== null ? candidatesFor(m) : [];
+    if (candidates.length === 0 && own.measure !== null) candidates = candidatesFor(own);
+    // the same range printed twice (a summary repeated below) is one range
+    const distinct = new Set(
+      candidates.map((c) => `${c.x.range.text}|${c.x.period?.first}|${c.x.period?.last}|${c.actual?.q.printed}`),
+    );
+    if (distinct.size !== 1) continue;
     const { x, actual } = candidates[0];
     if (!actual || relationVerdict(rel, actual.q, x.range).verdict !== "consistent") continue;
     w.found.verdict = "consistent";

@@ -14,7 +14,7 @@ import { definedUnits, printedNumber, type Unread } from "./quantities";
 import { readTable } from "./tables";
 import { computedOf } from "./computed";
 import { isPunct, isWord, tokenize, type Token } from "./tokens";
-import { findGuidance, settleRangeless } from "./guidance";
+import { findGuidance, isRangeless, settleRangeless } from "./guidance";
 import { findRecords } from "./records";
 import { findTotals, periodTotals } from "./totals";
 import { monthWord, yearAt } from "./periods";
@@ -353,6 +353,14 @@ export function readReleaseText(text: string): Release {
     found.push(...finish(items, text));
   }
   found.push(...periodTotals(readings, found, env));
+  // a relation read without its range gives way to a reading of the same words with one
+  const kept = found.filter(
+    (c) =>
+      !isRangeless(c) ||
+      !found.some((o) => o !== c && o.kind === "guidance" && !isRangeless(o) && o.start < c.end && c.start < o.end),
+  );
+  found.length = 0;
+  found.push(...kept);
 
   for (const u of unread) notRead.push({ text: u.text, start: u.start, end: u.end, why: u.why });
   found.sort((a, b) => a.start - b.start);

@@ -364,6 +364,12 @@ describe("an actual measured against a guidance whose range the sentence does no
     expect(claimAt(midpoint("740,000"), "above the midpoint of guidance").verdict).toBe("not checkable");
   });
 
+  it('"meeting or exceeding guidance" offers two relations and states none: no claim', () => {
+    const text =
+      "Example Silver (Jan. 10, 2023): production at each mine was meeting or exceeding revised 2022 guidance.";
+    expect(readRelease(text).claims.filter((c) => c.kind === "guidance")).toEqual([]);
+  });
+
   it("a headline's relation is checked against the range and the actual printed below it", () => {
     const text = [
       "Example Gold exceeds its 2018 production guidance",
