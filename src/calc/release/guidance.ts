@@ -311,7 +311,10 @@ function guidancePeriod(r: Reading, range: Range, env: Env): Resolved | null {
 }
 
 /** The ranges a release has given so far, with their metric and period: what a later "midpoint of guidance" means. */
-const printedRanges = new WeakMap<Env, { metric: Metric; period: Resolved | null; range: Range }[]>();
+const printedRanges = new WeakMap<
+  Env,
+  { metric: Metric; period: Resolved | null; range: Range; beside: Fig | null }[]
+>();
 
 const POSITION = /^(?:above|below|at) the midpoint\b|^(?:on|at) the (?:upper|lower|top|high|low|bottom) end of\b/;
 
@@ -521,7 +524,7 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     if (taken.has(range)) continue;
     taken.add(range);
     const gw = guidanceWordBefore(tokens, range.from);
-    if (gw < 0 && !inHeading) continue;
+    if (gw < 0 && !inHeading && !guidanceRangeAfter(tokens, range.to)) continue;
     const anchor = gw >= 0 ? gw : range.from;
     // "ranges of $450 – $475 and $740 - $790 respectively": one claim over the listed ranges
     // ("6.5 - 7.0 million silver ounces and 110,000 - 120,000 gold ounces" are two forecasts)
@@ -547,7 +550,10 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     const period = guidancePeriod(r, range, env);
     if (range.low !== range.high) {
       const list = printedRanges.get(env) ?? [];
-      list.push({ metric, period, range });
+      // "AISC of A$924 per ounce (Guidance: A$850 - A$900/oz)": the actual printed right before it
+      const beside =
+        range.from >= 2 && isPunct(tokens[range.from - 1], ":", "(") ? actualBefore(r, range.from, range) : null;
+      list.push({ metric, period, range, beside });
       printedRanges.set(env, list);
     }
     const figures: Found["figures"] = {
@@ -626,10 +632,18 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     const rel = relationBefore(tokens, anchor);
     if (rel) {
       // "Full year 2022 production went past … guidance of …": the actual printed elsewhere for the metric and period
-      const actual = actualBefore(r, rel.from, range) ?? (period ? actualElsewhere(env, metric, period, range) : null);
-      const v: Verdict = actual
+      const own = actualBefore(r, rel.from, range) ?? (period ? actualElsewhere(env, metric, period, range) : null);
+      // the same range printed earlier beside its actual: that actual, though only a relation that holds is said so
+      const earlier = own ? null : besideSame(env, range);
+      const actual = own ?? earlier;
+      let v: Verdict = actual
         ? relationVerdict(rel.relation, actual.q, range)
         : { verdict: "not checkable", missing: "the actual figure compared with the guidance is not printed" };
+      if (earlier && v.verdict !== "consistent")
+        v = {
+          verdict: "not checkable",
+          missing: "the actual is the one printed beside the same range earlier, which may not be the one meant",
+        };
       claim(rel.from, last.to, v, { current: actual });
       continue;
     }
@@ -656,6 +670,30 @@ export function findGuidance(r: Reading, env: Env, hits: Hit[]): { found: Found[
     );
   }
   return { found, usedHits: used };
+}
+
+/** The actual printed beside the same range earlier in the release, when one range of those ends has one. */
+function besideSame(env: Env, range: Range): Fig | null {
+  const same = (printedRanges.get(env) ?? []).filter(
+    (x) =>
+      x.beside !== null &&
+      x.range !== range &&
+      sameDim(x.range.high.unit.dim, range.high.unit.dim) &&
+      compareQuantities(x.range.low, range.low) === 0 &&
+      compareQuantities(x.range.high, range.high) === 0,
+  );
+  const values = new Set(same.map((x) => x.beside?.q.printed));
+  return values.size === 1 ? same[0].beside : null;
+}
+
+/** "A$850 - A$900 per ounce guidance range": the range named by "guidance range" right after it and its unit. */
+function guidanceRangeAfter(tokens: Token[], to: number): boolean {
+  for (let k = to + 1; k < tokens.length && k <= to + 4; k++) {
+    const t = tokens[k];
+    if (t.kind !== "word") return false;
+    if (t.lower === "guidance") return isWord(tokens[k + 1], "range", "ranges");
+  }
+  return false;
 }
 
 function guidanceStart(tokens: Token[], gw: number): number {

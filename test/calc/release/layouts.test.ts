@@ -382,4 +382,25 @@ describe("an actual measured against a guidance whose range the sentence does no
     // 132,656 > 130,000
     expect(claimAt(text, "exceeds its 2018 production guidance").verdict).toBe("consistent");
   });
+
+  const aisc = (actual: string) =>
+    [
+      "Example Gold: preliminary FY19 results (9 July 2019)",
+      "",
+      `- AISC of A$${actual} per ounce (Guidance: A$850 - A$900/oz)`,
+      "",
+      "FY19 AISC ended above the top of the A$850 - A$900 per ounce guidance range, on lower grades.",
+      "",
+    ].join("\n");
+
+  it('"the A$850 - A$900 per ounce guidance range" is a guidance range, its word after it', () => {
+    const c = claimAt(aisc("924"), "above the top of the A$850");
+    expect([c.kind, value(c.figures.low), value(c.figures.high)]).toEqual(["guidance", 850, 900]);
+  });
+
+  it("is measured with the actual printed beside the same range earlier, and only a relation that holds is said so", () => {
+    // 924 > 900: consistent; 880 is inside the range, but the actual comes from another sentence: not checkable
+    expect(claimAt(aisc("924"), "above the top of the A$850").verdict).toBe("consistent");
+    expect(claimAt(aisc("880"), "above the top of the A$850").verdict).toBe("not checkable");
+  });
 });
