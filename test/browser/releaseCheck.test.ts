@@ -135,6 +135,23 @@ describe("Check a release, in Chromium", { timeout: 120_000 }, () => {
       .toMatch(/^Wrote 6 claims to sheet Release check/);
   });
 
+  it("says when the release reader cannot be loaded, and loads it at the next check", async () => {
+    const page = await open({ sheets: { Sheet1: [] } });
+    // The reader is its own chunk, fetched at the first check: refuse it once.
+    let refused = 0;
+    await page.route("**/release-reader.js", (route) => (refused++ === 0 ? route.abort() : route.fallback()));
+    await page.fill("#release-paste", seed());
+    await expect
+      .poll(() => page.locator("#release-summary").textContent(), { timeout: 15_000 })
+      .toMatch(/^The release reader could not be loaded \(.+\); check the connection and paste again\.$/);
+    expect(await page.locator("#release-write").isDisabled()).toBe(true);
+    await page.fill("#release-paste", `${seed()}\n`);
+    await expect
+      .poll(() => page.locator("#release-summary").textContent(), { timeout: 15_000 })
+      .toBe("Pasted text: 6 claims — 1 rounded or truncated, 2 consistent, 3 not checkable.");
+    expect(refused).toBe(2);
+  });
+
   it("shows a dropped HTML release's words as text, never as markup", async () => {
     const page = await open();
     const html =

@@ -5,7 +5,7 @@
  * table on a new sheet. One mount function builds the whole section inside the element it is given. The
  * release's words reach the page only as text nodes (never as HTML).
  */
-import { readRelease, type Release } from "../../calc/release";
+import type { Release } from "../../calc/release";
 import { decodeBytes } from "../import/engine";
 import { excelErrorCode, excelSentence } from "../import/excelErrors";
 import { thrownMessage } from "../import/internalError";
@@ -103,8 +103,10 @@ export function mountReleaseCheck(section: HTMLElement): void {
 
   let checked: Checked | null = null;
   let writing = false;
+  let latest = 0; // the text shown is the last one given, whichever reading ends first
 
-  function show(text: string, source: string): void {
+  async function show(text: string, source: string): Promise<void> {
+    const ticket = ++latest;
     result.textContent = "";
     retry.hidden = true;
     if (text.trim() === "") {
@@ -113,6 +115,20 @@ export function mountReleaseCheck(section: HTMLElement): void {
       write.disabled = true;
       return;
     }
+    let readRelease: (typeof import("../../calc/release"))["readRelease"];
+    try {
+      ({ readRelease } = await loadReader());
+    } catch (e) {
+      if (ticket !== latest) return;
+      checked = null;
+      results.hidden = false;
+      list.replaceChildren();
+      notReadPart.hidden = true;
+      summary.textContent = `The release reader could not be loaded (${thrownMessage(e).split("\n")[0]}); check the connection and paste again.`;
+      write.disabled = true;
+      return;
+    }
+    if (ticket !== latest) return;
     let release: Release;
     try {
       release = readRelease(text);
@@ -176,7 +192,7 @@ export function mountReleaseCheck(section: HTMLElement): void {
       return;
     }
     paste.value = "";
-    show(releaseFileText(file.name, decodeBytes(bytes)).text, file.name);
+    await show(releaseFileText(file.name, decodeBytes(bytes)).text, file.name);
   }
 
   onFileChosen(fileInput, drop, (file) => void readFile(file));
@@ -185,11 +201,24 @@ export function mountReleaseCheck(section: HTMLElement): void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       fileInput.value = "";
-      show(paste.value, "Pasted text");
+      void show(paste.value, "Pasted text");
     }, PASTE_PAUSE_MS);
   });
   write.addEventListener("click", () => void writeSheet());
   retry.addEventListener("click", () => void writeSheet());
+}
+
+/**
+ * The release reader, loaded when a release is first checked: it is about a third of the pane's code, and a
+ * session that only imports never needs it. A failed load is tried again at the next check.
+ */
+let reader: Promise<typeof import("../../calc/release")> | null = null;
+function loadReader(): Promise<typeof import("../../calc/release")> {
+  reader ??= import(/* webpackChunkName: "release-reader" */ "../../calc/release").catch((e: unknown) => {
+    reader = null;
+    throw e;
+  });
+  return reader;
 }
 
 function summaryLine(source: string, release: Release): string {
