@@ -245,8 +245,18 @@ export function readTable(
       (c): c is Cell => c !== null,
     );
     const named = cells.filter((c) => c.text !== "");
-    // "North | South | Total | North | South | Total" over a label column and six of figures: the label has no header
-    if (separated !== "spaces" && width > 2 && cells.length === width - 1 && named.length === cells.length) {
+    // "North | South | Total | North | South | Total" over a label column and six of figures: the label has no
+    // header. Only names repeated block by block are read so: "Metric | Q1 2024 | Q1 2023" over a fourth column of
+    // changes names the label column first
+    const texts = cells.map((c) => c.text);
+    if (
+      separated !== "spaces" &&
+      width > 2 &&
+      cells.length === width - 1 &&
+      named.length === cells.length &&
+      new Set(texts).size < texts.length &&
+      texts.every((t) => headerPeriod(t, false) === null)
+    ) {
       cells.forEach((c, k) => headerText[k + 1].push(c.text));
       continue;
     }

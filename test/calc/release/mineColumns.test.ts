@@ -163,3 +163,22 @@ describe("a sentence that opens with 'At' and a mine's name, and lead as a metal
     expect(f?.metric).not.toMatch(/lead/);
   });
 });
+
+describe("a header row one cell short of the columns", () => {
+  it("names the label column first when its names are not repeated block by block (†)", () => {
+    // "Metric | Q1 2024 | Q1 2023" over a fourth column of changes: 100,000 is Q1 2024's, 90,000 Q1 2023's
+    const text = [
+      "Example Gold: first quarter 2024 production (April 10, 2024)",
+      "",
+      "Metric | Q1 2024 | Q1 2023",
+      "Gold produced (oz) | 100,000 | 90,000 | 11%",
+      "Ore milled (t) | 500,000 | 450,000 | 11%",
+      "",
+    ].join("\n");
+    const f = readRelease(text).figures;
+    expect([f.find((x) => x.value === 100000)?.period, f.find((x) => x.value === 90000)?.period]).toEqual([
+      "Q1 2024",
+      "Q1 2023",
+    ]);
+  });
+});
