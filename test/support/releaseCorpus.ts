@@ -21,6 +21,8 @@ export interface ExpectedClaim {
   verdict: string;
   missing?: string;
   figures: Record<string, unknown>;
+  /** A true claim the reader reported and the hand expectations had missed, with the source line that prints it. */
+  addedAfterReader?: string;
 }
 
 export interface Expected {

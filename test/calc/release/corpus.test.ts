@@ -28,7 +28,10 @@ const runs = corpusNames().map((name) => {
   return { name, text, expected, release, cmp: compareWithExpected(text, expected, release) };
 });
 
-const matches = runs.flatMap((r) => r.cmp.matches.map((m) => ({ ...m, name: r.name })));
+const everyMatch = runs.flatMap((r) => r.cmp.matches.map((m) => ({ ...m, name: r.name })));
+// Claims added to the expectations after the reader reported them are counted apart from recall.
+const added = everyMatch.filter((m) => m.expected.addedAfterReader !== undefined);
+const matches = everyMatch.filter((m) => m.expected.addedAfterReader === undefined);
 const found = matches.filter((m) => m.claim !== null);
 const agreeing = found.filter((m) => m.claim!.verdict === m.expected.verdict);
 const invented = runs.flatMap((r) => r.cmp.invented.map((c) => ({ name: r.name, text: c.text, kind: c.kind })));
@@ -39,7 +42,7 @@ describe("the release reader on the corpus", () => {
   });
 
   it("agrees with every hand verdict on the claims it finds, but those listed as the expectation's doing", () => {
-    const disagreements = found
+    const disagreements = [...found, ...added.filter((m) => m.claim !== null)]
       .filter((m) => m.claim!.verdict !== m.expected.verdict)
       .map((m) => `${m.name}: "${m.expected.text}" expected ${m.expected.verdict}, got ${m.claim!.verdict}`);
     expect(disagreements).toEqual(DISPUTED.map((d) => d.disagreement));
@@ -82,7 +85,12 @@ describe("the release reader on the corpus", () => {
       `${agreeing.length} / ${found.length} (${pct(agreeing.length, found.length)})`,
     );
     row("Claims invented", String(invented.length));
-    const figures = figureAgreement(matches);
+    const addedFound = added.filter((m) => m.claim !== null && m.claim.verdict === m.expected.verdict).length;
+    row(
+      "True claims added after the reader found them (apart from recall)",
+      `${added.length}, found and agreeing ${addedFound}`,
+    );
+    const figures = figureAgreement(everyMatch);
     row("Figures agreeing with the hand-written ones", `${figures.agreeing} / ${figures.total}`);
     for (const r of runs) {
       const f = r.cmp.matches.filter((m) => m.claim !== null).length;
