@@ -69,7 +69,74 @@ const textArb = fc.oneof(
     .map((xs) => xs.join("")),
 );
 
+/**
+ * A real release as a paste may leave it: lines dropped, doubled, swapped or cut short, cells lost (a tab or
+ * "|" gone, or an empty cell added), a heading with empty cells put in a table — the layouts that real files
+ * showed to break readers.
+ */
+type Edit =
+  | { kind: "drop" | "double" | "cut" | "lose cell" | "empty cell" | "heading"; line: number; at: number }
+  | { kind: "swap"; line: number; other: number };
+const NAMES = corpusNames();
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom("drop", "double", "cut", "lose cell", "empty cell", "heading") as fc.Arbitrary<
+      "drop" | "double" | "cut" | "lose cell" | "empty cell" | "heading"
+    >,
+    line: fc.nat(),
+    at: fc.nat(),
+  }),
+  fc.record({ kind: fc.constant("swap" as const), line: fc.nat(), other: fc.nat() }),
+);
+
+function edited(text: string, edits: readonly Edit[]): string {
+  const lines = text.split("\n");
+  for (const e of edits) {
+    const i = e.line % lines.length;
+    const line = lines[i];
+    const seps = [...line.matchAll(/\t|\||  +/g)];
+    switch (e.kind) {
+      case "drop":
+        lines.splice(i, 1);
+        break;
+      case "double":
+        lines.splice(i, 0, line);
+        break;
+      case "cut":
+        lines[i] = line.slice(0, e.at % (line.length + 1));
+        break;
+      case "lose cell":
+        if (seps.length > 0) {
+          const m = seps[e.at % seps.length];
+          lines[i] = line.slice(0, m.index) + line.slice((m.index ?? 0) + m[0].length);
+        }
+        break;
+      case "empty cell":
+        lines[i] = `${line}${line.includes("|") ? " | " : "\t"}`;
+        break;
+      case "heading":
+        lines.splice(i, 0, `Ore Milled (tonnes)${" | ".repeat(1 + (e.at % 5))}`);
+        break;
+      case "swap":
+        [lines[i], lines[e.other % lines.length]] = [lines[e.other % lines.length], line];
+        break;
+    }
+    if (lines.length === 0) lines.push("");
+  }
+  return lines.join("\n");
+}
+
 describe("readRelease on any text", () => {
+  it("answers every corpus release however a paste has mangled its lines and cells", () => {
+    fc.assert(
+      fc.property(fc.nat(NAMES.length - 1), fc.array(editArb, { minLength: 1, maxLength: 8 }), (k, edits) => {
+        const text = edited(releaseText(NAMES[k]), edits);
+        checkAnswer(text, readRelease(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("answers every text, with positions in that text and verdicts of its forms", () => {
     fc.assert(
       fc.property(textArb, (text) => {
