@@ -6,7 +6,7 @@
 import type { Reading } from "./figures";
 import type { Quantity } from "./quantities";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
-import { CHANGE_NOUNS, CHANGE_WORDS, FILLERS, GUIDANCE_WORDS } from "./words";
+import { boundBefore, CHANGE_NOUNS, CHANGE_WORDS, FILLERS, GUIDANCE_WORDS, MULTIPLES } from "./words";
 export interface Hit {
   q: Quantity;
   from: number;
@@ -20,14 +20,6 @@ export interface Hit {
   /** For a change said in words ("more than doubled"): the percentage CLAIM_CHECK reads. */
   words?: string;
 }
-
-/** Changes said in words, as the percentage they mean. */
-const MULTIPLES = new Map<string, [bigint, -1 | 1]>(
-  Object.entries({ doubled: [100n, 1], tripled: [200n, 1], quadrupled: [300n, 1], halved: [50n, -1] }) as [
-    string,
-    [bigint, -1 | 1],
-  ][],
-);
 
 const BACK_LIMIT = 4;
 
@@ -265,17 +257,9 @@ export function findChanges(r: Reading): Hit[] {
   // "more than doubled", "halved"
   tokens.forEach((t, i) => {
     const m = t.kind === "word" ? MULTIPLES.get(t.lower) : undefined;
-    if (!m) return;
-    let from = i;
-    let bound = "";
-    if (isWord(tokens[i - 1], "than") && isWord(tokens[i - 2], "more", "less")) {
-      bound = `${tokens[i - 2].lower} than`;
-      from = i - 2;
-    } else if (isWord(tokens[i - 1], "nearly", "almost", "roughly", "about")) {
-      bound = tokens[i - 1].lower;
-      from = i - 1;
-    }
-    const [pct, dir] = m;
+    if (!m || m.planned) return;
+    const { from, bound } = boundBefore(tokens, i);
+    const { pct, dir } = m;
     const q: Quantity = {
       kind: "percent",
       start: tokens[from].start,

@@ -19,7 +19,7 @@ import type { Env } from "./read";
 import { isDash, isPunct, isWord, type Token } from "./tokens";
 import { againstMidpoint, compareQuantities, formatDecimal, rangeGrowthVerdict, type Verdict } from "./verdicts";
 import { rivalDoubt, seriesDoubt, unlessDoubted } from "./trust";
-import { CHANGE_NOUNS, CHANGE_WORDS, GUIDANCE_WORDS } from "./words";
+import { boundBefore, CHANGE_NOUNS, CHANGE_WORDS, GUIDANCE_WORDS, MULTIPLES } from "./words";
 import { makeMonth } from "../months";
 
 interface Range {
@@ -872,14 +872,6 @@ function lastWholeYear(releaseMonth: number, period: Resolved): Resolved | null 
   return year >= releaseYear + 2 ? { first: (releaseYear - 1) * 12, last: (releaseYear - 1) * 12 + 11 } : null;
 }
 
-/** Said-in-words growth, as the percentage CLAIM_CHECK reads. */
-const MULTIPLES = new Map([
-  ["double", 100],
-  ["doubling", 100],
-  ["triple", 200],
-  ["tripling", 200],
-]);
-
 /**
  * A multiple said before a range and joined to it: "to more than double annual production, reaching
  * between 400,000 and 480,000 GEO". Only within the clause (no full stop or semicolon between) and only
@@ -890,22 +882,15 @@ function multipleBefore(tokens: Token[], rangeFrom: number): (Growth & { checked
   if (!isWord(tokens[link], "reaching", "to")) return null;
   for (let k = link - 1; k >= 0 && k >= link - 8; k--) {
     if (isPunct(tokens[k], ".", ";", ":")) return null;
-    const pct = tokens[k].kind === "word" ? MULTIPLES.get(tokens[k].lower) : undefined;
-    if (pct === undefined) continue;
-    let from = k;
-    let bound = "";
-    if (isWord(tokens[k - 1], "than") && isWord(tokens[k - 2], "more", "less")) {
-      bound = `${tokens[k - 2].lower} than `;
-      from = k - 2;
-    } else if (isWord(tokens[k - 1], "nearly", "almost", "roughly", "about")) {
-      bound = `${tokens[k - 1].lower} `;
-      from = k - 1;
-    }
+    const m = tokens[k].kind === "word" ? MULTIPLES.get(tokens[k].lower) : undefined;
+    if (m === undefined || !m.planned) continue;
+    const { from, bound } = boundBefore(tokens, k);
     const stated = tokens
       .slice(from, k + 1)
       .map((t) => t.text)
       .join(" ");
-    return { from, to: link, stated, single: true, hits: [], after: link, checked: `up ${bound}${pct}%` };
+    const checked = `${m.dir > 0 ? "up" : "down"} ${bound ? `${bound} ` : ""}${m.pct}%`;
+    return { from, to: link, stated, single: true, hits: [], after: link, checked };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 /** The words of change, comparison, records and guidance, as releases print them. */
+import { isWord, type Token } from "./tokens";
 
 const UP_WORDS =
   "increase increased increases increasing rise rises rose risen rising grew grow grows growth gain gained gains up " +
@@ -106,3 +107,27 @@ export const GUIDANCE_WORDS = new Set([
   "projected",
   "estimate",
 ]);
+
+/**
+ * Changes said as a multiple, as the percentage they mean and their direction: done ("doubled", "halved")
+ * or planned ("to double", "tripling"), which only guidance reads.
+ */
+export const MULTIPLES = new Map<string, { pct: bigint; dir: -1 | 1; planned: boolean }>([
+  ["doubled", { pct: 100n, dir: 1, planned: false }],
+  ["tripled", { pct: 200n, dir: 1, planned: false }],
+  ["quadrupled", { pct: 300n, dir: 1, planned: false }],
+  ["halved", { pct: 50n, dir: -1, planned: false }],
+  ["double", { pct: 100n, dir: 1, planned: true }],
+  ["doubling", { pct: 100n, dir: 1, planned: true }],
+  ["triple", { pct: 200n, dir: 1, planned: true }],
+  ["tripling", { pct: 200n, dir: 1, planned: true }],
+]);
+
+/** The bound words before token i ("more than", "nearly"): where they start, and the bound CLAIM_CHECK reads. */
+export function boundBefore(tokens: readonly Token[], i: number): { from: number; bound: string } {
+  if (isWord(tokens[i - 1], "than") && isWord(tokens[i - 2], "more", "less")) {
+    return { from: i - 2, bound: `${tokens[i - 2].lower} than` };
+  }
+  if (isWord(tokens[i - 1], "nearly", "almost", "roughly", "about")) return { from: i - 1, bound: tokens[i - 1].lower };
+  return { from: i, bound: "" };
+}
