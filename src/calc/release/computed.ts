@@ -3,6 +3,7 @@ import { div, formatPercent, fromDecimal, rational, sub } from "../rational";
 import type { Fig, Found } from "./model";
 import { baseValue, type Quantity } from "./quantities";
 import { difference, formatDecimal } from "./verdicts";
+import { MULTIPLES } from "./words";
 
 function percent(current: Quantity, prior: Quantity): string | null {
   const c = baseValue(current);
@@ -20,7 +21,8 @@ export function computedOf(c: Found): string | null {
     const cur = one(f.current);
     const pri = one(f.prior);
     if (!cur || !pri) return null;
-    if (/%|per ?cent|percent|doubled|tripled|halved/i.test(c.stated)) return percent(cur.q, pri.q);
+    const inWords = c.stated.split(/\s+/).some((w) => MULTIPLES.get(w.toLowerCase())?.planned === false);
+    if (inWords || /%|per ?cent|percent/i.test(c.stated)) return percent(cur.q, pri.q);
     const d = difference(cur.q, pri.q);
     const scale = cur.q.unit.scale;
     return `${formatDecimal({ coefficient: d.coefficient, exponent: d.exponent - scale })}${cur.unitText ? ` ${cur.unitText}` : ""}`;

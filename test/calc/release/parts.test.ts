@@ -115,6 +115,20 @@ describe("exact verdicts", () => {
     expect(amountVerdict(stated, -1, current, prior)).toEqual({ verdict: "inconsistent: the numbers give 986 oz" });
   });
 
+  it("shows a change said as a multiple as the percentage the figures give", () => {
+    const ask = (change: string) =>
+      readRelease(`Northfield Gold, 14 March 2023. Gold production in 2022 ${change} in 2021.`).claims.map((c) => [
+        c.stated,
+        c.computed,
+        c.verdict,
+      ]);
+    // 400,000 / 100,000 - 1 = 300%; 210,000 / 100,000 - 1 = 110%
+    expect(ask("quadrupled to 400,000 ounces from 100,000 ounces")).toEqual([["quadrupled", "300.00%", "consistent"]]);
+    expect(ask("more than doubled to 210,000 ounces from 100,000 ounces")).toEqual([
+      ["more than doubled", "110.00%", "consistent"],
+    ]);
+  });
+
   it("keeps the scale printed: 3.89 million tonnes against 58.02 - 54.14", () => {
     const [stated, current, prior] = ["3.89 million tonnes", "58.02 million tonnes", "54.14 million tonnes"].map(one);
     expect(amountVerdict(stated, 1, current, prior).verdict).toBe("inconsistent: the numbers give 3.88 million tonnes");
