@@ -26,7 +26,7 @@ const DEFAULT_MAX_ROWS = 5_000;
 const ENVELOPE_BYTES = 64;
 
 /** UTF-8 length without allocating (TextEncoder would copy every row). */
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

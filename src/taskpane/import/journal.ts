@@ -12,6 +12,7 @@
  * - `added`: things that did not exist before and that undo removes: a sheet, a table, rows a table
  *   grew by, a chart, a conditional-format rule, a workbook setting.
  */
+import { utf8Length } from "./chunks";
 
 /** A rectangle of cells on a sheet, 0-based as getRangeByIndexes counts. */
 export interface CellArea {
@@ -98,21 +99,6 @@ export function partsToEntry(parts: readonly unknown[]): JournalEntry | null {
   } catch {
     return null;
   }
-}
-
-/** UTF-8 length of a string. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Parts grouped so that each request carries at most `maxBytes` of them: [start, end) indexes. */
